@@ -1,0 +1,136 @@
+#include "DecodeCommand.h"
+
+#include "Input.h"
+#include "encoding/Base64Url.h"
+#include "encoding/Json.h"
+#include "encoding/Utf8.h"
+#include "jose/CompactToken.h"
+#include "jose/TokenExtractor.h"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+namespace jwtwb::cli {
+namespace {
+
+using encoding::Json;
+
+struct DecodeOptions {
+    std::string token;
+    bool json = false;
+    bool strict = false;
+};
+
+std::vector<std::string> warningsFor(const jose::CompactToken& token)
+{
+    std::vector<std::string> warnings;
+    for (const auto& segment : token.segments) {
+        for (const auto& note : segment.notes) {
+            warnings.push_back(fmt::format("{}: {} at position {}", jose::segmentName(segment.role),
+                                           encoding::describe(note.kind), note.position));
+        }
+    }
+    const auto addDuplicates = [&](std::string_view part, const encoding::ParsedJson& parsed) {
+        for (const auto& duplicate : parsed.duplicates) {
+            warnings.push_back(fmt::format("{}: member \"{}\" appears more than once (at {}); the last one is shown",
+                                           part, duplicate.key, duplicate.path.empty() ? "top level" : duplicate.path));
+        }
+    };
+    addDuplicates("header", token.header);
+    if (token.payloadJson) {
+        addDuplicates("payload", *token.payloadJson);
+    }
+    return warnings;
+}
+
+Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extracted)
+{
+    Json out;
+    out["kind"] = token.kind == jose::TokenKind::Jws ? "JWS" : "JWE";
+    out["source"] = std::string(jose::describe(extracted.source));
+    out["header"] = token.header.value;
+    if (token.kind == jose::TokenKind::Jws) {
+        if (token.payloadJson) {
+            out["payload"] = token.payloadJson->value;
+        } else {
+            out["payload_b64u"] = encoding::base64UrlEncode(token.payload());
+            if (!encoding::findInvalidUtf8(asText(token.payload()))) {
+                out["payload_text"] = std::string(asText(token.payload()));
+            }
+        }
+        out["signature"] = encoding::base64UrlEncode(token.signature());
+        out["signing_input"] = std::string(token.signingInput());
+    }
+    out["warnings"] = warningsFor(token);
+    return out;
+}
+
+void printText(const jose::CompactToken& token)
+{
+    std::cout << "Header:\n" << encoding::toPrettyJson(token.header.value) << "\n";
+    if (token.kind == jose::TokenKind::Jwe) {
+        std::cout << "\nThis is a JWE (encrypted token): without the key only its header can be shown.\n";
+        return;
+    }
+    const auto& payload = token.payload();
+    if (token.payloadJson) {
+        std::cout << "\nPayload:\n" << encoding::toPrettyJson(token.payloadJson->value) << "\n";
+    } else if (payload.empty()) {
+        std::cout << "\nPayload: (empty: detached payload, RFC 7515 Appendix F)\n";
+    } else if (!encoding::findInvalidUtf8(asText(payload))) {
+        std::cout << "\nPayload (" << payload.size() << " bytes of text, not JSON):\n" << asText(payload) << "\n";
+    } else {
+        std::cout << "\nPayload (" << payload.size() << " bytes, not text; base64url):\n"
+                  << encoding::base64UrlEncode(payload) << "\n";
+    }
+    const auto& signature = token.signature();
+    std::cout << "\nSignature (" << signature.size() << " bytes):\n"
+              << (signature.empty() ? "(none)" : encoding::base64UrlEncode(signature)) << "\n";
+}
+
+int run(const DecodeOptions& options)
+{
+    auto input = readArgumentOrStdin(options.token, "token");
+    if (!input) {
+        std::cerr << "jwtwb: " << input.error().message << "\n";
+        return 2;
+    }
+    auto extracted = jose::extractToken(*input);
+    if (!extracted) {
+        std::cerr << "jwtwb: " << extracted.error().message << "\n";
+        return 1;
+    }
+    auto token = jose::decodeCompact(extracted->token,
+                                     options.strict ? jose::Base64Mode::Strict : jose::Base64Mode::Lenient);
+    if (!token) {
+        std::cerr << "jwtwb: " << token.error().message << "\n";
+        return 1;
+    }
+    if (options.json) {
+        std::cout << encoding::toPrettyJson(toJson(*token, *extracted)) << "\n";
+        return 0;
+    }
+    for (const auto& warning : warningsFor(*token)) {
+        std::cerr << "jwtwb: warning: " << warning << "\n";
+    }
+    printText(*token);
+    return 0;
+}
+
+} // namespace
+
+void addDecodeCommand(CLI::App& app, int& exitCode)
+{
+    auto options = std::make_shared<DecodeOptions>();
+    auto* command = app.add_subcommand("decode", "Show a token's header, payload and signature without verifying it");
+    command->add_option("token", options->token,
+                        "The token, a Bearer value, an Authorization header, a URL or JSON with the token; '-' or "
+                        "nothing reads standard input");
+    command->add_flag("--json", options->json, "Print one JSON object for scripts");
+    command->add_flag("--strict", options->strict,
+                      "Refuse non-canonical base64url (padding, '+' or '/', non-zero trailing bits) instead of warning");
+    command->callback([options, &exitCode] { exitCode = run(*options); });
+}
+
+} // namespace jwtwb::cli

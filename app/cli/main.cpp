@@ -1,0 +1,19 @@
+#include "DecodeCommand.h"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"jwtwb: JSON Web Token workbench for scripts. Nothing leaves this machine.", "jwtwb"};
+    app.set_version_flag("--version", "jwtwb " JWTWB_VERSION);
+    app.require_subcommand(1);
+    int exitCode = 0;
+    jwtwb::cli::addDecodeCommand(app, exitCode);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    return exitCode;
+}

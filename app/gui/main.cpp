@@ -1,0 +1,99 @@
+#include "MainWindow.h"
+#include "pages/DecoderPage.h"
+#include "support/Screenshot.h"
+#include "support/Theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+
+// A core dump would hold every key and token in memory; like KeePassXC, we never write one.
+void disableCoreDumps()
+{
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+}
+
+bool hasOption(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], name) == 0 || QByteArray(argv[i]).startsWith(QByteArray(name) + '=')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    disableCoreDumps();
+    // --screenshot renders without a display.
+    if (hasOption(argc, argv, "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("jwt-workbench"));
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("JWT Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(JWTWB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.jwtworkbench.JwtWorkbench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jwt-workbench.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("JWT Workbench: an offline desktop workbench for JSON Web Tokens."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A token (or text holding one) to decode."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the main window offscreen into a PNG file and exit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
+                                         QStringLiteral("system (default), light or dark."), QStringLiteral("scheme"),
+                                         QStringLiteral("system"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1280x800."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOptions({screenshot, colorScheme, size});
+    parser.process(app);
+
+    const QString scheme = parser.value(colorScheme);
+    if (scheme == QLatin1String("dark")) {
+        jwtwb::ui::applyColorScheme(app, jwtwb::ui::ColorScheme::Dark);
+    } else if (scheme == QLatin1String("light")) {
+        jwtwb::ui::applyColorScheme(app, jwtwb::ui::ColorScheme::Light);
+    } else if (scheme != QLatin1String("system")) {
+        std::fprintf(stderr, "jwt-workbench: --color-scheme takes system, light or dark\n");
+        return 2;
+    }
+
+    jwtwb::ui::MainWindow window;
+    window.restoreState();
+    if (!parser.positionalArguments().isEmpty()) {
+        window.decoderPage()->setTokenText(parser.positionalArguments().join(QLatin1Char(' ')));
+    }
+
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const QSize windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+        if (!windowSize.isValid() || windowSize.isEmpty()) {
+            std::fprintf(stderr, "jwt-workbench: --size takes WIDTHxHEIGHT, e.g. 1280x800\n");
+            return 2;
+        }
+        QString error;
+        if (!jwtwb::ui::saveScreenshot(window, windowSize, parser.value(screenshot), &error)) {
+            std::fprintf(stderr, "jwt-workbench: %s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
+
+    window.show();
+    return QApplication::exec();
+}

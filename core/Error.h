@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jwtwb {
+
+// Stable error codes: scripts and tests match on errcName(), never on the message text.
+enum class Errc {
+    EmptyInput,
+    InputTooLarge,
+    TokenNotFound,
+    MalformedToken,
+    InvalidBase64Url,
+    InvalidHex,
+    InvalidUtf8,
+    InvalidJson,
+    NotAJsonObject,
+    NestingTooDeep,
+    DuplicateMember,
+    UnsupportedAlgorithm,
+    AlgorithmNotAllowed,
+    KeyMismatch,
+    InvalidKey,
+    WeakKey,
+    Crypto,
+    Io,
+    Cancelled,
+};
+
+struct Error {
+    Errc code;
+    std::string message; // one sentence for the user
+    std::string detail = {}; // optional, for "Show details…"
+    std::optional<std::size_t> position = {}; // byte offset in the input the message is about
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+
+[[nodiscard]] std::string_view errcName(Errc code);
+
+[[nodiscard]] inline std::unexpected<Error> fail(Errc code, std::string message, std::optional<std::size_t> position = {})
+{
+    return std::unexpected(Error{code, std::move(message), {}, position});
+}
+
+} // namespace jwtwb

@@ -1,0 +1,250 @@
+#include "Base64Url.h"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace jwtwb::encoding {
+namespace {
+
+constexpr std::string_view kUrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view kStdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+constexpr std::uint8_t kInvalid = 0xFF;
+
+// One table for both alphabets: '-' and '+' are 62, '_' and '/' are 63.
+constexpr std::array<std::uint8_t, 256> makeDecodeTable()
+{
+    std::array<std::uint8_t, 256> table{};
+    table.fill(kInvalid);
+    for (std::size_t i = 0; i < 64; ++i) {
+        table[static_cast<std::uint8_t>(kUrlAlphabet[i])] = static_cast<std::uint8_t>(i);
+        table[static_cast<std::uint8_t>(kStdAlphabet[i])] = static_cast<std::uint8_t>(i);
+    }
+    return table;
+}
+
+constexpr auto kDecodeTable = makeDecodeTable();
+
+std::string encode(std::span<const std::uint8_t> bytes, std::string_view alphabet, bool pad)
+{
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const std::uint32_t n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        out += alphabet[(n >> 6) & 63];
+        out += alphabet[n & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest == 1) {
+        const std::uint32_t n = bytes[i] << 16;
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        if (pad) {
+            out += "==";
+        }
+    } else if (rest == 2) {
+        const std::uint32_t n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        out += alphabet[(n >> 6) & 63];
+        if (pad) {
+            out += '=';
+        }
+    }
+    return out;
+}
+
+std::string quoted(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x21 && u < 0x7F) {
+        return fmt::format("'{}'", c);
+    }
+    return fmt::format("byte 0x{:02X}", u);
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+struct DecodeRules {
+    std::string_view what;
+    bool acceptStandardAlphabet;
+    bool acceptUrlAlphabet;
+    bool acceptPadding;
+    bool requirePadding;
+    bool acceptNonZeroTrailingBits;
+};
+
+void note(std::vector<Base64Note>& notes, Base64Deviation kind, std::size_t position)
+{
+    for (auto& existing : notes) {
+        if (existing.kind == kind) {
+            ++existing.count;
+            return;
+        }
+    }
+    notes.push_back({kind, position, 1});
+}
+
+// `base` is the offset of `text` in what the caller passed, so that positions refer to that.
+Result<Bytes> decode(std::string_view text, std::size_t base, const DecodeRules& rules, std::vector<Base64Note>* notes)
+{
+    std::size_t end = text.size();
+    std::size_t padding = 0;
+    while (end > 0 && text[end - 1] == '=') {
+        --end;
+        ++padding;
+    }
+    if (padding > 0 && !rules.acceptPadding) {
+        return fail(Errc::InvalidBase64Url,
+                    fmt::format("{} must not be padded: '=' at position {}", rules.what, base + end),
+                    base + end);
+    }
+    Bytes out;
+    out.reserve(end / 4 * 3 + 2);
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < end; ++i) {
+        const char c = text[i];
+        const std::uint8_t value = kDecodeTable[static_cast<std::uint8_t>(c)];
+        if (value == kInvalid) {
+            if (c == '=') {
+                return fail(Errc::InvalidBase64Url,
+                            fmt::format("'=' padding in the middle of {} at position {}", rules.what, base + i),
+                            base + i);
+            }
+            if (isSpace(c)) {
+                return fail(Errc::InvalidBase64Url,
+                            fmt::format("whitespace ({}) inside {} at position {}", quoted(c), rules.what, base + i),
+                            base + i);
+            }
+            return fail(Errc::InvalidBase64Url,
+                        fmt::format("{} at position {} is not a {} character", quoted(c), base + i, rules.what), base + i);
+        }
+        const bool standardOnly = c == '+' || c == '/';
+        const bool urlOnly = c == '-' || c == '_';
+        if ((standardOnly && !rules.acceptStandardAlphabet) || (urlOnly && !rules.acceptUrlAlphabet)) {
+            return fail(Errc::InvalidBase64Url,
+                        fmt::format("{} at position {} belongs to the other base64 alphabet ({})", quoted(c),
+                                    base + i, urlOnly ? "URL-safe, not standard" : "standard, not URL-safe"),
+                        base + i);
+        }
+        if (standardOnly && notes) {
+            note(*notes, Base64Deviation::StandardAlphabet, base + i);
+        }
+        buffer = (buffer << 6) | value;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<std::uint8_t>((buffer >> bits) & 0xFF));
+        }
+    }
+    if (padding > 2) {
+        return fail(Errc::InvalidBase64Url,
+                    fmt::format("too much padding: {} '=' characters at position {}", padding, base + end), base + end);
+    }
+    if (end % 4 == 1) {
+        return fail(Errc::InvalidBase64Url,
+                    fmt::format("{} is truncated: {} characters cannot be base64 (one character too many or three "
+                                "too few at the end)",
+                                rules.what, end),
+                    base + end);
+    }
+    if (padding > 0 && (end + padding) % 4 != 0) {
+        return fail(Errc::InvalidBase64Url,
+                    fmt::format("wrong padding at position {}: {} '=' for {} characters", base + end, padding, end),
+                    base + end);
+    }
+    if (rules.requirePadding && padding == 0 && end % 4 != 0) {
+        return fail(Errc::InvalidBase64Url,
+                    fmt::format("{} lacks its '=' padding at position {}", rules.what, base + end), base + end);
+    }
+    if (padding > 0 && notes) {
+        note(*notes, Base64Deviation::Padding, base + end);
+    }
+
+    if (bits > 0 && (buffer & ((1u << bits) - 1)) != 0) {
+        const std::size_t last = base + end - 1;
+        if (!rules.acceptNonZeroTrailingBits) {
+            return fail(Errc::InvalidBase64Url,
+                        fmt::format("non-canonical {}: the last character {} at position {} has non-zero unused bits",
+                                    rules.what, quoted(text[end - 1]), last),
+                        last);
+        }
+        if (notes) {
+            note(*notes, Base64Deviation::NonZeroTrailingBits, last);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string base64UrlEncode(std::span<const std::uint8_t> bytes)
+{
+    return encode(bytes, kUrlAlphabet, false);
+}
+
+std::string base64UrlEncode(std::string_view text)
+{
+    return base64UrlEncode(asBytes(text));
+}
+
+std::string base64Encode(std::span<const std::uint8_t> bytes)
+{
+    return encode(bytes, kStdAlphabet, true);
+}
+
+Result<Bytes> base64UrlDecode(std::string_view text)
+{
+    static constexpr DecodeRules kStrict{"base64url", false, true, false, false, false};
+    return decode(text, 0, kStrict, nullptr);
+}
+
+Result<Bytes> base64Decode(std::string_view text)
+{
+    static constexpr DecodeRules kStandard{"base64", true, false, true, true, true};
+    return decode(text, 0, kStandard, nullptr);
+}
+
+std::string_view describe(Base64Deviation deviation)
+{
+    switch (deviation) {
+    case Base64Deviation::SurroundingWhitespace: return "surrounding whitespace";
+    case Base64Deviation::Padding: return "'=' padding, which RFC 7515 §2 forbids";
+    case Base64Deviation::StandardAlphabet: return "standard base64 alphabet ('+' or '/') instead of base64url";
+    case Base64Deviation::NonZeroTrailingBits: return "non-zero unused bits in the last character";
+    }
+    return "unknown deviation";
+}
+
+Result<LenientBase64> base64UrlDecodeLenient(std::string_view text)
+{
+    static constexpr DecodeRules kLenient{"base64url", true, true, true, false, true};
+    LenientBase64 result;
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    while (begin < end && isSpace(text[begin])) {
+        ++begin;
+    }
+    while (end > begin && isSpace(text[end - 1])) {
+        --end;
+    }
+    if (begin > 0 || end < text.size()) {
+        result.notes.push_back({Base64Deviation::SurroundingWhitespace, begin > 0 ? 0 : end,
+                                begin + (text.size() - end)});
+    }
+    auto bytes = decode(text.substr(begin, end - begin), begin, kLenient, &result.notes);
+    if (!bytes) {
+        return std::unexpected(bytes.error());
+    }
+    result.bytes = std::move(*bytes);
+    return result;
+}
+
+} // namespace jwtwb::encoding

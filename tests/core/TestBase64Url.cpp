@@ -1,0 +1,151 @@
+#include "encoding/Base64Url.h"
+
+#include <QTest>
+
+using namespace jwtwb;
+using namespace jwtwb::encoding;
+
+class TestBase64Url : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rfc4648Vectors_data();
+    void rfc4648Vectors();
+    void urlAlphabet();
+    void strictErrors_data();
+    void strictErrors();
+    void lenientNotes_data();
+    void lenientNotes();
+    void lenientStillRefusesGarbage();
+    void standardBase64();
+    void allByteValuesRoundTrip();
+};
+
+// RFC 4648 §10, without padding as base64url (RFC 7515 §2) requires.
+void TestBase64Url::rfc4648Vectors_data()
+{
+    QTest::addColumn<QByteArray>("plain");
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::newRow("empty") << QByteArray("") << QByteArray("");
+    QTest::newRow("f") << QByteArray("f") << QByteArray("Zg");
+    QTest::newRow("fo") << QByteArray("fo") << QByteArray("Zm8");
+    QTest::newRow("foo") << QByteArray("foo") << QByteArray("Zm9v");
+    QTest::newRow("foob") << QByteArray("foob") << QByteArray("Zm9vYg");
+    QTest::newRow("fooba") << QByteArray("fooba") << QByteArray("Zm9vYmE");
+    QTest::newRow("foobar") << QByteArray("foobar") << QByteArray("Zm9vYmFy");
+}
+
+void TestBase64Url::rfc4648Vectors()
+{
+    QFETCH(QByteArray, plain);
+    QFETCH(QByteArray, encoded);
+    QCOMPARE(QByteArray::fromStdString(base64UrlEncode(plain.toStdString())), encoded);
+    const auto decoded = base64UrlDecode(encoded.toStdString());
+    QVERIFY(decoded.has_value());
+    QCOMPARE(QByteArray(reinterpret_cast<const char*>(decoded->data()), static_cast<qsizetype>(decoded->size())), plain);
+}
+
+void TestBase64Url::urlAlphabet()
+{
+    // 0xFB 0xFF uses the two characters where the alphabets differ: "+/8=" in standard base64.
+    const Bytes bytes{0xFB, 0xFF};
+    QCOMPARE(base64UrlEncode(bytes), std::string("-_8"));
+    QCOMPARE(base64Encode(bytes), std::string("+/8="));
+    QCOMPARE(base64UrlDecode("-_8").value(), bytes);
+}
+
+void TestBase64Url::strictErrors_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("padding") << "Zg==" << 2 << "must not be padded";
+    QTest::newRow("standard plus") << "+_8" << 0 << "other base64 alphabet";
+    QTest::newRow("standard slash") << "-/8" << 1 << "other base64 alphabet";
+    QTest::newRow("space inside") << "Zm 9v" << 2 << "whitespace";
+    QTest::newRow("newline at end") << "Zm9v\n" << 4 << "whitespace";
+    QTest::newRow("bad character") << "Zm9!" << 3 << "'!' at position 3";
+    QTest::newRow("non-ascii byte") << "Zm\xc3\xa9v" << 2 << "byte 0xC3";
+    QTest::newRow("length 1 mod 4") << "Zm9vY" << 5 << "truncated";
+    QTest::newRow("trailing bits") << "Zh" << 1 << "non-zero unused bits";
+    QTest::newRow("trailing bits 3 chars") << "Zm9" << 2 << "non-zero unused bits";
+    QTest::newRow("padding in middle") << "Zg=g" << 2 << "'=' padding in the middle";
+}
+
+void TestBase64Url::strictErrors()
+{
+    QFETCH(QString, input);
+    QFETCH(int, position);
+    QFETCH(QString, messagePart);
+    const auto result = base64UrlDecode(input.toStdString());
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, Errc::InvalidBase64Url);
+    QVERIFY(result.error().position.has_value());
+    QCOMPARE(static_cast<int>(*result.error().position), position);
+    QVERIFY2(QString::fromStdString(result.error().message).contains(messagePart), result.error().message.c_str());
+}
+
+void TestBase64Url::lenientNotes_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("position");
+    QTest::newRow("padding") << "Zm8=" << QByteArray("fo") << int(Base64Deviation::Padding) << 3;
+    QTest::newRow("standard alphabet") << "+/8" << QByteArray("\xfb\xff") << int(Base64Deviation::StandardAlphabet) << 0;
+    QTest::newRow("whitespace") << "  Zm9v\n" << QByteArray("foo") << int(Base64Deviation::SurroundingWhitespace) << 0;
+    QTest::newRow("trailing bits") << "Zh" << QByteArray("f") << int(Base64Deviation::NonZeroTrailingBits) << 1;
+}
+
+void TestBase64Url::lenientNotes()
+{
+    QFETCH(QString, input);
+    QFETCH(QByteArray, expected);
+    QFETCH(int, kind);
+    QFETCH(int, position);
+    const auto result = base64UrlDecodeLenient(input.toStdString());
+    QVERIFY(result.has_value());
+    QCOMPARE(QByteArray(reinterpret_cast<const char*>(result->bytes.data()), static_cast<qsizetype>(result->bytes.size())),
+             expected);
+    QCOMPARE(result->notes.size(), std::size_t(1));
+    QCOMPARE(int(result->notes.front().kind), kind);
+    QCOMPARE(int(result->notes.front().position), position);
+    // Strict decoding refuses each of these.
+    QVERIFY(!base64UrlDecode(input.toStdString()).has_value());
+}
+
+void TestBase64Url::lenientStillRefusesGarbage()
+{
+    QVERIFY(!base64UrlDecodeLenient("Zm9!").has_value());
+    QVERIFY(!base64UrlDecodeLenient("Zm 9v").has_value()); // whitespace inside, not around
+    QVERIFY(!base64UrlDecodeLenient("Z").has_value());
+    const auto canonical = base64UrlDecodeLenient("Zm9v");
+    QVERIFY(canonical.has_value());
+    QVERIFY(canonical->notes.empty());
+}
+
+void TestBase64Url::standardBase64()
+{
+    QCOMPARE(base64Decode("Zm9vYg==").value(), toBytes("foob"));
+    QCOMPARE(base64Decode("+/8=").value(), (Bytes{0xFB, 0xFF}));
+    QVERIFY(!base64Decode("Zm9vYg").has_value()); // padding is part of standard base64
+    QVERIFY(!base64Decode("-_8=").has_value()); // URL alphabet
+}
+
+void TestBase64Url::allByteValuesRoundTrip()
+{
+    Bytes all;
+    for (int i = 0; i < 256; ++i) {
+        all.push_back(static_cast<std::uint8_t>(i));
+    }
+    for (std::size_t length = 0; length <= all.size(); length += 37) {
+        const Bytes slice(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(length));
+        const std::string encoded = base64UrlEncode(slice);
+        QVERIFY(encoded.find_first_of("+/=") == std::string::npos);
+        QCOMPARE(base64UrlDecode(encoded).value(), slice);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBase64Url)
+#include "TestBase64Url.moc"

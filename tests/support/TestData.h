@@ -1,0 +1,52 @@
+#pragma once
+
+#include "encoding/Json.h"
+
+#include <QFile>
+#include <QString>
+#include <QTest>
+
+#include <string>
+
+namespace jwtwb::test {
+
+inline QString dataPath(const QString& relative)
+{
+    return QStringLiteral(JWTWB_TEST_DATA_DIR "/") + relative;
+}
+
+inline std::string readDataFile(const QString& relative)
+{
+    QFile file(dataPath(relative));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot open test data %s", qPrintable(file.fileName()));
+    }
+    return file.readAll().toStdString();
+}
+
+inline encoding::Json loadJson(const QString& relative)
+{
+    auto parsed = encoding::parseJson(readDataFile(relative));
+    if (!parsed) {
+        qFatal("bad test data %s: %s", qPrintable(relative), parsed.error().message.c_str());
+    }
+    return std::move(parsed->value);
+}
+
+// The compact JWS vectors of an RFC file, e.g. "vectors/rfc/rfc7515.json".
+inline std::vector<encoding::Json> compactJwsVectors(const QString& relative)
+{
+    std::vector<encoding::Json> out;
+    const encoding::Json file = loadJson(relative);
+    for (const auto& vector : file["vectors"]) {
+        if (vector["type"] == "jws-compact") {
+            out.push_back(vector);
+        }
+    }
+    if (out.empty()) {
+        qFatal("no compact JWS vectors in %s", qPrintable(relative));
+    }
+    return out;
+}
+
+} // namespace jwtwb::test

@@ -1,0 +1,282 @@
+#include "TestData.h"
+#include "UiTestSupport.h"
+#include "pages/DecoderPage.h"
+#include "support/JsonHighlighting.h"
+#include "widgets/JsonView.h"
+#include "widgets/TokenEdit.h"
+
+#include <QClipboard>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+
+using namespace jwtwb;
+using namespace jwtwb::ui;
+
+class TestDecoderPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void typingDecodesLive();
+    void highlightsJson();
+    void coloursTokenParts();
+    void pasteFromClipboard_data();
+    void pasteFromClipboard();
+    void rfc7515Examples();
+    void malformedInputShowsMessage_data();
+    void malformedInputShowsMessage();
+    void nonJsonPayloads();
+    void jweShowsHeaderOnly();
+    void notesForNonCanonicalTokens();
+    void loadsFiles();
+    void readableInLightAndDark_data();
+    void readableInLightAndDark();
+
+private:
+    DecoderPage* m_page = nullptr;
+    TokenEdit* m_edit = nullptr;
+    JsonView* m_header = nullptr;
+    JsonView* m_payload = nullptr;
+    QLabel* m_error = nullptr;
+};
+
+void TestDecoderPage::init()
+{
+    applyColorScheme(*qApp, ColorScheme::Light);
+    m_page = new DecoderPage;
+    m_page->resize(1100, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    m_edit = m_page->findChild<TokenEdit*>(QStringLiteral("tokenEdit"));
+    m_header = m_page->findChild<JsonView*>(QStringLiteral("headerView"));
+    m_payload = m_page->findChild<JsonView*>(QStringLiteral("payloadView"));
+    m_error = m_page->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(m_edit && m_header && m_payload && m_error);
+}
+
+void TestDecoderPage::cleanup()
+{
+    delete m_page;
+    m_page = nullptr;
+}
+
+void TestDecoderPage::typingDecodesLive()
+{
+    m_edit->setFocus();
+    QTest::keyClicks(m_edit, test::kSampleToken);
+    QCOMPARE(m_edit->toPlainText(), test::kSampleToken);
+    QCOMPARE(m_header->toPlainText(), QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"));
+    QCOMPARE(m_payload->toPlainText(),
+             QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}"));
+    QVERIFY(m_error->isHidden() || !m_error->isVisibleTo(m_page));
+
+    // A character outside base64url in the header: the message replaces the panes.
+    QTest::keyClick(m_edit, Qt::Key_Home, Qt::ControlModifier);
+    for (int i = 0; i < 10; ++i) {
+        QTest::keyClick(m_edit, Qt::Key_Right);
+    }
+    QTest::keyClicks(m_edit, QStringLiteral("!"));
+    QVERIFY(m_error->isVisibleTo(m_page));
+    QVERIFY2(m_error->text().contains("header (part 1) is not valid base64url: '!' at position 10"),
+             qPrintable(m_error->text()));
+    QTest::keyClick(m_edit, Qt::Key_Backspace);
+    QVERIFY(!m_error->isVisibleTo(m_page));
+    QVERIFY(m_payload->toPlainText().contains("John Doe"));
+}
+
+void TestDecoderPage::highlightsJson()
+{
+    m_page->setTokenText(test::kSampleToken);
+    const QString text = m_payload->toPlainText();
+    const int key = static_cast<int>(text.indexOf("\"sub\""));
+    const int value = static_cast<int>(text.indexOf("\"1234567890\""));
+    const int number = static_cast<int>(text.indexOf("1516239022"));
+    QVERIFY(key > 0 && value > 0 && number > 0);
+    const QColor keyColor = test::colorAt(*m_payload, key + 1);
+    const QColor valueColor = test::colorAt(*m_payload, value + 1);
+    const QColor numberColor = test::colorAt(*m_payload, number);
+    QVERIFY2(keyColor.isValid() && valueColor.isValid() && numberColor.isValid(),
+             qPrintable(JsonHighlighting::backendName()));
+    QVERIFY(keyColor != valueColor || numberColor != valueColor);
+    QVERIFY(!test::formatsOf(*m_header).isEmpty());
+    qInfo("JSON highlighting backend: %s", qPrintable(JsonHighlighting::backendName()));
+}
+
+void TestDecoderPage::coloursTokenParts()
+{
+    const QString pasted = "Authorization: Bearer " + test::kSampleToken;
+    m_page->setTokenText(pasted);
+    const int start = static_cast<int>(pasted.indexOf("eyJ"));
+    const int payload = static_cast<int>(pasted.indexOf('.', start)) + 1;
+    const int signature = static_cast<int>(pasted.lastIndexOf('.')) + 1;
+    const TokenColors colors = tokenColors(QApplication::palette());
+    QCOMPARE(test::colorAt(*m_edit, start), colors.header);
+    QCOMPARE(test::colorAt(*m_edit, payload + 3), colors.payload);
+    QCOMPARE(test::colorAt(*m_edit, signature + 3), colors.signature);
+    QVERIFY(!test::colorAt(*m_edit, 3).isValid()); // "Authorization" is not part of the token
+    QVERIFY(!test::colorAt(*m_edit, payload - 1).isValid()); // the dot keeps the text colour
+    auto* source = m_page->findChild<QLabel*>(QStringLiteral("sourceLabel"));
+    QVERIFY(source->text().contains("Authorization header"));
+}
+
+void TestDecoderPage::pasteFromClipboard_data()
+{
+    QTest::addColumn<QString>("clipboard");
+    QTest::newRow("bearer") << "Bearer " + test::kSampleToken;
+    QTest::newRow("json") << "{\"id_token\":\"" + test::kSampleToken + "\"}";
+    QTest::newRow("url") << "https://x.example/cb#access_token=" + test::kSampleToken + "&state=1";
+}
+
+void TestDecoderPage::pasteFromClipboard()
+{
+    QFETCH(QString, clipboard);
+    QGuiApplication::clipboard()->setText(clipboard);
+    m_edit->setFocus();
+    QTest::keySequence(m_edit, QKeySequence::Paste);
+    QCOMPARE(m_edit->toPlainText(), clipboard);
+    QVERIFY(m_payload->toPlainText().contains("\"name\": \"John Doe\""));
+}
+
+void TestDecoderPage::rfc7515Examples()
+{
+    for (const auto& vector : test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json"))) {
+        m_page->setTokenText(QString::fromStdString(vector["compact"].get<std::string>()));
+        QVERIFY(m_header->toPlainText().contains(QString::fromStdString("\"alg\": \"" + vector["alg"].get<std::string>())));
+        const auto payload = QString::fromStdString(vector["payload"].get<std::string>());
+        if (payload.startsWith('{')) {
+            QVERIFY(m_payload->toPlainText().contains("\"iss\": \"joe\""));
+        } else {
+            QCOMPARE(m_payload->toPlainText(), payload);
+        }
+        QVERIFY(!m_error->isVisibleTo(m_page));
+    }
+}
+
+void TestDecoderPage::malformedInputShowsMessage_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("errorPosition"); // -1: no character marked
+    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30" << "signature part is missing" << -1;
+    QTest::newRow("bad base64 in payload") << "eyJhbGciOiJub25lIn0.e3$0." << "payload (part 2) is not valid base64url" << 22;
+    QTest::newRow("header not JSON, after Bearer") << "Bearer bm90IGpzb24.e30." << "header (part 1) is not valid JSON" << 7;
+    QTest::newRow("empty") << "  \n " << "Paste a token" << -1;
+}
+
+void TestDecoderPage::malformedInputShowsMessage()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, message);
+    QFETCH(int, errorPosition);
+    m_page->setTokenText(token);
+    QVERIFY(m_error->isVisibleTo(m_page));
+    QVERIFY2(m_error->text().contains(message), qPrintable(m_error->text()));
+    const auto formats = test::formatsOf(*m_edit);
+    const bool underlined = std::any_of(formats.begin(), formats.end(), [&](const QTextLayout::FormatRange& r) {
+        return r.format.underlineStyle() == QTextCharFormat::WaveUnderline && r.start == errorPosition;
+    });
+    QCOMPARE(underlined, errorPosition >= 0);
+}
+
+void TestDecoderPage::nonJsonPayloads()
+{
+    m_page->setTokenText("eyJhbGciOiJIUzI1NiJ9.SGVsbG8sIHdvcmxk.c2ln");
+    QCOMPARE(m_payload->toPlainText(), QStringLiteral("Hello, world"));
+    QVERIFY(test::formatsOf(*m_payload).isEmpty()); // plain text is not highlighted as JSON
+    m_page->setTokenText("eyJhbGciOiJIUzI1NiJ9._wD-AQ.c2ln");
+    QVERIFY2(m_payload->toPlainText().startsWith("00000000  ff 00 fe 01"), qPrintable(m_payload->toPlainText()));
+    m_page->setTokenText("eyJhbGciOiJIUzI1NiJ9..c2ln");
+    QVERIFY(m_payload->toPlainText().contains("detached"));
+}
+
+void TestDecoderPage::jweShowsHeaderOnly()
+{
+    const encoding::Json file = test::loadJson(QStringLiteral("vectors/rfc/rfc7516.json"));
+    const auto& vectors = file["vectors"];
+    const auto it = std::find_if(vectors.begin(), vectors.end(), [](const auto& v) { return v["type"] == "jwe-compact"; });
+    QVERIFY(it != vectors.end());
+    m_page->setTokenText(QString::fromStdString((*it)["compact"].get<std::string>()));
+    QVERIFY(m_header->toPlainText().contains("\"enc\""));
+    QVERIFY(m_payload->toPlainText().contains("This is a JWE"));
+}
+
+void TestDecoderPage::notesForNonCanonicalTokens()
+{
+    auto* notes = m_page->findChild<QLabel*>(QStringLiteral("notesLabel"));
+    m_page->setTokenText(test::kSampleToken);
+    QVERIFY(!notes->isVisibleTo(m_page));
+    // Padding on the payload and a repeated "alg" in the header.
+    m_page->setTokenText("eyJhbGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.eyJhIjoiPz8_In0=.c2ln");
+    QVERIFY(notes->isVisibleTo(m_page));
+    QVERIFY2(notes->text().contains("padding"), qPrintable(notes->text()));
+    QVERIFY2(notes->text().contains("\"alg\" more than once"), qPrintable(notes->text()));
+}
+
+void TestDecoderPage::loadsFiles()
+{
+    QTemporaryDir dir;
+    QFile token(dir.filePath("token.jwt"));
+    QVERIFY(token.open(QIODevice::WriteOnly));
+    token.write(test::kSampleToken.toUtf8() + "\n");
+    token.close();
+    QString error;
+    QVERIFY(m_page->loadFile(token.fileName(), &error));
+    QVERIFY(m_payload->toPlainText().contains("John Doe"));
+
+    QFile binary(dir.filePath("key.der"));
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray("\x30\x82\xff\xfe", 4));
+    binary.close();
+    QVERIFY(!m_page->loadFile(binary.fileName(), &error));
+    QVERIFY2(error.contains("not a text file"), qPrintable(error));
+    QCOMPARE(m_page->tokenText().trimmed(), test::kSampleToken); // unchanged
+
+    QVERIFY(!m_page->loadFile(dir.filePath("missing.jwt"), &error));
+    QVERIFY2(error.contains("missing.jwt"), qPrintable(error));
+
+    QFile huge(dir.filePath("huge.txt"));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(TokenEdit::kMaxFileSize + 1));
+    huge.close();
+    QVERIFY(!m_page->loadFile(huge.fileName(), &error));
+    QVERIFY2(error.contains("larger than"), qPrintable(error));
+}
+
+void TestDecoderPage::readableInLightAndDark_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::newRow("light") << int(ColorScheme::Light);
+    QTest::newRow("dark") << int(ColorScheme::Dark);
+}
+
+void TestDecoderPage::readableInLightAndDark()
+{
+    QFETCH(int, scheme);
+    m_page->setTokenText(test::kSampleToken);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    QApplication::processEvents();
+    const bool dark = scheme == int(ColorScheme::Dark);
+    for (JsonView* view : {m_header, m_payload}) {
+        const QColor base = view->palette().color(QPalette::Base);
+        QCOMPARE(isDark(view->palette()), dark);
+        QVERIFY(test::contrast(view->palette().color(QPalette::Text), base) >= 4.5);
+        for (const auto& range : test::formatsOf(*view)) {
+            if (range.format.hasProperty(QTextFormat::ForegroundBrush)) {
+                const double ratio = test::contrast(range.format.foreground().color(), base);
+                QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("contrast %1 for %2 on %3")
+                                                      .arg(ratio)
+                                                      .arg(range.format.foreground().color().name(), base.name())));
+            }
+        }
+    }
+    for (const auto& range : test::formatsOf(*m_edit)) {
+        QVERIFY(test::contrast(range.format.foreground().color(), m_edit->palette().color(QPalette::Base)) >= 3.0);
+    }
+    test::saveShot(*m_page, QStringLiteral("decoder-page-%1").arg(dark ? "dark" : "light"));
+}
+
+QTEST_MAIN(TestDecoderPage)
+#include "TestDecoderPage.moc"

@@ -1,0 +1,77 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real jwt-workbench binary: the --screenshot option the README image is made with.
+class TestGuiExecutable : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void screenshotOption_data();
+    void screenshotOption();
+    void badOptions();
+
+private:
+    int run(const QStringList& arguments, QString* err = nullptr);
+    QTemporaryDir m_home;
+};
+
+int TestGuiExecutable::run(const QStringList& arguments, QString* err)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // --screenshot must work without it
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(JWTWB_GUI_PATH), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return -1;
+    }
+    if (err) {
+        *err = QString::fromUtf8(process.readAllStandardError());
+    }
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void TestGuiExecutable::screenshotOption_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("size");
+    QTest::newRow("light") << "light" << "1280x800";
+    QTest::newRow("dark") << "dark" << "1024x640";
+}
+
+void TestGuiExecutable::screenshotOption()
+{
+    QFETCH(QString, scheme);
+    QFETCH(QString, size);
+    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-%1.png").arg(scheme);
+    QFile::remove(path);
+    QString err;
+    QCOMPARE(run({"--screenshot", path, "--color-scheme", scheme, "--size", size}, &err), 0);
+    const QImage image(path);
+    QVERIFY2(!image.isNull(), qPrintable(err));
+    QCOMPARE(QStringLiteral("%1x%2").arg(image.width()).arg(image.height()), size);
+    QVERIFY(QFileInfo(path).size() > 10000);
+    // Not a blank image: the decoded sample token puts many colours on it.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    QVERIFY(colours.size() > 20);
+}
+
+void TestGuiExecutable::badOptions()
+{
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--color-scheme", "purple"}), 2);
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--size", "big"}), 2);
+    QCOMPARE(run({"--screenshot", "/nonexistent-dir/x.png"}), 1);
+}
+
+QTEST_GUILESS_MAIN(TestGuiExecutable)
+#include "TestGuiExecutable.moc"

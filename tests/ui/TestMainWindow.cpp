@@ -1,0 +1,170 @@
+#include "MainWindow.h"
+#include "UiTestSupport.h"
+#include "pages/DecoderPage.h"
+#include "widgets/JsonView.h"
+
+#include <QAction>
+#include <QLayout>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+using namespace jwtwb;
+using namespace jwtwb::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void firstStartShowsSampleToken();
+    void tokenNotRememberedByDefault();
+    void rememberedTokenWhenAllowed();
+    void geometryRestored();
+    void noEmptyPlaceholderPages();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    QAction* rememberAction(MainWindow& window);
+    QTemporaryDir m_config;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
+    QApplication::setApplicationName(QStringLiteral("jwt-workbench-test"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    applyColorScheme(*qApp, ColorScheme::Light);
+}
+
+QAction* TestMainWindow::rememberAction(MainWindow& window)
+{
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text().remove('&') == QLatin1String("Remember Last Token")) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+void TestMainWindow::firstStartShowsSampleToken()
+{
+    MainWindow window;
+    window.restoreState();
+    QCOMPARE(window.decoderPage()->tokenText(), test::kSampleToken);
+    auto* payload = window.findChild<JsonView*>(QStringLiteral("payloadView"));
+    QVERIFY(payload->toPlainText().contains("\"name\": \"John Doe\""));
+}
+
+void TestMainWindow::tokenNotRememberedByDefault()
+{
+    const QString mine = QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9.");
+    {
+        MainWindow window;
+        window.restoreState();
+        QVERIFY(!rememberAction(window)->isChecked());
+        window.decoderPage()->setTokenText(mine);
+        window.show();
+        window.close();
+    }
+    QSettings settings;
+    QVERIFY(!settings.contains("decoder/lastToken"));
+    const QString stored = QString::fromUtf8([&] {
+        QFile file(settings.fileName());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }());
+    QVERIFY(!stored.contains("eyJzdWIiOiJtZSJ9"));
+    MainWindow again;
+    again.restoreState();
+    QCOMPARE(again.decoderPage()->tokenText(), test::kSampleToken);
+}
+
+void TestMainWindow::rememberedTokenWhenAllowed()
+{
+    const QString mine = QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9.");
+    {
+        MainWindow window;
+        window.restoreState();
+        rememberAction(window)->trigger();
+        window.decoderPage()->setTokenText(mine);
+        window.show();
+        window.close();
+    }
+    {
+        MainWindow window;
+        window.restoreState();
+        QVERIFY(rememberAction(window)->isChecked());
+        QCOMPARE(window.decoderPage()->tokenText(), mine);
+        rememberAction(window)->trigger(); // turning it off forgets the token at once
+        QVERIFY(!QSettings().contains("decoder/lastToken"));
+    }
+}
+
+void TestMainWindow::geometryRestored()
+{
+    {
+        MainWindow window;
+        window.restoreState();
+        window.show();
+        window.resize(1024, 640);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+    }
+    MainWindow window;
+    window.restoreState();
+    QCOMPARE(window.size(), QSize(1024, 640));
+}
+
+void TestMainWindow::noEmptyPlaceholderPages()
+{
+    MainWindow window;
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages);
+    for (int i = 0; i < pages->count(); ++i) {
+        QVERIFY(pages->widget(i)->layout() && pages->widget(i)->layout()->count() > 0);
+    }
+    QCOMPARE(pages->tabBar()->isVisibleTo(&window), pages->count() > 1);
+}
+
+void TestMainWindow::screenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("light-1280x800") << int(ColorScheme::Light) << QSize(1280, 800);
+    QTest::newRow("dark-1280x800") << int(ColorScheme::Dark) << QSize(1280, 800);
+    QTest::newRow("light-1024x640") << int(ColorScheme::Light) << QSize(1024, 640);
+    QTest::newRow("dark-1024x640") << int(ColorScheme::Dark) << QSize(1024, 640);
+}
+
+void TestMainWindow::screenshots()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    MainWindow window;
+    window.restoreState();
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), size);
+    const QString path = test::saveShot(window, QStringLiteral("main-window-%1").arg(QTest::currentDataTag()));
+    const QImage image(path);
+    QCOMPARE(image.size(), size);
+    // The window follows the palette: its background is dark exactly when the scheme is.
+    QCOMPARE(image.pixelColor(size.width() / 2, size.height() - 5).lightness() < 128, scheme == int(ColorScheme::Dark));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

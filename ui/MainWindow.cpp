@@ -1,0 +1,140 @@
+#include "MainWindow.h"
+
+#include "pages/DecoderPage.h"
+#include "support/JsonHighlighting.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace jwtwb::ui {
+namespace {
+
+constexpr auto kGeometryKey = "window/geometry";
+constexpr auto kStateKey = "window/state";
+constexpr auto kRememberTokenKey = "decoder/rememberToken";
+constexpr auto kLastTokenKey = "decoder/lastToken";
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_decoderPage(new DecoderPage(m_tabs))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("JWT Workbench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/jwt-workbench.svg")));
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
+    m_tabs->addTab(m_decoderPage, tr("&Decoder"));
+    setCentralWidget(m_tabs);
+    createActions();
+    connect(m_decoderPage, &DecoderPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
+    resize(1280, 800);
+}
+
+QString MainWindow::sampleToken()
+{
+    QFile file(QStringLiteral(":/samples/jwt-io-sample.jwt"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+void MainWindow::createActions()
+{
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    auto* open = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Token File…"), this,
+                                     &MainWindow::openTokenFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Decode a token read from a file"));
+    fileMenu->addSeparator();
+    auto* quit = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
+                                     &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    m_rememberTokenAction = settingsMenu->addAction(tr("&Remember Last Token"));
+    m_rememberTokenAction->setCheckable(true);
+    m_rememberTokenAction->setStatusTip(
+        tr("Keep the decoder's token across restarts. Tokens can be credentials: off unless you turn it on."));
+    connect(m_rememberTokenAction, &QAction::toggled, this, &MainWindow::setRememberToken);
+
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About JWT Workbench"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    QMainWindow::restoreState(settings.value(kStateKey).toByteArray());
+    const bool remember = settings.value(kRememberTokenKey, false).toBool();
+    const QSignalBlocker blocker(m_rememberTokenAction);
+    m_rememberTokenAction->setChecked(remember);
+    const QString token = remember ? settings.value(kLastTokenKey).toString() : QString();
+    m_decoderPage->setTokenText(token.isEmpty() ? sampleToken() : token);
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, QMainWindow::saveState());
+    if (m_rememberTokenAction->isChecked()) {
+        settings.setValue(kLastTokenKey, m_decoderPage->tokenText());
+    } else {
+        settings.remove(kLastTokenKey);
+    }
+}
+
+void MainWindow::setRememberToken(bool remember)
+{
+    QSettings settings;
+    settings.setValue(kRememberTokenKey, remember);
+    if (!remember) {
+        settings.remove(kLastTokenKey);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveState();
+    event->accept();
+}
+
+void MainWindow::openTokenFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Token File"), QString(),
+                                                      tr("Tokens and text (*.jwt *.jws *.txt *.json);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!m_decoderPage->loadFile(path, &error)) {
+        QMessageBox::warning(this, tr("Open Token File"), error);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About JWT Workbench"),
+                       tr("<h3>JWT Workbench %1</h3><p>An offline workbench for JSON Web Tokens. Nothing you paste or "
+                          "load ever leaves this computer.</p><p>JSON highlighting: %2. Licensed under the Apache "
+                          "License 2.0.</p>")
+                           .arg(QApplication::applicationVersion(), JsonHighlighting::backendName()));
+}
+
+} // namespace jwtwb::ui

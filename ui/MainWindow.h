@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QTabWidget;
+
+namespace jwtwb::ui {
+
+class DecoderPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    [[nodiscard]] DecoderPage* decoderPage() const { return m_decoderPage; }
+    // Restores geometry and, when the user allowed it, the last token; otherwise shows the sample.
+    void restoreState();
+
+    [[nodiscard]] static QString sampleToken();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void openTokenFile();
+    void saveState();
+    void setRememberToken(bool remember);
+    void showAbout();
+
+    QTabWidget* m_tabs;
+    DecoderPage* m_decoderPage;
+    QAction* m_rememberTokenAction = nullptr;
+};
+
+} // namespace jwtwb::ui

@@ -1,0 +1,320 @@
+#include "DecoderPage.h"
+
+#include "encoding/Base64Url.h"
+#include "encoding/Hex.h"
+#include "encoding/Json.h"
+#include "encoding/Utf8.h"
+#include "jose/CompactToken.h"
+#include "jose/TokenExtractor.h"
+#include "support/Convert.h"
+#include "support/Theme.h"
+#include "widgets/JsonView.h"
+#include "widgets/TokenEdit.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace jwtwb::ui {
+namespace {
+
+QLabel* makeTitle(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+void setTitleColor(QLabel* label, const QColor& color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
+QString byteCount(std::size_t n)
+{
+    return n == 1 ? DecoderPage::tr("1 byte") : DecoderPage::tr("%1 bytes").arg(n);
+}
+
+QString hexDump(std::span<const std::uint8_t> bytes)
+{
+    QString out;
+    for (std::size_t row = 0; row < bytes.size(); row += 16) {
+        const auto line = bytes.subspan(row, std::min<std::size_t>(16, bytes.size() - row));
+        out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
+        QString hex = toQString(encoding::toHex(line));
+        for (int i = 0; i < hex.size(); i += 2) {
+            out += hex.mid(i, 2) + QLatin1Char(' ');
+        }
+        out += QString(3 * (16 - static_cast<int>(line.size())), QLatin1Char(' '));
+        out += QLatin1Char(' ');
+        for (auto byte : line) {
+            out += byte >= 0x20 && byte < 0x7F ? QChar(byte) : QChar(u'.');
+        }
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString notesFor(const jose::CompactToken& token)
+{
+    QStringList notes;
+    for (const auto& segment : token.segments) {
+        for (const auto& note : segment.notes) {
+            notes << DecoderPage::tr("The %1 uses %2 (at position %3).")
+                         .arg(toQString(jose::segmentName(segment.role)), toQString(encoding::describe(note.kind)))
+                         .arg(note.position);
+        }
+    }
+    const auto addDuplicates = [&](const QString& part, const encoding::ParsedJson& parsed) {
+        for (const auto& duplicate : parsed.duplicates) {
+            notes << DecoderPage::tr("The %1 has the member \"%2\" more than once%3; the last value is shown, but "
+                                     "verifiers disagree on which one counts.")
+                         .arg(part, toQString(duplicate.key),
+                              duplicate.path.empty() ? QString() : DecoderPage::tr(" in %1").arg(toQString(duplicate.path)));
+        }
+    };
+    addDuplicates(DecoderPage::tr("header"), token.header);
+    if (token.payloadJson) {
+        addDuplicates(DecoderPage::tr("payload"), *token.payloadJson);
+    }
+    return notes.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+DecoderPage::DecoderPage(QWidget* parent)
+    : QWidget(parent)
+    , m_tokenEdit(new TokenEdit(this))
+    , m_sourceLabel(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_headerTitle(makeTitle(tr("Header"), this))
+    , m_payloadTitle(makeTitle(tr("Payload"), this))
+    , m_signatureTitle(makeTitle(tr("Signature"), this))
+    , m_headerView(new JsonView(this))
+    , m_payloadView(new JsonView(this))
+    , m_signatureLabel(new QLabel(this))
+    , m_notesLabel(new QLabel(this))
+    , m_errorLabel(new QLabel(this))
+{
+    m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
+    m_headerView->setObjectName(QStringLiteral("headerView"));
+    m_payloadView->setObjectName(QStringLiteral("payloadView"));
+    m_signatureLabel->setObjectName(QStringLiteral("signatureLabel"));
+    m_notesLabel->setObjectName(QStringLiteral("notesLabel"));
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_sourceLabel->setObjectName(QStringLiteral("sourceLabel"));
+
+    auto* encoded = new QWidget(this);
+    auto* encodedLayout = new QVBoxLayout(encoded);
+    encodedLayout->setContentsMargins(0, 0, 0, 0);
+    encodedLayout->addWidget(makeTitle(tr("Encoded token"), encoded));
+    encodedLayout->addWidget(m_tokenEdit, 1);
+    encodedLayout->addWidget(m_sourceLabel);
+    m_sourceLabel->setWordWrap(true);
+
+    auto* panes = new QWidget(m_stack);
+    auto* panesLayout = new QVBoxLayout(panes);
+    panesLayout->setContentsMargins(0, 0, 0, 0);
+    panesLayout->addWidget(m_headerTitle);
+    panesLayout->addWidget(m_headerView, 2);
+    panesLayout->addWidget(m_payloadTitle);
+    panesLayout->addWidget(m_payloadView, 5);
+    panesLayout->addWidget(m_signatureTitle);
+    panesLayout->addWidget(m_signatureLabel);
+    panesLayout->addWidget(m_notesLabel);
+    m_signatureLabel->setWordWrap(true);
+    m_signatureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notesLabel->setWordWrap(true);
+    m_notesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* errorPage = new QWidget(m_stack);
+    auto* errorLayout = new QVBoxLayout(errorPage);
+    auto* errorIcon = new QLabel(errorPage);
+    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32, 32));
+    errorLayout->addWidget(errorIcon, 0, Qt::AlignHCenter);
+    errorLayout->addWidget(m_errorLabel);
+    errorLayout->addStretch(1);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLayout->insertStretch(0, 1);
+
+    m_stack->addWidget(panes);
+    m_stack->addWidget(errorPage);
+
+    auto* decoded = new QWidget(this);
+    auto* decodedLayout = new QVBoxLayout(decoded);
+    decodedLayout->setContentsMargins(0, 0, 0, 0);
+    decodedLayout->addWidget(m_stack);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("decoderSplitter"));
+    splitter->addWidget(encoded);
+    splitter->addWidget(decoded);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    // textChanged also fires when the highlighter re-formats the text: act on real edits only.
+    connect(m_tokenEdit, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_tokenEdit->toPlainText();
+        if (text == m_decodedText) {
+            return;
+        }
+        m_decodedText = text;
+        decode();
+        emit tokenTextChanged(text);
+    });
+    connect(m_tokenEdit, &TokenEdit::fileDropped, this, [this](const QString& path) {
+        QString error;
+        if (!loadFile(path, &error)) {
+            emit statusMessage(error);
+        }
+    });
+    updateColors();
+    decode();
+}
+
+void DecoderPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
+        updateColors();
+    }
+}
+
+void DecoderPage::updateColors()
+{
+    const TokenColors colors = tokenColors(QApplication::palette());
+    setTitleColor(m_headerTitle, colors.header);
+    setTitleColor(m_payloadTitle, colors.payload);
+    setTitleColor(m_signatureTitle, colors.signature);
+    setTitleColor(m_notesLabel, colors.warning);
+}
+
+void DecoderPage::setTokenText(const QString& text)
+{
+    m_tokenEdit->setPlainText(text);
+}
+
+QString DecoderPage::tokenText() const
+{
+    return m_tokenEdit->toPlainText();
+}
+
+bool DecoderPage::loadFile(const QString& path, QString* errorMessage)
+{
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (QFileInfo(path).size() > TokenEdit::kMaxFileSize) {
+        *errorMessage = tr("%1 is larger than %2 MiB: that is not a token file.").arg(name).arg(TokenEdit::kMaxFileSize >> 20);
+        return false;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *errorMessage = tr("Cannot open %1: %2").arg(name, file.errorString());
+        return false;
+    }
+    const QByteArray content = file.read(TokenEdit::kMaxFileSize + 1);
+    if (const auto bad = encoding::findInvalidUtf8(std::string_view(content.constData(), content.size()))) {
+        *errorMessage = tr("%1 is not a text file (invalid UTF-8 at byte %2).").arg(name).arg(*bad);
+        return false;
+    }
+    setTokenText(QString::fromUtf8(content));
+    emit statusMessage(tr("Loaded %1").arg(name));
+    return true;
+}
+
+void DecoderPage::showError(const QString& message)
+{
+    m_errorLabel->setText(message);
+    m_stack->setCurrentIndex(1);
+}
+
+void DecoderPage::decode()
+{
+    const QString text = m_tokenEdit->toPlainText();
+    const std::string utf8 = toStdString(text);
+    m_tokenEdit->markError(-1);
+    m_sourceLabel->clear();
+
+    auto extracted = jose::extractToken(utf8);
+    if (!extracted) {
+        m_tokenEdit->markToken(0, 0);
+        showError(tr("Paste a token on the left to decode it."));
+        return;
+    }
+    const int tokenStart = utf16Offset(utf8, extracted->offset);
+    const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
+    m_tokenEdit->markToken(tokenStart, tokenEnd);
+    if (extracted->source != jose::TokenSource::Bare) {
+        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(extracted->source))));
+    }
+
+    auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    if (!token) {
+        const Error& error = token.error();
+        if (error.position) {
+            m_tokenEdit->markError(utf16Offset(utf8, extracted->offset + *error.position));
+        }
+        QString message = toQString(error.message);
+        message[0] = message[0].toUpper();
+        showError(tr("This is not a valid token.\n\n%1.").arg(message));
+        return;
+    }
+
+    m_stack->setCurrentIndex(0);
+    m_headerView->showJson(toQString(encoding::toPrettyJson(token->header.value)));
+    const auto alg = token->header.value.value("alg", encoding::Json());
+    const QString algName = alg.is_string() ? toQString(alg.get<std::string>()) : tr("no alg");
+
+    if (token->kind == jose::TokenKind::Jwe) {
+        m_headerTitle->setText(tr("Header · JWE (encrypted token)"));
+        m_payloadTitle->setText(tr("Encrypted content"));
+        m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. Only the header can be read without "
+                                    "the key."));
+        m_signatureTitle->setText(tr("Authentication tag"));
+        m_signatureLabel->setText(byteCount(token->segments.back().bytes.size()));
+    } else {
+        m_headerTitle->setText(tr("Header · algorithm and token type"));
+        const auto& payload = token->payload();
+        if (token->payloadJson) {
+            m_payloadTitle->setText(token->payloadJson->value.is_object() ? tr("Payload · claims") : tr("Payload · JSON"));
+            m_payloadView->showJson(toQString(encoding::toPrettyJson(token->payloadJson->value)));
+        } else if (payload.empty()) {
+            m_payloadTitle->setText(tr("Payload · empty"));
+            m_payloadView->showPlain(tr("The payload is empty: it is detached (RFC 7515 Appendix F) and must be "
+                                        "supplied separately to verify the signature."));
+        } else if (!encoding::findInvalidUtf8(asText(payload))) {
+            m_payloadTitle->setText(tr("Payload · text, not JSON (%1)").arg(byteCount(payload.size())));
+            m_payloadView->showPlain(toQString(asText(payload)));
+        } else {
+            m_payloadTitle->setText(tr("Payload · binary, not JSON (%1, hex)").arg(byteCount(payload.size())));
+            m_payloadView->showPlain(hexDump(payload));
+        }
+        const auto& signature = token->signature();
+        m_signatureTitle->setText(tr("Signature · %1").arg(algName));
+        m_signatureLabel->setText(
+            signature.empty() ? tr("No signature: this token is unsecured and proves nothing about who made it.")
+                              : tr("%1, not verified: decoding shows what the token says, not whether it is "
+                                   "genuine.")
+                                    .arg(byteCount(signature.size())));
+    }
+    const QString notes = notesFor(*token);
+    m_notesLabel->setText(notes);
+    m_notesLabel->setVisible(!notes.isEmpty());
+}
+
+} // namespace jwtwb::ui

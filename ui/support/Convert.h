@@ -1,0 +1,37 @@
+#pragma once
+
+// The one place where core's std::string / bytes meet QString / QByteArray.
+
+#include "Bytes.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace jwtwb::ui {
+
+[[nodiscard]] inline QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+
+[[nodiscard]] inline std::string toStdString(const QString& text)
+{
+    return text.toStdString();
+}
+
+[[nodiscard]] inline QByteArray toQByteArray(std::span<const std::uint8_t> bytes)
+{
+    return {reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())};
+}
+
+// Core reports positions as byte offsets into UTF-8; Qt text positions count UTF-16 units.
+[[nodiscard]] inline int utf16Offset(std::string_view utf8, std::size_t byteOffset)
+{
+    return static_cast<int>(toQString(utf8.substr(0, std::min(byteOffset, utf8.size()))).size());
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,69 @@
+#include "Theme.h"
+
+#include <QApplication>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace jwtwb::ui {
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+TokenColors tokenColors(const QPalette& palette)
+{
+    if (isDark(palette)) {
+        return {QColor(0xff, 0x6b, 0x93), QColor(0xd9, 0x8c, 0xff), QColor(0x4f, 0xd1, 0xff), QColor(0x7e, 0xe0, 0x8f),
+                QColor(0xff, 0x55, 0x55), QColor(0xf0, 0xb4, 0x5a)};
+    }
+    return {QColor(0xd1, 0x00, 0x4d), QColor(0x9b, 0x1f, 0xc9), QColor(0x00, 0x77, 0xa8), QColor(0x1d, 0x7f, 0x35),
+            QColor(0xcc, 0x00, 0x00), QColor(0x9a, 0x5b, 0x00)};
+}
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Light, window.lighter(150));
+    p.setColor(QPalette::Midlight, window.lighter(120));
+    p.setColor(QPalette::Mid, window.darker(120));
+    p.setColor(QPalette::Dark, window.darker(150));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+        p.setColor(QPalette::Disabled, role, disabled);
+    }
+    return p;
+}
+
+} // namespace
+
+void applyColorScheme(QApplication& app, ColorScheme scheme)
+{
+    if (scheme == ColorScheme::System) {
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setPalette(scheme == ColorScheme::Dark ? darkPalette() : QApplication::style()->standardPalette());
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,32 @@
+#include "JsonView.h"
+
+#include "support/JsonHighlighting.h"
+
+#include <QFontDatabase>
+
+namespace jwtwb::ui {
+
+JsonView::JsonView(QWidget* parent)
+    : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_highlighting = JsonHighlighting::attach(this);
+}
+
+void JsonView::showJson(const QString& prettyJson)
+{
+    m_highlighting->setActive(true);
+    setPlainText(prettyJson);
+}
+
+void JsonView::showPlain(const QString& text)
+{
+    m_highlighting->setActive(false);
+    setPlainText(text);
+}
+
+} // namespace jwtwb::ui

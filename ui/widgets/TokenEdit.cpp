@@ -1,0 +1,65 @@
+#include "TokenEdit.h"
+
+#include "TokenHighlighter.h"
+
+#include <QFontDatabase>
+#include <QMimeData>
+#include <QUrl>
+
+namespace jwtwb::ui {
+
+TokenEdit::TokenEdit(QWidget* parent)
+    : QPlainTextEdit(parent)
+    , m_highlighter(new TokenHighlighter(document()))
+{
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setWordWrapMode(QTextOption::WrapAnywhere);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setPlaceholderText(tr("Paste a token, a Bearer value, an Authorization header, a URL with id_token=… or a "
+                          "token response in JSON — or drop a file here."));
+    setTabChangesFocus(true);
+}
+
+void TokenEdit::markToken(int start, int end)
+{
+    const QString text = toPlainText();
+    QList<TokenHighlighter::Part> parts;
+    int partStart = start;
+    int index = 0;
+    for (int i = start; i <= end && i <= text.size(); ++i) {
+        if (i == end || i == text.size() || text.at(i) == u'.') {
+            parts.append({partStart, i - partStart, index++});
+            partStart = i + 1;
+        }
+    }
+    m_highlighter->setParts(std::move(parts), index);
+}
+
+void TokenEdit::markError(int position)
+{
+    m_highlighter->setErrorPosition(position);
+}
+
+bool TokenEdit::canInsertFromMimeData(const QMimeData* source) const
+{
+    return source->hasUrls() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void TokenEdit::insertFromMimeData(const QMimeData* source)
+{
+    if (source->hasUrls() && !source->urls().isEmpty() && source->urls().first().isLocalFile()) {
+        emit fileDropped(source->urls().first().toLocalFile());
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
+void TokenEdit::changeEvent(QEvent* event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        m_highlighter->rehighlight();
+    }
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,65 @@
+#include "TokenHighlighter.h"
+
+#include "support/Theme.h"
+
+#include <QApplication>
+#include <QTextDocument>
+
+namespace jwtwb::ui {
+
+TokenHighlighter::TokenHighlighter(QTextDocument* document)
+    : QSyntaxHighlighter(document)
+{
+}
+
+void TokenHighlighter::setParts(QList<Part> parts, int partCount)
+{
+    m_parts = std::move(parts);
+    m_partCount = partCount;
+    rehighlight();
+}
+
+void TokenHighlighter::setErrorPosition(int position)
+{
+    if (position != m_errorPosition) {
+        m_errorPosition = position;
+        rehighlight();
+    }
+}
+
+void TokenHighlighter::highlightBlock(const QString& text)
+{
+    const TokenColors colors = tokenColors(QApplication::palette());
+    const int blockStart = currentBlock().position();
+    const int blockEnd = blockStart + static_cast<int>(text.size());
+    for (const Part& part : m_parts) {
+        const int start = std::max(part.start, blockStart);
+        const int end = std::min(part.start + part.length, blockEnd);
+        if (start >= end) {
+            continue;
+        }
+        QColor color;
+        if (m_partCount == 5) { // JWE: header, encrypted key, IV, ciphertext, tag
+            static constexpr int kJweColor[] = {0, 3, 3, 1, 2};
+            const int which = kJweColor[std::clamp(part.index, 0, 4)];
+            color = which == 0 ? colors.header : which == 1 ? colors.payload : which == 2 ? colors.signature : colors.extra;
+        } else {
+            color = part.index == 0 ? colors.header : part.index == 1 ? colors.payload : colors.signature;
+        }
+        QTextCharFormat format;
+        format.setForeground(color);
+        setFormat(start - blockStart, end - start, format);
+    }
+    if (m_errorPosition >= blockStart && m_errorPosition <= blockEnd) {
+        const int at = std::min(m_errorPosition, blockEnd - 1) - blockStart;
+        if (at >= 0) {
+            QTextCharFormat format = this->format(at);
+            format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+            format.setUnderlineColor(colors.error);
+            format.setBackground(QColor(colors.error.red(), colors.error.green(), colors.error.blue(), 60));
+            setFormat(at, 1, format);
+        }
+    }
+}
+
+} // namespace jwtwb::ui
