@@ -266,7 +266,7 @@ void TestDecoderPage::readableInLightAndDark()
         for (const auto& range : test::formatsOf(*view)) {
             if (range.format.hasProperty(QTextFormat::ForegroundBrush)) {
                 const double ratio = test::contrast(range.format.foreground().color(), base);
-                QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("contrast %1 for %2 on %3")
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("contrast %1 for %2 on %3")
                                                       .arg(ratio)
                                                       .arg(range.format.foreground().color().name(), base.name())));
             }
