@@ -24,6 +24,10 @@ std::string_view errcName(Errc code)
     case Errc::Crypto: return "ERR_CRYPTO";
     case Errc::Io: return "ERR_IO";
     case Errc::Cancelled: return "ERR_CANCELLED";
+    case Errc::PassphraseRequired: return "ERR_PASSPHRASE_REQUIRED";
+    case Errc::WrongPassphrase: return "ERR_WRONG_PASSPHRASE";
+    case Errc::UnsupportedKey: return "ERR_UNSUPPORTED_KEY";
+    case Errc::InvalidPem: return "ERR_INVALID_PEM";
     }
     return "ERR_UNKNOWN";
 }

@@ -29,6 +29,10 @@ enum class Errc {
     Crypto,
     Io,
     Cancelled,
+    PassphraseRequired, // an encrypted private key and no passphrase
+    WrongPassphrase,
+    UnsupportedKey, // a key type or curve JOSE does not use (DSA, DH, brainpool…)
+    InvalidPem,
 };
 
 struct Error {

@@ -1,11 +1,33 @@
 #include "Input.h"
 
+#include "crypto/SecureBytes.h"
+
 #include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <unistd.h>
 
 namespace jwtwb::cli {
+namespace {
+
+Result<std::string> readStream(std::istream& in, std::string_view what, std::string_view source)
+{
+    std::string text;
+    char buffer[64 * 1024];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > kMaxInputSize) {
+            return fail(Errc::InputTooLarge,
+                        fmt::format("the {} in {} is larger than {} MiB", what, source, kMaxInputSize >> 20));
+        }
+    }
+    return text;
+}
+
+} // namespace
 
 Result<std::string> readArgumentOrStdin(std::string_view argument, std::string_view what)
 {
@@ -13,17 +35,34 @@ Result<std::string> readArgumentOrStdin(std::string_view argument, std::string_v
         return std::string(argument);
     }
     if (argument.empty() && isatty(STDIN_FILENO)) {
-        return fail(Errc::EmptyInput, fmt::format("no {} given: pass it as an argument or '-' to read standard input", what));
+        return fail(Errc::EmptyInput,
+                    fmt::format("no {} given: pass it as an argument or '-' to read standard input", what));
     }
-    std::string text;
-    char buffer[64 * 1024];
-    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
-        if (text.size() > 64 * 1024 * 1024) {
-            return fail(Errc::InputTooLarge, fmt::format("the {} on standard input is larger than 64 MiB", what));
-        }
+    return readStream(std::cin, what, "standard input");
+}
+
+Result<std::string> readFileOrStdin(const std::string& path, std::string_view what)
+{
+    if (path == "-") {
+        return readStream(std::cin, what, "standard input");
     }
-    return text;
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        return fail(Errc::Io, fmt::format("cannot open {} file {}: {}", what, path, std::strerror(errno)));
+    }
+    return readStream(file, what, path);
+}
+
+Result<std::string> readFirstLine(const std::string& path, std::string_view what)
+{
+    auto text = readFileOrStdin(path, what);
+    if (!text) {
+        return text;
+    }
+    const auto end = text->find_first_of("\r\n");
+    std::string line = text->substr(0, end);
+    crypto::wipe(*text);
+    return line;
 }
 
 } // namespace jwtwb::cli

@@ -7,7 +7,15 @@
 
 namespace jwtwb::cli {
 
+inline constexpr std::size_t kMaxInputSize = 64 * 1024 * 1024;
+
 // The argument itself, or standard input when it is "-" (or empty and stdin is not a terminal).
 [[nodiscard]] Result<std::string> readArgumentOrStdin(std::string_view argument, std::string_view what);
+
+// A whole file, or standard input for "-"; refuses files over kMaxInputSize.
+[[nodiscard]] Result<std::string> readFileOrStdin(const std::string& path, std::string_view what);
+
+// The first line of a file without its line break (passphrase and secret files).
+[[nodiscard]] Result<std::string> readFirstLine(const std::string& path, std::string_view what);
 
 } // namespace jwtwb::cli

@@ -1,4 +1,7 @@
 #include "DecodeCommand.h"
+#include "KeyCommand.h"
+#include "SignCommand.h"
+#include "VerifyCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -9,6 +12,9 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     int exitCode = 0;
     jwtwb::cli::addDecodeCommand(app, exitCode);
+    jwtwb::cli::addVerifyCommand(app, exitCode);
+    jwtwb::cli::addSignCommand(app, exitCode);
+    jwtwb::cli::addKeyCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

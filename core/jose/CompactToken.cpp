@@ -90,11 +90,15 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
     const std::span<const SegmentRole> roles =
         result.kind == TokenKind::Jws ? std::span<const SegmentRole>(kJwsRoles) : std::span<const SegmentRole>(kJweRoles);
 
-    for (std::size_t i = 0; i < parts; ++i) {
+    const auto decodeSegment = [&](std::size_t i) -> Result<Segment> {
         const std::size_t begin = starts[i];
         const std::size_t end = i + 1 < parts ? starts[i + 1] - 1 : token.size();
         const std::string_view text = token.substr(begin, end - begin);
         Segment segment{roles[i], begin, text.size(), {}, {}};
+        if (roles[i] == SegmentRole::Payload && result.unencodedPayload) {
+            segment.bytes = toBytes(text); // RFC 7797: the payload is not base64url-encoded
+            return segment;
+        }
         Result<encoding::LenientBase64> decoded = encoding::LenientBase64{};
         if (mode == Base64Mode::Strict) {
             auto bytes = encoding::base64UrlDecode(text);
@@ -108,8 +112,7 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
             if (error.position) {
                 *error.position += begin;
             }
-            error.message = fmt::format("{} is not valid base64url: {}", partLabel(roles[i], i),
-                                        error.message);
+            error.message = fmt::format("{} is not valid base64url: {}", partLabel(roles[i], i), error.message);
             return std::unexpected(std::move(error));
         }
         segment.bytes = std::move(decoded->bytes);
@@ -117,14 +120,19 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
         for (auto& note : segment.notes) {
             note.position += begin;
         }
-        result.segments.push_back(std::move(segment));
-    }
+        return segment;
+    };
 
-    const Segment& header = result.segments.front();
-    if (header.length == 0) {
+    // The header first: it says how to read the rest (RFC 7797 "b64").
+    if (starts[1] == 1) {
         return fail(Errc::MalformedToken, "the header (part 1) is empty: every JWS and JWE starts with a header", 0);
     }
-    result.headerText = std::string(asText(header.bytes));
+    auto header = decodeSegment(0);
+    if (!header) {
+        return std::unexpected(header.error());
+    }
+    result.headerText = std::string(asText(header->bytes));
+    result.segments.push_back(std::move(*header));
     auto parsedHeader = encoding::parseJson(result.headerText);
     if (!parsedHeader) {
         Error error = parsedHeader.error();
@@ -140,6 +148,17 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
                     0);
     }
     result.header = std::move(*parsedHeader);
+    const auto b64 = result.header.value.find("b64");
+    result.unencodedPayload = result.kind == TokenKind::Jws && b64 != result.header.value.end() && b64->is_boolean() &&
+                              !b64->get<bool>();
+
+    for (std::size_t i = 1; i < parts; ++i) {
+        auto segment = decodeSegment(i);
+        if (!segment) {
+            return std::unexpected(segment.error());
+        }
+        result.segments.push_back(std::move(*segment));
+    }
 
     if (result.kind == TokenKind::Jws && !result.payload().empty()) {
         auto payload = encoding::parseJson(asText(result.payload()));

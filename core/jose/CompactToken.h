@@ -33,6 +33,7 @@ struct CompactToken {
     std::vector<Segment> segments; // 3 for a JWS, 5 for a JWE
 
     std::string headerText; // the decoded header as it is in the token
+    bool unencodedPayload = false; // RFC 7797 "b64": false — the payload part is the payload itself
     encoding::ParsedJson header; // always a JSON object
 
     // JWS only: the payload need not be JSON (RFC 7515); a JWT's is a JSON object.

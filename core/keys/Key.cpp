@@ -87,8 +87,7 @@ std::string_view curveName(Curve curve)
 
 Key::Key(std::shared_ptr<const Material> material)
     : m_material(std::move(material))
-{
-}
+{ }
 
 Key Key::fromSecret(crypto::SecureBytes secret)
 {
@@ -119,8 +118,9 @@ Result<Key> Key::fromPkey(EVP_PKEY* rawPkey)
         }
         material->curve = curveFromGroupName(group);
         if (material->curve == Curve::None) {
-            return fail(Errc::InvalidKey,
-                        fmt::format("the EC curve {} is not used by JOSE (P-256, P-384, P-521 and secp256k1 are)", group));
+            return fail(
+                Errc::UnsupportedKey,
+                fmt::format("the EC curve {} is not used by JOSE (P-256, P-384, P-521 and secp256k1 are)", group));
         }
     } else if (EVP_PKEY_is_a(pkey.get(), "ED25519")) {
         material->type = KeyType::Okp;
@@ -135,8 +135,9 @@ Result<Key> Key::fromPkey(EVP_PKEY* rawPkey)
         material->type = KeyType::Okp;
         material->curve = Curve::X448;
     } else {
-        return fail(Errc::InvalidKey, fmt::format("{} keys are not used by JOSE (RSA, EC and OKP keys are)",
-                                                  EVP_PKEY_get0_type_name(pkey.get())));
+        return fail(Errc::UnsupportedKey,
+                    fmt::format("{} keys are not used by JOSE (RSA, EC and OKP keys are)",
+                                EVP_PKEY_get0_type_name(pkey.get())));
     }
     material->hasPrivate = pkeyHasPrivate(pkey.get());
     material->pkey = std::move(pkey);

@@ -1,7 +1,7 @@
+#include "CliRunner.h"
 #include "TestData.h"
 #include "encoding/Json.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace jwtwb;
@@ -13,28 +13,8 @@ const QString kSample = QStringLiteral(
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
 
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments, const QByteArray& input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(JWTWB_CLI_PATH), arguments);
-    if (!process.waitForStarted()) {
-        qFatal("cannot start jwtwb");
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        qFatal("jwtwb did not finish");
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = test::CliRun;
+using test::runCli;
 
 } // namespace
 

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Error.h"
+#include "keys/Key.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace jwtwb::cli {
+
+// The key options that verify and sign share: a key file (PEM, DER, JWK or JWKS), a key set, or a
+// secret in an explicit encoding.
+struct KeyArguments {
+    std::string keyFile;
+    std::string jwksFile;
+    std::string secret;
+    std::string secretFile;
+    std::string secretEncoding = "utf8";
+    std::string passphraseFile;
+};
+
+struct LoadedKeys {
+    std::vector<keys::Key> keys;
+    bool isSet = false; // choose by kid and algorithm (a JWKS or several keys in one file)
+};
+
+void addKeyOptions(CLI::App& command, KeyArguments& arguments);
+
+// No key option given: an empty LoadedKeys (nothing to verify with).
+[[nodiscard]] Result<LoadedKeys> loadKeys(const KeyArguments& arguments);
+
+// A key file's keys: PEM (one or more blocks), DER, JWK or JWKS, decided by the content.
+[[nodiscard]] Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passphraseFile);
+
+} // namespace jwtwb::cli

@@ -1,0 +1,291 @@
+#include "ClaimChecks.h"
+
+#include "ClaimText.h"
+#include "Lifetime.h"
+#include "NumericDate.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace jwtwb::jose {
+namespace {
+
+using std::chrono::seconds;
+
+constexpr std::size_t kMaxListedAudienceProblems = 5;
+
+void add(ClaimReport& report, ClaimCode code, std::string claim, ClaimSeverity severity, std::string message)
+{
+    report.findings.push_back({code, std::move(claim), severity, std::move(message)});
+}
+
+void addError(ClaimReport& report, ClaimCode code, std::string claim, std::string message)
+{
+    add(report, code, std::move(claim), ClaimSeverity::Error, std::move(message));
+}
+
+// "\"a\"", "\"a\", \"b\"" for the sentences.
+std::string quoteList(const std::vector<std::string>& values)
+{
+    std::string text;
+    for (const auto& value : values) {
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += quoteString(value);
+    }
+    return text;
+}
+
+// "the expected issuer \"joe\"" or "one of the expected issuers \"a\", \"b\"".
+std::string expected(std::string_view noun, const std::vector<std::string>& values)
+{
+    if (values.size() == 1) {
+        return fmt::format("the expected {} {}", noun, quoteString(values.front()));
+    }
+    return fmt::format("one of the expected {}s {}", noun, quoteList(values));
+}
+
+bool contains(const std::vector<std::string>& values, std::string_view value)
+{
+    return std::ranges::find(values, value) != values.end();
+}
+
+// RFC 7515 §4.1.9 as panva/jose applies it: media types are case-insensitive, and "application/"
+// may be left out.
+std::string normalizeType(std::string_view type)
+{
+    std::string text(type);
+    std::ranges::transform(text, text.begin(),
+                           [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    constexpr std::string_view kApplication = "application/";
+    if (text.starts_with(kApplication)) {
+        text.erase(0, kApplication.size());
+    }
+    return text;
+}
+
+void checkType(ClaimReport& report, const encoding::Json& header, const std::string& type)
+{
+    const auto it = header.find("typ"); // end() when the header is not an object
+    if (it == header.end()) {
+        addError(report, ClaimCode::UnexpectedType, "typ",
+                 fmt::format("the header has no typ parameter, but the type must be {}", quoteString(type)));
+    } else if (!it->is_string()) {
+        addError(report, ClaimCode::UnexpectedType, "typ",
+                 fmt::format("the header typ is {}, not a string, so it cannot be {}", describeJsonValue(*it),
+                             quoteString(type)));
+    } else if (normalizeType(it->get<std::string>()) != normalizeType(type)) {
+        addError(
+            report, ClaimCode::UnexpectedType, "typ",
+            fmt::format("the header typ {} does not match the expected type {}", quoteJson(*it), quoteString(type)));
+    }
+}
+
+void checkPresence(ClaimReport& report, const encoding::Json& claims, const ClaimOptions& options)
+{
+    struct Needed {
+        std::string claim;
+        std::string_view reason; // empty for requiredClaims
+    };
+    std::vector<Needed> needed;
+    for (const auto& claim : options.requiredClaims) {
+        needed.push_back({claim, {}});
+    }
+    if (!options.issuers.empty()) {
+        needed.push_back({"iss", "needed to check the issuer"});
+    }
+    if (options.subject) {
+        needed.push_back({"sub", "needed to check the subject"});
+    }
+    if (!options.audiences.empty()) {
+        needed.push_back({"aud", "needed to check the audience"});
+    }
+    if (options.maxTokenAge) {
+        needed.push_back({"iat", "needed to check the maximum token age"});
+    }
+    std::vector<std::string> reported;
+    for (const auto& [claim, reason] : needed) {
+        if (claims.contains(claim) || contains(reported, claim)) {
+            continue;
+        }
+        reported.push_back(claim);
+        addError(report, ClaimCode::MissingClaim, claim,
+                 reason.empty() ? fmt::format("the required claim {} is missing", quoteString(claim))
+                                : fmt::format("the {} claim is missing ({})", quoteString(claim), reason));
+    }
+}
+
+// iss and sub: one string that must be one of the expected ones.
+void checkStringClaim(ClaimReport& report, const encoding::Json& claims, std::string_view claim, std::string_view noun,
+                      ClaimCode code, const std::vector<std::string>& values)
+{
+    const auto it = claims.find(claim);
+    if (values.empty() || it == claims.end()) {
+        return; // a missing claim is reported by checkPresence
+    }
+    if (!it->is_string()) {
+        addError(report, code, std::string(claim),
+                 fmt::format("{} is {}, not a string, so it cannot be {}", claim, describeJsonValue(*it),
+                             expected(noun, values)));
+    } else if (!contains(values, it->get_ref<const std::string&>())) {
+        addError(report, code, std::string(claim),
+                 fmt::format("the {} {} is not {}", noun, quoteJson(*it), expected(noun, values)));
+    }
+}
+
+void checkAudience(ClaimReport& report, const encoding::Json& claims, const std::vector<std::string>& audiences)
+{
+    const auto it = claims.find("aud");
+    if (it == claims.end()) {
+        return;
+    }
+    const encoding::Json& aud = *it;
+    std::vector<std::string> values;
+    if (aud.is_string()) {
+        values.push_back(aud.get<std::string>());
+    } else if (aud.is_array()) {
+        std::vector<std::string> problems;
+        for (std::size_t i = 0; i < aud.size(); ++i) {
+            if (aud[i].is_string()) {
+                values.push_back(aud[i].get<std::string>());
+            } else {
+                problems.push_back(fmt::format("aud[{}] is {}", i, describeJsonValue(aud[i])));
+            }
+        }
+        if (!problems.empty()) {
+            const std::size_t more
+                = problems.size() > kMaxListedAudienceProblems ? problems.size() - kMaxListedAudienceProblems : 0;
+            problems.resize(problems.size() - more);
+            std::string list;
+            for (const auto& problem : problems) {
+                list += list.empty() ? problem : ", " + problem;
+            }
+            if (more > 0) {
+                list += fmt::format(" and {} more", more);
+            }
+            add(report, ClaimCode::InvalidAudience, "aud", ClaimSeverity::Warning,
+                fmt::format("aud must hold only strings (RFC 7519 §4.1.3), but {}", list));
+        }
+    } else {
+        add(report, ClaimCode::InvalidAudience, "aud", ClaimSeverity::Warning,
+            fmt::format("aud is {}, not a string or an array of strings", describeJsonValue(aud)));
+    }
+
+    if (audiences.empty() || std::ranges::any_of(values, [&](const auto& v) { return contains(audiences, v); })) {
+        return;
+    }
+    std::string message;
+    if (values.empty()) {
+        message = fmt::format("aud holds no audience string, so it cannot contain {}", expected("audience", audiences));
+    } else if (aud.is_string()) {
+        message = fmt::format("the audience {} is not {}", quoteJson(aud), expected("audience", audiences));
+    } else {
+        message = fmt::format("none of the audiences {} is {}", quoteList(values), expected("audience", audiences));
+    }
+    addError(report, ClaimCode::UnexpectedAudience, "aud", std::move(message));
+}
+
+void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOptions& options)
+{
+    const LifetimeSummary lifetime = summarizeLifetime(claims, options.now, options.leeway);
+    const auto now = lifetime.now;
+    const auto leeway = lifetime.leeway;
+
+    for (const auto& warning : lifetime.warnings) {
+        if (warning.kind == LifetimeWarningKind::InvalidTime) {
+            addError(report, ClaimCode::InvalidTimeClaim, warning.claim, warning.message);
+        } else if (warning.kind == LifetimeWarningKind::MillisecondsTimestamp) {
+            add(report, ClaimCode::MillisecondsTimestamp, warning.claim, ClaimSeverity::Warning, warning.message);
+        }
+    }
+    if (lifetime.notYetValid) {
+        addError(report, ClaimCode::NotYetValid, "nbf",
+                 fmt::format("the token is not valid for another {} ({})",
+                             humanDuration(lifetime.nbf.roundedUp() - now),
+                             describeInstants(lifetime.nbf, now, leeway)));
+    }
+    if (lifetime.expired) {
+        addError(report, ClaimCode::Expired, "exp",
+                 fmt::format("the token expired {} ago ({})", humanDuration(now - lifetime.exp.roundedUp()),
+                             describeInstants(lifetime.exp, now, leeway)));
+    }
+    for (const auto& warning : lifetime.warnings) {
+        if (warning.kind == LifetimeWarningKind::IssuedInFuture) {
+            // panva/jose rejects a future iat only when it checks the token's age.
+            add(report, ClaimCode::IssuedInFuture, warning.claim,
+                options.maxTokenAge ? ClaimSeverity::Error : ClaimSeverity::Warning, warning.message);
+        }
+    }
+    if (options.maxTokenAge && lifetime.iat.valid()) {
+        const seconds age = now - lifetime.iat.time;
+        if (age - leeway > *options.maxTokenAge) {
+            addError(report, ClaimCode::TokenTooOld, "iat",
+                     fmt::format("the token was issued {} ago, more than the maximum token age of {} ({})",
+                                 humanDuration(age), humanDuration(*options.maxTokenAge),
+                                 describeInstants(lifetime.iat, now, leeway)));
+        }
+    }
+}
+
+} // namespace
+
+std::string_view claimCodeName(ClaimCode code)
+{
+    switch (code) {
+    case ClaimCode::ClaimsNotObject: return "ERR_JWT_CLAIMS_NOT_OBJECT";
+    case ClaimCode::UnexpectedType: return "ERR_JWT_UNEXPECTED_TYPE";
+    case ClaimCode::MissingClaim: return "ERR_JWT_CLAIM_MISSING";
+    case ClaimCode::UnexpectedIssuer: return "ERR_JWT_UNEXPECTED_ISSUER";
+    case ClaimCode::UnexpectedSubject: return "ERR_JWT_UNEXPECTED_SUBJECT";
+    case ClaimCode::UnexpectedAudience: return "ERR_JWT_UNEXPECTED_AUDIENCE";
+    case ClaimCode::InvalidAudience: return "ERR_JWT_INVALID_AUDIENCE";
+    case ClaimCode::InvalidTimeClaim: return "ERR_JWT_INVALID_TIME_CLAIM";
+    case ClaimCode::MillisecondsTimestamp: return "ERR_JWT_MILLISECONDS_TIMESTAMP";
+    case ClaimCode::Expired: return "ERR_JWT_EXPIRED";
+    case ClaimCode::NotYetValid: return "ERR_JWT_NOT_YET_VALID";
+    case ClaimCode::IssuedInFuture: return "ERR_JWT_ISSUED_IN_FUTURE";
+    case ClaimCode::TokenTooOld: return "ERR_JWT_TOO_OLD";
+    }
+    return "ERR_JWT_CLAIM_UNKNOWN";
+}
+
+bool ClaimReport::ok() const
+{
+    return std::ranges::none_of(findings, [](const ClaimFinding& f) { return f.severity == ClaimSeverity::Error; });
+}
+
+bool ClaimReport::has(ClaimCode code) const
+{
+    return find(code) != nullptr;
+}
+
+const ClaimFinding* ClaimReport::find(ClaimCode code) const
+{
+    const auto it = std::ranges::find(findings, code, &ClaimFinding::code);
+    return it != findings.end() ? &*it : nullptr;
+}
+
+ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& claims, const ClaimOptions& options)
+{
+    ClaimReport report;
+    if (options.type) {
+        checkType(report, header, *options.type);
+    }
+    if (!claims.is_object()) {
+        addError(report, ClaimCode::ClaimsNotObject, {},
+                 fmt::format("the payload is {}, not a JSON object, so it is not a JWT claims set (RFC 7519 §7.2)",
+                             jsonKindName(claims)));
+        return report;
+    }
+    checkPresence(report, claims, options);
+    checkStringClaim(report, claims, "iss", "issuer", ClaimCode::UnexpectedIssuer, options.issuers);
+    if (options.subject) {
+        checkStringClaim(report, claims, "sub", "subject", ClaimCode::UnexpectedSubject, {*options.subject});
+    }
+    checkAudience(report, claims, options.audiences);
+    checkTimes(report, claims, options);
+    return report;
+}
+
+} // namespace jwtwb::jose

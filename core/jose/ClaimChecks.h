@@ -1,0 +1,68 @@
+#pragma once
+
+#include "encoding/Json.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jwtwb::jose {
+
+// JWT claim validation after panva/jose's jwtVerify (RFC 7519 §4.1, §7.2): what to expect of a
+// token, and a report of what does not hold. A failed check is a finding, not an error.
+struct ClaimOptions {
+    std::vector<std::string> issuers; // iss must equal one of them (when not empty)
+    std::vector<std::string> audiences; // aud must contain one of them (when not empty)
+    std::optional<std::string> subject; // sub must equal it
+    std::optional<std::string> type; // header typ must match it, ignoring case and an "application/" prefix
+    std::vector<std::string> requiredClaims; // each must be present (null counts as present)
+    std::optional<std::chrono::seconds> maxTokenAge; // requires iat; now − iat must not exceed it (+ leeway)
+    std::chrono::seconds leeway{0}; // clock tolerance for exp, nbf, iat and maxTokenAge; negative is 0
+    std::chrono::sys_seconds now{}; // core never reads the clock
+};
+
+// Stable codes, one per rule; scripts and tests match on claimCodeName(), never on the message.
+enum class ClaimCode {
+    ClaimsNotObject, // the payload is not a JSON object
+    UnexpectedType, // header typ does not match ClaimOptions::type (or is missing)
+    MissingClaim, // a required claim, or one an option needs (iss, sub, aud, iat), is absent
+    UnexpectedIssuer,
+    UnexpectedSubject,
+    UnexpectedAudience,
+    InvalidAudience, // aud is not a string or an array of strings (warning)
+    InvalidTimeClaim, // exp, nbf, iat or auth_time is not a usable NumericDate
+    MillisecondsTimestamp, // a time claim looks like milliseconds (warning)
+    Expired, // exp <= now − leeway
+    NotYetValid, // nbf > now + leeway
+    IssuedInFuture, // iat > now + leeway (warning; an error when maxTokenAge is set, as in panva)
+    TokenTooOld, // now − iat > maxTokenAge + leeway
+};
+
+[[nodiscard]] std::string_view claimCodeName(ClaimCode code);
+
+enum class ClaimSeverity { Error, Warning };
+
+struct ClaimFinding {
+    ClaimCode code;
+    std::string claim; // "exp", "aud", … ("typ" is the header parameter; "" for the whole payload)
+    ClaimSeverity severity;
+    std::string message; // one plain-English sentence
+};
+
+struct ClaimReport {
+    std::vector<ClaimFinding> findings; // in a fixed order: typ, payload, presence, iss, sub, aud, times
+
+    // No error-severity finding.
+    [[nodiscard]] bool ok() const;
+    [[nodiscard]] bool has(ClaimCode code) const;
+    // The first finding with this code, or nullptr.
+    [[nodiscard]] const ClaimFinding* find(ClaimCode code) const;
+};
+
+// Checks a decoded (and, elsewhere, verified) token's header and claims against the options.
+[[nodiscard]] ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& claims,
+                                      const ClaimOptions& options);
+
+} // namespace jwtwb::jose

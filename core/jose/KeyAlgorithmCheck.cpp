@@ -1,0 +1,116 @@
+#include "KeyAlgorithmCheck.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace jwtwb::jose {
+namespace {
+
+// "an RSA …", "an 8-bit secret", "an EC …", "a 256-bit secret".
+std::string_view article(const keys::Key& key)
+{
+    const auto kind = key.describe();
+    const bool vowelSound = !kind.empty() && (std::string_view("AEIOUaeiou8").find(kind.front()) != std::string_view::npos ||
+                                              kind.starts_with("RSA") || kind.starts_with("11") || kind.starts_with("18"));
+    return vowelSound ? "an" : "a";
+}
+
+std::string keyPhrase(const keys::Key& key)
+{
+    return fmt::format("{} {}", article(key), key.describe());
+}
+
+std::string_view opName(KeyPurpose purpose)
+{
+    return purpose == KeyPurpose::Sign ? "sign" : "verify";
+}
+
+} // namespace
+
+Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsAlgorithm alg, KeyPurpose purpose)
+{
+    const AlgorithmInfo& info = algorithmInfo(alg);
+    std::vector<std::string> warnings;
+
+    if (info.family == AlgorithmFamily::Unsecured) {
+        return fail(Errc::AlgorithmNotAllowed, "alg \"none\" takes no key: an unsecured token has no signature to check");
+    }
+
+    const auto& parameters = key.parameters();
+    if (!parameters.alg.empty() && parameters.alg != info.name) {
+        return fail(Errc::KeyMismatch, fmt::format("the key is meant for {} (its \"alg\"), not {}", parameters.alg, info.name));
+    }
+    if (!parameters.use.empty() && parameters.use != "sig") {
+        return fail(Errc::KeyMismatch,
+                    fmt::format("the key's \"use\" is \"{}\": it is not meant for signatures", parameters.use));
+    }
+    if (!parameters.keyOps.empty()) {
+        const std::string_view needed = opName(purpose);
+        if (std::ranges::find(parameters.keyOps, needed) == parameters.keyOps.end()) {
+            return fail(Errc::KeyMismatch, fmt::format("the key's \"key_ops\" do not allow \"{}\"", needed));
+        }
+    }
+
+    switch (info.family) {
+    case AlgorithmFamily::Hmac:
+        if (key.type() != keys::KeyType::Oct) {
+            return fail(Errc::KeyMismatch,
+                        fmt::format("{} needs a shared secret, but the key is {}. Using a public key as an HMAC "
+                                    "secret is the algorithm-confusion attack (RFC 8725 §2.1, §3.1)",
+                                    info.name, keyPhrase(key)));
+        }
+        if (key.secret().size() < crypto::hashSize(info.hash)) {
+            warnings.push_back(fmt::format("the secret is {} bytes; RFC 7518 §3.2 requires at least {} bytes for {}",
+                                           key.secret().size(), crypto::hashSize(info.hash), info.name));
+        }
+        return warnings;
+    case AlgorithmFamily::RsaPkcs1:
+    case AlgorithmFamily::RsaPss:
+        if (key.type() != keys::KeyType::Rsa) {
+            return fail(Errc::KeyMismatch, fmt::format("{} needs an RSA key, but the key is {}", info.name, keyPhrase(key)));
+        }
+        if (key.bits() < 2048) {
+            if (purpose == KeyPurpose::Sign) {
+                return fail(Errc::WeakKey, fmt::format("the RSA key has {} bits; RFC 7518 §3.3 requires 2048 or more",
+                                                       key.bits()));
+            }
+            warnings.push_back(fmt::format("the RSA key has only {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
+        }
+        break;
+    case AlgorithmFamily::Ecdsa:
+        if (key.type() != keys::KeyType::Ec) {
+            return fail(Errc::KeyMismatch, fmt::format("{} needs an EC key on {}, but the key is {}", info.name,
+                                                       keys::curveName(info.curve), keyPhrase(key)));
+        }
+        if (key.curve() != info.curve) {
+            return fail(Errc::KeyMismatch, fmt::format("{} needs a key on {}, but the key is on {}", info.name,
+                                                       keys::curveName(info.curve), keys::curveName(key.curve())));
+        }
+        break;
+    case AlgorithmFamily::EdDsa:
+        if (key.curve() != keys::Curve::Ed25519 && key.curve() != keys::Curve::Ed448) {
+            return fail(Errc::KeyMismatch,
+                        fmt::format("EdDSA needs an Ed25519 or Ed448 key, but the key is {}", keyPhrase(key)));
+        }
+        break;
+    case AlgorithmFamily::Unsecured: break;
+    }
+    if (purpose == KeyPurpose::Sign && !key.hasPrivate()) {
+        return fail(Errc::KeyMismatch, fmt::format("signing needs a private key, but the key is {}", keyPhrase(key)));
+    }
+    return warnings;
+}
+
+std::vector<JwsAlgorithm> algorithmsForKey(const keys::Key& key, KeyPurpose purpose)
+{
+    std::vector<JwsAlgorithm> out;
+    for (const auto& info : allAlgorithms()) {
+        if (info.family != AlgorithmFamily::Unsecured && checkKeyForAlgorithm(key, info.alg, purpose)) {
+            out.push_back(info.alg);
+        }
+    }
+    return out;
+}
+
+} // namespace jwtwb::jose

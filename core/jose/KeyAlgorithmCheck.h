@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Error.h"
+#include "jose/Algorithm.h"
+#include "keys/Key.h"
+
+#include <string>
+#include <vector>
+
+namespace jwtwb::jose {
+
+enum class KeyPurpose { Sign, Verify };
+
+// Whether `key` may be used with `alg`. Refusals are errors (Errc::KeyMismatch, Errc::WeakKey,
+// Errc::AlgorithmNotAllowed) that say why; weaknesses that RFC 7518 forbids but that a workbench
+// must still be able to inspect (short HMAC secrets, RSA below 2048 bits when verifying) come back
+// as warnings.
+[[nodiscard]] Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsAlgorithm alg,
+                                                                    KeyPurpose purpose);
+
+// Every algorithm the key can be used with for `purpose` (never `none`).
+[[nodiscard]] std::vector<JwsAlgorithm> algorithmsForKey(const keys::Key& key, KeyPurpose purpose);
+
+} // namespace jwtwb::jose

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "jose/Algorithm.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jwtwb::jose {
+
+// A bad signature is an outcome, not an error.
+enum class Verdict { Valid, Invalid, NotChecked };
+
+enum class SignatureProblem {
+    None,
+    SignatureMismatch, // computed with another key, or the signed content was changed
+    KeyMismatch, // the key cannot be used with the token's algorithm
+    WeakKey,
+    AlgorithmNotAllowed,
+    UnsupportedAlgorithm,
+    MalformedSignature, // wrong length or encoding
+    DerEcdsaSignature,
+    Unsecured, // alg "none"
+    NoKey,
+    NoMatchingKey, // a key set had no key for this token
+    MalformedHeader,
+    UnknownCriticalHeader,
+    MissingPayload, // detached payload not supplied
+};
+
+[[nodiscard]] std::string_view problemName(SignatureProblem problem); // stable code, e.g. "ERR_JWS_SIGNATURE_MISMATCH"
+
+struct SignatureCheck {
+    std::optional<JwsAlgorithm> alg; // empty when the header has no usable "alg"
+    Verdict verdict = Verdict::NotChecked;
+    SignatureProblem problem = SignatureProblem::None;
+    std::string reason; // a sentence for people
+    std::vector<std::string> warnings;
+    std::string keyId; // kid of the key that was used, when it has one
+
+    [[nodiscard]] bool valid() const { return verdict == Verdict::Valid; }
+};
+
+} // namespace jwtwb::jose

@@ -1,0 +1,367 @@
+#include "CliRunner.h"
+#include "TestData.h"
+#include "encoding/Json.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jwtwb;
+using encoding::Json;
+using test::runCli;
+
+namespace {
+
+const QString kSample = QStringLiteral(
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+
+Json parse(const QString& text)
+{
+    auto parsed = encoding::parseJson(text.toStdString());
+    if (!parsed) {
+        qFatal("not JSON: %s", qPrintable(text));
+    }
+    return std::move(parsed->value);
+}
+
+} // namespace
+
+// verify, sign and key against RFC vectors, through the real executable.
+class TestCliCommands : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void verifySampleToken();
+    void verifyJsonReport();
+    void verifyRfcExamplesWithJwkFiles();
+    void verifyClaimOptions_data();
+    void verifyClaimOptions();
+    void verifyWithKeySet();
+    void verifyErrors_data();
+    void verifyErrors();
+    void batchVerification();
+    void signReproducesSample();
+    void signRoundTrip_data();
+    void signRoundTrip();
+    void signClaimHelpers();
+    void signRefusals_data();
+    void signRefusals();
+    void keyInspectAndThumbprint();
+    void keyConversions();
+
+private:
+    QString write(const QString& name, const QByteArray& content);
+    QString writeJson(const QString& name, const Json& value);
+    QTemporaryDir m_dir;
+    Json m_rfc7515;
+};
+
+QString TestCliCommands::write(const QString& name, const QByteArray& content)
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size()) {
+        qFatal("cannot write %s", qPrintable(name));
+    }
+    return file.fileName();
+}
+
+QString TestCliCommands::writeJson(const QString& name, const Json& value)
+{
+    return write(name, QByteArray::fromStdString(value.dump()));
+}
+
+void TestCliCommands::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_rfc7515 = test::loadJson(QStringLiteral("vectors/rfc/rfc7515.json"));
+}
+
+void TestCliCommands::verifySampleToken()
+{
+    const auto ok = runCli({"verify", kSample, "--secret", "your-256-bit-secret"});
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY2(ok.out.contains("result: VALID"), qPrintable(ok.out));
+    QVERIFY(ok.out.contains("19 bytes")); // the short-secret warning
+    const auto bad = runCli({"verify", kSample, "--secret", "not-the-secret"});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.out.contains("result: INVALID"));
+    QVERIFY(bad.out.contains("does not match"));
+    // The secret from a file, token from stdin.
+    const QString secretFile = write("secret.txt", "your-256-bit-secret\n");
+    QCOMPARE(runCli({"verify", "-", "--secret-file", secretFile}, ("Bearer " + kSample).toUtf8()).exitCode, 0);
+}
+
+void TestCliCommands::verifyJsonReport()
+{
+    const auto run = runCli({"verify", kSample, "--secret", "wrong", "--json"});
+    QCOMPARE(run.exitCode, 1);
+    const Json report = parse(run.out);
+    QVERIFY(report["valid"] == false);
+    QVERIFY(report["signature"]["code"] == "ERR_JWS_SIGNATURE_MISMATCH");
+    QVERIFY(report["signature"]["alg"] == "HS256");
+    QVERIFY(report["payload"]["name"] == "John Doe");
+}
+
+void TestCliCommands::verifyRfcExamplesWithJwkFiles()
+{
+    int verified = 0;
+    for (const auto& v : m_rfc7515["vectors"]) {
+        if (v["type"] != "jws-compact" || v["key"].is_null()) {
+            continue;
+        }
+        const QString keyFile = writeJson(QString::fromStdString(v["id"].get<std::string>()) + ".jwk", v["key"]);
+        const QString token = QString::fromStdString(v["compact"].get<std::string>());
+        if (!v["payload"].get<std::string>().starts_with('{')) { // A.4 signs plain text: a JWS, not a JWT
+            const auto jwt = runCli({"verify", token, "--key", keyFile, "--json"});
+            QCOMPARE(jwt.exitCode, 1);
+            QVERIFY(parse(jwt.out)["claims"][0]["code"] == "ERR_JWT_CLAIMS_NOT_OBJECT");
+            QVERIFY(parse(jwt.out)["claims"][0]["message"].get<std::string>().find("not JSON") != std::string::npos);
+            QCOMPARE(runCli({"verify", token, "--key", keyFile, "--jws"}).exitCode, 0);
+            ++verified;
+            continue;
+        }
+        // The examples expired in 2011: valid before, expired after.
+        const auto before = runCli({"verify", token, "--key", keyFile, "--now", "2011-03-22T18:00:00Z", "--json"});
+        QVERIFY2(before.exitCode == 0, qPrintable(before.out + before.err));
+        QVERIFY(parse(before.out)["signature"]["verdict"] == "valid");
+        const auto after = runCli({"verify", token, "--key", keyFile, "--now", "2026-11-28T10:00:00Z", "--json"});
+        QCOMPARE(after.exitCode, 1);
+        QVERIFY(parse(after.out)["claims"][0]["code"] == "ERR_JWT_EXPIRED");
+        ++verified;
+    }
+    QCOMPARE(verified, 4);
+}
+
+void TestCliCommands::verifyClaimOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("code");
+    // RFC 7515 A.1: {"iss":"joe","exp":1300819380,"http://example.com/is_root":true}, HS256.
+    QTest::newRow("right issuer") << QStringList{"--iss", "joe"} << 0 << QString();
+    QTest::newRow("wrong issuer") << QStringList{"--iss", "mallory"} << 1 << "ERR_JWT_UNEXPECTED_ISSUER";
+    QTest::newRow("audience missing") << QStringList{"--aud", "api"} << 1 << "ERR_JWT_CLAIM_MISSING";
+    QTest::newRow("alg allowed") << QStringList{"--alg", "HS256"} << 0 << QString();
+    QTest::newRow("alg not allowed") << QStringList{"--alg", "RS256"} << 1 << "ERR_JWS_ALG_NOT_ALLOWED";
+    QTest::newRow("expired by 10 s") << QStringList{"--now", "1300819390"} << 1 << "ERR_JWT_EXPIRED";
+    QTest::newRow("within leeway") << QStringList{"--now", "1300819390", "--leeway", "30s"} << 0 << QString();
+    QTest::newRow("required claim") << QStringList{"--require", "sub"} << 1 << "ERR_JWT_CLAIM_MISSING";
+}
+
+void TestCliCommands::verifyClaimOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, code);
+    const Json& a1 = m_rfc7515["vectors"][0];
+    const QString keyFile = writeJson("a1.jwk", a1["key"]);
+    QStringList arguments{"verify", QString::fromStdString(a1["compact"].get<std::string>()), "--key", keyFile, "--json"};
+    if (!options.contains("--now")) {
+        arguments << "--now" << "1300819000";
+    }
+    const auto run = runCli(arguments + options);
+    QCOMPARE(run.exitCode, exitCode);
+    if (!code.isEmpty()) {
+        QVERIFY2(run.out.contains(code), qPrintable(run.out));
+    }
+}
+
+void TestCliCommands::verifyWithKeySet()
+{
+    // RFC 7515 A.6: two signatures, keys by kid in a JWKS; the A.2 token verifies with the set.
+    const Json& a2 = m_rfc7515["vectors"][1];
+    Json jwks = {{"keys", Json::array()}};
+    Json rsa = a2["key"];
+    rsa["kid"] = "rsa-1";
+    jwks["keys"].push_back(m_rfc7515["vectors"][0]["key"]);
+    jwks["keys"].push_back(rsa);
+    const QString set = writeJson("set.jwks", jwks);
+    const auto run = runCli({"verify", QString::fromStdString(a2["compact"].get<std::string>()), "--jwks", set, "--now",
+                             "1300819000"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+void TestCliCommands::verifyErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no key") << QStringList{"verify", kSample} << 2 << "no key";
+    QTest::newRow("missing key file") << QStringList{"verify", kSample, "--key", "/nonexistent/key.pem"} << 2 << "cannot open";
+    QTest::newRow("two key options") << QStringList{"verify", kSample, "--secret", "a", "--secret-file", "b"} << 2 << "one of";
+    QTest::newRow("bad encoding") << QStringList{"verify", kSample, "--secret", "a", "--secret-encoding", "rot13"} << 2 << "rot13";
+    QTest::newRow("bad hex secret") << QStringList{"verify", kSample, "--secret", "zz", "--secret-encoding", "hex"} << 2 << "hex";
+    QTest::newRow("bad leeway") << QStringList{"verify", kSample, "--secret", "a", "--leeway", "soon"} << 2 << "--leeway";
+    QTest::newRow("bad now") << QStringList{"verify", kSample, "--secret", "a", "--now", "tomorrow"} << 2 << "--now";
+    QTest::newRow("malformed token") << QStringList{"verify", "abc.def", "--secret", "a"} << 1 << "2 parts";
+    QTest::newRow("unknown alg option") << QStringList{"verify", kSample, "--secret", "a", "--alg", "HS999"} << 2 << "HS999";
+}
+
+void TestCliCommands::verifyErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const auto run = runCli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(run.err.count('\n'), 1);
+}
+
+void TestCliCommands::batchVerification()
+{
+    const auto forged = runCli({"sign", "--alg", "HS256", "--secret", "other-secret", "--payload", "{\"sub\":\"x\"}"});
+    QCOMPARE(forged.exitCode, 0);
+    QByteArray lines;
+    QList<bool> expected;
+    for (int i = 0; i < 300; ++i) {
+        const bool good = i % 3 != 1;
+        lines += (good ? kSample : (i % 2 ? forged.out.trimmed() : QStringLiteral("not a token"))).toUtf8() + "\n";
+        expected << good;
+    }
+    const QString file = write("batch.txt", lines);
+    const auto run = runCli({"verify", "--batch", file, "--secret", "your-256-bit-secret", "--jobs", "4", "--json"});
+    QCOMPARE(run.exitCode, 1); // not all valid
+    const QStringList out = run.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 300);
+    for (int i = 0; i < out.size(); ++i) {
+        const Json line = parse(out[i]);
+        QVERIFY(line["line"] == i + 1); // input order kept
+        QCOMPARE(line["valid"].get<bool>(), expected[i]);
+    }
+    // All valid from stdin: exit 0, text output with line numbers.
+    const auto valid = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret"}, (kSample + "\n" + kSample + "\n").toUtf8());
+    QCOMPARE(valid.exitCode, 0);
+    QCOMPARE(valid.out, QStringLiteral("1\tVALID\n2\tVALID\n"));
+}
+
+void TestCliCommands::signReproducesSample()
+{
+    const auto run = runCli({"sign", "--alg", "HS256", "--secret", "your-256-bit-secret", "--payload",
+                             R"({"sub":"1234567890", "name":"John Doe", "iat":1516239022})"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.trimmed(), kSample);
+}
+
+void TestCliCommands::signRoundTrip_data()
+{
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<QString>("vector"); // RFC key used for signing
+    QTest::newRow("RS256") << "RS256" << "RFC7515-A.2";
+    QTest::newRow("PS384") << "PS384" << "RFC7515-A.2";
+    QTest::newRow("ES256") << "ES256" << "RFC7515-A.3";
+    QTest::newRow("ES512") << "ES512" << "RFC7515-A.4";
+}
+
+void TestCliCommands::signRoundTrip()
+{
+    QFETCH(QString, alg);
+    QFETCH(QString, vector);
+    const auto it = std::ranges::find_if(m_rfc7515["vectors"], [&](const Json& v) { return v["id"] == vector.toStdString(); });
+    QVERIFY(it != m_rfc7515["vectors"].end());
+    const QString privateKey = writeJson(alg + ".jwk", (*it)["key"]);
+    const auto publicKey = runCli({"key", "public", privateKey, "--to", "pem"});
+    QCOMPARE(publicKey.exitCode, 0);
+    QVERIFY(publicKey.out.startsWith("-----BEGIN PUBLIC KEY-----"));
+    const QString publicFile = write(alg + ".pub.pem", publicKey.out.toUtf8());
+    const auto token = runCli({"sign", "--alg", alg, "--key", privateKey, "--claim", "sub=alice"});
+    QVERIFY2(token.exitCode == 0, qPrintable(token.err));
+    const auto verify = runCli({"verify", token.out.trimmed(), "--key", publicFile, "--alg", alg});
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.out + verify.err));
+}
+
+void TestCliCommands::signClaimHelpers()
+{
+    const auto run = runCli({"sign", "--alg", "HS256", "--secret", "0123456789abcdef0123456789abcdef", "--now",
+                             "2026-11-28T10:00:00Z", "--iat", "--exp", "+1h", "--nbf", "now", "--claim", "admin=true",
+                             "--claim", "n=42", "--claim", "name=Ann", "--claim", "roles=[\"a\",\"b\"]"});
+    QCOMPARE(run.exitCode, 0);
+    const auto decoded = runCli({"decode", "--json", run.out.trimmed()});
+    const Json payload = parse(decoded.out)["payload"];
+    QCOMPARE(QString::fromStdString(payload.dump()),
+             QStringLiteral(R"({"iat":1795860000,"nbf":1795860000,"exp":1795863600,"admin":true,"n":42,"name":"Ann","roles":["a","b"]})"));
+}
+
+void TestCliCommands::signRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unsecured when asked for") << QStringList{"sign", "--alg", "none", "--unsecured"} << QString();
+    QTest::newRow("none needs the explicit flag") << QStringList{"sign", "--alg", "none", "--secret", "s"} << "explicitly";
+    QTest::newRow("none takes no key") << QStringList{"sign", "--alg", "none", "--unsecured", "--secret", "s"} << "takes no key";
+    QTest::newRow("no key") << QStringList{"sign", "--alg", "HS256"} << "no key";
+    QTest::newRow("alg contradiction") << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--header", R"({"alg":"HS384"})"} << "contradicts";
+    QTest::newRow("HMAC with EC key file") << QStringList{"sign", "--alg", "HS256", "--key", "EC"} << "algorithm-confusion";
+    QTest::newRow("duplicate payload member") << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--payload", R"({"a":1,"a":2})"} << "twice";
+}
+
+void TestCliCommands::signRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    if (arguments.contains("EC")) {
+        arguments.replace(arguments.indexOf("EC"), writeJson("ec.jwk", m_rfc7515["vectors"][2]["key"]));
+    }
+    const auto run = runCli(arguments);
+    if (message.isEmpty()) { // the explicit unsecured choice works
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.trimmed().endsWith('.'));
+        return;
+    }
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+void TestCliCommands::keyInspectAndThumbprint()
+{
+    const Json file = test::loadJson(QStringLiteral("vectors/rfc/rfc7638.json"));
+    const Json& v = file["vectors"][0];
+    const QString keyFile = writeJson("rfc7638.jwk", v["jwk"]);
+    const auto thumb = runCli({"key", "thumbprint", keyFile});
+    QCOMPARE(thumb.exitCode, 0);
+    QCOMPARE(thumb.out.trimmed(), QString::fromStdString(v["thumbprint_b64u"].get<std::string>()));
+    const auto uri = runCli({"key", "thumbprint", keyFile, "--uri"});
+    QCOMPARE(uri.out.trimmed(), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:" + thumb.out.trimmed());
+    const auto inspect = runCli({"key", "inspect", keyFile, "--json"});
+    QCOMPARE(inspect.exitCode, 0);
+    const Json info = parse(inspect.out);
+    QVERIFY(info["kty"] == "RSA");
+    QVERIFY(info["bits"] == 2048);
+    QVERIFY(info["private"] == false);
+    QVERIFY(info["thumbprint_sha256"] == v["thumbprint_b64u"]);
+    QVERIFY(info["algorithms"] == Json::array({"RS256"})); // the JWK's "alg" limits it
+    const auto text = runCli({"key", "inspect", "-"}, QByteArray::fromStdString(v["jwk"].dump()));
+    QVERIFY2(text.out.contains("RSA 2048-bit public key"), qPrintable(text.out));
+}
+
+void TestCliCommands::keyConversions()
+{
+    const Json& a3 = m_rfc7515["vectors"][2]; // ES256 private JWK
+    const QString jwk = writeJson("es256.jwk", a3["key"]);
+    // JWK → encrypted PKCS#8 PEM → JWK gives back the same private key.
+    const QString passphrase = write("pass.txt", "correct horse battery staple\n");
+    const auto pem = runCli({"key", "convert", jwk, "--to", "pem", "--private", "--out-passphrase-file", passphrase});
+    QCOMPARE(pem.exitCode, 0);
+    QVERIFY(pem.out.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    const QString pemFile = write("es256.pem", pem.out.toUtf8());
+    const auto back = runCli({"key", "convert", pemFile, "--to", "jwk", "--private", "--passphrase-file", passphrase});
+    QVERIFY2(back.exitCode == 0, qPrintable(back.err));
+    const Json roundTrip = parse(back.out);
+    for (const char* member : {"kty", "crv", "x", "y", "d"}) {
+        QVERIFY2(roundTrip[member] == a3["key"][member], member);
+    }
+    const auto wrong = runCli({"key", "inspect", pemFile, "--passphrase-file", write("wrong.txt", "nope\n")});
+    QVERIFY(wrong.exitCode != 0);
+    QVERIFY2(wrong.err.contains("passphrase"), qPrintable(wrong.err));
+    // Public only by default, and as a set.
+    const auto pub = runCli({"key", "convert", jwk, "--to", "jwks"});
+    const Json set = parse(pub.out);
+    QCOMPARE(set["keys"].size(), std::size_t(1));
+    QVERIFY(!set["keys"][0].contains("d"));
+}
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "TestCliCommands.moc"

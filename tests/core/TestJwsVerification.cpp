@@ -1,0 +1,383 @@
+#include "encoding/Base64Url.h"
+#include "jose/CompactToken.h"
+#include "jose/JwsSigner.h"
+#include "jose/JwsVerifier.h"
+#include "keys/KeyExport.h"
+#include "keys/KeyGenerator.h"
+
+#include <QTest>
+
+using namespace jwtwb;
+using namespace jwtwb::jose;
+
+namespace {
+
+constexpr std::string_view kPayload = R"({"sub":"1234567890","name":"John Doe","iat":1516239022})";
+
+struct AlgCase {
+    const char* alg;
+    keys::KeySpec spec;
+};
+
+const AlgCase kCases[] = {
+    {"HS256", {keys::KeyType::Oct, 256}},
+    {"HS384", {keys::KeyType::Oct, 384}},
+    {"HS512", {keys::KeyType::Oct, 512}},
+    {"RS256", {keys::KeyType::Rsa, 2048}},
+    {"RS384", {keys::KeyType::Rsa, 2048}},
+    {"RS512", {keys::KeyType::Rsa, 2048}},
+    {"PS256", {keys::KeyType::Rsa, 2048}},
+    {"PS384", {keys::KeyType::Rsa, 2048}},
+    {"PS512", {keys::KeyType::Rsa, 2048}},
+    {"ES256", {keys::KeyType::Ec, 0, keys::Curve::P256}},
+    {"ES384", {keys::KeyType::Ec, 0, keys::Curve::P384}},
+    {"ES512", {keys::KeyType::Ec, 0, keys::Curve::P521}},
+    {"ES256K", {keys::KeyType::Ec, 0, keys::Curve::Secp256k1}},
+    {"EdDSA", {keys::KeyType::Okp, 0, keys::Curve::Ed25519}},
+    {"EdDSA-Ed448", {keys::KeyType::Okp, 0, keys::Curve::Ed448}},
+};
+
+std::string algOf(const char* name)
+{
+    const std::string_view n(name);
+    return std::string(n.substr(0, n.find('-')));
+}
+
+std::string header(const std::string& alg, const std::string& extra = {})
+{
+    return R"({"alg":")" + alg + R"(","typ":"JWT")" + extra + "}";
+}
+
+SignatureCheck verifyText(const std::string& token, const keys::Key& key, const JwsVerifyOptions& options = {})
+{
+    const auto decoded = decodeCompact(token);
+    if (!decoded) {
+        SignatureCheck check;
+        check.verdict = Verdict::Invalid;
+        check.problem = SignatureProblem::MalformedHeader;
+        check.reason = decoded.error().message;
+        return check;
+    }
+    return verifyCompact(*decoded, KeySource::single(key), options).signatures.front();
+}
+
+// Replaces the signature part.
+std::string withSignature(const std::string& token, const Bytes& signature)
+{
+    return token.substr(0, token.rfind('.') + 1) + encoding::base64UrlEncode(signature);
+}
+
+} // namespace
+
+class TestJwsVerification : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void roundTrip_data();
+    void roundTrip();
+    void flippedBitInEachSegment_data();
+    void flippedBitInEachSegment();
+    void truncatedSignature_data();
+    void truncatedSignature();
+    void wrongKey_data();
+    void wrongKey();
+    void derEcdsaSignatureRejected();
+    void psychicSignatureRejected();
+    void algorithmConfusion();
+    void keyTypeMismatch();
+    void unsecuredNeverVerifies();
+    void unknownCriticalHeader();
+    void b64WithoutCrit();
+    void algorithmsAllowList();
+    void duplicateHeaderMembers();
+    void keySetSelection();
+    void noKeyMeansNotChecked();
+    void weakKeys();
+
+private:
+    std::map<std::string, keys::Key> m_keys;
+    std::map<std::string, keys::Key> m_otherKeys;
+};
+
+void TestJwsVerification::initTestCase()
+{
+    for (const auto& c : kCases) {
+        auto key = keys::generateKey(c.spec);
+        auto other = keys::generateKey(c.spec);
+        QVERIFY2(key && other, c.alg);
+        m_keys.emplace(c.alg, std::move(*key));
+        m_otherKeys.emplace(c.alg, std::move(*other));
+    }
+}
+
+void TestJwsVerification::roundTrip_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const auto& c : kCases) {
+        QTest::newRow(c.alg) << QString::fromLatin1(c.alg);
+    }
+}
+
+void TestJwsVerification::roundTrip()
+{
+    QFETCH(QString, name);
+    const keys::Key& key = m_keys.at(name.toStdString());
+    const std::string alg = algOf(name.toLatin1().constData());
+    const auto token = signCompact(header(alg), asBytes(kPayload), &key);
+    QVERIFY2(token.has_value(), token ? "" : token.error().message.c_str());
+    const auto check = verifyText(*token, key);
+    QVERIFY2(check.valid(), check.reason.c_str());
+    QCOMPARE(std::string(algorithmName(*check.alg)), alg);
+    // The public half verifies too.
+    if (key.type() != keys::KeyType::Oct) {
+        QVERIFY(verifyText(*token, key.publicKey().value()).valid());
+    }
+}
+
+void TestJwsVerification::flippedBitInEachSegment_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("segment");
+    for (const auto& c : kCases) {
+        for (int segment = 0; segment < 3; ++segment) {
+            QTest::addRow("%s-part%d", c.alg, segment + 1) << QString::fromLatin1(c.alg) << segment;
+        }
+    }
+}
+
+void TestJwsVerification::flippedBitInEachSegment()
+{
+    QFETCH(QString, name);
+    QFETCH(int, segment);
+    const keys::Key& key = m_keys.at(name.toStdString());
+    const std::string token = signCompact(header(algOf(name.toLatin1().constData())), asBytes(kPayload), &key).value();
+    const auto decoded = decodeCompact(token).value();
+    // Flip one bit of a decoded byte in the middle of the chosen part and re-encode it.
+    std::vector<std::string> parts;
+    for (const auto& s : decoded.segments) {
+        Bytes bytes = s.bytes;
+        if (&s == &decoded.segments[static_cast<std::size_t>(segment)]) {
+            bytes[bytes.size() / 2] ^= 0x04;
+        }
+        parts.push_back(encoding::base64UrlEncode(bytes));
+    }
+    const std::string tampered = parts[0] + "." + parts[1] + "." + parts[2];
+    QVERIFY(tampered != token);
+    const auto check = verifyText(tampered, key);
+    QVERIFY2(!check.valid(), check.reason.c_str());
+}
+
+void TestJwsVerification::truncatedSignature_data()
+{
+    roundTrip_data();
+}
+
+void TestJwsVerification::truncatedSignature()
+{
+    QFETCH(QString, name);
+    const keys::Key& key = m_keys.at(name.toStdString());
+    const std::string token = signCompact(header(algOf(name.toLatin1().constData())), asBytes(kPayload), &key).value();
+    Bytes signature = decodeCompact(token)->signature();
+    signature.pop_back();
+    const auto check = verifyText(withSignature(token, signature), key);
+    QVERIFY(!check.valid());
+    QCOMPARE(check.problem, SignatureProblem::MalformedSignature);
+    QVERIFY2(QString::fromStdString(check.reason).contains("bytes"), check.reason.c_str());
+}
+
+void TestJwsVerification::wrongKey_data()
+{
+    roundTrip_data();
+}
+
+void TestJwsVerification::wrongKey()
+{
+    QFETCH(QString, name);
+    const std::string token =
+        signCompact(header(algOf(name.toLatin1().constData())), asBytes(kPayload), &m_keys.at(name.toStdString())).value();
+    const auto check = verifyText(token, m_otherKeys.at(name.toStdString()));
+    QVERIFY(!check.valid());
+    QCOMPARE(check.problem, SignatureProblem::SignatureMismatch);
+}
+
+void TestJwsVerification::derEcdsaSignatureRejected()
+{
+    const keys::Key& key = m_keys.at("ES256");
+    const std::string token = signCompact(header("ES256"), asBytes(kPayload), &key).value();
+    const Bytes raw = decodeCompact(token)->signature();
+    // The same signature in DER form (SEQUENCE of two INTEGERs), as OpenSSL's default output.
+    Bytes der{0x30, 0x00};
+    for (int half = 0; half < 2; ++half) {
+        Bytes component(raw.begin() + half * 32, raw.begin() + (half + 1) * 32);
+        while (component.size() > 1 && component.front() == 0 && component[1] < 0x80) {
+            component.erase(component.begin());
+        }
+        if (component.front() & 0x80) {
+            component.insert(component.begin(), 0x00);
+        }
+        der.push_back(0x02);
+        der.push_back(static_cast<std::uint8_t>(component.size()));
+        der.insert(der.end(), component.begin(), component.end());
+    }
+    der[1] = static_cast<std::uint8_t>(der.size() - 2);
+    const auto check = verifyText(withSignature(token, der), key);
+    QCOMPARE(check.problem, SignatureProblem::DerEcdsaSignature);
+    QVERIFY(QString::fromStdString(check.reason).contains("DER"));
+}
+
+void TestJwsVerification::psychicSignatureRejected()
+{
+    // CVE-2022-21449: r = s = 0 must never verify.
+    for (const char* alg : {"ES256", "ES384", "ES512"}) {
+        const keys::Key& key = m_keys.at(alg);
+        const std::string token = signCompact(header(alg), asBytes(kPayload), &key).value();
+        const Bytes zeros(decodeCompact(token)->signature().size(), 0);
+        const auto check = verifyText(withSignature(token, zeros), key);
+        QVERIFY2(!check.valid(), alg);
+    }
+}
+
+void TestJwsVerification::algorithmConfusion()
+{
+    // The attacker signs HS256 with the server's RSA public key (its PEM text) as the HMAC secret.
+    const keys::Key publicKey = m_keys.at("RS256").publicKey().value();
+    const std::string pem = keys::exportPublicPem(publicKey).value();
+    const keys::Key forged = keys::Key::fromSecret(crypto::SecureBytes(pem));
+    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &forged).value();
+    const auto check = verifyText(token, publicKey);
+    QVERIFY(!check.valid());
+    QCOMPARE(check.problem, SignatureProblem::KeyMismatch);
+    QVERIFY2(QString::fromStdString(check.reason).contains("algorithm-confusion"), check.reason.c_str());
+    QVERIFY(QString::fromStdString(check.reason).contains("RSA"));
+}
+
+void TestJwsVerification::keyTypeMismatch()
+{
+    const std::string token = signCompact(header("ES256"), asBytes(kPayload), &m_keys.at("ES256")).value();
+    const auto wrongCurve = verifyText(token, m_keys.at("ES384"));
+    QCOMPARE(wrongCurve.problem, SignatureProblem::KeyMismatch);
+    QVERIFY2(QString::fromStdString(wrongCurve.reason).contains("P-256"), wrongCurve.reason.c_str());
+    const auto rsa = verifyText(token, m_keys.at("RS256"));
+    QCOMPARE(rsa.problem, SignatureProblem::KeyMismatch);
+    // Signing is refused the same way, before anything is computed.
+    QVERIFY(!signCompact(header("RS256"), asBytes(kPayload), &m_keys.at("ES256")).has_value());
+    const keys::Key publicOnly = m_keys.at("RS256").publicKey().value();
+    QVERIFY(!signCompact(header("RS256"), asBytes(kPayload), &publicOnly).has_value());
+}
+
+void TestJwsVerification::unsecuredNeverVerifies()
+{
+    for (const char* alg : {"none", "None", "NONE"}) {
+        const std::string token = encoding::base64UrlEncode(header(alg)) + "." + encoding::base64UrlEncode(kPayload) + ".";
+        const auto check = verifyText(token, m_keys.at("HS256"));
+        QVERIFY2(!check.valid(), alg);
+    }
+    const std::string token = encoding::base64UrlEncode(header("none")) + "." + encoding::base64UrlEncode(kPayload) + ".";
+    QCOMPARE(verifyText(token, m_keys.at("HS256")).problem, SignatureProblem::Unsecured);
+    QCOMPARE(verifyText(token + "c2ln", m_keys.at("HS256")).problem, SignatureProblem::Unsecured);
+    QVERIFY(!signCompact(header("none"), asBytes(kPayload), nullptr).has_value());
+}
+
+void TestJwsVerification::unknownCriticalHeader()
+{
+    const keys::Key& key = m_keys.at("HS256");
+    const std::string token = signCompact(header("HS256", R"(,"exp-policy":1,"crit":["exp-policy"])"), asBytes(kPayload), &key).value();
+    const auto check = verifyText(token, key);
+    QCOMPARE(check.problem, SignatureProblem::UnknownCriticalHeader);
+    QVERIFY(QString::fromStdString(check.reason).contains("exp-policy"));
+    JwsVerifyOptions options;
+    options.criticalHeaders = {"exp-policy"};
+    QVERIFY(verifyText(token, key, options).valid());
+    // "crit" naming a registered parameter, or one that is absent, is malformed.
+    const std::string registered = signCompact(header("HS256", R"(,"crit":["alg"])"), asBytes(kPayload), &key).value();
+    QCOMPARE(verifyText(registered, key).problem, SignatureProblem::MalformedHeader);
+    const std::string absent = signCompact(header("HS256", R"(,"crit":["x"])"), asBytes(kPayload), &key).value();
+    QCOMPARE(verifyText(absent, key).problem, SignatureProblem::MalformedHeader);
+}
+
+void TestJwsVerification::b64WithoutCrit()
+{
+    const keys::Key& key = m_keys.at("HS256");
+    QVERIFY(!signCompact(R"({"alg":"HS256","b64":false})", asBytes("payload"), &key).has_value());
+    const auto token = signCompact(R"({"alg":"HS256","b64":false,"crit":["b64"]})", asBytes("payload"), &key);
+    QVERIFY(token.has_value());
+    QCOMPARE(token->substr(token->find('.') + 1, 7), std::string("payload"));
+    QVERIFY(verifyText(*token, key).valid());
+    QVERIFY(!signCompact(R"({"alg":"HS256","b64":false,"crit":["b64"]})", asBytes("a.b"), &key).has_value());
+}
+
+void TestJwsVerification::algorithmsAllowList()
+{
+    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &m_keys.at("HS256")).value();
+    JwsVerifyOptions options;
+    options.algorithms = {JwsAlgorithm::RS256, JwsAlgorithm::ES256};
+    const auto check = verifyText(token, m_keys.at("HS256"), options);
+    QCOMPARE(check.problem, SignatureProblem::AlgorithmNotAllowed);
+    QVERIFY2(QString::fromStdString(check.reason).contains("only RS256, ES256"), check.reason.c_str());
+    options.algorithms.push_back(JwsAlgorithm::HS256);
+    QVERIFY(verifyText(token, m_keys.at("HS256"), options).valid());
+}
+
+void TestJwsVerification::duplicateHeaderMembers()
+{
+    const keys::Key& key = m_keys.at("HS256");
+    QVERIFY(!signCompact(R"({"alg":"HS256","alg":"HS256"})", asBytes(kPayload), &key).has_value());
+    // Built by hand: a valid MAC over a header with "alg" twice is still refused.
+    const std::string input = encoding::base64UrlEncode(std::string_view(R"({"alg":"none","alg":"HS256"})")) + "." +
+                              encoding::base64UrlEncode(kPayload);
+    const std::string good = signCompact(header("HS256"), asBytes(kPayload), &key).value();
+    const std::string token = input + good.substr(good.rfind('.'));
+    QCOMPARE(verifyText(token, key).problem, SignatureProblem::MalformedHeader);
+}
+
+void TestJwsVerification::keySetSelection()
+{
+    std::vector<keys::Key> set{m_keys.at("RS256"), m_keys.at("ES256"), m_otherKeys.at("ES256")};
+    set[0].parameters().kid = "rsa-1";
+    set[1].parameters().kid = "ec-1";
+    set[2].parameters().kid = "ec-2";
+    const std::string token = signCompact(header("ES256", R"(,"kid":"ec-2")"), asBytes(kPayload), &set[2]).value();
+    const auto decoded = decodeCompact(token).value();
+    const auto result = verifyCompact(decoded, KeySource::set(set));
+    QVERIFY2(result.anyValid(), result.signatures.front().reason.c_str());
+    QCOMPARE(result.signatures.front().keyId, std::string("ec-2"));
+
+    const std::string unknownKid = signCompact(header("ES256", R"(,"kid":"ec-9")"), asBytes(kPayload), &set[2]).value();
+    const auto none = verifyCompact(decodeCompact(unknownKid).value(), KeySource::set(set));
+    QCOMPARE(none.signatures.front().problem, SignatureProblem::NoMatchingKey);
+    const QString why = QString::fromStdString(none.signatures.front().reason);
+    QVERIFY2(why.contains("kid \"rsa-1\"") && why.contains("\"ec-9\""), qPrintable(why));
+
+    // Without a kid, every key that fits the algorithm is tried.
+    const std::string noKid = signCompact(header("ES256"), asBytes(kPayload), &set[2]).value();
+    QVERIFY(verifyCompact(decodeCompact(noKid).value(), KeySource::set(set)).anyValid());
+}
+
+void TestJwsVerification::noKeyMeansNotChecked()
+{
+    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &m_keys.at("HS256")).value();
+    const auto result = verifyCompact(decodeCompact(token).value(), KeySource{});
+    QCOMPARE(result.signatures.front().verdict, Verdict::NotChecked);
+    QCOMPARE(result.signatures.front().problem, SignatureProblem::NoKey);
+}
+
+void TestJwsVerification::weakKeys()
+{
+    const keys::Key shortSecret = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("your-256-bit-secret")));
+    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &shortSecret).value();
+    const auto check = verifyText(token, shortSecret);
+    QVERIFY(check.valid());
+    QCOMPARE(check.warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(check.warnings.front()).contains("19 bytes"));
+
+    const auto small = keys::generateKey({keys::KeyType::Rsa, 1024});
+    QVERIFY(small.has_value());
+    const auto refused = signCompact(header("RS256"), asBytes(kPayload), &*small);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().code, Errc::WeakKey);
+}
+
+QTEST_GUILESS_MAIN(TestJwsVerification)
+#include "TestJwsVerification.moc"
