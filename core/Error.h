@@ -42,12 +42,12 @@ struct Error {
     std::optional<std::size_t> position = {}; // byte offset in the input the message is about
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 
 [[nodiscard]] std::string_view errcName(Errc code);
 
-[[nodiscard]] inline std::unexpected<Error> fail(Errc code, std::string message, std::optional<std::size_t> position = {})
+[[nodiscard]] inline std::unexpected<Error> fail(Errc code, std::string message,
+                                                 std::optional<std::size_t> position = {})
 {
     return std::unexpected(Error{code, std::move(message), {}, position});
 }

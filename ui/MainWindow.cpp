@@ -61,8 +61,8 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Decode a token read from a file"));
     fileMenu->addSeparator();
-    auto* quit = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
-                                     &QWidget::close);
+    auto* quit
+        = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));

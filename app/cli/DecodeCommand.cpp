@@ -101,8 +101,8 @@ int run(const DecodeOptions& options)
         std::cerr << "jwtwb: " << extracted.error().message << "\n";
         return 1;
     }
-    auto token = jose::decodeCompact(extracted->token,
-                                     options.strict ? jose::Base64Mode::Strict : jose::Base64Mode::Lenient);
+    auto token
+        = jose::decodeCompact(extracted->token, options.strict ? jose::Base64Mode::Strict : jose::Base64Mode::Lenient);
     if (!token) {
         std::cerr << "jwtwb: " << token.error().message << "\n";
         return 1;
@@ -128,8 +128,9 @@ void addDecodeCommand(CLI::App& app, int& exitCode)
                         "The token, a Bearer value, an Authorization header, a URL or JSON with the token; '-' or "
                         "nothing reads standard input");
     command->add_flag("--json", options->json, "Print one JSON object for scripts");
-    command->add_flag("--strict", options->strict,
-                      "Refuse non-canonical base64url (padding, '+' or '/', non-zero trailing bits) instead of warning");
+    command->add_flag(
+        "--strict", options->strict,
+        "Refuse non-canonical base64url (padding, '+' or '/', non-zero trailing bits) instead of warning");
     command->callback([options, &exitCode] { exitCode = run(*options); });
 }
 

@@ -51,12 +51,16 @@ Result<LoadedKeys> loadSecret(std::string text, const std::string& encodingName)
 
 void addKeyOptions(CLI::App& command, KeyArguments& arguments)
 {
-    command.add_option("--key", arguments.keyFile, "Key file: PEM (SPKI, PKCS#8, PKCS#1, SEC1, certificate), DER, JWK or JWKS; '-' for stdin");
+    command.add_option("--key", arguments.keyFile,
+                       "Key file: PEM (SPKI, PKCS#8, PKCS#1, SEC1, certificate), DER, JWK or JWKS; '-' for stdin");
     command.add_option("--jwks", arguments.jwksFile, "JWK Set file: the key is chosen by kid and algorithm");
-    command.add_option("--secret", arguments.secret, "HMAC secret (visible to other users in the process list: prefer --secret-file)");
+    command.add_option("--secret", arguments.secret,
+                       "HMAC secret (visible to other users in the process list: prefer --secret-file)");
     command.add_option("--secret-file", arguments.secretFile, "File whose first line is the HMAC secret");
-    command.add_option("--secret-encoding", arguments.secretEncoding, "How the secret is written: utf8 (default), base64, base64url, hex or auto");
-    command.add_option("--passphrase-file", arguments.passphraseFile, "File whose first line is the passphrase of an encrypted private key");
+    command.add_option("--secret-encoding", arguments.secretEncoding,
+                       "How the secret is written: utf8 (default), base64, base64url, hex or auto");
+    command.add_option("--passphrase-file", arguments.passphraseFile,
+                       "File whose first line is the passphrase of an encrypted private key");
 }
 
 Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passphraseFile)
@@ -104,8 +108,8 @@ Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passp
 
 Result<LoadedKeys> loadKeys(const KeyArguments& arguments)
 {
-    const int given = !arguments.keyFile.empty() + !arguments.jwksFile.empty() + !arguments.secret.empty() +
-                      !arguments.secretFile.empty();
+    const int given = !arguments.keyFile.empty() + !arguments.jwksFile.empty() + !arguments.secret.empty()
+        + !arguments.secretFile.empty();
     if (given > 1) {
         return fail(Errc::InvalidKey, "give one of --key, --jwks, --secret and --secret-file");
     }

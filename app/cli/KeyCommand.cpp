@@ -56,8 +56,10 @@ int report(const Error& error)
 
 Json describe(const keys::Key& key)
 {
-    Json out = {{"kty", std::string(keys::ktyName(key.type()))}, {"description", key.describe()},
-                {"private", key.hasPrivate()}, {"bits", key.bits()}};
+    Json out = {{"kty", std::string(keys::ktyName(key.type()))},
+                {"description", key.describe()},
+                {"private", key.hasPrivate()},
+                {"bits", key.bits()}};
     if (key.curve() != keys::Curve::None) {
         out["crv"] = std::string(keys::curveName(key.curve()));
     }
@@ -73,11 +75,12 @@ Json describe(const keys::Key& key)
     }
     out["algorithms"] = algorithms;
     if (const auto& certificate = key.certificate()) {
-        out["certificate"] = {{"subject", certificate->subject},
-                              {"issuer", certificate->issuer},
-                              {"serial", certificate->serialHex},
-                              {"not_before", jose::formatUtc(std::chrono::sys_seconds(std::chrono::seconds(certificate->notBefore)))},
-                              {"not_after", jose::formatUtc(std::chrono::sys_seconds(std::chrono::seconds(certificate->notAfter)))}};
+        out["certificate"]
+            = {{"subject", certificate->subject},
+               {"issuer", certificate->issuer},
+               {"serial", certificate->serialHex},
+               {"not_before", jose::formatUtc(std::chrono::sys_seconds(std::chrono::seconds(certificate->notBefore)))},
+               {"not_after", jose::formatUtc(std::chrono::sys_seconds(std::chrono::seconds(certificate->notAfter)))}};
     }
     return out;
 }
@@ -117,7 +120,8 @@ int inspect(const KeyCommandArguments& arguments)
             const Json& c = key["certificate"];
             std::cout << "certificate subject: " << c["subject"].get<std::string>() << "\n"
                       << "certificate issuer: " << c["issuer"].get<std::string>() << "\n"
-                      << "valid: " << c["not_before"].get<std::string>() << " to " << c["not_after"].get<std::string>() << "\n";
+                      << "valid: " << c["not_before"].get<std::string>() << " to " << c["not_after"].get<std::string>()
+                      << "\n";
         }
     }
     return 0;
@@ -231,12 +235,14 @@ void addKeyCommand(CLI::App& app, int& exitCode)
         sub->add_option("file", arguments->file, "Key file (PEM, DER, JWK or JWKS); '-' or nothing reads stdin");
         sub->add_option("--passphrase-file", arguments->passphraseFile, "Passphrase of an encrypted private key");
     };
-    auto* inspectCommand = command->add_subcommand("inspect", "Describe a key: type, size, kid, thumbprint, algorithms");
+    auto* inspectCommand
+        = command->add_subcommand("inspect", "Describe a key: type, size, kid, thumbprint, algorithms");
     common(inspectCommand);
     inspectCommand->add_flag("--json", arguments->json, "Print JSON");
     inspectCommand->callback([arguments, &exitCode] { exitCode = inspect(*arguments); });
 
-    auto* thumbprintCommand = command->add_subcommand("thumbprint", "RFC 7638 JWK thumbprint (base64url) or RFC 9278 URI");
+    auto* thumbprintCommand
+        = command->add_subcommand("thumbprint", "RFC 7638 JWK thumbprint (base64url) or RFC 9278 URI");
     common(thumbprintCommand);
     thumbprintCommand->add_option("--hash", arguments->hash, "sha256 (default), sha384, sha512 or sha1");
     thumbprintCommand->add_flag("--uri", arguments->uri, "Print the urn:ietf:params:oauth:jwk-thumbprint URI");
@@ -250,8 +256,10 @@ void addKeyCommand(CLI::App& app, int& exitCode)
     auto* convertCommand = command->add_subcommand("convert", "Convert a key to JWK, JWKS or PEM");
     common(convertCommand);
     convertCommand->add_option("--to", arguments->to, "jwk (default), jwks or pem")->required();
-    convertCommand->add_flag("--private", arguments->privateMaterial, "Include private material (default: public only)");
-    convertCommand->add_option("--out-passphrase-file", arguments->outPassphraseFile, "Encrypt a private PEM with this passphrase");
+    convertCommand->add_flag("--private", arguments->privateMaterial,
+                             "Include private material (default: public only)");
+    convertCommand->add_option("--out-passphrase-file", arguments->outPassphraseFile,
+                               "Encrypt a private PEM with this passphrase");
     convertCommand->callback([arguments, &exitCode] { exitCode = convert(*arguments, false); });
 }
 

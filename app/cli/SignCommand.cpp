@@ -45,7 +45,8 @@ Result<std::pair<std::string, Json>> parseClaim(const std::string& text)
     return std::pair{text.substr(0, equals), parsed ? std::move(parsed->value) : Json(value)};
 }
 
-Result<std::chrono::sys_seconds> timeClaim(const std::string& text, std::chrono::sys_seconds now, std::string_view option)
+Result<std::chrono::sys_seconds> timeClaim(const std::string& text, std::chrono::sys_seconds now,
+                                           std::string_view option)
 {
     // "+1h" is relative to now; a bare duration ("1h") means the same for --exp.
     auto time = time::parseTime(text, now);
@@ -75,7 +76,8 @@ Result<std::string> buildPayload(const SignArguments& arguments, std::chrono::sy
         }
         text = std::move(*read);
     }
-    const bool claimOptions = !arguments.claims.empty() || arguments.iat || !arguments.exp.empty() || !arguments.nbf.empty();
+    const bool claimOptions
+        = !arguments.claims.empty() || arguments.iat || !arguments.exp.empty() || !arguments.nbf.empty();
     if (!claimOptions) {
         if (encoding::parseJson(text)) {
             return jose::compactJsonText(text, "payload");
@@ -127,8 +129,8 @@ Result<Json> buildHeader(const SignArguments& arguments, const keys::Key* key)
     if (!arguments.header.empty()) {
         auto parsed = encoding::parseJson(arguments.header);
         if (!parsed || !parsed->value.is_object()) {
-            return fail(Errc::InvalidJson, "--header must be a JSON object" +
-                                               (parsed ? std::string() : ": " + parsed.error().message));
+            return fail(Errc::InvalidJson,
+                        "--header must be a JSON object" + (parsed ? std::string() : ": " + parsed.error().message));
         }
         header = std::move(parsed->value);
     }
@@ -218,9 +220,11 @@ void addSignCommand(CLI::App& app, int& exitCode)
     addKeyOptions(*command, arguments->key);
     command->add_option("--alg", arguments->alg, "Algorithm: HS256 … EdDSA (none needs --unsecured)");
     command->add_option("--header", arguments->header, "Protected header as JSON; alg and the key's kid are added");
-    command->add_option("--payload", arguments->payload, "Payload: JSON claims or any text, signed as given (compacted when JSON claims are added)");
+    command->add_option("--payload", arguments->payload,
+                        "Payload: JSON claims or any text, signed as given (compacted when JSON claims are added)");
     command->add_option("--payload-file", arguments->payloadFile, "Read the payload from a file ('-' for stdin)");
-    command->add_option("--claim", arguments->claims, "Claim name=value, value as JSON if it parses, else a string (repeatable)");
+    command->add_option("--claim", arguments->claims,
+                        "Claim name=value, value as JSON if it parses, else a string (repeatable)");
     command->add_flag("--iat", arguments->iat, "Set iat to now");
     command->add_option("--exp", arguments->exp, "Expiry: +1h, 90m, a Unix time or an ISO 8601 time");
     command->add_option("--nbf", arguments->nbf, "Not before: now, +5m, a Unix time or an ISO 8601 time");

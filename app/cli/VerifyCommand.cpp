@@ -48,7 +48,8 @@ Result<jose::JwtVerifyOptions> buildOptions(const VerifyArguments& arguments)
     for (const auto& name : arguments.algorithms) {
         const auto alg = jose::parseAlgorithm(name);
         if (!alg || *alg == jose::JwsAlgorithm::None) {
-            return fail(Errc::UnsupportedAlgorithm, fmt::format("--alg {}: not a JWS algorithm that can be verified", name));
+            return fail(Errc::UnsupportedAlgorithm,
+                        fmt::format("--alg {}: not a JWS algorithm that can be verified", name));
         }
         options.jws.algorithms.push_back(*alg);
     }
@@ -150,8 +151,8 @@ Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::Jw
                           {"severity", finding.severity == jose::ClaimSeverity::Error ? "error" : "warning"},
                           {"message", finding.message}});
     }
-    outcome.report = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims},
-                      {"header", result->token.header.value}};
+    outcome.report
+        = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims}, {"header", result->token.header.value}};
     if (result->token.payloadJson) {
         outcome.report["payload"] = result->token.payloadJson->value;
     }
@@ -162,8 +163,9 @@ Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::Jw
         outcome.text += "\nwarning: " + warning;
     }
     for (const auto& finding : result->claims.findings) {
-        outcome.text += fmt::format("\n{}: {} [{}]", finding.severity == jose::ClaimSeverity::Error ? "claim" : "warning",
-                                    finding.message, jose::claimCodeName(finding.code));
+        outcome.text
+            += fmt::format("\n{}: {} [{}]", finding.severity == jose::ClaimSeverity::Error ? "claim" : "warning",
+                           finding.message, jose::claimCodeName(finding.code));
     }
     outcome.text += outcome.valid ? "\nresult: VALID" : "\nresult: INVALID";
     return outcome;
@@ -239,8 +241,8 @@ int runBatch(const VerifyArguments& arguments, const LoadedKeys& keys, const jos
                 std::string summary = outcome.text.substr(outcome.text.rfind('\n') + 1);
                 if (!outcome.valid) {
                     summary = outcome.report.contains("error")
-                                  ? "INVALID: " + outcome.report["message"].get<std::string>()
-                                  : "INVALID: " + outcome.text.substr(0, outcome.text.find('\n'));
+                        ? "INVALID: " + outcome.report["message"].get<std::string>()
+                        : "INVALID: " + outcome.text.substr(0, outcome.text.find('\n'));
                 } else {
                     summary = "VALID";
                 }
@@ -276,9 +278,11 @@ void addVerifyCommand(CLI::App& app, int& exitCode)
 {
     auto arguments = std::make_shared<VerifyArguments>();
     auto* command = app.add_subcommand("verify", "Verify a token's signature and claims; exit 0 only when valid");
-    command->add_option("token", arguments->token, "The token (or text holding it); '-' or nothing reads standard input");
+    command->add_option("token", arguments->token,
+                        "The token (or text holding it); '-' or nothing reads standard input");
     addKeyOptions(*command, arguments->key);
-    command->add_option("--alg", arguments->algorithms, "Allowed algorithm (repeatable); default: any the key supports");
+    command->add_option("--alg", arguments->algorithms,
+                        "Allowed algorithm (repeatable); default: any the key supports");
     command->add_option("--iss", arguments->issuers, "Expected issuer (repeatable: any of them)");
     command->add_option("--aud", arguments->audiences, "Expected audience (repeatable: any of them)");
     command->add_option("--sub", arguments->subject, "Expected subject");
@@ -286,13 +290,16 @@ void addVerifyCommand(CLI::App& app, int& exitCode)
     command->add_option("--require", arguments->required, "Claim that must be present (repeatable)");
     command->add_option("--max-age", arguments->maxAge, "Maximum age since iat, e.g. 1h");
     command->add_option("--leeway", arguments->leeway, "Clock tolerance for exp/nbf/iat, e.g. 30s (default 0)");
-    command->add_option("--now", arguments->now, "Verify as of this time: Unix seconds, 2026-11-28T10:00:00Z, or +1h/-30m");
+    command->add_option("--now", arguments->now,
+                        "Verify as of this time: Unix seconds, 2026-11-28T10:00:00Z, or +1h/-30m");
     command->add_option("--detached", arguments->detachedFile, "File with the detached payload (RFC 7515 Appendix F)");
-    command->add_option("--crit", arguments->critical, "Header parameter this caller understands in \"crit\" (repeatable)");
+    command->add_option("--crit", arguments->critical,
+                        "Header parameter this caller understands in \"crit\" (repeatable)");
     command->add_flag("--jws", arguments->signatureOnly,
                       "Check the signature only: the payload may be any bytes, not a JWT claims set");
     command->add_flag("--json", arguments->json, "Print a JSON report (one object per line with --batch)");
-    command->add_option("--batch", arguments->batch, "Verify one token per line of FILE ('-' for stdin), one result line each");
+    command->add_option("--batch", arguments->batch,
+                        "Verify one token per line of FILE ('-' for stdin), one result line each");
     command->add_option("--jobs", arguments->jobs, "Threads for --batch (default: all cores)");
     command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
 }

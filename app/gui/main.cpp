@@ -48,7 +48,8 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jwt-workbench.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("JWT Workbench: an offline desktop workbench for JSON Web Tokens."));
+    parser.setApplicationDescription(
+        QStringLiteral("JWT Workbench: an offline desktop workbench for JSON Web Tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A token (or text holding one) to decode."));
@@ -58,8 +59,9 @@ int main(int argc, char** argv)
     const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
                                          QStringLiteral("system (default), light or dark."), QStringLiteral("scheme"),
                                          QStringLiteral("system"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1280x800."),
-                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
+                                  QStringLiteral("1280x800"));
     parser.addOptions({screenshot, colorScheme, size});
     parser.process(app);
 

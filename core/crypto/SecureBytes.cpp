@@ -6,18 +6,15 @@ namespace jwtwb::crypto {
 
 SecureBytes::SecureBytes(std::span<const std::uint8_t> bytes)
     : m_bytes(bytes.begin(), bytes.end())
-{
-}
+{ }
 
 SecureBytes::SecureBytes(std::string_view text)
     : SecureBytes(asBytes(text))
-{
-}
+{ }
 
 SecureBytes::SecureBytes(std::size_t size)
     : m_bytes(size, 0)
-{
-}
+{ }
 
 SecureBytes::~SecureBytes()
 {

@@ -102,8 +102,7 @@ Result<Bytes> decode(std::string_view text, std::size_t base, const DecodeRules&
     }
     if (padding > 0 && !rules.acceptPadding) {
         return fail(Errc::InvalidBase64Url,
-                    fmt::format("{} must not be padded: '=' at position {}", rules.what, base + end),
-                    base + end);
+                    fmt::format("{} must not be padded: '=' at position {}", rules.what, base + end), base + end);
     }
     Bytes out;
     out.reserve(end / 4 * 3 + 2);
@@ -124,14 +123,15 @@ Result<Bytes> decode(std::string_view text, std::size_t base, const DecodeRules&
                             base + i);
             }
             return fail(Errc::InvalidBase64Url,
-                        fmt::format("{} at position {} is not a {} character", quoted(c), base + i, rules.what), base + i);
+                        fmt::format("{} at position {} is not a {} character", quoted(c), base + i, rules.what),
+                        base + i);
         }
         const bool standardOnly = c == '+' || c == '/';
         const bool urlOnly = c == '-' || c == '_';
         if ((standardOnly && !rules.acceptStandardAlphabet) || (urlOnly && !rules.acceptUrlAlphabet)) {
             return fail(Errc::InvalidBase64Url,
-                        fmt::format("{} at position {} belongs to the other base64 alphabet ({})", quoted(c),
-                                    base + i, urlOnly ? "URL-safe, not standard" : "standard, not URL-safe"),
+                        fmt::format("{} at position {} belongs to the other base64 alphabet ({})", quoted(c), base + i,
+                                    urlOnly ? "URL-safe, not standard" : "standard, not URL-safe"),
                         base + i);
         }
         if (standardOnly && notes) {
@@ -236,8 +236,8 @@ Result<LenientBase64> base64UrlDecodeLenient(std::string_view text)
         --end;
     }
     if (begin > 0 || end < text.size()) {
-        result.notes.push_back({Base64Deviation::SurroundingWhitespace, begin > 0 ? 0 : end,
-                                begin + (text.size() - end)});
+        result.notes.push_back(
+            {Base64Deviation::SurroundingWhitespace, begin > 0 ? 0 : end, begin + (text.size() - end)});
     }
     auto bytes = decode(text.substr(begin, end - begin), begin, kLenient, &result.notes);
     if (!bytes) {

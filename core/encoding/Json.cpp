@@ -22,8 +22,7 @@ public:
     TrackingIterator(const char* position, const char** furthest)
         : m_position(position)
         , m_furthest(furthest)
-    {
-    }
+    { }
 
     reference operator*() const { return *m_position; }
     TrackingIterator& operator++()
@@ -92,8 +91,7 @@ public:
         : m_text(text)
         , m_furthest(furthest)
         , m_dom(result, false)
-    {
-    }
+    { }
 
     bool null() { return value() && m_dom.null(); }
     bool boolean(bool v) { return value() && m_dom.boolean(v); }
@@ -136,7 +134,9 @@ public:
         }
         const std::size_t offset = position > 0 ? position - 1 : 0;
         m_error = Error{Errc::InvalidJson,
-                        fmt::format("invalid JSON at {}: {}", describePosition(m_text, offset), what), {}, offset};
+                        fmt::format("invalid JSON at {}: {}", describePosition(m_text, offset), what),
+                        {},
+                        offset};
         return false;
     }
 
@@ -177,10 +177,11 @@ private:
     {
         if (m_frames.size() >= kMaxJsonDepth) {
             const auto offset = static_cast<std::size_t>(*m_furthest - m_text.data()) - 1;
-            m_error = Error{Errc::NestingTooDeep,
-                            fmt::format("JSON nested deeper than {} levels at {}", kMaxJsonDepth,
-                                        describePosition(m_text, offset)),
-                            {}, offset};
+            m_error = Error{
+                Errc::NestingTooDeep,
+                fmt::format("JSON nested deeper than {} levels at {}", kMaxJsonDepth, describePosition(m_text, offset)),
+                {},
+                offset};
             return false;
         }
         auto path = childPath();
@@ -201,10 +202,10 @@ private:
 Result<ParsedJson> parseJson(std::string_view text)
 {
     if (const auto bad = findInvalidUtf8(text)) {
-        return fail(Errc::InvalidUtf8,
-                    fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad,
-                                describePosition(text, *bad)),
-                    *bad);
+        return fail(
+            Errc::InvalidUtf8,
+            fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad, describePosition(text, *bad)),
+            *bad);
     }
     ParsedJson parsed;
     const char* furthest = text.data();

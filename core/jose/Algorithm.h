@@ -11,10 +11,19 @@ namespace jwtwb::jose {
 
 // JWS algorithms (RFC 7518 §3, RFC 8037, RFC 8812), spelled as the RFCs spell them.
 enum class JwsAlgorithm {
-    HS256, HS384, HS512,
-    RS256, RS384, RS512,
-    PS256, PS384, PS512,
-    ES256, ES384, ES512, ES256K,
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    ES256K,
     EdDSA,
     None,
 };
@@ -34,6 +43,9 @@ struct AlgorithmInfo {
 [[nodiscard]] const AlgorithmInfo& algorithmInfo(JwsAlgorithm alg);
 [[nodiscard]] std::optional<JwsAlgorithm> parseAlgorithm(std::string_view name); // exact, case-sensitive
 [[nodiscard]] std::span<const AlgorithmInfo> allAlgorithms(); // in table order, `none` last
-[[nodiscard]] inline std::string_view algorithmName(JwsAlgorithm alg) { return algorithmInfo(alg).name; }
+[[nodiscard]] inline std::string_view algorithmName(JwsAlgorithm alg)
+{
+    return algorithmInfo(alg).name;
+}
 
 } // namespace jwtwb::jose

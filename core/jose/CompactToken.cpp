@@ -23,8 +23,9 @@ Error partCountError(std::size_t parts)
                 "this is not a compact JWT: it has no '.' (a JWS is header.payload.signature, a JWE has five parts)"};
     }
     if (parts == 2) {
-        return {Errc::MalformedToken, "the token has 2 parts but a JWS has 3 (header.payload.signature): the "
-                                      "signature part is missing (even an unsecured token ends with a '.')"};
+        return {Errc::MalformedToken,
+                "the token has 2 parts but a JWS has 3 (header.payload.signature): the "
+                "signature part is missing (even an unsecured token ends with a '.')"};
     }
     return {Errc::MalformedToken,
             fmt::format("the token has {} parts: a compact JWS has 3 and a compact JWE has 5", parts)};
@@ -69,8 +70,9 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
         return fail(Errc::EmptyInput, "the token is empty");
     }
     if (token.size() > kMaxTokenSize) {
-        return fail(Errc::InputTooLarge, fmt::format("the token is {} bytes long; tokens over {} MiB are refused",
-                                                     token.size(), kMaxTokenSize / (1024 * 1024)));
+        return fail(Errc::InputTooLarge,
+                    fmt::format("the token is {} bytes long; tokens over {} MiB are refused", token.size(),
+                                kMaxTokenSize / (1024 * 1024)));
     }
 
     std::vector<std::size_t> starts{0};
@@ -87,8 +89,8 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
     CompactToken result;
     result.kind = parts == 3 ? TokenKind::Jws : TokenKind::Jwe;
     result.text = std::string(token);
-    const std::span<const SegmentRole> roles =
-        result.kind == TokenKind::Jws ? std::span<const SegmentRole>(kJwsRoles) : std::span<const SegmentRole>(kJweRoles);
+    const std::span<const SegmentRole> roles = result.kind == TokenKind::Jws ? std::span<const SegmentRole>(kJwsRoles)
+                                                                             : std::span<const SegmentRole>(kJweRoles);
 
     const auto decodeSegment = [&](std::size_t i) -> Result<Segment> {
         const std::size_t begin = starts[i];
@@ -149,8 +151,8 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
     }
     result.header = std::move(*parsedHeader);
     const auto b64 = result.header.value.find("b64");
-    result.unencodedPayload = result.kind == TokenKind::Jws && b64 != result.header.value.end() && b64->is_boolean() &&
-                              !b64->get<bool>();
+    result.unencodedPayload
+        = result.kind == TokenKind::Jws && b64 != result.header.value.end() && b64->is_boolean() && !b64->get<bool>();
 
     for (std::size_t i = 1; i < parts; ++i) {
         auto segment = decodeSegment(i);

@@ -14,7 +14,15 @@ namespace jwtwb::jose {
 
 enum class TokenKind { Jws, Jwe };
 
-enum class SegmentRole { Header, Payload, Signature, EncryptedKey, InitializationVector, Ciphertext, AuthenticationTag };
+enum class SegmentRole {
+    Header,
+    Payload,
+    Signature,
+    EncryptedKey,
+    InitializationVector,
+    Ciphertext,
+    AuthenticationTag
+};
 
 [[nodiscard]] std::string_view segmentName(SegmentRole role);
 

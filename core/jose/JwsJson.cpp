@@ -19,8 +19,8 @@ Result<JwsJsonSignature> parseSignature(const Json& object, std::string_view whe
         out.protectedB64 = it->get<std::string>();
         auto bytes = encoding::base64UrlDecode(out.protectedB64);
         if (!bytes) {
-            return fail(Errc::InvalidBase64Url, fmt::format("{}\"protected\" is not valid base64url: {}", where,
-                                                            bytes.error().message));
+            return fail(Errc::InvalidBase64Url,
+                        fmt::format("{}\"protected\" is not valid base64url: {}", where, bytes.error().message));
         }
         auto header = encoding::parseJson(asText(*bytes));
         if (!header) {
@@ -31,8 +31,9 @@ Result<JwsJsonSignature> parseSignature(const Json& object, std::string_view whe
             return fail(Errc::NotAJsonObject, fmt::format("{}\"protected\" must hold a JSON object", where));
         }
         if (!header->duplicates.empty()) {
-            return fail(Errc::DuplicateMember, fmt::format("{}\"protected\" has the member \"{}\" twice (RFC 7515 §5.2)",
-                                                           where, header->duplicates.front().key));
+            return fail(Errc::DuplicateMember,
+                        fmt::format("{}\"protected\" has the member \"{}\" twice (RFC 7515 §5.2)", where,
+                                    header->duplicates.front().key));
         }
         out.protectedHeader = std::move(header->value);
     }

@@ -56,10 +56,11 @@ Result<PreparedSignature> prepare(const Json& protectedHeader, const Json& unpro
             return fail(Errc::MalformedToken, "\"b64\" must be true or false");
         }
         const auto crit = protectedHeader.find("crit");
-        const bool listed = crit != protectedHeader.end() && crit->is_array() &&
-                            std::ranges::find(*crit, Json("b64")) != crit->end();
+        const bool listed
+            = crit != protectedHeader.end() && crit->is_array() && std::ranges::find(*crit, Json("b64")) != crit->end();
         if (!listed) {
-            return fail(Errc::MalformedToken, "\"b64\" must be listed in \"crit\" (RFC 7797 §6): add \"crit\": [\"b64\"]");
+            return fail(Errc::MalformedToken,
+                        "\"b64\" must be listed in \"crit\" (RFC 7797 §6): add \"crit\": [\"b64\"]");
         }
         unencoded = !b64->get<bool>();
     }
@@ -132,8 +133,8 @@ Result<std::string> signCompact(std::string_view headerJson, std::span<const std
                     "an unencoded payload (\"b64\": false) containing '.' cannot be sent in compact form: detach it "
                     "(RFC 7797 §5.2)");
     }
-    std::string token = encoding::base64UrlEncode(options.exactHeader ? std::string(headerJson)
-                                                                      : encoding::toCompactJson(*header));
+    std::string token
+        = encoding::base64UrlEncode(options.exactHeader ? std::string(headerJson) : encoding::toCompactJson(*header));
     token += '.';
     token += payloadText;
     auto signature = signatureB64(*prepared, key, token);
@@ -168,9 +169,11 @@ Result<Json> signJson(std::span<const SignatureSpec> signatures, std::span<const
             return fail(Errc::MalformedToken, "all signatures must agree on \"b64\" (RFC 7797 §3)");
         }
         unencoded = prepared->unencoded;
-        const std::string protectedB64 =
-            spec.protectedHeader.empty() ? std::string() : encoding::base64UrlEncode(encoding::toCompactJson(spec.protectedHeader));
-        auto signature = signatureB64(*prepared, spec.key, protectedB64 + "." + payloadPart(payload, prepared->unencoded));
+        const std::string protectedB64 = spec.protectedHeader.empty()
+            ? std::string()
+            : encoding::base64UrlEncode(encoding::toCompactJson(spec.protectedHeader));
+        auto signature
+            = signatureB64(*prepared, spec.key, protectedB64 + "." + payloadPart(payload, prepared->unencoded));
         if (!signature) {
             return std::unexpected(signature.error());
         }

@@ -29,8 +29,8 @@ SignatureCheck problem(std::optional<JwsAlgorithm> alg, SignatureProblem kind, s
 // Header parameters that RFC 7515 §4.1 and RFC 7797 define: never valid in "crit".
 bool isRegisteredHeader(std::string_view name)
 {
-    static constexpr std::string_view kNames[] = {"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256",
-                                                  "typ", "cty", "crit", "enc", "zip"};
+    static constexpr std::string_view kNames[]
+        = {"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip"};
     return std::ranges::find(kNames, name) != std::end(kNames);
 }
 
@@ -93,15 +93,14 @@ struct PayloadInput {
 };
 
 // One signature: header rules, algorithm policy, key choice, then the cryptographic check.
-SignatureCheck checkSignature(const Json& protectedHeader, std::string_view protectedB64,
-                              const Json& unprotectedHeader, const PayloadInput& payload,
-                              std::span<const std::uint8_t> signature, const KeySource& keys,
-                              const JwsVerifyOptions& options)
+SignatureCheck checkSignature(const Json& protectedHeader, std::string_view protectedB64, const Json& unprotectedHeader,
+                              const PayloadInput& payload, std::span<const std::uint8_t> signature,
+                              const KeySource& keys, const JwsVerifyOptions& options)
 {
     if (const auto shared = sharedHeaderParameter(protectedHeader, unprotectedHeader); !shared.empty()) {
-        return problem(std::nullopt, SignatureProblem::MalformedHeader,
-                       fmt::format("\"{}\" is in both the protected and the unprotected header (RFC 7515 §7.2.1)",
-                                   shared));
+        return problem(
+            std::nullopt, SignatureProblem::MalformedHeader,
+            fmt::format("\"{}\" is in both the protected and the unprotected header (RFC 7515 §7.2.1)", shared));
     }
     const Json* algValue = findHeaderParameter(protectedHeader, unprotectedHeader, "alg");
     if (!algValue || !algValue->is_string()) {
@@ -208,7 +207,8 @@ JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys, 
                                detached ? &*options.detachedPayload : nullptr};
     auto check = checkSignature(token.header.value, text.substr(header.offset, header.length), Json::object(), payload,
                                 token.signature(), keys, options);
-    if (!check.valid() && check.problem == SignatureProblem::SignatureMismatch && token.payload().empty() && !detached) {
+    if (!check.valid() && check.problem == SignatureProblem::SignatureMismatch && token.payload().empty()
+        && !detached) {
         check.reason += "; the payload is empty: if it is detached (RFC 7515 Appendix F), supply it to verify";
         check.problem = SignatureProblem::MissingPayload;
     }

@@ -15,9 +15,9 @@ Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys,
     auto jws = verifyCompact(result.token, keys, options.jws);
     result.signature = std::move(jws.signatures.front());
     if (!result.token.payloadJson) {
-        const std::string why = result.token.payload().empty() ? "the payload is empty"
-                                                               : "the payload is not JSON (" +
-                                                                     result.token.payloadNotJson->message + ")";
+        const std::string why = result.token.payload().empty()
+            ? "the payload is empty"
+            : "the payload is not JSON (" + result.token.payloadNotJson->message + ")";
         result.claims.findings.push_back({ClaimCode::ClaimsNotObject, "", ClaimSeverity::Error,
                                           why + ", so it is not a JWT claims set (RFC 7519 §7.2)"});
         return result;

@@ -11,8 +11,9 @@ namespace {
 std::string_view article(const keys::Key& key)
 {
     const auto kind = key.describe();
-    const bool vowelSound = !kind.empty() && (std::string_view("AEIOUaeiou8").find(kind.front()) != std::string_view::npos ||
-                                              kind.starts_with("RSA") || kind.starts_with("11") || kind.starts_with("18"));
+    const bool vowelSound = !kind.empty()
+        && (std::string_view("AEIOUaeiou8").find(kind.front()) != std::string_view::npos || kind.starts_with("RSA")
+            || kind.starts_with("11") || kind.starts_with("18"));
     return vowelSound ? "an" : "a";
 }
 
@@ -34,12 +35,14 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
     std::vector<std::string> warnings;
 
     if (info.family == AlgorithmFamily::Unsecured) {
-        return fail(Errc::AlgorithmNotAllowed, "alg \"none\" takes no key: an unsecured token has no signature to check");
+        return fail(Errc::AlgorithmNotAllowed,
+                    "alg \"none\" takes no key: an unsecured token has no signature to check");
     }
 
     const auto& parameters = key.parameters();
     if (!parameters.alg.empty() && parameters.alg != info.name) {
-        return fail(Errc::KeyMismatch, fmt::format("the key is meant for {} (its \"alg\"), not {}", parameters.alg, info.name));
+        return fail(Errc::KeyMismatch,
+                    fmt::format("the key is meant for {} (its \"alg\"), not {}", parameters.alg, info.name));
     }
     if (!parameters.use.empty() && parameters.use != "sig") {
         return fail(Errc::KeyMismatch,
@@ -68,24 +71,28 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
     case AlgorithmFamily::RsaPkcs1:
     case AlgorithmFamily::RsaPss:
         if (key.type() != keys::KeyType::Rsa) {
-            return fail(Errc::KeyMismatch, fmt::format("{} needs an RSA key, but the key is {}", info.name, keyPhrase(key)));
+            return fail(Errc::KeyMismatch,
+                        fmt::format("{} needs an RSA key, but the key is {}", info.name, keyPhrase(key)));
         }
         if (key.bits() < 2048) {
             if (purpose == KeyPurpose::Sign) {
-                return fail(Errc::WeakKey, fmt::format("the RSA key has {} bits; RFC 7518 §3.3 requires 2048 or more",
-                                                       key.bits()));
+                return fail(Errc::WeakKey,
+                            fmt::format("the RSA key has {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
             }
-            warnings.push_back(fmt::format("the RSA key has only {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
+            warnings.push_back(
+                fmt::format("the RSA key has only {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
         }
         break;
     case AlgorithmFamily::Ecdsa:
         if (key.type() != keys::KeyType::Ec) {
-            return fail(Errc::KeyMismatch, fmt::format("{} needs an EC key on {}, but the key is {}", info.name,
-                                                       keys::curveName(info.curve), keyPhrase(key)));
+            return fail(Errc::KeyMismatch,
+                        fmt::format("{} needs an EC key on {}, but the key is {}", info.name,
+                                    keys::curveName(info.curve), keyPhrase(key)));
         }
         if (key.curve() != info.curve) {
-            return fail(Errc::KeyMismatch, fmt::format("{} needs a key on {}, but the key is on {}", info.name,
-                                                       keys::curveName(info.curve), keys::curveName(key.curve())));
+            return fail(Errc::KeyMismatch,
+                        fmt::format("{} needs a key on {}, but the key is on {}", info.name,
+                                    keys::curveName(info.curve), keys::curveName(key.curve())));
         }
         break;
     case AlgorithmFamily::EdDsa:

@@ -31,17 +31,20 @@ KeySelection selectKeys(const encoding::Json& header, std::span<const keys::Key>
 {
     KeySelection selection;
     const auto kidIt = header.find("kid");
-    const std::string* kid = kidIt != header.end() && kidIt->is_string() ? &kidIt->get_ref<const std::string&>() : nullptr;
+    const std::string* kid
+        = kidIt != header.end() && kidIt->is_string() ? &kidIt->get_ref<const std::string&>() : nullptr;
     const auto algIt = header.find("alg");
-    const auto alg = algIt != header.end() && algIt->is_string() ? parseAlgorithm(algIt->get<std::string>()) : std::nullopt;
+    const auto alg
+        = algIt != header.end() && algIt->is_string() ? parseAlgorithm(algIt->get<std::string>()) : std::nullopt;
 
     for (std::size_t i = 0; i < keys.size(); ++i) {
         const keys::Key& key = keys[i];
         if (kid && key.parameters().kid != *kid) {
             selection.rejected.push_back(
-                {i, key.parameters().kid.empty()
-                        ? fmt::format("it has no kid, the token asks for \"{}\"", *kid)
-                        : fmt::format("its kid \"{}\" is not the token's \"{}\"", key.parameters().kid, *kid)});
+                {i,
+                 key.parameters().kid.empty()
+                     ? fmt::format("it has no kid, the token asks for \"{}\"", *kid)
+                     : fmt::format("its kid \"{}\" is not the token's \"{}\"", key.parameters().kid, *kid)});
             continue;
         }
         if (!alg) {

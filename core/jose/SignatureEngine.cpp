@@ -35,9 +35,9 @@ Result<Bytes> hmac(crypto::HashAlg hash, const crypto::SecureBytes& secret, std:
     const std::size_t keySize = secret.empty() ? 1 : secret.size();
     Bytes out(EVP_MAX_MD_SIZE);
     std::size_t size = 0;
-    if (!ctx || EVP_MAC_init(ctx.get(), keyData, keySize, params) != 1 ||
-        EVP_MAC_update(ctx.get(), input.data(), input.size()) != 1 ||
-        EVP_MAC_final(ctx.get(), out.data(), &size, out.size()) != 1) {
+    if (!ctx || EVP_MAC_init(ctx.get(), keyData, keySize, params) != 1
+        || EVP_MAC_update(ctx.get(), input.data(), input.size()) != 1
+        || EVP_MAC_final(ctx.get(), out.data(), &size, out.size()) != 1) {
         return std::unexpected(ossl::cryptoError(Errc::Crypto, "HMAC computation failed"));
     }
     out.resize(size);
@@ -47,9 +47,9 @@ Result<Bytes> hmac(crypto::HashAlg hash, const crypto::SecureBytes& secret, std:
 // Sets RSA-PSS padding with salt length = hash length (RFC 7518 §3.5) on a sign or verify context.
 bool configurePss(EVP_PKEY_CTX* ctx, crypto::HashAlg hash)
 {
-    return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PSS_PADDING) == 1 &&
-           EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, RSA_PSS_SALTLEN_DIGEST) == 1 &&
-           EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, ossl::evpMd(hash)) == 1;
+    return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PSS_PADDING) == 1
+        && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, RSA_PSS_SALTLEN_DIGEST) == 1
+        && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, ossl::evpMd(hash)) == 1;
 }
 
 const EVP_MD* digestFor(const AlgorithmInfo& info)
@@ -96,8 +96,8 @@ Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<
     ossl::clearErrors();
     ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX* pctx = nullptr;
-    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(info), nullptr, key.pkey()) != 1 ||
-        (info.family == AlgorithmFamily::RsaPss && !configurePss(pctx, info.hash))) {
+    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(info), nullptr, key.pkey()) != 1
+        || (info.family == AlgorithmFamily::RsaPss && !configurePss(pctx, info.hash))) {
         return std::unexpected(ossl::cryptoError(Errc::Crypto, fmt::format("cannot start {} signing", info.name)));
     }
     std::size_t size = 0;
@@ -193,12 +193,13 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
     ossl::clearErrors();
     ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX* pctx = nullptr;
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(info), nullptr, key.pkey()) != 1 ||
-        (info.family == AlgorithmFamily::RsaPss && !configurePss(pctx, info.hash))) {
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(info), nullptr, key.pkey()) != 1
+        || (info.family == AlgorithmFamily::RsaPss && !configurePss(pctx, info.hash))) {
         const Error error = ossl::cryptoError(Errc::Crypto, fmt::format("cannot start {} verification", info.name));
         return invalid(alg, SignatureProblem::KeyMismatch, error.message + ": " + error.detail);
     }
-    const int ok = EVP_DigestVerify(ctx.get(), toVerify.data(), toVerify.size(), signingInput.data(), signingInput.size());
+    const int ok
+        = EVP_DigestVerify(ctx.get(), toVerify.data(), toVerify.size(), signingInput.data(), signingInput.size());
     ossl::clearErrors();
     if (ok != 1) {
         auto result = invalid(alg, SignatureProblem::SignatureMismatch,

@@ -14,8 +14,8 @@ constexpr std::array kTokenMembers{std::string_view("access_token"), std::string
 
 bool isTokenChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+' ||
-           c == '/';
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+'
+        || c == '/';
 }
 
 bool isBase64UrlChar(char c)
@@ -30,9 +30,9 @@ bool isSpace(char c)
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
 }
 
 std::size_t findNoCase(std::string_view text, std::string_view needle, std::size_t from = 0)
@@ -153,8 +153,8 @@ Result<ExtractedToken> extractToken(std::string_view pasted)
         --end;
     }
     // Quotes around the whole text, as copied from code or a log.
-    while (end - begin >= 2 && (pasted[begin] == '"' || pasted[begin] == '\'' || pasted[begin] == '`') &&
-           pasted[end - 1] == pasted[begin]) {
+    while (end - begin >= 2 && (pasted[begin] == '"' || pasted[begin] == '\'' || pasted[begin] == '`')
+           && pasted[end - 1] == pasted[begin]) {
         begin = skipSpace(pasted, begin + 1);
         --end;
         while (end > begin && isSpace(pasted[end - 1])) {

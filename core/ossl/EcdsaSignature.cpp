@@ -16,8 +16,8 @@ Result<Bytes> ecdsaDerToRaw(std::span<const std::uint8_t> der, std::size_t compo
     const BIGNUM* s = nullptr;
     ECDSA_SIG_get0(sig.get(), &r, &s);
     Bytes raw(componentSize * 2);
-    if (BN_bn2binpad(r, raw.data(), static_cast<int>(componentSize)) < 0 ||
-        BN_bn2binpad(s, raw.data() + componentSize, static_cast<int>(componentSize)) < 0) {
+    if (BN_bn2binpad(r, raw.data(), static_cast<int>(componentSize)) < 0
+        || BN_bn2binpad(s, raw.data() + componentSize, static_cast<int>(componentSize)) < 0) {
         return std::unexpected(cryptoError(Errc::Crypto, "ECDSA signature component larger than the curve"));
     }
     return raw;

@@ -15,13 +15,8 @@
 
 namespace jwtwb::ossl {
 
-template <auto Fn>
-struct Free {
-    template <class T>
-    void operator()(T* p) const
-    {
-        Fn(p);
-    }
+template <auto Fn> struct Free {
+    template <class T> void operator()(T* p) const { Fn(p); }
 };
 
 using PKeyPtr = std::unique_ptr<EVP_PKEY, Free<EVP_PKEY_free>>;

@@ -77,15 +77,15 @@ Result<std::chrono::sys_seconds> parseIso(std::string_view text)
                     fmt::format("\"{}\" is not a time: use Unix seconds, 2026-11-28T10:00:00Z, or now/+1h/-30m", text));
     };
     unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, month) ||
-        text[7] != '-' || !digits(text, 8, 2, day) || month < 1 || month > 12 || day < 1 || day > 31) {
+    if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, month) || text[7] != '-'
+        || !digits(text, 8, 2, day) || month < 1 || month > 12 || day < 1 || day > 31) {
         return bad();
     }
     std::size_t i = 10;
     std::int64_t offset = 0;
     if (i < text.size()) {
-        if ((text[i] != 'T' && text[i] != 't' && text[i] != ' ') || !digits(text, i + 1, 2, hour) || text.size() < i + 6 ||
-            text[i + 3] != ':' || !digits(text, i + 4, 2, minute) || hour > 23 || minute > 59) {
+        if ((text[i] != 'T' && text[i] != 't' && text[i] != ' ') || !digits(text, i + 1, 2, hour) || text.size() < i + 6
+            || text[i + 3] != ':' || !digits(text, i + 4, 2, minute) || hour > 23 || minute > 59) {
             return bad();
         }
         i += 6;
@@ -102,7 +102,8 @@ Result<std::chrono::sys_seconds> parseIso(std::string_view text)
             ++i;
         } else if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
             unsigned oh = 0, om = 0;
-            if (!digits(text, i + 1, 2, oh) || text.size() < i + 6 || text[i + 3] != ':' || !digits(text, i + 4, 2, om)) {
+            if (!digits(text, i + 1, 2, oh) || text.size() < i + 6 || text[i + 3] != ':'
+                || !digits(text, i + 4, 2, om)) {
                 return bad();
             }
             offset = (text[i] == '-' ? -1 : 1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
@@ -139,9 +140,11 @@ Result<seconds> parseDuration(std::string_view text)
             ++unitEnd;
         }
         const std::string_view unit = text.substr(i, unitEnd - i);
-        const std::int64_t factor = unit.empty() && unitEnd == text.size() && i == unitEnd && total == 0 ? 1 : unitSeconds(unit);
+        const std::int64_t factor
+            = unit.empty() && unitEnd == text.size() && i == unitEnd && total == 0 ? 1 : unitSeconds(unit);
         if (factor == 0) {
-            return fail(Errc::InvalidJson, fmt::format("unknown unit \"{}\" in \"{}\": use s, m, h, d or w", unit, text));
+            return fail(Errc::InvalidJson,
+                        fmt::format("unknown unit \"{}\" in \"{}\": use s, m, h, d or w", unit, text));
         }
         if (value > kMaxSeconds / factor || total > kMaxSeconds - value * factor) {
             return fail(Errc::InvalidJson, fmt::format("the duration \"{}\" is too long", text));

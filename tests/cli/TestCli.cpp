@@ -57,7 +57,8 @@ void TestCli::decodeJsonOutput()
     const Json& out = parsed->value;
     QCOMPARE(out["kind"].get<std::string>(), std::string("JWS"));
     QCOMPARE(out["source"].get<std::string>(), std::string("Authorization header"));
-    QCOMPARE(encoding::toCompactJson(out["payload"]), std::string(R"({"sub":"1234567890","name":"John Doe","iat":1516239022})"));
+    QCOMPARE(encoding::toCompactJson(out["payload"]),
+             std::string(R"({"sub":"1234567890","name":"John Doe","iat":1516239022})"));
     QCOMPARE(out["signature"].get<std::string>(), std::string("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"));
     QCOMPARE(QString::fromStdString(out["signing_input"].get<std::string>()), kSample.left(kSample.lastIndexOf('.')));
     QVERIFY(out["warnings"].empty());
@@ -91,11 +92,16 @@ void TestCli::malformedInput_data()
 {
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("message");
-    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30" << "signature part is missing";
-    QTest::newRow("bad base64") << "eyJhbGciOiJub25lIn0.e3$0." << "the payload (part 2) is not valid base64url";
-    QTest::newRow("header not JSON") << "bm90IGpzb24.e30." << "the header (part 1) is not valid JSON";
-    QTest::newRow("empty") << "   " << "empty";
-    QTest::newRow("garbage") << "hello world" << "no '.'";
+    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30"
+                               << "signature part is missing";
+    QTest::newRow("bad base64") << "eyJhbGciOiJub25lIn0.e3$0."
+                                << "the payload (part 2) is not valid base64url";
+    QTest::newRow("header not JSON") << "bm90IGpzb24.e30."
+                                     << "the header (part 1) is not valid JSON";
+    QTest::newRow("empty") << "   "
+                           << "empty";
+    QTest::newRow("garbage") << "hello world"
+                             << "no '.'";
 }
 
 void TestCli::malformedInput()

@@ -158,9 +158,11 @@ void TestCliCommands::verifyClaimOptions()
     QFETCH(QString, code);
     const Json& a1 = m_rfc7515["vectors"][0];
     const QString keyFile = writeJson("a1.jwk", a1["key"]);
-    QStringList arguments{"verify", QString::fromStdString(a1["compact"].get<std::string>()), "--key", keyFile, "--json"};
+    QStringList arguments{"verify", QString::fromStdString(a1["compact"].get<std::string>()), "--key", keyFile,
+                          "--json"};
     if (!options.contains("--now")) {
-        arguments << "--now" << "1300819000";
+        arguments << "--now"
+                  << "1300819000";
     }
     const auto run = runCli(arguments + options);
     QCOMPARE(run.exitCode, exitCode);
@@ -179,8 +181,8 @@ void TestCliCommands::verifyWithKeySet()
     jwks["keys"].push_back(m_rfc7515["vectors"][0]["key"]);
     jwks["keys"].push_back(rsa);
     const QString set = writeJson("set.jwks", jwks);
-    const auto run = runCli({"verify", QString::fromStdString(a2["compact"].get<std::string>()), "--jwks", set, "--now",
-                             "1300819000"});
+    const auto run = runCli(
+        {"verify", QString::fromStdString(a2["compact"].get<std::string>()), "--jwks", set, "--now", "1300819000"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 }
 
@@ -190,14 +192,20 @@ void TestCliCommands::verifyErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     QTest::newRow("no key") << QStringList{"verify", kSample} << 2 << "no key";
-    QTest::newRow("missing key file") << QStringList{"verify", kSample, "--key", "/nonexistent/key.pem"} << 2 << "cannot open";
-    QTest::newRow("two key options") << QStringList{"verify", kSample, "--secret", "a", "--secret-file", "b"} << 2 << "one of";
-    QTest::newRow("bad encoding") << QStringList{"verify", kSample, "--secret", "a", "--secret-encoding", "rot13"} << 2 << "rot13";
-    QTest::newRow("bad hex secret") << QStringList{"verify", kSample, "--secret", "zz", "--secret-encoding", "hex"} << 2 << "hex";
-    QTest::newRow("bad leeway") << QStringList{"verify", kSample, "--secret", "a", "--leeway", "soon"} << 2 << "--leeway";
+    QTest::newRow("missing key file") << QStringList{"verify", kSample, "--key", "/nonexistent/key.pem"} << 2
+                                      << "cannot open";
+    QTest::newRow("two key options") << QStringList{"verify", kSample, "--secret", "a", "--secret-file", "b"} << 2
+                                     << "one of";
+    QTest::newRow("bad encoding") << QStringList{"verify", kSample, "--secret", "a", "--secret-encoding", "rot13"} << 2
+                                  << "rot13";
+    QTest::newRow("bad hex secret") << QStringList{"verify", kSample, "--secret", "zz", "--secret-encoding", "hex"} << 2
+                                    << "hex";
+    QTest::newRow("bad leeway") << QStringList{"verify", kSample, "--secret", "a", "--leeway", "soon"} << 2
+                                << "--leeway";
     QTest::newRow("bad now") << QStringList{"verify", kSample, "--secret", "a", "--now", "tomorrow"} << 2 << "--now";
     QTest::newRow("malformed token") << QStringList{"verify", "abc.def", "--secret", "a"} << 1 << "2 parts";
-    QTest::newRow("unknown alg option") << QStringList{"verify", kSample, "--secret", "a", "--alg", "HS999"} << 2 << "HS999";
+    QTest::newRow("unknown alg option") << QStringList{"verify", kSample, "--secret", "a", "--alg", "HS999"} << 2
+                                        << "HS999";
 }
 
 void TestCliCommands::verifyErrors()
@@ -233,7 +241,8 @@ void TestCliCommands::batchVerification()
         QCOMPARE(line["valid"].get<bool>(), expected[i]);
     }
     // All valid from stdin: exit 0, text output with line numbers.
-    const auto valid = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret"}, (kSample + "\n" + kSample + "\n").toUtf8());
+    const auto valid = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret"},
+                              (kSample + "\n" + kSample + "\n").toUtf8());
     QCOMPARE(valid.exitCode, 0);
     QCOMPARE(valid.out, QStringLiteral("1\tVALID\n2\tVALID\n"));
 }
@@ -250,17 +259,22 @@ void TestCliCommands::signRoundTrip_data()
 {
     QTest::addColumn<QString>("alg");
     QTest::addColumn<QString>("vector"); // RFC key used for signing
-    QTest::newRow("RS256") << "RS256" << "RFC7515-A.2";
-    QTest::newRow("PS384") << "PS384" << "RFC7515-A.2";
-    QTest::newRow("ES256") << "ES256" << "RFC7515-A.3";
-    QTest::newRow("ES512") << "ES512" << "RFC7515-A.4";
+    QTest::newRow("RS256") << "RS256"
+                           << "RFC7515-A.2";
+    QTest::newRow("PS384") << "PS384"
+                           << "RFC7515-A.2";
+    QTest::newRow("ES256") << "ES256"
+                           << "RFC7515-A.3";
+    QTest::newRow("ES512") << "ES512"
+                           << "RFC7515-A.4";
 }
 
 void TestCliCommands::signRoundTrip()
 {
     QFETCH(QString, alg);
     QFETCH(QString, vector);
-    const auto it = std::ranges::find_if(m_rfc7515["vectors"], [&](const Json& v) { return v["id"] == vector.toStdString(); });
+    const auto it
+        = std::ranges::find_if(m_rfc7515["vectors"], [&](const Json& v) { return v["id"] == vector.toStdString(); });
     QVERIFY(it != m_rfc7515["vectors"].end());
     const QString privateKey = writeJson(alg + ".jwk", (*it)["key"]);
     const auto publicKey = runCli({"key", "public", privateKey, "--to", "pem"});
@@ -275,14 +289,33 @@ void TestCliCommands::signRoundTrip()
 
 void TestCliCommands::signClaimHelpers()
 {
-    const auto run = runCli({"sign", "--alg", "HS256", "--secret", "0123456789abcdef0123456789abcdef", "--now",
-                             "2026-11-28T10:00:00Z", "--iat", "--exp", "+1h", "--nbf", "now", "--claim", "admin=true",
-                             "--claim", "n=42", "--claim", "name=Ann", "--claim", "roles=[\"a\",\"b\"]"});
+    const auto run = runCli({"sign",
+                             "--alg",
+                             "HS256",
+                             "--secret",
+                             "0123456789abcdef0123456789abcdef",
+                             "--now",
+                             "2026-11-28T10:00:00Z",
+                             "--iat",
+                             "--exp",
+                             "+1h",
+                             "--nbf",
+                             "now",
+                             "--claim",
+                             "admin=true",
+                             "--claim",
+                             "n=42",
+                             "--claim",
+                             "name=Ann",
+                             "--claim",
+                             "roles=[\"a\",\"b\"]"});
     QCOMPARE(run.exitCode, 0);
     const auto decoded = runCli({"decode", "--json", run.out.trimmed()});
     const Json payload = parse(decoded.out)["payload"];
-    QCOMPARE(QString::fromStdString(payload.dump()),
-             QStringLiteral(R"({"iat":1795860000,"nbf":1795860000,"exp":1795863600,"admin":true,"n":42,"name":"Ann","roles":["a","b"]})"));
+    QCOMPARE(
+        QString::fromStdString(payload.dump()),
+        QStringLiteral(
+            R"({"iat":1795860000,"nbf":1795860000,"exp":1795863600,"admin":true,"n":42,"name":"Ann","roles":["a","b"]})"));
 }
 
 void TestCliCommands::signRefusals_data()
@@ -290,12 +323,17 @@ void TestCliCommands::signRefusals_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::newRow("unsecured when asked for") << QStringList{"sign", "--alg", "none", "--unsecured"} << QString();
-    QTest::newRow("none needs the explicit flag") << QStringList{"sign", "--alg", "none", "--secret", "s"} << "explicitly";
-    QTest::newRow("none takes no key") << QStringList{"sign", "--alg", "none", "--unsecured", "--secret", "s"} << "takes no key";
+    QTest::newRow("none needs the explicit flag")
+        << QStringList{"sign", "--alg", "none", "--secret", "s"} << "explicitly";
+    QTest::newRow("none takes no key") << QStringList{"sign", "--alg", "none", "--unsecured", "--secret", "s"}
+                                       << "takes no key";
     QTest::newRow("no key") << QStringList{"sign", "--alg", "HS256"} << "no key";
-    QTest::newRow("alg contradiction") << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--header", R"({"alg":"HS384"})"} << "contradicts";
-    QTest::newRow("HMAC with EC key file") << QStringList{"sign", "--alg", "HS256", "--key", "EC"} << "algorithm-confusion";
-    QTest::newRow("duplicate payload member") << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--payload", R"({"a":1,"a":2})"} << "twice";
+    QTest::newRow("alg contradiction")
+        << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--header", R"({"alg":"HS384"})"} << "contradicts";
+    QTest::newRow("HMAC with EC key file")
+        << QStringList{"sign", "--alg", "HS256", "--key", "EC"} << "algorithm-confusion";
+    QTest::newRow("duplicate payload member")
+        << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--payload", R"({"a":1,"a":2})"} << "twice";
 }
 
 void TestCliCommands::signRefusals()

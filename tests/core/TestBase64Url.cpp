@@ -43,7 +43,8 @@ void TestBase64Url::rfc4648Vectors()
     QCOMPARE(QByteArray::fromStdString(base64UrlEncode(plain.toStdString())), encoded);
     const auto decoded = base64UrlDecode(encoded.toStdString());
     QVERIFY(decoded.has_value());
-    QCOMPARE(QByteArray(reinterpret_cast<const char*>(decoded->data()), static_cast<qsizetype>(decoded->size())), plain);
+    QCOMPARE(QByteArray(reinterpret_cast<const char*>(decoded->data()), static_cast<qsizetype>(decoded->size())),
+             plain);
 }
 
 void TestBase64Url::urlAlphabet()
@@ -93,7 +94,8 @@ void TestBase64Url::lenientNotes_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("position");
     QTest::newRow("padding") << "Zm8=" << QByteArray("fo") << int(Base64Deviation::Padding) << 3;
-    QTest::newRow("standard alphabet") << "+/8" << QByteArray("\xfb\xff") << int(Base64Deviation::StandardAlphabet) << 0;
+    QTest::newRow("standard alphabet") << "+/8" << QByteArray("\xfb\xff") << int(Base64Deviation::StandardAlphabet)
+                                       << 0;
     QTest::newRow("whitespace") << "  Zm9v\n" << QByteArray("foo") << int(Base64Deviation::SurroundingWhitespace) << 0;
     QTest::newRow("trailing bits") << "Zh" << QByteArray("f") << int(Base64Deviation::NonZeroTrailingBits) << 1;
 }
@@ -106,8 +108,9 @@ void TestBase64Url::lenientNotes()
     QFETCH(int, position);
     const auto result = base64UrlDecodeLenient(input.toStdString());
     QVERIFY(result.has_value());
-    QCOMPARE(QByteArray(reinterpret_cast<const char*>(result->bytes.data()), static_cast<qsizetype>(result->bytes.size())),
-             expected);
+    QCOMPARE(
+        QByteArray(reinterpret_cast<const char*>(result->bytes.data()), static_cast<qsizetype>(result->bytes.size())),
+        expected);
     QCOMPARE(result->notes.size(), std::size_t(1));
     QCOMPARE(int(result->notes.front().kind), kind);
     QCOMPARE(int(result->notes.front().position), position);

@@ -79,22 +79,26 @@ void TestCompactToken::malformed_data()
     QTest::addColumn<int>("position"); // -1: no position
     QTest::newRow("empty") << "" << int(Errc::EmptyInput) << "empty" << -1;
     QTest::newRow("1 part") << "eyJhbGciOiJub25lIn0" << int(Errc::MalformedToken) << "no '.'" << -1;
-    QTest::newRow("2 parts") << "eyJhbGciOiJub25lIn0.e30" << int(Errc::MalformedToken) << "signature part is missing" << -1;
+    QTest::newRow("2 parts") << "eyJhbGciOiJub25lIn0.e30" << int(Errc::MalformedToken) << "signature part is missing"
+                             << -1;
     QTest::newRow("4 parts") << "a.b.c.d" << int(Errc::MalformedToken) << "4 parts" << -1;
     QTest::newRow("6 parts") << "a.b.c.d.e.f" << int(Errc::MalformedToken) << "6 parts" << -1;
     QTest::newRow("bad header base64") << "eyJhbGci!iJub25lIn0.e30." << int(Errc::InvalidBase64Url)
                                        << "the header (part 1) is not valid base64url: '!' at position 8" << 8;
     QTest::newRow("bad payload base64") << "eyJhbGciOiJub25lIn0.e3$0." << int(Errc::InvalidBase64Url)
                                         << "the payload (part 2)" << 22;
-    QTest::newRow("bad signature base64") << "eyJhbGciOiJub25lIn0.e30.a" << int(Errc::InvalidBase64Url)
-                                          << "the signature (part 3)" << 25;
+    QTest::newRow("bad signature base64")
+        << "eyJhbGciOiJub25lIn0.e30.a" << int(Errc::InvalidBase64Url) << "the signature (part 3)" << 25;
     QTest::newRow("padded strictly") << "eyJhbGciOiJub25lIn0=.e30." << int(Errc::InvalidBase64Url) << "padded" << 19;
     QTest::newRow("empty header") << ".e30.c2ln" << int(Errc::MalformedToken) << "header (part 1) is empty" << 0;
-    QTest::newRow("header not JSON") << "bm90IGpzb24.e30." << int(Errc::InvalidJson) << "header (part 1) is not valid JSON" << 0;
-    QTest::newRow("header is an array") << "WzFd.e30." << int(Errc::NotAJsonObject) << "must be a JSON object, but it is an array" << 0;
+    QTest::newRow("header not JSON") << "bm90IGpzb24.e30." << int(Errc::InvalidJson)
+                                     << "header (part 1) is not valid JSON" << 0;
+    QTest::newRow("header is an array") << "WzFd.e30." << int(Errc::NotAJsonObject)
+                                        << "must be a JSON object, but it is an array" << 0;
     QTest::newRow("header is a string") << "ImEi.e30." << int(Errc::NotAJsonObject) << "but it is a string" << 0;
     QTest::newRow("header bad UTF-8") << "eyJhIjoi_yJ9.e30." << int(Errc::InvalidUtf8) << "UTF-8" << 0;
-    QTest::newRow("whitespace inside") << "eyJhbGciOiJub25lIn0.e3 0." << int(Errc::InvalidBase64Url) << "whitespace" << 22;
+    QTest::newRow("whitespace inside") << "eyJhbGciOiJub25lIn0.e3 0." << int(Errc::InvalidBase64Url) << "whitespace"
+                                       << 22;
 }
 
 void TestCompactToken::malformed()
@@ -116,8 +120,8 @@ void TestCompactToken::malformed()
 void TestCompactToken::payloadNeedNotBeJson()
 {
     // RFC 7515 A.* payloads may be any bytes: "Hello" and a binary blob.
-    const std::string text = encoding::base64UrlEncode(std::string_view(R"({"alg":"HS256"})")) + "." +
-                             encoding::base64UrlEncode(std::string_view("Hello")) + ".c2ln";
+    const std::string text = encoding::base64UrlEncode(std::string_view(R"({"alg":"HS256"})")) + "."
+        + encoding::base64UrlEncode(std::string_view("Hello")) + ".c2ln";
     const auto token = decodeCompact(text);
     QVERIFY(token.has_value());
     QVERIFY(!token->payloadJson.has_value());
@@ -140,7 +144,8 @@ void TestCompactToken::detachedAndUnsecured()
 
     // RFC 7519 §6.1 unsecured JWT: empty signature.
     const auto unsecured = decodeCompact(
-        "eyJhbGciOiJub25lIn0.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.");
+        "eyJhbGciOiJub25lIn0."
+        "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.");
     QVERIFY(unsecured.has_value());
     QVERIFY(unsecured->signature().empty());
     QCOMPARE(unsecured->header.value["alg"].get<std::string>(), std::string("none"));

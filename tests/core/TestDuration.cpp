@@ -48,13 +48,20 @@ void TestDuration::badDurations_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("unit only") << "h" << "not a duration";
-    QTest::newRow("unknown unit") << "5y" << "unknown unit \"y\"";
-    QTest::newRow("negative") << "-5m" << "not a duration";
-    QTest::newRow("two bare numbers") << "5 5" << "unknown unit";
-    QTest::newRow("overflow") << "999999999999999999w" << "too long";
-    QTest::newRow("number after bare number") << "1h30" << "unknown unit";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("unit only") << "h"
+                               << "not a duration";
+    QTest::newRow("unknown unit") << "5y"
+                                  << "unknown unit \"y\"";
+    QTest::newRow("negative") << "-5m"
+                              << "not a duration";
+    QTest::newRow("two bare numbers") << "5 5"
+                                      << "unknown unit";
+    QTest::newRow("overflow") << "999999999999999999w"
+                              << "too long";
+    QTest::newRow("number after bare number") << "1h30"
+                                              << "unknown unit";
 }
 
 void TestDuration::badDurations()
@@ -100,12 +107,18 @@ void TestDuration::badTimes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no zone") << "2026-11-28T10:00:00" << "no time zone";
-    QTest::newRow("bad month") << "2026-13-01" << "not a time";
-    QTest::newRow("bad hour") << "2026-11-28T24:00Z" << "not a time";
-    QTest::newRow("words") << "tomorrow" << "not a time";
-    QTest::newRow("bad relative") << "+1y" << "unknown unit";
-    QTest::newRow("trailing") << "2026-11-28T10:00:00Zx" << "not a time";
+    QTest::newRow("no zone") << "2026-11-28T10:00:00"
+                             << "no time zone";
+    QTest::newRow("bad month") << "2026-13-01"
+                               << "not a time";
+    QTest::newRow("bad hour") << "2026-11-28T24:00Z"
+                              << "not a time";
+    QTest::newRow("words") << "tomorrow"
+                           << "not a time";
+    QTest::newRow("bad relative") << "+1y"
+                                  << "unknown unit";
+    QTest::newRow("trailing") << "2026-11-28T10:00:00Zx"
+                              << "not a time";
 }
 
 void TestDuration::badTimes()

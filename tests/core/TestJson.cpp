@@ -36,7 +36,8 @@ void TestJson::prettyKeepsOrder()
 {
     const auto parsed = parseJson(R"({"sub":"1","iat":2,"a":[1]})");
     QVERIFY(parsed.has_value());
-    QCOMPARE(toPrettyJson(parsed->value), std::string("{\n  \"sub\": \"1\",\n  \"iat\": 2,\n  \"a\": [\n    1\n  ]\n}"));
+    QCOMPARE(toPrettyJson(parsed->value),
+             std::string("{\n  \"sub\": \"1\",\n  \"iat\": 2,\n  \"a\": [\n    1\n  ]\n}"));
 }
 
 void TestJson::duplicateMembers_data()
@@ -45,11 +46,21 @@ void TestJson::duplicateMembers_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("key");
     QTest::addColumn<int>("offset");
-    QTest::newRow("top level") << R"({"alg":"HS256","alg":"none"})" << "" << "alg" << 15;
-    QTest::newRow("nested object") << R"({"a":{"x":1,"x":2}})" << "/a" << "x" << 12;
-    QTest::newRow("inside array") << R"({"l":[{},{"k":1, "k":2}]})" << "/l/1" << "k" << 17;
-    QTest::newRow("escaped key") << R"({"a\"b":1,"a\"b":2})" << "" << "a\"b" << 10;
-    QTest::newRow("pointer escaping") << R"({"a/b~":{"q":1,"q":2}})" << "/a~1b~0" << "q" << 15;
+    QTest::newRow("top level") << R"({"alg":"HS256","alg":"none"})"
+                               << ""
+                               << "alg" << 15;
+    QTest::newRow("nested object") << R"({"a":{"x":1,"x":2}})"
+                                   << "/a"
+                                   << "x" << 12;
+    QTest::newRow("inside array") << R"({"l":[{},{"k":1, "k":2}]})"
+                                  << "/l/1"
+                                  << "k" << 17;
+    QTest::newRow("escaped key") << R"({"a\"b":1,"a\"b":2})"
+                                 << ""
+                                 << "a\"b" << 10;
+    QTest::newRow("pointer escaping") << R"({"a/b~":{"q":1,"q":2}})"
+                                      << "/a~1b~0"
+                                      << "q" << 15;
 }
 
 void TestJson::duplicateMembers()
@@ -103,12 +114,18 @@ void TestJson::syntaxErrors_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("where");
-    QTest::newRow("empty") << "" << "line 1, column 1";
-    QTest::newRow("trailing comma") << R"({"a":1,})" << "line 1, column 8";
-    QTest::newRow("single quotes") << "{'a':1}" << "line 1, column 2";
-    QTest::newRow("second line") << "{\n  \"a\": tru }" << "line 2";
-    QTest::newRow("trailing text") << R"({"a":1} x)" << "line 1, column 9";
-    QTest::newRow("unterminated") << R"({"a":"b)" << "line 1";
+    QTest::newRow("empty") << ""
+                           << "line 1, column 1";
+    QTest::newRow("trailing comma") << R"({"a":1,})"
+                                    << "line 1, column 8";
+    QTest::newRow("single quotes") << "{'a':1}"
+                                   << "line 1, column 2";
+    QTest::newRow("second line") << "{\n  \"a\": tru }"
+                                 << "line 2";
+    QTest::newRow("trailing text") << R"({"a":1} x)"
+                                   << "line 1, column 9";
+    QTest::newRow("unterminated") << R"({"a":"b)"
+                                  << "line 1";
 }
 
 void TestJson::syntaxErrors()

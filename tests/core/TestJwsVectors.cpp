@@ -82,8 +82,8 @@ void TestJwsVectors::rfcCompact()
     }
     SignOptions exact;
     exact.exactHeader = true;
-    const auto signedToken = signCompact(v["protected_header"].get<std::string>(), toBytes(v["payload"].get<std::string>()),
-                                         &key, exact);
+    const auto signedToken
+        = signCompact(v["protected_header"].get<std::string>(), toBytes(v["payload"].get<std::string>()), &key, exact);
     QVERIFY2(signedToken.has_value(), signedToken ? "" : signedToken.error().message.c_str());
     if (v["signature_deterministic"].get<bool>()) {
         QCOMPARE(*signedToken, compact);
@@ -126,7 +126,8 @@ void TestJwsVectors::rfc7515JsonSerializations()
 void TestJwsVectors::rfc7797Unencoded()
 {
     const Json file = test::loadJson(QStringLiteral("vectors/rfc/rfc7797.json"));
-    const auto it = std::ranges::find_if(file["vectors"], [](const Json& v) { return v["type"] == "jws-unencoded-payload"; });
+    const auto it
+        = std::ranges::find_if(file["vectors"], [](const Json& v) { return v["type"] == "jws-unencoded-payload"; });
     QVERIFY(it != file["vectors"].end());
     const Json& v = *it;
     const keys::Key key = importKey(v["key"]);

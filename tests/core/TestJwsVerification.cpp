@@ -195,8 +195,9 @@ void TestJwsVerification::wrongKey_data()
 void TestJwsVerification::wrongKey()
 {
     QFETCH(QString, name);
-    const std::string token =
-        signCompact(header(algOf(name.toLatin1().constData())), asBytes(kPayload), &m_keys.at(name.toStdString())).value();
+    const std::string token
+        = signCompact(header(algOf(name.toLatin1().constData())), asBytes(kPayload), &m_keys.at(name.toStdString()))
+              .value();
     const auto check = verifyText(token, m_otherKeys.at(name.toStdString()));
     QVERIFY(!check.valid());
     QCOMPARE(check.problem, SignatureProblem::SignatureMismatch);
@@ -270,11 +271,13 @@ void TestJwsVerification::keyTypeMismatch()
 void TestJwsVerification::unsecuredNeverVerifies()
 {
     for (const char* alg : {"none", "None", "NONE"}) {
-        const std::string token = encoding::base64UrlEncode(header(alg)) + "." + encoding::base64UrlEncode(kPayload) + ".";
+        const std::string token
+            = encoding::base64UrlEncode(header(alg)) + "." + encoding::base64UrlEncode(kPayload) + ".";
         const auto check = verifyText(token, m_keys.at("HS256"));
         QVERIFY2(!check.valid(), alg);
     }
-    const std::string token = encoding::base64UrlEncode(header("none")) + "." + encoding::base64UrlEncode(kPayload) + ".";
+    const std::string token
+        = encoding::base64UrlEncode(header("none")) + "." + encoding::base64UrlEncode(kPayload) + ".";
     QCOMPARE(verifyText(token, m_keys.at("HS256")).problem, SignatureProblem::Unsecured);
     QCOMPARE(verifyText(token + "c2ln", m_keys.at("HS256")).problem, SignatureProblem::Unsecured);
     QVERIFY(!signCompact(header("none"), asBytes(kPayload), nullptr).has_value());
@@ -283,7 +286,8 @@ void TestJwsVerification::unsecuredNeverVerifies()
 void TestJwsVerification::unknownCriticalHeader()
 {
     const keys::Key& key = m_keys.at("HS256");
-    const std::string token = signCompact(header("HS256", R"(,"exp-policy":1,"crit":["exp-policy"])"), asBytes(kPayload), &key).value();
+    const std::string token
+        = signCompact(header("HS256", R"(,"exp-policy":1,"crit":["exp-policy"])"), asBytes(kPayload), &key).value();
     const auto check = verifyText(token, key);
     QCOMPARE(check.problem, SignatureProblem::UnknownCriticalHeader);
     QVERIFY(QString::fromStdString(check.reason).contains("exp-policy"));
@@ -325,8 +329,8 @@ void TestJwsVerification::duplicateHeaderMembers()
     const keys::Key& key = m_keys.at("HS256");
     QVERIFY(!signCompact(R"({"alg":"HS256","alg":"HS256"})", asBytes(kPayload), &key).has_value());
     // Built by hand: a valid MAC over a header with "alg" twice is still refused.
-    const std::string input = encoding::base64UrlEncode(std::string_view(R"({"alg":"none","alg":"HS256"})")) + "." +
-                              encoding::base64UrlEncode(kPayload);
+    const std::string input = encoding::base64UrlEncode(std::string_view(R"({"alg":"none","alg":"HS256"})")) + "."
+        + encoding::base64UrlEncode(kPayload);
     const std::string good = signCompact(header("HS256"), asBytes(kPayload), &key).value();
     const std::string token = input + good.substr(good.rfind('.'));
     QCOMPARE(verifyText(token, key).problem, SignatureProblem::MalformedHeader);

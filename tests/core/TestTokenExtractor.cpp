@@ -6,8 +6,9 @@ using namespace jwtwb;
 using namespace jwtwb::jose;
 
 namespace {
-const QString kToken = QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
-                                      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+const QString kToken = QStringLiteral(
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
 }
 
 class TestTokenExtractor : public QObject
@@ -34,22 +35,24 @@ void TestTokenExtractor::pastedForms_data()
     QTest::newRow("backticks") << "`" + kToken + "`" << int(TokenSource::Bare) << QString();
     QTest::newRow("bearer") << "Bearer " + kToken << int(TokenSource::BearerScheme) << QString();
     QTest::newRow("bearer lower case") << "bearer   " + kToken << int(TokenSource::BearerScheme) << QString();
-    QTest::newRow("authorization header") << "Authorization: Bearer " + kToken << int(TokenSource::AuthorizationHeader)
-                                          << QString();
-    QTest::newRow("authorization header lower case, CRLF")
-        << "authorization:bearer " + kToken + "\r\n" << int(TokenSource::AuthorizationHeader) << QString();
-    QTest::newRow("quoted header") << "\"Authorization: Bearer " + kToken + "\"" << int(TokenSource::AuthorizationHeader)
-                                   << QString();
-    QTest::newRow("url fragment id_token") << "https://app.example/cb#id_token=" + kToken + "&state=xyz&token_type=Bearer"
-                                           << int(TokenSource::UrlParameter) << QString();
-    QTest::newRow("url query access_token") << "https://api.example/v1?x=1&access_token=" + kToken
-                                            << int(TokenSource::UrlParameter) << QString();
+    QTest::newRow("authorization header")
+        << "Authorization: Bearer " + kToken << int(TokenSource::AuthorizationHeader) << QString();
+    QTest::newRow("authorization header lower case, CRLF") << "authorization:bearer " + kToken + "\r\n"
+                                                           << int(TokenSource::AuthorizationHeader) << QString();
+    QTest::newRow("quoted header") << "\"Authorization: Bearer " + kToken + "\""
+                                   << int(TokenSource::AuthorizationHeader) << QString();
+    QTest::newRow("url fragment id_token")
+        << "https://app.example/cb#id_token=" + kToken + "&state=xyz&token_type=Bearer"
+        << int(TokenSource::UrlParameter) << QString();
+    QTest::newRow("url query access_token")
+        << "https://api.example/v1?x=1&access_token=" + kToken << int(TokenSource::UrlParameter) << QString();
     QTest::newRow("bare fragment") << "#access_token=" + kToken + "&expires_in=3600" << int(TokenSource::UrlParameter)
                                    << QString();
-    QTest::newRow("json access_token") << "{\"token_type\":\"Bearer\",\"access_token\":\"" + kToken + "\",\"expires_in\":300}"
-                                       << int(TokenSource::JsonMember) << QString();
-    QTest::newRow("json id_token pretty") << "{\n  \"id_token\": \"" + kToken + "\"\n}" << int(TokenSource::JsonMember)
-                                          << QString();
+    QTest::newRow("json access_token") << "{\"token_type\":\"Bearer\",\"access_token\":\"" + kToken
+            + "\",\"expires_in\":300}" << int(TokenSource::JsonMember)
+                                       << QString();
+    QTest::newRow("json id_token pretty")
+        << "{\n  \"id_token\": \"" + kToken + "\"\n}" << int(TokenSource::JsonMember) << QString();
     QTest::newRow("curl command line") << "curl -H 'Authorization: Bearer " + kToken + "' https://api.example/"
                                        << int(TokenSource::Embedded) << QString();
     QTest::newRow("log line") << "2026-01-01 DEBUG token=" + kToken + " user=42" << int(TokenSource::Embedded)

@@ -23,12 +23,18 @@ void TestBuiltinJsonHighlighter::classifiesTokens_data()
     QTest::addColumn<QString>("first");
     QTest::addColumn<QString>("second");
     QTest::addColumn<bool>("sameColor");
-    const QString doc = QStringLiteral("{\n  \"key\": \"value\",\n  \"n\": -1.5e3,\n  \"ok\": true,\n  \"nil\": null,\n  \"esc\": \"a\\\"b\"\n}");
-    QTest::newRow("key vs string") << doc << "\"key\"" << "\"value\"" << false;
-    QTest::newRow("string vs number") << doc << "\"value\"" << "-1.5e3" << false;
-    QTest::newRow("literals alike") << doc << "true" << "null" << true;
-    QTest::newRow("keys alike") << doc << "\"key\"" << "\"nil\"" << true;
-    QTest::newRow("escaped quote stays in string") << doc << "\"a\\\"b\"" << "\"value\"" << true;
+    const QString doc = QStringLiteral(
+        "{\n  \"key\": \"value\",\n  \"n\": -1.5e3,\n  \"ok\": true,\n  \"nil\": null,\n  \"esc\": \"a\\\"b\"\n}");
+    QTest::newRow("key vs string") << doc << "\"key\""
+                                   << "\"value\"" << false;
+    QTest::newRow("string vs number") << doc << "\"value\""
+                                      << "-1.5e3" << false;
+    QTest::newRow("literals alike") << doc << "true"
+                                    << "null" << true;
+    QTest::newRow("keys alike") << doc << "\"key\""
+                                << "\"nil\"" << true;
+    QTest::newRow("escaped quote stays in string") << doc << "\"a\\\"b\""
+                                                   << "\"value\"" << true;
 }
 
 void TestBuiltinJsonHighlighter::classifiesTokens()

@@ -144,7 +144,8 @@ void TestDecoderPage::rfc7515Examples()
 {
     for (const auto& vector : test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json"))) {
         m_page->setTokenText(QString::fromStdString(vector["compact"].get<std::string>()));
-        QVERIFY(m_header->toPlainText().contains(QString::fromStdString("\"alg\": \"" + vector["alg"].get<std::string>())));
+        QVERIFY(
+            m_header->toPlainText().contains(QString::fromStdString("\"alg\": \"" + vector["alg"].get<std::string>())));
         const auto payload = QString::fromStdString(vector["payload"].get<std::string>());
         if (payload.startsWith('{')) {
             QVERIFY(m_payload->toPlainText().contains("\"iss\": \"joe\""));
@@ -160,10 +161,14 @@ void TestDecoderPage::malformedInputShowsMessage_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("errorPosition"); // -1: no character marked
-    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30" << "signature part is missing" << -1;
-    QTest::newRow("bad base64 in payload") << "eyJhbGciOiJub25lIn0.e3$0." << "payload (part 2) is not valid base64url" << 22;
-    QTest::newRow("header not JSON, after Bearer") << "Bearer bm90IGpzb24.e30." << "header (part 1) is not valid JSON" << 7;
-    QTest::newRow("empty") << "  \n " << "Paste a token" << -1;
+    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30"
+                               << "signature part is missing" << -1;
+    QTest::newRow("bad base64 in payload") << "eyJhbGciOiJub25lIn0.e3$0."
+                                           << "payload (part 2) is not valid base64url" << 22;
+    QTest::newRow("header not JSON, after Bearer") << "Bearer bm90IGpzb24.e30."
+                                                   << "header (part 1) is not valid JSON" << 7;
+    QTest::newRow("empty") << "  \n "
+                           << "Paste a token" << -1;
 }
 
 void TestDecoderPage::malformedInputShowsMessage()
@@ -196,7 +201,8 @@ void TestDecoderPage::jweShowsHeaderOnly()
 {
     const encoding::Json file = test::loadJson(QStringLiteral("vectors/rfc/rfc7516.json"));
     const auto& vectors = file["vectors"];
-    const auto it = std::find_if(vectors.begin(), vectors.end(), [](const auto& v) { return v["type"] == "jwe-compact"; });
+    const auto it
+        = std::find_if(vectors.begin(), vectors.end(), [](const auto& v) { return v["type"] == "jwe-compact"; });
     QVERIFY(it != vectors.end());
     m_page->setTokenText(QString::fromStdString((*it)["compact"].get<std::string>()));
     QVERIFY(m_header->toPlainText().contains("\"enc\""));
@@ -266,9 +272,10 @@ void TestDecoderPage::readableInLightAndDark()
         for (const auto& range : test::formatsOf(*view)) {
             if (range.format.hasProperty(QTextFormat::ForegroundBrush)) {
                 const double ratio = test::contrast(range.format.foreground().color(), base);
-                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("contrast %1 for %2 on %3")
-                                                      .arg(ratio)
-                                                      .arg(range.format.foreground().color().name(), base.name())));
+                QVERIFY2(ratio >= 4.5,
+                         qPrintable(QStringLiteral("contrast %1 for %2 on %3")
+                                        .arg(ratio)
+                                        .arg(range.format.foreground().color().name(), base.name())));
             }
         }
     }

@@ -40,8 +40,10 @@ void TestGuiExecutable::screenshotOption_data()
 {
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<QString>("size");
-    QTest::newRow("light") << "light" << "1280x800";
-    QTest::newRow("dark") << "dark" << "1024x640";
+    QTest::newRow("light") << "light"
+                           << "1280x800";
+    QTest::newRow("dark") << "dark"
+                          << "1024x640";
 }
 
 void TestGuiExecutable::screenshotOption()

@@ -47,7 +47,8 @@ inline QColor colorAt(const QPlainTextEdit& editor, int position)
 {
     QColor color;
     for (const auto& range : formatsOf(editor)) {
-        if (position >= range.start && position < range.start + range.length && range.format.hasProperty(QTextFormat::ForegroundBrush)) {
+        if (position >= range.start && position < range.start + range.length
+            && range.format.hasProperty(QTextFormat::ForegroundBrush)) {
             color = range.format.foreground().color();
         }
     }

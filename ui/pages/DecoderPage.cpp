@@ -80,7 +80,8 @@ QString notesFor(const jose::CompactToken& token)
             notes << DecoderPage::tr("The %1 has the member \"%2\" more than once%3; the last value is shown, but "
                                      "verifiers disagree on which one counts.")
                          .arg(part, toQString(duplicate.key),
-                              duplicate.path.empty() ? QString() : DecoderPage::tr(" in %1").arg(toQString(duplicate.path)));
+                              duplicate.path.empty() ? QString()
+                                                     : DecoderPage::tr(" in %1").arg(toQString(duplicate.path)));
         }
     };
     addDuplicates(DecoderPage::tr("header"), token.header);
@@ -220,7 +221,8 @@ bool DecoderPage::loadFile(const QString& path, QString* errorMessage)
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
     if (QFileInfo(path).size() > TokenEdit::kMaxFileSize) {
-        *errorMessage = tr("%1 is larger than %2 MiB: that is not a token file.").arg(name).arg(TokenEdit::kMaxFileSize >> 20);
+        *errorMessage
+            = tr("%1 is larger than %2 MiB: that is not a token file.").arg(name).arg(TokenEdit::kMaxFileSize >> 20);
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -291,7 +293,8 @@ void DecoderPage::decode()
         m_headerTitle->setText(tr("Header · algorithm and token type"));
         const auto& payload = token->payload();
         if (token->payloadJson) {
-            m_payloadTitle->setText(token->payloadJson->value.is_object() ? tr("Payload · claims") : tr("Payload · JSON"));
+            m_payloadTitle->setText(token->payloadJson->value.is_object() ? tr("Payload · claims")
+                                                                          : tr("Payload · JSON"));
             m_payloadView->showJson(toQString(encoding::toPrettyJson(token->payloadJson->value)));
         } else if (payload.empty()) {
             m_payloadTitle->setText(tr("Payload · empty"));

@@ -79,8 +79,8 @@ void JsonHighlighting::setActive(bool active)
 
 bool JsonHighlighting::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_editor &&
-        (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)) {
+    if (watched == m_editor
+        && (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)) {
         applyTheme();
     }
     return QObject::eventFilter(watched, event);
