@@ -1,3 +1,4 @@
+#include "BenchCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
 #include "SignCommand.h"
@@ -15,6 +16,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addVerifyCommand(app, exitCode);
     jwtwb::cli::addSignCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
+    jwtwb::cli::addBenchCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

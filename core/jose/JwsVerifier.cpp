@@ -155,7 +155,7 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
         }
         candidates = selection.matches;
     } else {
-        candidates = {0};
+        candidates.push_back(0);
     }
     SignatureCheck last;
     for (const std::size_t index : candidates) {

@@ -1,5 +1,6 @@
 #include "Key.h"
 
+#include "ossl/ContextPool.h"
 #include "ossl/Handles.h"
 #include "ossl/OsslError.h"
 
@@ -16,6 +17,7 @@ struct Key::Material {
     bool hasPrivate = false;
     crypto::SecureBytes secret;
     ossl::PKeyPtr pkey;
+    mutable ossl::ContextPool contexts; // declared last: freed first, before the key it was made from
 };
 
 namespace {
@@ -172,6 +174,11 @@ const crypto::SecureBytes& Key::secret() const
 EVP_PKEY* Key::pkey() const
 {
     return m_material->pkey.get();
+}
+
+ossl::ContextPool& Key::contextPool() const
+{
+    return m_material->contexts;
 }
 
 Result<Key> Key::publicKey() const

@@ -15,6 +15,10 @@
 // OpenSSL's key type, declared without including OpenSSL: only core .cpp files use it.
 using EVP_PKEY = struct evp_pkey_st;
 
+namespace jwtwb::ossl {
+class ContextPool;
+}
+
 namespace jwtwb::keys {
 
 enum class KeyType { Oct, Rsa, Ec, Okp };
@@ -58,6 +62,8 @@ public:
     [[nodiscard]] bool hasPrivate() const; // always true for a secret
     [[nodiscard]] const crypto::SecureBytes& secret() const; // oct only; empty otherwise
     [[nodiscard]] EVP_PKEY* pkey() const; // RSA / EC / OKP only; nullptr for oct
+    // Prepared OpenSSL contexts for this key material (core-internal, see ossl/ContextPool.h).
+    [[nodiscard]] ossl::ContextPool& contextPool() const;
 
     [[nodiscard]] const KeyParameters& parameters() const { return m_parameters; }
     [[nodiscard]] KeyParameters& parameters() { return m_parameters; }

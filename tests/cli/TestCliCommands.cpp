@@ -18,11 +18,7 @@ const QString kSample = QStringLiteral(
 
 Json parse(const QString& text)
 {
-    auto parsed = encoding::parseJson(text.toStdString());
-    if (!parsed) {
-        qFatal("not JSON: %s", qPrintable(text));
-    }
-    return std::move(parsed->value);
+    return test::parseJsonOrDie(text);
 }
 
 } // namespace
@@ -51,6 +47,7 @@ private slots:
     void signRefusals();
     void keyInspectAndThumbprint();
     void keyConversions();
+    void benchReportsEveryLine();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -399,6 +396,24 @@ void TestCliCommands::keyConversions()
     const Json set = parse(pub.out);
     QCOMPARE(set["keys"].size(), std::size_t(1));
     QVERIFY(!set["keys"][0].contains("d"));
+}
+
+void TestCliCommands::benchReportsEveryLine()
+{
+    // Speed is not asserted here (that is what `jwtwb bench` itself is for): only that every line
+    // is measured, with operations that succeeded.
+    const auto run = runCli({"bench", "--seconds", "0.02", "--json"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const Json report = parse(run.out);
+    QCOMPARE(report["results"].size(), std::size_t(10));
+    for (const auto& line : report["results"]) {
+        QVERIFY(line["jwtwb_ops_per_second"].get<double>() > 0);
+        QVERIFY(line["openssl_ops_per_second"].get<double>() > 0);
+    }
+    QVERIFY(report["results"][0]["alg"] == "HS256");
+    const auto one = runCli({"bench", "--seconds", "0.02", "--alg", "ES256"});
+    QCOMPARE(one.exitCode, 0);
+    QVERIFY(one.out.contains("ES256 verify") && !one.out.contains("RS256"));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

@@ -19,18 +19,11 @@ constexpr qint64 kRfcExp = 1300819380; // RFC 7519 §3.1: 2011-03-22T18:43:00Z
 constexpr qint64 kDay = 86400;
 const QString kHeader = QStringLiteral(R"({"alg":"HS256","typ":"JWT"})");
 
-sys_seconds at(qint64 secondsSinceEpoch)
-{
-    return sys_seconds(seconds(secondsSinceEpoch));
-}
+using test::at;
 
 Json parse(const QString& text)
 {
-    auto parsed = encoding::parseJson(text.toStdString());
-    if (!parsed) {
-        qFatal("bad JSON in test table: %s", qPrintable(text));
-    }
-    return parsed->value;
+    return test::parseJsonOrDie(text);
 }
 
 std::vector<std::string> strings(const Json& options, const char* name)

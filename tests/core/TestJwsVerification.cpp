@@ -316,7 +316,8 @@ void TestJwsVerification::algorithmsAllowList()
 {
     const std::string token = signCompact(header("HS256"), asBytes(kPayload), &m_keys.at("HS256")).value();
     JwsVerifyOptions options;
-    options.algorithms = {JwsAlgorithm::RS256, JwsAlgorithm::ES256};
+    options.algorithms.push_back(JwsAlgorithm::RS256);
+    options.algorithms.push_back(JwsAlgorithm::ES256);
     const auto check = verifyText(token, m_keys.at("HS256"), options);
     QCOMPARE(check.problem, SignatureProblem::AlgorithmNotAllowed);
     QVERIFY2(QString::fromStdString(check.reason).contains("only RS256, ES256"), check.reason.c_str());

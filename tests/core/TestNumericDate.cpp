@@ -15,18 +15,11 @@ using std::chrono::sys_seconds;
 
 namespace {
 
-sys_seconds at(qint64 secondsSinceEpoch)
-{
-    return sys_seconds(seconds(secondsSinceEpoch));
-}
+using test::at;
 
 Json parse(const QString& text)
 {
-    auto parsed = encoding::parseJson(text.toStdString());
-    if (!parsed) {
-        qFatal("bad JSON in test table: %s", qPrintable(text));
-    }
-    return parsed->value;
+    return test::parseJsonOrDie(text);
 }
 
 } // namespace

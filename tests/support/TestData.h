@@ -3,6 +3,8 @@
 #include "encoding/Json.h"
 
 #include <QFile>
+
+#include <chrono>
 #include <QString>
 #include <QTest>
 
@@ -13,6 +15,21 @@ namespace jwtwb::test {
 inline QString dataPath(const QString& relative)
 {
     return QStringLiteral(JWTWB_TEST_DATA_DIR "/") + relative;
+}
+
+// JSON written in a test table; a typo there is a broken test, not a test failure.
+inline encoding::Json parseJsonOrDie(const QString& text)
+{
+    auto parsed = encoding::parseJson(text.toStdString());
+    if (!parsed) {
+        qFatal("bad JSON in test: %s (%s)", qPrintable(text), parsed.error().message.c_str());
+    }
+    return std::move(parsed->value);
+}
+
+inline std::chrono::sys_seconds at(qint64 secondsSinceEpoch)
+{
+    return std::chrono::sys_seconds(std::chrono::seconds(secondsSinceEpoch));
 }
 
 inline std::string readDataFile(const QString& relative)

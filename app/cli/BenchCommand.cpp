@@ -1,0 +1,168 @@
+#include "BenchCommand.h"
+
+#include "bench/RawPrimitives.h"
+#include "encoding/Json.h"
+#include "jose/JwsSigner.h"
+#include "jose/JwtVerifier.h"
+#include "keys/KeyGenerator.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <functional>
+#include <iostream>
+#include <memory>
+
+namespace jwtwb::cli {
+namespace {
+
+using encoding::Json;
+using Clock = std::chrono::steady_clock;
+
+struct BenchArguments {
+    double seconds = 1.0;
+    std::vector<std::string> algorithms;
+    bool json = false;
+};
+
+// A typical access token: about 150 bytes of claims.
+constexpr std::string_view kPayload =
+    R"({"sub":"1234567890","name":"John Doe","iat":1795860000,"exp":1795863600,"aud":"https://api.example.com","iss":"https://auth.example.com"})";
+constexpr std::int64_t kNow = 1795861000;
+
+struct Subject {
+    const char* name;
+    jose::JwsAlgorithm alg;
+    keys::KeySpec spec;
+};
+
+const Subject kSubjects[] = {
+    {"HS256", jose::JwsAlgorithm::HS256, {keys::KeyType::Oct, 256}},
+    {"RS256", jose::JwsAlgorithm::RS256, {keys::KeyType::Rsa, 2048}},
+    {"PS256", jose::JwsAlgorithm::PS256, {keys::KeyType::Rsa, 2048}},
+    {"ES256", jose::JwsAlgorithm::ES256, {keys::KeyType::Ec, 0, keys::Curve::P256}},
+    {"EdDSA", jose::JwsAlgorithm::EdDSA, {keys::KeyType::Okp, 0, keys::Curve::Ed25519}},
+};
+
+// Operations per second of `op`, run in batches until `seconds` have passed.
+double measure(const std::function<bool()>& op, double seconds, bool& ok)
+{
+    std::uint64_t count = 0;
+    const auto start = Clock::now();
+    const auto budget = std::chrono::duration<double>(seconds);
+    auto elapsed = std::chrono::duration<double>(0);
+    std::uint64_t batch = 16;
+    while (elapsed < budget) {
+        for (std::uint64_t i = 0; i < batch; ++i) {
+            ok = op() && ok;
+        }
+        count += batch;
+        elapsed = Clock::now() - start;
+        if (elapsed < budget / 10) {
+            batch *= 2;
+        }
+    }
+    return static_cast<double>(count) / elapsed.count();
+}
+
+struct Line {
+    std::string alg;
+    std::string operation;
+    double ours;
+    double raw;
+};
+
+int run(const BenchArguments& arguments)
+{
+    std::vector<Line> lines;
+    if (!arguments.json) {
+        std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s per measurement, {}-byte payload\n",
+                                 arguments.seconds, kPayload.size())
+                  << fmt::format("{:<15}{:>16}{:>18}{:>9}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio");
+    }
+    for (const Subject& subject : kSubjects) {
+        if (!arguments.algorithms.empty() &&
+            std::ranges::find(arguments.algorithms, subject.name) == arguments.algorithms.end()) {
+            continue;
+        }
+        auto key = keys::generateKey(subject.spec);
+        if (!key) {
+            std::cerr << "jwtwb: " << key.error().message << "\n";
+            return 1;
+        }
+        const std::string header = fmt::format(R"({{"alg":"{}","typ":"JWT"}})", subject.name);
+        auto token = jose::signCompact(header, asBytes(kPayload), &*key);
+        if (!token) {
+            std::cerr << "jwtwb: " << token.error().message << "\n";
+            return 1;
+        }
+        const std::string_view signingInput = std::string_view(*token).substr(0, token->rfind('.'));
+        const Bytes signature = jose::decodeCompact(*token)->signature();
+
+        const keys::Key verifyKey = key->type() == keys::KeyType::Oct ? *key : key->publicKey().value();
+        jose::JwtVerifyOptions options;
+        options.jws.algorithms.push_back(subject.alg);
+        options.claims.issuers = {"https://auth.example.com"};
+        options.claims.audiences = {"https://api.example.com"};
+        options.claims.now = std::chrono::sys_seconds(std::chrono::seconds(kNow));
+        const auto source = jose::KeySource::single(verifyKey);
+
+        auto rawVerify = bench::rawVerify(subject.alg, verifyKey, signingInput, signature);
+        auto rawSign = bench::rawSign(subject.alg, *key, signingInput);
+        if (!rawVerify || !rawSign) {
+            std::cerr << "jwtwb: " << (!rawVerify ? rawVerify.error() : rawSign.error()).message << "\n";
+            return 1;
+        }
+        bool ok = true;
+        const double verify = measure(
+            [&] {
+                const auto result = jose::verifyJwt(*token, source, options);
+                return result && result->valid();
+            },
+            arguments.seconds, ok);
+        const double verifyRaw = measure([&] { return (*rawVerify)->run(); }, arguments.seconds, ok);
+        const double sign = measure(
+            [&] { return jose::signCompact(header, asBytes(kPayload), &*key).has_value(); }, arguments.seconds, ok);
+        const double signRaw = measure([&] { return (*rawSign)->run(); }, arguments.seconds, ok);
+        if (!ok) {
+            std::cerr << "jwtwb: an operation failed during the " << subject.name << " benchmark\n";
+            return 1;
+        }
+        for (const Line& line : {Line{subject.name, "verify", verify, verifyRaw}, Line{subject.name, "sign", sign, signRaw}}) {
+            lines.push_back(line);
+            if (!arguments.json) {
+                std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%\n", line.alg + " " + line.operation,
+                                         line.ours, line.raw, 100.0 * line.ours / line.raw)
+                          << std::flush;
+            }
+        }
+    }
+    if (arguments.json) {
+        Json out = {{"payload_bytes", kPayload.size()}, {"seconds_per_measurement", arguments.seconds},
+                    {"results", Json::array()}};
+        for (const Line& line : lines) {
+            out["results"].push_back({{"alg", line.alg},
+                                      {"operation", line.operation},
+                                      {"jwtwb_ops_per_second", line.ours},
+                                      {"openssl_ops_per_second", line.raw},
+                                      {"ratio", line.ours / line.raw}});
+        }
+        std::cout << encoding::toPrettyJson(out) << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+void addBenchCommand(CLI::App& app, int& exitCode)
+{
+    auto arguments = std::make_shared<BenchArguments>();
+    auto* command = app.add_subcommand("bench", "Measure verify and sign speed against bare OpenSSL on this machine");
+    command->add_option("--seconds", arguments->seconds, "Duration of each measurement (default 1)")
+        ->check(CLI::Range(0.01, 60.0));
+    command->add_option("--alg", arguments->algorithms, "Only these algorithms: HS256, RS256, PS256, ES256, EdDSA");
+    command->add_flag("--json", arguments->json, "Print JSON");
+    command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
+}
+
+} // namespace jwtwb::cli
