@@ -133,16 +133,26 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
         return problem(alg, SignatureProblem::NoKey, "not verified: no key was given", Verdict::NotChecked);
     }
 
-    std::string signingInput;
-    signingInput.reserve(protectedB64.size() + 1 + payload.asWritten.size());
-    signingInput.append(protectedB64);
-    signingInput += '.';
-    if (!payload.detached) {
-        signingInput.append(payload.asWritten);
-    } else if (unencoded) {
-        signingInput.append(asText(*payload.detached));
+    // ASCII(BASE64URL(header)) '.' payload: where the token holds them side by side (compact form),
+    // that is a view of the token itself.
+    std::string built;
+    std::string_view signingInput;
+    const char* afterHeader = protectedB64.data() + protectedB64.size();
+    const bool contiguous = !payload.detached && afterHeader + 1 == payload.asWritten.data() && *afterHeader == '.';
+    if (contiguous) {
+        signingInput = std::string_view(protectedB64.data(), protectedB64.size() + 1 + payload.asWritten.size());
     } else {
-        signingInput += encoding::base64UrlEncode(*payload.detached);
+        built.reserve(protectedB64.size() + 1 + payload.asWritten.size());
+        built.append(protectedB64);
+        built += '.';
+        if (!payload.detached) {
+            built.append(payload.asWritten);
+        } else if (unencoded) {
+            built.append(asText(*payload.detached));
+        } else {
+            built += encoding::base64UrlEncode(*payload.detached);
+        }
+        signingInput = built;
     }
 
     std::vector<std::size_t> candidates;
