@@ -75,13 +75,14 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
                                 kMaxTokenSize / (1024 * 1024)));
     }
 
-    std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '.') {
-            starts.push_back(i + 1);
+    std::array<std::size_t, 5> starts{};
+    std::size_t parts = 1;
+    for (std::size_t dot = token.find('.'); dot != std::string_view::npos; dot = token.find('.', dot + 1)) {
+        if (parts < starts.size()) {
+            starts[parts] = dot + 1;
         }
+        ++parts;
     }
-    const std::size_t parts = starts.size();
     if (parts != 3 && parts != 5) {
         return std::unexpected(partCountError(parts));
     }
@@ -133,13 +134,13 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
     if (!header) {
         return std::unexpected(header.error());
     }
-    result.headerText = std::string(asText(header->bytes));
+    result.segments.reserve(parts);
     result.segments.push_back(std::move(*header));
-    auto parsedHeader = encoding::parseJson(result.headerText);
+    auto parsedHeader = encoding::parseJson(result.headerText());
     if (!parsedHeader) {
         Error error = parsedHeader.error();
         error.message = fmt::format("the header (part 1) is not valid JSON: {}", error.message);
-        error.detail = result.headerText;
+        error.detail = std::string(result.headerText());
         error.position = 0;
         return std::unexpected(std::move(error));
     }

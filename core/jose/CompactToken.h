@@ -40,7 +40,6 @@ struct CompactToken {
     std::string text;
     std::vector<Segment> segments; // 3 for a JWS, 5 for a JWE
 
-    std::string headerText; // the decoded header as it is in the token
     bool unencodedPayload = false; // RFC 7797 "b64": false — the payload part is the payload itself
     encoding::ParsedJson header; // always a JSON object
 
@@ -49,6 +48,7 @@ struct CompactToken {
     std::optional<Error> payloadNotJson; // why payloadJson is empty, when the payload is not empty
 
     [[nodiscard]] const Segment& segment(SegmentRole role) const;
+    [[nodiscard]] std::string_view headerText() const { return asText(segments.front().bytes); } // as in the token
     [[nodiscard]] const Bytes& payload() const { return segment(SegmentRole::Payload).bytes; }
     [[nodiscard]] const Bytes& signature() const { return segment(SegmentRole::Signature).bytes; }
     [[nodiscard]] std::string_view signingInput() const; // BASE64URL(header) '.' BASE64URL(payload)

@@ -42,7 +42,7 @@ void TestCompactToken::rfc7515Examples()
     QVERIFY2(token.has_value(), token ? "" : token.error().message.c_str());
     QCOMPARE(token->kind, TokenKind::Jws);
     QCOMPARE(token->segments.size(), std::size_t(3));
-    QCOMPARE(token->headerText, v["protected_header"].get<std::string>());
+    QCOMPARE(std::string(token->headerText()), v["protected_header"].get<std::string>());
     QVERIFY(token->header.value["alg"] == v["alg"]);
     QCOMPARE(std::string(asText(token->payload())), v["payload"].get<std::string>());
     QCOMPARE(token->signature(), encoding::base64UrlDecode(v["signature_b64u"].get<std::string>()).value());
