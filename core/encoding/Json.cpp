@@ -2,137 +2,642 @@
 
 #include "Utf8.h"
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
-#include <iterator>
-#include <set>
+#include <optional>
+#include <unordered_map>
+#include <utility>
 
 namespace jwtwb::encoding {
 namespace {
 
-// Lets the SAX handler know how far the parser has read, so that a repeated key can be located.
-class TrackingIterator
+// Members found by a linear scan; past this an object gets a hash index, so that parsing stays linear.
+constexpr std::size_t kLinearLookup = 16;
+
+// Room for a typical JOSE header or claims set in one allocation (at most 7 x 48 bytes unused).
+constexpr std::size_t kFirstMembers = 8;
+
+constexpr std::uint64_t kInt64MinMagnitude = std::uint64_t{1} << 63;
+
+constexpr bool isDigit(char c)
 {
-public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
-
-    TrackingIterator(const char* position, const char** furthest)
-        : m_position(position)
-        , m_furthest(furthest)
-    { }
-
-    reference operator*() const { return *m_position; }
-    TrackingIterator& operator++()
-    {
-        ++m_position;
-        *m_furthest = m_position;
-        return *this;
-    }
-    TrackingIterator operator++(int)
-    {
-        auto copy = *this;
-        ++*this;
-        return copy;
-    }
-    bool operator==(const TrackingIterator& other) const { return m_position == other.m_position; }
-
-private:
-    const char* m_position;
-    const char** m_furthest;
-};
-
-std::string escapePointerToken(std::string_view token)
-{
-    std::string out;
-    for (char c : token) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return c >= '0' && c <= '9';
 }
 
-// Offset of the opening quote of the string that ends just before `end`.
-std::size_t openingQuoteBefore(std::string_view text, std::size_t end)
+constexpr bool isSpace(char c)
 {
-    std::size_t i = end >= 2 ? end - 2 : 0;
-    while (i > 0) {
-        if (text[i] == '"') {
-            std::size_t backslashes = 0;
-            while (i > backslashes && text[i - 1 - backslashes] == '\\') {
-                ++backslashes;
-            }
-            if (backslashes % 2 == 0) {
-                return i;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Bytes that end the fast scan of a string: the closing quote, an escape or a control character.
+constexpr auto kStringStop = [] {
+    std::array<bool, 256> stop{};
+    for (std::size_t c = 0; c < 0x20; ++c) {
+        stop[c] = true;
+    }
+    stop['"'] = true;
+    stop['\\'] = true;
+    return stop;
+}();
+
+// Offset of the first byte at or after i that ends the fast scan of a string, or text.size().
+std::size_t findStringStop(std::string_view text, std::size_t i)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        // Eight bytes at a time. Each test sets the high bit of the bytes it matches; bits above a
+        // match may be wrong (borrows), but the lowest set bit is always a real match.
+        constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101;
+        constexpr std::uint64_t kHighBits = 0x8080'8080'8080'8080;
+        const auto zeroBytes = [](std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; };
+        for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            const std::uint64_t stops = zeroBytes(word ^ (kOnes * '"')) | zeroBytes(word ^ (kOnes * '\\'))
+                | ((word - kOnes * 0x20) & ~word & kHighBits);
+            if (stops != 0) {
+                return i + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
             }
         }
-        --i;
+    }
+    while (i < text.size() && !kStringStop[static_cast<unsigned char>(text[i])]) {
+        ++i;
     }
     return i;
 }
 
-class DuplicateTrackingSax
+// Most JSON is ASCII; the byte-by-byte UTF-8 check is only needed when it is not.
+bool isAscii(std::string_view text)
+{
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + sizeof seen <= text.size(); i += sizeof seen) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i) {
+        seen |= static_cast<unsigned char>(text[i]);
+    }
+    return (seen & 0x8080'8080'8080'8080) == 0;
+}
+
+void appendPointerToken(std::string& path, std::string_view token)
+{
+    for (char c : token) {
+        if (c == '~') {
+            path += "~0";
+        } else if (c == '/') {
+            path += "~1";
+        } else {
+            path += c;
+        }
+    }
+}
+
+void appendUtf8(std::string& out, std::uint32_t codePoint)
+{
+    if (codePoint < 0x80) {
+        out += static_cast<char>(codePoint);
+    } else if (codePoint < 0x800) {
+        out += static_cast<char>(0xC0 | (codePoint >> 6));
+        out += static_cast<char>(0x80 | (codePoint & 0x3F));
+    } else if (codePoint < 0x10000) {
+        out += static_cast<char>(0xE0 | (codePoint >> 12));
+        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (codePoint & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (codePoint >> 18));
+        out += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (codePoint & 0x3F));
+    }
+}
+
+// std::from_chars reports overflow and underflow alike. Tell them apart by the power of ten of the
+// leading significant digit, which is hundreds away from zero whenever from_chars gives up.
+bool overflowsDouble(std::string_view number)
+{
+    const std::string_view mantissa = number.substr(0, number.find_first_of("eE"));
+    const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+    const std::size_t lead = mantissa.find_first_of("123456789");
+    if (lead == std::string_view::npos) {
+        return false;
+    }
+    long long power = lead < point ? static_cast<long long>(point - lead - 1) : -static_cast<long long>(lead - point);
+    if (mantissa.size() < number.size()) {
+        std::string_view exponent = number.substr(mantissa.size() + 1);
+        const bool negative = exponent.front() == '-';
+        if (exponent.front() == '-' || exponent.front() == '+') {
+            exponent.remove_prefix(1);
+        }
+        long long magnitude = 0;
+        for (char c : exponent) {
+            magnitude = std::min(magnitude * 10 + (c - '0'), 1'000'000'000LL);
+        }
+        power += negative ? -magnitude : magnitude;
+    }
+    return power > 0;
+}
+
+// An open object or array, linked to the one holding it: enough to spell out its JSON Pointer
+// when, and only when, a duplicate member turns up inside it.
+struct Scope {
+    const Scope* parent;
+    const std::string* key = nullptr; // objects: name of the member being parsed
+    std::size_t index = 0; // arrays: index of the element being parsed
+};
+
+std::string pointerTo(const Scope& scope)
+{
+    if (scope.parent == nullptr) {
+        return {};
+    }
+    const Scope& parent = *scope.parent;
+    std::string path = pointerTo(parent);
+    path += '/';
+    if (parent.key != nullptr) {
+        appendPointerToken(path, *parent.key);
+    } else {
+        path += std::to_string(parent.index);
+    }
+    return path;
+}
+
+// std::vector copies rather than moves its elements when it grows unless their move cannot throw,
+// and ordered_map's pair<const std::string, Json> can: it would deep-copy every member already
+// parsed. Grow by hand instead, copying only the names.
+Json& appendMember(Json::object_t& members, std::string_view name)
+{
+    if (members.size() == members.capacity()) {
+        Json::object_t grown;
+        grown.reserve(members.empty() ? kFirstMembers : 2 * members.capacity());
+        for (auto& [existing, value] : members) {
+            grown.emplace_back(existing, std::move(value));
+        }
+        members.swap(grown);
+    }
+    return members.emplace_back(name, nullptr).second;
+}
+
+// ordered_map's operator[] looks members up by name.
+template <class Members> auto& memberAt(Members& members, std::size_t i)
+{
+    return members.begin()[static_cast<std::ptrdiff_t>(i)];
+}
+
+// Finds an object's member by name.
+class MemberIndex
 {
 public:
-    using number_integer_t = Json::number_integer_t;
-    using number_unsigned_t = Json::number_unsigned_t;
-    using number_float_t = Json::number_float_t;
-    using string_t = Json::string_t;
-    using binary_t = Json::binary_t;
-
-    DuplicateTrackingSax(std::string_view text, const char** furthest, Json& result)
-        : m_text(text)
-        , m_furthest(furthest)
-        , m_dom(result, false)
+    explicit MemberIndex(const Json::object_t& members)
+        : m_members(members)
     { }
 
-    bool null() { return value() && m_dom.null(); }
-    bool boolean(bool v) { return value() && m_dom.boolean(v); }
-    bool number_integer(number_integer_t v) { return value() && m_dom.number_integer(v); }
-    bool number_unsigned(number_unsigned_t v) { return value() && m_dom.number_unsigned(v); }
-    bool number_float(number_float_t v, const string_t& s) { return value() && m_dom.number_float(v, s); }
-    bool string(string_t& v) { return value() && m_dom.string(v); }
-    bool binary(binary_t& v) { return value() && m_dom.binary(v); }
-
-    bool start_object(std::size_t length) { return open(true) && m_dom.start_object(length); }
-    bool start_array(std::size_t length) { return open(false) && m_dom.start_array(length); }
-    bool end_object()
+    [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const
     {
-        m_frames.pop_back();
-        return m_dom.end_object();
-    }
-    bool end_array()
-    {
-        m_frames.pop_back();
-        return m_dom.end_array();
-    }
-
-    bool key(string_t& name)
-    {
-        Frame& frame = m_frames.back();
-        if (!frame.keys.insert(name).second) {
-            const auto end = static_cast<std::size_t>(*m_furthest - m_text.data());
-            m_duplicates.push_back({frame.path, name, openingQuoteBefore(m_text, end)});
+        if (!m_byHash.empty()) {
+            const auto [first, last] = m_byHash.equal_range(hash(name));
+            for (auto candidate = first; candidate != last; ++candidate) {
+                if (memberAt(m_members, candidate->second).first == name) {
+                    return candidate->second;
+                }
+            }
+            return std::nullopt;
         }
-        frame.currentKey = name;
-        return m_dom.key(name);
+        for (std::size_t i = 0; i < m_members.size(); ++i) {
+            const std::string& existing = memberAt(m_members, i).first;
+            // The first byte settles most mismatches among short names of equal length.
+            if (existing.size() == name.size() && (name.empty() || existing.front() == name.front())
+                && existing == name) {
+                return i;
+            }
+        }
+        return std::nullopt;
     }
 
-    bool parse_error(std::size_t position, const std::string& /*lastToken*/, const nlohmann::detail::exception& ex)
+    // After a member was appended.
+    void added()
     {
-        std::string_view what = ex.what();
-        // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while ..."
-        if (const auto colon = what.find(": ", what.find("column")); colon != std::string_view::npos) {
-            what.remove_prefix(colon + 2);
+        if (!m_byHash.empty()) {
+            index(m_members.size() - 1);
+        } else if (m_members.size() > kLinearLookup) {
+            m_byHash.reserve(4 * kLinearLookup);
+            for (std::size_t i = 0; i < m_members.size(); ++i) {
+                index(i);
+            }
         }
-        const std::size_t offset = position > 0 ? position - 1 : 0;
+    }
+
+private:
+    static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+    void index(std::size_t i) { m_byHash.emplace(hash(memberAt(m_members, i).first), i); }
+
+    const Json::object_t& m_members;
+    std::unordered_multimap<std::size_t, std::size_t> m_byHash; // hash of a name -> member position
+};
+
+// Recursive descent, at most kMaxJsonDepth levels deep.
+class Parser
+{
+public:
+    explicit Parser(std::string_view text)
+        : m_text(text)
+    { }
+
+    Result<ParsedJson> parse()
+    {
+        ParsedJson parsed;
+        if (m_text.starts_with("\xEF\xBB\xBF")) {
+            m_pos = 3; // RFC 8259 §8.1 lets parsers ignore a byte order mark, as nlohmann does
+        }
+        skipWhitespace();
+        if (parseValue(parsed.value, nullptr, 0)) {
+            skipWhitespace();
+            if (m_pos == m_text.size()) {
+                parsed.duplicates = std::move(m_duplicates);
+                return parsed;
+            }
+            expected("the end of the text after the value");
+        }
+        return std::unexpected(std::move(*m_error));
+    }
+
+private:
+    [[nodiscard]] char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+
+    void skipWhitespace()
+    {
+        while (m_pos < m_text.size() && isSpace(m_text[m_pos])) {
+            ++m_pos;
+        }
+    }
+
+    void skipDigits()
+    {
+        while (m_pos < m_text.size() && isDigit(m_text[m_pos])) {
+            ++m_pos;
+        }
+    }
+
+    // depth: how many arrays and objects enclose the value.
+    bool parseValue(Json& out, const Scope* parent, std::size_t depth)
+    {
+        switch (peek()) {
+        case '{':
+        case '[':
+            if (depth == kMaxJsonDepth) {
+                m_error = Error{Errc::NestingTooDeep,
+                                fmt::format("JSON nested deeper than {} levels at {}", kMaxJsonDepth,
+                                            describePosition(m_text, m_pos)),
+                                {},
+                                m_pos};
+                return false;
+            }
+            return peek() == '{' ? parseObject(out, parent, depth + 1) : parseArray(out, parent, depth + 1);
+        case '"': {
+            std::string_view text;
+            if (!parseString(text)) {
+                return false;
+            }
+            if (text.data() == m_unescaped.data()) {
+                out = std::move(m_unescaped); // may be megabytes: move, don't copy
+            } else {
+                out = text;
+            }
+            return true;
+        }
+        case 't': return parseLiteral("true", true, out);
+        case 'f': return parseLiteral("false", false, out);
+        case 'n': return parseLiteral("null", nullptr, out);
+        case '-':
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
+        case '8':
+        case '9': return parseNumber(out);
+        default: return expected("a value (object, array, string, number, true, false or null)");
+        }
+    }
+
+    bool parseObject(Json& out, const Scope* parent, std::size_t depth)
+    {
+        out = Json::object();
+        auto& members = out.get_ref<Json::object_t&>();
+        MemberIndex index(members);
+        Scope scope{parent};
+        ++m_pos;
+        skipWhitespace();
+        if (peek() == '}') {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            if (peek() != '"') {
+                return expected(members.empty() ? "'\"' to start a member name, or '}'"
+                                                : "'\"' to start a member name");
+            }
+            const std::size_t nameOffset = m_pos;
+            std::string_view name;
+            if (!parseString(name)) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() != ':') {
+                return expected("':' after the member name");
+            }
+            ++m_pos;
+            skipWhitespace();
+            // Like ordered_json's operator[]: the last value wins, the first position stays.
+            Json* value = nullptr;
+            if (const auto existing = index.find(name)) {
+                m_duplicates.push_back({pointerTo(scope), std::string(name), nameOffset});
+                auto& member = memberAt(members, *existing);
+                value = &member.second;
+                scope.key = &member.first;
+            } else {
+                value = &appendMember(members, name);
+                index.added();
+                scope.key = &members.back().first;
+            }
+            if (!parseValue(*value, &scope, depth)) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() == '}') {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != ',') {
+                return expected("',' or '}' after an object member");
+            }
+            ++m_pos;
+            skipWhitespace();
+        }
+    }
+
+    bool parseArray(Json& out, const Scope* parent, std::size_t depth)
+    {
+        out = Json::array();
+        auto& elements = out.get_ref<Json::array_t&>();
+        Scope scope{parent};
+        ++m_pos;
+        skipWhitespace();
+        if (peek() == ']') {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            scope.index = elements.size();
+            if (!parseValue(elements.emplace_back(), &scope, depth)) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() == ']') {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != ',') {
+                return expected("',' or ']' after an array element");
+            }
+            ++m_pos;
+            skipWhitespace();
+        }
+    }
+
+    // The string at m_pos: a view of the input when it has no escapes (nearly always), else of
+    // m_unescaped.
+    bool parseString(std::string_view& text)
+    {
+        const std::size_t quote = m_pos;
+        std::size_t chunk = m_pos + 1;
+        std::size_t i = findStringStop(m_text, chunk);
+        if (i < m_text.size() && m_text[i] == '"') {
+            text = m_text.substr(chunk, i - chunk);
+            m_pos = i + 1;
+            return true;
+        }
+        m_unescaped.clear();
+        for (;;) {
+            if (i == m_text.size()) {
+                return fail(i, fmt::format("unterminated string (it starts at {})", describePosition(m_text, quote)));
+            }
+            if (m_text[i] != '"' && m_text[i] != '\\') {
+                return fail(i,
+                            fmt::format("control character U+{:04X} must be escaped in a string",
+                                        static_cast<unsigned char>(m_text[i])));
+            }
+            m_unescaped.append(m_text, chunk, i - chunk);
+            if (m_text[i] == '"') {
+                text = m_unescaped;
+                m_pos = i + 1;
+                return true;
+            }
+            m_pos = i;
+            if (!parseEscape(m_unescaped)) {
+                return false;
+            }
+            chunk = m_pos;
+            i = findStringStop(m_text, chunk);
+        }
+    }
+
+    // The escape sequence at m_pos.
+    bool parseEscape(std::string& out)
+    {
+        const std::size_t backslash = m_pos;
+        m_pos = backslash + 1;
+        switch (peek()) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+            std::uint32_t codePoint = 0;
+            if (!parseHex4(codePoint)) {
+                return false;
+            }
+            if (codePoint >= 0xDC00 && codePoint <= 0xDFFF) {
+                return fail(backslash,
+                            fmt::format("\\u{:04X} is a low surrogate without a high surrogate before it", codePoint));
+            }
+            if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
+                const std::size_t second = m_pos;
+                const auto lone = fmt::format(
+                    "\\u{:04X} is a high surrogate and must be followed by a low surrogate \\uDC00 to \\uDFFF",
+                    codePoint);
+                if (m_text.substr(second, 2) != "\\u") {
+                    return fail(second, lone);
+                }
+                m_pos = second + 1;
+                std::uint32_t low = 0;
+                if (!parseHex4(low)) {
+                    return false;
+                }
+                if (low < 0xDC00 || low > 0xDFFF) {
+                    return fail(second, fmt::format("{}, not \\u{:04X}", lone, low));
+                }
+                codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
+            }
+            appendUtf8(out, codePoint);
+            return true;
+        }
+        default: return expected("an escape after '\\' (one of \" \\ / b f n r t u)");
+        }
+        ++m_pos;
+        return true;
+    }
+
+    // The four hex digits after the 'u' at m_pos.
+    bool parseHex4(std::uint32_t& value)
+    {
+        for (int k = 0; k < 4; ++k) {
+            ++m_pos;
+            const char c = peek();
+            value <<= 4;
+            if (isDigit(c)) {
+                value |= static_cast<std::uint32_t>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                value |= static_cast<std::uint32_t>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                value |= static_cast<std::uint32_t>(c - 'A' + 10);
+            } else {
+                return expected("four hex digits after '\\u'");
+            }
+        }
+        ++m_pos;
+        return true;
+    }
+
+    bool parseNumber(Json& out)
+    {
+        const std::size_t start = m_pos;
+        const bool negative = peek() == '-';
+        if (negative) {
+            ++m_pos;
+        }
+        const std::size_t integerStart = m_pos;
+        std::uint64_t magnitude = 0;
+        if (peek() == '0') {
+            ++m_pos;
+            if (isDigit(peek())) {
+                return fail(m_pos, "a number cannot have a leading zero");
+            }
+        } else if (isDigit(peek())) {
+            for (; isDigit(peek()); ++m_pos) {
+                magnitude = magnitude * 10 + static_cast<std::uint64_t>(peek() - '0');
+            }
+        } else {
+            return expected("a digit after '-'");
+        }
+        const std::size_t integerDigits = m_pos - integerStart;
+        bool integer = true;
+        if (peek() == '.') {
+            ++m_pos;
+            if (!isDigit(peek())) {
+                return expected("a digit after the decimal point");
+            }
+            skipDigits();
+            integer = false;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            ++m_pos;
+            if (peek() == '+' || peek() == '-') {
+                ++m_pos;
+            }
+            if (!isDigit(peek())) {
+                return expected("a digit in the exponent");
+            }
+            skipDigits();
+            integer = false;
+        }
+        const char* const first = m_text.data() + start;
+        const char* const last = m_text.data() + m_pos;
+        // magnitude is exact up to 19 digits; a 20-digit integer may still fit uint64, but never int64.
+        if (integer && !negative) {
+            std::uint64_t value = magnitude;
+            if (integerDigits <= 19 || std::from_chars(first, last, value).ec == std::errc{}) {
+                out = value;
+                return true;
+            }
+        } else if (integer && integerDigits <= 19 && magnitude <= kInt64MinMagnitude) {
+            out = static_cast<std::int64_t>(0 - magnitude);
+            return true;
+        }
+        // Fractions, exponents and integers too large for 64 bits, as in nlohmann.
+        double value = 0;
+        if (std::from_chars(first, last, value).ec == std::errc::result_out_of_range) {
+            const std::string_view number(first, last);
+            if (overflowsDouble(number)) {
+                // Infinity would be dumped as null: refuse it, as nlohmann does.
+                return fail(start,
+                            fmt::format("the number {}{} is too large for a double", number.substr(0, 40),
+                                        number.size() > 40 ? "…" : ""));
+            }
+            value = negative ? -0.0 : 0.0;
+        }
+        out = value;
+        return true;
+    }
+
+    bool parseLiteral(std::string_view literal, Json value, Json& out)
+    {
+        for (char c : literal) {
+            if (peek() != c) {
+                return expected(fmt::format("'{}'", literal));
+            }
+            ++m_pos;
+        }
+        out = std::move(value);
+        return true;
+    }
+
+    // What stands at offset, for messages.
+    [[nodiscard]] std::string found(std::size_t offset) const
+    {
+        if (offset >= m_text.size()) {
+            return "the end of the text";
+        }
+        const auto byte = static_cast<unsigned char>(m_text[offset]);
+        if (byte == '\'') {
+            return "\"'\"";
+        }
+        if (byte >= 0x20 && byte < 0x7F) {
+            return fmt::format("'{}'", static_cast<char>(byte));
+        }
+        // Control characters and anything beyond ASCII by code point: a stray U+00A0 or U+200B
+        // is invisible when quoted. The text is valid UTF-8 by now.
+        std::uint32_t codePoint = byte;
+        if (byte >= 0x80) {
+            const std::size_t length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+            codePoint &= 0x7Fu >> length;
+            for (std::size_t k = 1; k < length; ++k) {
+                codePoint = (codePoint << 6) | (static_cast<unsigned char>(m_text[offset + k]) & 0x3Fu);
+            }
+        }
+        return fmt::format("U+{:04X}", codePoint);
+    }
+
+    bool expected(std::string_view what)
+    {
+        return fail(m_pos, fmt::format("expected {}, found {}", what, found(m_pos)));
+    }
+
+    bool fail(std::size_t offset, std::string_view what)
+    {
         m_error = Error{Errc::InvalidJson,
                         fmt::format("invalid JSON at {}: {}", describePosition(m_text, offset), what),
                         {},
@@ -140,59 +645,9 @@ public:
         return false;
     }
 
-    std::optional<Error> takeError() { return std::move(m_error); }
-    std::vector<DuplicateMember> takeDuplicates() { return std::move(m_duplicates); }
-
-private:
-    struct Frame {
-        bool isObject;
-        std::string path;
-        std::set<std::string> keys = {};
-        std::string currentKey = {};
-        std::size_t nextIndex = 0;
-    };
-
-    // JSON Pointer of the container being opened.
-    std::string childPath()
-    {
-        if (m_frames.empty()) {
-            return {};
-        }
-        Frame& parent = m_frames.back();
-        if (parent.isObject) {
-            return parent.path + "/" + escapePointerToken(parent.currentKey);
-        }
-        return parent.path + "/" + std::to_string(parent.nextIndex++);
-    }
-
-    bool value()
-    {
-        if (!m_frames.empty() && !m_frames.back().isObject) {
-            ++m_frames.back().nextIndex;
-        }
-        return true;
-    }
-
-    bool open(bool isObject)
-    {
-        if (m_frames.size() >= kMaxJsonDepth) {
-            const auto offset = static_cast<std::size_t>(*m_furthest - m_text.data()) - 1;
-            m_error = Error{
-                Errc::NestingTooDeep,
-                fmt::format("JSON nested deeper than {} levels at {}", kMaxJsonDepth, describePosition(m_text, offset)),
-                {},
-                offset};
-            return false;
-        }
-        auto path = childPath();
-        m_frames.push_back({isObject, std::move(path)});
-        return true;
-    }
-
     std::string_view m_text;
-    const char** m_furthest;
-    nlohmann::detail::json_sax_dom_parser<Json> m_dom;
-    std::vector<Frame> m_frames;
+    std::size_t m_pos = 0;
+    std::string m_unescaped;
     std::vector<DuplicateMember> m_duplicates;
     std::optional<Error> m_error;
 };
@@ -201,25 +656,15 @@ private:
 
 Result<ParsedJson> parseJson(std::string_view text)
 {
-    if (const auto bad = findInvalidUtf8(text)) {
-        return fail(
-            Errc::InvalidUtf8,
-            fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad, describePosition(text, *bad)),
-            *bad);
+    if (!isAscii(text)) {
+        if (const auto bad = findInvalidUtf8(text)) {
+            return fail(Errc::InvalidUtf8,
+                        fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad,
+                                    describePosition(text, *bad)),
+                        *bad);
+        }
     }
-    ParsedJson parsed;
-    const char* furthest = text.data();
-    DuplicateTrackingSax sax(text, &furthest, parsed.value);
-    const bool ok = Json::sax_parse(TrackingIterator(text.data(), &furthest),
-                                    TrackingIterator(text.data() + text.size(), &furthest), &sax);
-    if (auto error = sax.takeError()) {
-        return std::unexpected(std::move(*error));
-    }
-    if (!ok) {
-        return fail(Errc::InvalidJson, "invalid JSON");
-    }
-    parsed.duplicates = sax.takeDuplicates();
-    return parsed;
+    return Parser(text).parse();
 }
 
 std::string toPrettyJson(const Json& value, int indent)

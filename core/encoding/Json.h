@@ -28,6 +28,10 @@ inline constexpr std::size_t kMaxJsonDepth = 256;
 
 // Strict RFC 8259 parsing: invalid UTF-8, syntax errors and nesting deeper than kMaxJsonDepth are
 // errors with a byte position; duplicate members are reported, not refused.
+// Integers that fit 64 bits are kept exactly (number_unsigned, or number_integer when negative),
+// other numbers are doubles; one beyond a double's range is an error (as infinity it would be
+// written back as null), one too small for a double becomes 0. A leading byte order mark is
+// skipped, as RFC 8259 §8.1 allows.
 [[nodiscard]] Result<ParsedJson> parseJson(std::string_view text);
 
 // Both keep member order. Invalid UTF-8 in strings (only possible in values built by code) is
