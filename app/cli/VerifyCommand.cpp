@@ -157,8 +157,10 @@ Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::Jw
         outcome.report["payload"] = result->token.payloadJson->value;
     }
 
-    outcome.text = fmt::format("signature: {}{}", verdictName(signature.verdict),
-                               signature.reason.empty() ? "" : " (" + signature.reason + ")");
+    outcome.text = signature.valid()
+        ? fmt::format("signature: valid ({}{})", jose::algorithmName(*signature.alg),
+                      signature.keyId.empty() ? "" : ", kid \"" + signature.keyId + "\"")
+        : fmt::format("signature: {} ({})", verdictName(signature.verdict), signature.reason);
     for (const auto& warning : signature.warnings) {
         outcome.text += "\nwarning: " + warning;
     }

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace jwtwb::jose {
 namespace {
 
@@ -32,8 +34,7 @@ public:
         : m_pool(key.contextPool())
         , m_slot(static_cast<int>(alg) * 2 + (operation == Operation::Sign ? 1 : 0))
         , m_context(m_pool.take(m_slot))
-    {
-    }
+    { }
     ~Lease()
     {
         if (m_context && m_healthy) {
@@ -61,10 +62,15 @@ private:
     bool m_healthy = true;
 };
 
+struct Mac {
+    std::array<std::uint8_t, EVP_MAX_MD_SIZE> bytes;
+    std::size_t size = 0;
+};
+
 // HMAC with the key schedule computed once per pooled context: later uses re-initialise with a
 // null key, which OpenSSL answers by reusing the padded key it already holds.
-Result<Bytes> hmac(const AlgorithmInfo& info, const keys::Key& key, Operation operation,
-                   std::span<const std::uint8_t> input)
+Result<Mac> hmac(const AlgorithmInfo& info, const keys::Key& key, Operation operation,
+                 std::span<const std::uint8_t> input)
 {
     Lease lease(key, info.alg, operation);
     ossl::clearErrors();
@@ -81,21 +87,19 @@ Result<Bytes> hmac(const AlgorithmInfo& info, const keys::Key& key, Operation op
         static const std::uint8_t kZero = 0;
         const auto& secret = key.secret();
         ok = context.mac
-             && EVP_MAC_init(context.mac.get(), secret.empty() ? &kZero : secret.data(),
-                             secret.empty() ? 1 : secret.size(), params)
-                    == 1;
+            && EVP_MAC_init(context.mac.get(), secret.empty() ? &kZero : secret.data(),
+                            secret.empty() ? 1 : secret.size(), params)
+                == 1;
     } else {
         ok = EVP_MAC_init(lease.context().mac.get(), nullptr, 0, nullptr) == 1;
     }
-    Bytes out(EVP_MAX_MD_SIZE);
-    std::size_t size = 0;
+    Mac out;
     EVP_MAC_CTX* ctx = lease.context().mac.get();
     if (!ok || EVP_MAC_update(ctx, input.data(), input.size()) != 1
-        || EVP_MAC_final(ctx, out.data(), &size, out.size()) != 1) {
+        || EVP_MAC_final(ctx, out.bytes.data(), &out.size, out.bytes.size()) != 1) {
         lease.fail();
         return std::unexpected(ossl::cryptoError(Errc::Crypto, "HMAC computation failed"));
     }
-    out.resize(size);
     return out;
 }
 
@@ -105,16 +109,15 @@ bool preparePkeyContext(ossl::PooledContext& context, const AlgorithmInfo& info,
 {
     context.pkey.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, key.pkey(), nullptr));
     EVP_PKEY_CTX* ctx = context.pkey.get();
-    if (!ctx
-        || (operation == Operation::Sign ? EVP_PKEY_sign_init(ctx) : EVP_PKEY_verify_init(ctx)) != 1
+    if (!ctx || (operation == Operation::Sign ? EVP_PKEY_sign_init(ctx) : EVP_PKEY_verify_init(ctx)) != 1
         || EVP_PKEY_CTX_set_signature_md(ctx, ossl::evpMd(info.hash)) != 1) {
         return false;
     }
     if (info.family == AlgorithmFamily::RsaPss) {
         // RFC 7518 §3.5: MGF1 with the same hash, salt as long as the hash.
         return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PSS_PADDING) == 1
-               && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, ossl::evpMd(info.hash)) == 1
-               && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, RSA_PSS_SALTLEN_DIGEST) == 1;
+            && EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, ossl::evpMd(info.hash)) == 1
+            && EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, RSA_PSS_SALTLEN_DIGEST) == 1;
     }
     return info.family != AlgorithmFamily::RsaPkcs1 || EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1;
 }
@@ -143,12 +146,11 @@ Result<Bytes> pkeySign(const AlgorithmInfo& info, const keys::Key& key, std::spa
             context.md.reset(EVP_MD_CTX_new());
         }
         ok = context.md && EVP_DigestSignInit(context.md.get(), nullptr, nullptr, nullptr, key.pkey()) == 1
-             && EVP_DigestSign(context.md.get(), signature.data(), &size, input.data(), input.size()) == 1;
+            && EVP_DigestSign(context.md.get(), signature.data(), &size, input.data(), input.size()) == 1;
     } else {
         Digest hash;
-        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign))
-             && digest(info, input, hash)
-             && EVP_PKEY_sign(context.pkey.get(), signature.data(), &size, hash.bytes, hash.size) == 1;
+        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign)) && digest(info, input, hash)
+            && EVP_PKEY_sign(context.pkey.get(), signature.data(), &size, hash.bytes, hash.size) == 1;
     }
     if (!ok) {
         lease.fail();
@@ -170,8 +172,7 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
             context.md.reset(EVP_MD_CTX_new());
         }
         ok = context.md && EVP_DigestVerifyInit(context.md.get(), nullptr, nullptr, nullptr, key.pkey()) == 1
-             && EVP_DigestVerify(context.md.get(), signature.data(), signature.size(), input.data(), input.size())
-                    == 1;
+            && EVP_DigestVerify(context.md.get(), signature.data(), signature.size(), input.data(), input.size()) == 1;
     } else {
         Digest hash;
         if (!context.pkey && !preparePkeyContext(context, info, key, Operation::Verify)) {
@@ -180,7 +181,7 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
             return false;
         }
         ok = digest(info, input, hash)
-             && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
+            && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
     }
     ossl::clearErrors();
     return ok;
@@ -242,7 +243,11 @@ Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<
         return std::unexpected(usable.error());
     }
     if (info.family == AlgorithmFamily::Hmac) {
-        return hmac(info, key, Operation::Sign, signingInput);
+        auto mac = hmac(info, key, Operation::Sign, signingInput);
+        if (!mac) {
+            return std::unexpected(mac.error());
+        }
+        return Bytes(mac->bytes.begin(), mac->bytes.begin() + static_cast<std::ptrdiff_t>(mac->size));
     }
     auto signature = pkeySign(info, key, signingInput);
     if (signature && info.family == AlgorithmFamily::Ecdsa) {
@@ -274,7 +279,7 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
         if (!mac) {
             return invalid(alg, SignatureProblem::SignatureMismatch, mac.error().message, std::move(*usable));
         }
-        matches = CRYPTO_memcmp(mac->data(), signature.data(), signature.size()) == 0;
+        matches = mac->size == signature.size() && CRYPTO_memcmp(mac->bytes.data(), signature.data(), mac->size) == 0;
     } else if (info.family == AlgorithmFamily::Ecdsa) {
         auto der = ossl::ecdsaRawToDer(signature);
         if (!der) {
@@ -294,7 +299,7 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
     SignatureCheck check;
     check.alg = alg;
     check.verdict = Verdict::Valid;
-    check.reason = fmt::format("valid {} signature", info.name);
+    check.reason = "valid signature"; // short enough for no allocation; the algorithm is in check.alg
     check.warnings = std::move(*usable);
     check.keyId = key.parameters().kid;
     return check;
