@@ -1,6 +1,7 @@
 #include "Input.h"
 
 #include "crypto/SecureBytes.h"
+#include "time/Duration.h"
 
 #include <fmt/format.h>
 
@@ -63,6 +64,19 @@ Result<std::string> readFirstLine(const std::string& path, std::string_view what
     std::string line = text->substr(0, end);
     crypto::wipe(*text);
     return line;
+}
+
+Result<std::chrono::sys_seconds> nowOr(std::string_view option)
+{
+    const auto clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (option.empty()) {
+        return clock;
+    }
+    auto time = time::parseTime(option, clock);
+    if (!time) {
+        return fail(time.error().code, "--now: " + time.error().message);
+    }
+    return time;
 }
 
 } // namespace jwtwb::cli

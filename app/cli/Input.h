@@ -2,6 +2,7 @@
 
 #include "Error.h"
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,9 @@ inline constexpr std::size_t kMaxInputSize = 64 * 1024 * 1024;
 
 // The first line of a file without its line break (passphrase and secret files).
 [[nodiscard]] Result<std::string> readFirstLine(const std::string& path, std::string_view what);
+
+// The clock's time, or the time a --now option gives (Unix seconds, ISO 8601, now, +1h, -30m).
+// The programs read the clock here, once; core never does.
+[[nodiscard]] Result<std::chrono::sys_seconds> nowOr(std::string_view option);
 
 } // namespace jwtwb::cli

@@ -160,10 +160,9 @@ Result<Json> buildHeader(const SignArguments& arguments, const keys::Key* key)
 
 int run(const SignArguments& arguments)
 {
-    const auto clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    auto now = arguments.now.empty() ? Result<std::chrono::sys_seconds>(clock) : time::parseTime(arguments.now, clock);
+    const auto now = nowOr(arguments.now);
     if (!now) {
-        std::cerr << "jwtwb: --now: " << now.error().message << "\n";
+        std::cerr << "jwtwb: " << now.error().message << "\n";
         return 2;
     }
     auto keys = loadKeys(arguments.key);

@@ -54,10 +54,9 @@ Result<jose::JwtVerifyOptions> buildOptions(const VerifyArguments& arguments)
         options.jws.algorithms.push_back(*alg);
     }
     options.jws.criticalHeaders = arguments.critical;
-    const auto clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    auto now = arguments.now.empty() ? Result<std::chrono::sys_seconds>(clock) : time::parseTime(arguments.now, clock);
+    const auto now = nowOr(arguments.now);
     if (!now) {
-        return fail(now.error().code, "--now: " + now.error().message);
+        return std::unexpected(now.error());
     }
     auto leeway = time::parseDuration(arguments.leeway);
     if (!leeway) {
