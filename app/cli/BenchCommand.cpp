@@ -26,8 +26,8 @@ struct BenchArguments {
 };
 
 // A typical access token: about 150 bytes of claims.
-constexpr std::string_view kPayload =
-    R"({"sub":"1234567890","name":"John Doe","iat":1795860000,"exp":1795863600,"aud":"https://api.example.com","iss":"https://auth.example.com"})";
+constexpr std::string_view kPayload
+    = R"({"sub":"1234567890","name":"John Doe","iat":1795860000,"exp":1795863600,"aud":"https://api.example.com","iss":"https://auth.example.com"})";
 constexpr std::int64_t kNow = 1795861000;
 
 struct Subject {
@@ -81,8 +81,8 @@ int run(const BenchArguments& arguments)
                   << fmt::format("{:<15}{:>16}{:>18}{:>9}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio");
     }
     for (const Subject& subject : kSubjects) {
-        if (!arguments.algorithms.empty() &&
-            std::ranges::find(arguments.algorithms, subject.name) == arguments.algorithms.end()) {
+        if (!arguments.algorithms.empty()
+            && std::ranges::find(arguments.algorithms, subject.name) == arguments.algorithms.end()) {
             continue;
         }
         auto key = keys::generateKey(subject.spec);
@@ -121,14 +121,15 @@ int run(const BenchArguments& arguments)
             },
             arguments.seconds, ok);
         const double verifyRaw = measure([&] { return (*rawVerify)->run(); }, arguments.seconds, ok);
-        const double sign = measure(
-            [&] { return jose::signCompact(header, asBytes(kPayload), &*key).has_value(); }, arguments.seconds, ok);
+        const double sign = measure([&] { return jose::signCompact(header, asBytes(kPayload), &*key).has_value(); },
+                                    arguments.seconds, ok);
         const double signRaw = measure([&] { return (*rawSign)->run(); }, arguments.seconds, ok);
         if (!ok) {
             std::cerr << "jwtwb: an operation failed during the " << subject.name << " benchmark\n";
             return 1;
         }
-        for (const Line& line : {Line{subject.name, "verify", verify, verifyRaw}, Line{subject.name, "sign", sign, signRaw}}) {
+        for (const Line& line :
+             {Line{subject.name, "verify", verify, verifyRaw}, Line{subject.name, "sign", sign, signRaw}}) {
             lines.push_back(line);
             if (!arguments.json) {
                 std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%\n", line.alg + " " + line.operation,
@@ -138,7 +139,8 @@ int run(const BenchArguments& arguments)
         }
     }
     if (arguments.json) {
-        Json out = {{"payload_bytes", kPayload.size()}, {"seconds_per_measurement", arguments.seconds},
+        Json out = {{"payload_bytes", kPayload.size()},
+                    {"seconds_per_measurement", arguments.seconds},
                     {"results", Json::array()}};
         for (const Line& line : lines) {
             out["results"].push_back({{"alg", line.alg},

@@ -22,28 +22,6 @@ struct DecodeOptions {
     bool strict = false;
 };
 
-std::vector<std::string> warningsFor(const jose::CompactToken& token)
-{
-    std::vector<std::string> warnings;
-    for (const auto& segment : token.segments) {
-        for (const auto& note : segment.notes) {
-            warnings.push_back(fmt::format("{}: {} at position {}", jose::segmentName(segment.role),
-                                           encoding::describe(note.kind), note.position));
-        }
-    }
-    const auto addDuplicates = [&](std::string_view part, const encoding::ParsedJson& parsed) {
-        for (const auto& duplicate : parsed.duplicates) {
-            warnings.push_back(fmt::format("{}: member \"{}\" appears more than once (at {}); the last one is shown",
-                                           part, duplicate.key, duplicate.path.empty() ? "top level" : duplicate.path));
-        }
-    };
-    addDuplicates("header", token.header);
-    if (token.payloadJson) {
-        addDuplicates("payload", *token.payloadJson);
-    }
-    return warnings;
-}
-
 Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extracted)
 {
     Json out;
@@ -62,7 +40,7 @@ Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extract
         out["signature"] = encoding::base64UrlEncode(token.signature());
         out["signing_input"] = std::string(token.signingInput());
     }
-    out["warnings"] = warningsFor(token);
+    out["warnings"] = jose::describeNotes(token);
     return out;
 }
 
@@ -111,7 +89,7 @@ int run(const DecodeOptions& options)
         std::cout << encoding::toPrettyJson(toJson(*token, *extracted)) << "\n";
         return 0;
     }
-    for (const auto& warning : warningsFor(*token)) {
+    for (const auto& warning : jose::describeNotes(*token)) {
         std::cerr << "jwtwb: warning: " << warning << "\n";
     }
     printText(*token);

@@ -1,4 +1,5 @@
 #include "Base64Url.h"
+#include "Text.h"
 
 #include <array>
 #include <fmt/format.h>
@@ -104,11 +105,6 @@ std::string quoted(char c)
     return fmt::format("byte 0x{:02X}", u);
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
 struct DecodeRules {
     std::string_view what;
     bool acceptStandardAlphabet;
@@ -156,7 +152,7 @@ Result<Bytes> decode(std::string_view text, std::size_t base, const DecodeRules&
                             fmt::format("'=' padding in the middle of {} at position {}", rules.what, base + i),
                             base + i);
             }
-            if (isSpace(c)) {
+            if (isAsciiSpace(c)) {
                 return fail(Errc::InvalidBase64Url,
                             fmt::format("whitespace ({}) inside {} at position {}", quoted(c), rules.what, base + i),
                             base + i);
@@ -268,10 +264,10 @@ Result<LenientBase64> base64UrlDecodeLenient(std::string_view text)
     LenientBase64 result;
     std::size_t begin = 0;
     std::size_t end = text.size();
-    while (begin < end && isSpace(text[begin])) {
+    while (begin < end && isAsciiSpace(text[begin])) {
         ++begin;
     }
-    while (end > begin && isSpace(text[end - 1])) {
+    while (end > begin && isAsciiSpace(text[end - 1])) {
         --end;
     }
     if (begin > 0 || end < text.size()) {

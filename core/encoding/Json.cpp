@@ -667,6 +667,24 @@ Result<ParsedJson> parseJson(std::string_view text)
     return Parser(text).parse();
 }
 
+Result<Json> parseJsonNoDuplicates(std::string_view text, std::string_view what)
+{
+    auto parsed = parseJson(text);
+    if (!parsed) {
+        Error error = parsed.error();
+        error.message = fmt::format("the {} is not valid JSON: {}", what, error.message);
+        return std::unexpected(std::move(error));
+    }
+    if (!parsed->duplicates.empty()) {
+        const auto& duplicate = parsed->duplicates.front();
+        return fail(Errc::DuplicateMember,
+                    fmt::format("the {} has the member \"{}\" twice ({})", what, duplicate.key,
+                                describePosition(text, duplicate.offset)),
+                    duplicate.offset);
+    }
+    return std::move(parsed->value);
+}
+
 std::string toPrettyJson(const Json& value, int indent)
 {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);

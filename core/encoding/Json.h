@@ -34,6 +34,10 @@ inline constexpr std::size_t kMaxJsonDepth = 256;
 // skipped, as RFC 8259 §8.1 allows.
 [[nodiscard]] Result<ParsedJson> parseJson(std::string_view text);
 
+// For JSON that gets signed or trusted: a repeated member is an error (RFC 7515 §5.2 lets JOSE
+// refuse them, and verifiers disagree on which value wins). Messages start with "the <what>".
+[[nodiscard]] Result<Json> parseJsonNoDuplicates(std::string_view text, std::string_view what);
+
 // Both keep member order. Invalid UTF-8 in strings (only possible in values built by code) is
 // replaced with U+FFFD rather than thrown.
 [[nodiscard]] std::string toPrettyJson(const Json& value, int indent = 2);

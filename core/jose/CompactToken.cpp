@@ -64,6 +64,28 @@ bool CompactToken::hasEncodingNotes() const
     return std::ranges::any_of(segments, [](const Segment& s) { return !s.notes.empty(); });
 }
 
+std::vector<std::string> describeNotes(const CompactToken& token)
+{
+    std::vector<std::string> warnings;
+    for (const auto& segment : token.segments) {
+        for (const auto& note : segment.notes) {
+            warnings.push_back(fmt::format("{}: {}, at position {}", segmentName(segment.role),
+                                           encoding::describe(note.kind), note.position));
+        }
+    }
+    const auto addDuplicates = [&](std::string_view part, const encoding::ParsedJson& parsed) {
+        for (const auto& duplicate : parsed.duplicates) {
+            warnings.push_back(fmt::format("{}: member \"{}\" appears more than once (at {}); the last one is shown",
+                                           part, duplicate.key, duplicate.path.empty() ? "top level" : duplicate.path));
+        }
+    };
+    addDuplicates("header", token.header);
+    if (token.payloadJson) {
+        addDuplicates("payload", *token.payloadJson);
+    }
+    return warnings;
+}
+
 Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
 {
     if (token.empty()) {

@@ -62,6 +62,11 @@ enum class Base64Mode {
 
 inline constexpr std::size_t kMaxTokenSize = 16 * 1024 * 1024;
 
+// One sentence per thing the token does that a strict reader would not accept: non-canonical
+// base64url (lenient mode) and repeated JSON members, e.g.
+// "payload: '=' padding, which RFC 7515 §2 forbids, at position 36".
+[[nodiscard]] std::vector<std::string> describeNotes(const CompactToken& token);
+
 // Splits and decodes a compact token. Every error names the part and the position.
 [[nodiscard]] Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode = Base64Mode::Strict);
 

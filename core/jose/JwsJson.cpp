@@ -22,20 +22,16 @@ Result<JwsJsonSignature> parseSignature(const Json& object, std::string_view whe
             return fail(Errc::InvalidBase64Url,
                         fmt::format("{}\"protected\" is not valid base64url: {}", where, bytes.error().message));
         }
-        auto header = encoding::parseJson(asText(*bytes));
+        auto header = encoding::parseJsonNoDuplicates(asText(*bytes), "protected header");
         if (!header) {
-            return fail(header.error().code,
-                        fmt::format("{}\"protected\" is not valid JSON: {}", where, header.error().message));
+            Error error = header.error();
+            error.message.insert(0, where);
+            return std::unexpected(std::move(error));
         }
-        if (!header->value.is_object()) {
+        if (!header->is_object()) {
             return fail(Errc::NotAJsonObject, fmt::format("{}\"protected\" must hold a JSON object", where));
         }
-        if (!header->duplicates.empty()) {
-            return fail(Errc::DuplicateMember,
-                        fmt::format("{}\"protected\" has the member \"{}\" twice (RFC 7515 §5.2)", where,
-                                    header->duplicates.front().key));
-        }
-        out.protectedHeader = std::move(header->value);
+        out.protectedHeader = std::move(*header);
     }
     if (const auto it = object.find("header"); it != object.end()) {
         if (!it->is_object()) {
@@ -63,17 +59,13 @@ Result<JwsJsonSignature> parseSignature(const Json& object, std::string_view whe
 
 Result<JwsJsonDocument> parseJwsJson(std::string_view text)
 {
-    auto parsed = encoding::parseJson(text);
+    auto parsed = encoding::parseJsonNoDuplicates(text, "JWS");
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
-    const Json& root = parsed->value;
+    const Json& root = *parsed;
     if (!root.is_object()) {
         return fail(Errc::NotAJsonObject, "a JWS in JSON serialization is a JSON object");
-    }
-    if (!parsed->duplicates.empty()) {
-        return fail(Errc::DuplicateMember,
-                    fmt::format("the JWS has the member \"{}\" twice", parsed->duplicates.front().key));
     }
     JwsJsonDocument document;
     if (const auto payload = root.find("payload"); payload != root.end()) {

@@ -87,29 +87,11 @@ std::string payloadPart(std::span<const std::uint8_t> payload, bool unencoded)
     return unencoded ? std::string(asText(payload)) : encoding::base64UrlEncode(payload);
 }
 
-Result<Json> parseStrictJson(std::string_view jsonText, std::string_view what)
-{
-    auto parsed = encoding::parseJson(jsonText);
-    if (!parsed) {
-        Error error = parsed.error();
-        error.message = fmt::format("the {} is not valid JSON: {}", what, error.message);
-        return std::unexpected(std::move(error));
-    }
-    if (!parsed->duplicates.empty()) {
-        const auto& duplicate = parsed->duplicates.front();
-        return fail(Errc::DuplicateMember,
-                    fmt::format("the {} has the member \"{}\" twice ({})", what, duplicate.key,
-                                encoding::describePosition(jsonText, duplicate.offset)),
-                    duplicate.offset);
-    }
-    return std::move(parsed->value);
-}
-
 } // namespace
 
 Result<std::string> compactJsonText(std::string_view jsonText, std::string_view what)
 {
-    auto parsed = parseStrictJson(jsonText, what);
+    auto parsed = encoding::parseJsonNoDuplicates(jsonText, what);
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
@@ -119,7 +101,7 @@ Result<std::string> compactJsonText(std::string_view jsonText, std::string_view 
 Result<std::string> signCompact(std::string_view headerJson, std::span<const std::uint8_t> payload,
                                 const keys::Key* key, const SignOptions& options)
 {
-    auto header = parseStrictJson(headerJson, "header");
+    auto header = encoding::parseJsonNoDuplicates(headerJson, "header");
     if (!header) {
         return std::unexpected(header.error());
     }

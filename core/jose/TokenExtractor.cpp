@@ -1,4 +1,5 @@
 #include "TokenExtractor.h"
+#include "encoding/Text.h"
 
 #include "encoding/Json.h"
 
@@ -21,11 +22,6 @@ bool isTokenChar(char c)
 bool isBase64UrlChar(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-}
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
@@ -57,7 +53,7 @@ ExtractedToken tokenAt(std::string_view text, std::size_t offset, TokenSource so
 
 std::size_t skipSpace(std::string_view text, std::size_t i)
 {
-    while (i < text.size() && isSpace(text[i])) {
+    while (i < text.size() && encoding::isAsciiSpace(text[i])) {
         ++i;
     }
     return i;
@@ -92,7 +88,7 @@ std::optional<ExtractedToken> fromAuthorization(std::string_view text, std::size
         i = skipSpace(text, i + std::string_view("authorization:").size());
         source = TokenSource::AuthorizationHeader;
     }
-    if (!startsWithNoCase(text.substr(i), "bearer") || i + 6 >= text.size() || !isSpace(text[i + 6])) {
+    if (!startsWithNoCase(text.substr(i), "bearer") || i + 6 >= text.size() || !encoding::isAsciiSpace(text[i + 6])) {
         return std::nullopt;
     }
     return tokenAt(text, skipSpace(text, i + 6), source);
@@ -149,7 +145,7 @@ Result<ExtractedToken> extractToken(std::string_view pasted)
 {
     std::size_t begin = skipSpace(pasted, 0);
     std::size_t end = pasted.size();
-    while (end > begin && isSpace(pasted[end - 1])) {
+    while (end > begin && encoding::isAsciiSpace(pasted[end - 1])) {
         --end;
     }
     // Quotes around the whole text, as copied from code or a log.
@@ -157,7 +153,7 @@ Result<ExtractedToken> extractToken(std::string_view pasted)
            && pasted[end - 1] == pasted[begin]) {
         begin = skipSpace(pasted, begin + 1);
         --end;
-        while (end > begin && isSpace(pasted[end - 1])) {
+        while (end > begin && encoding::isAsciiSpace(pasted[end - 1])) {
             --end;
         }
     }

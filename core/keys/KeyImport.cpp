@@ -1,6 +1,7 @@
 // importSecret(), importPem(), importDer() and importKeys() of KeyImport.h; the JWK part is in JwkImport.cpp.
 
 #include "KeyImport.h"
+#include "encoding/Text.h"
 
 #include "encoding/Base64Url.h"
 #include "encoding/Hex.h"
@@ -18,22 +19,6 @@
 
 namespace jwtwb::keys {
 namespace {
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && isSpace(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && isSpace(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
 
 bool isHexDigit(char c)
 {
@@ -92,7 +77,7 @@ Result<ImportedSecret> utf8Secret(std::string_view text, std::string reason)
 
 Result<ImportedSecret> guessSecret(std::string_view text)
 {
-    const std::string_view body = trim(text);
+    const std::string_view body = encoding::trimAsciiSpace(text);
     const bool allHex = !body.empty() && std::all_of(body.begin(), body.end(), isHexDigit);
     if (allHex && body.size() % 2 == 0 && body.size() >= 32) {
         auto bytes = encoding::fromHex(body);
@@ -292,7 +277,7 @@ std::string_view secretEncodingName(SecretEncoding encoding)
 
 Result<ImportedSecret> importSecret(std::string_view text, SecretEncoding encoding)
 {
-    if (text.empty() || (encoding != SecretEncoding::Utf8 && trim(text).empty())) {
+    if (text.empty() || (encoding != SecretEncoding::Utf8 && encoding::trimAsciiSpace(text).empty())) {
         return fail(Errc::EmptyInput, "the secret is empty");
     }
     if (encoding == SecretEncoding::Auto) {
@@ -301,7 +286,7 @@ Result<ImportedSecret> importSecret(std::string_view text, SecretEncoding encodi
     if (encoding == SecretEncoding::Utf8) {
         return utf8Secret(text, {});
     }
-    auto secret = decodeSecret(trim(text), encoding);
+    auto secret = decodeSecret(encoding::trimAsciiSpace(text), encoding);
     if (!secret) {
         return std::unexpected(secret.error());
     }
@@ -348,7 +333,7 @@ Result<Key> importDer(std::span<const std::uint8_t> der, std::string_view passph
 
 Result<std::vector<Key>> importKeys(std::string_view text, std::string_view passphrase)
 {
-    const std::string_view body = trim(text);
+    const std::string_view body = encoding::trimAsciiSpace(text);
     if (body.empty()) {
         return fail(Errc::EmptyInput, "nothing to import");
     }
@@ -407,7 +392,7 @@ Result<std::vector<Key>> importKeys(std::string_view text, std::string_view pass
     // Base64 DER, as in a JWK's x5c or a PEM body without its armour.
     std::string compact;
     for (const char c : body) {
-        if (!isSpace(c)) {
+        if (!encoding::isAsciiSpace(c)) {
             compact += c;
         }
     }

@@ -1,4 +1,5 @@
 #include "PemBlock.h"
+#include "encoding/Text.h"
 
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
@@ -11,11 +12,6 @@ namespace {
 constexpr std::string_view kBegin = "-----BEGIN ";
 constexpr std::string_view kEnd = "-----END ";
 constexpr std::string_view kDashes = "-----";
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
 
 std::size_t lineEnd(std::string_view text, std::size_t from)
 {
@@ -97,7 +93,7 @@ Result<std::vector<PemBlock>> readPemBlocks(std::string_view text)
                 while (at < endLine) {
                     const std::size_t stop = std::min(lineEnd(text, at), endLine);
                     std::string_view header = text.substr(at, stop - at);
-                    while (!header.empty() && isSpace(header.back())) {
+                    while (!header.empty() && encoding::isAsciiSpace(header.back())) {
                         header.remove_suffix(1);
                     }
                     at = stop + 1;
@@ -118,7 +114,7 @@ Result<std::vector<PemBlock>> readPemBlocks(std::string_view text)
         std::string base64;
         std::vector<std::size_t> offsets;
         for (std::size_t i = bodyBegin; i < endLine; ++i) {
-            if (!isSpace(text[i])) {
+            if (!encoding::isAsciiSpace(text[i])) {
                 base64 += text[i];
                 offsets.push_back(i);
             }

@@ -218,7 +218,7 @@ void TestDecoderPage::notesForNonCanonicalTokens()
     m_page->setTokenText("eyJhbGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.eyJhIjoiPz8_In0=.c2ln");
     QVERIFY(notes->isVisibleTo(m_page));
     QVERIFY2(notes->text().contains("padding"), qPrintable(notes->text()));
-    QVERIFY2(notes->text().contains("\"alg\" more than once"), qPrintable(notes->text()));
+    QVERIFY2(notes->text().contains("member \"alg\" appears more than once"), qPrintable(notes->text()));
 }
 
 void TestDecoderPage::loadsFiles()

@@ -67,28 +67,13 @@ QString hexDump(std::span<const std::uint8_t> bytes)
 
 QString notesFor(const jose::CompactToken& token)
 {
-    QStringList notes;
-    for (const auto& segment : token.segments) {
-        for (const auto& note : segment.notes) {
-            notes << DecoderPage::tr("The %1 uses %2 (at position %3).")
-                         .arg(toQString(jose::segmentName(segment.role)), toQString(encoding::describe(note.kind)))
-                         .arg(note.position);
-        }
+    QStringList lines;
+    for (const auto& note : jose::describeNotes(token)) {
+        QString line = toQString(note);
+        line[0] = line[0].toUpper();
+        lines << line + QLatin1Char('.');
     }
-    const auto addDuplicates = [&](const QString& part, const encoding::ParsedJson& parsed) {
-        for (const auto& duplicate : parsed.duplicates) {
-            notes << DecoderPage::tr("The %1 has the member \"%2\" more than once%3; the last value is shown, but "
-                                     "verifiers disagree on which one counts.")
-                         .arg(part, toQString(duplicate.key),
-                              duplicate.path.empty() ? QString()
-                                                     : DecoderPage::tr(" in %1").arg(toQString(duplicate.path)));
-        }
-    };
-    addDuplicates(DecoderPage::tr("header"), token.header);
-    if (token.payloadJson) {
-        addDuplicates(DecoderPage::tr("payload"), *token.payloadJson);
-    }
-    return notes.join(QLatin1Char('\n'));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
