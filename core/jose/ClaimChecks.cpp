@@ -84,35 +84,30 @@ void checkType(ClaimReport& report, const encoding::Json& header, const std::str
 
 void checkPresence(ClaimReport& report, const encoding::Json& claims, const ClaimOptions& options)
 {
-    struct Needed {
-        std::string claim;
-        std::string_view reason; // empty for requiredClaims
-    };
-    std::vector<Needed> needed;
-    for (const auto& claim : options.requiredClaims) {
-        needed.push_back({claim, {}});
-    }
-    if (!options.issuers.empty()) {
-        needed.push_back({"iss", "needed to check the issuer"});
-    }
-    if (options.subject) {
-        needed.push_back({"sub", "needed to check the subject"});
-    }
-    if (!options.audiences.empty()) {
-        needed.push_back({"aud", "needed to check the audience"});
-    }
-    if (options.maxTokenAge) {
-        needed.push_back({"iat", "needed to check the maximum token age"});
-    }
-    std::vector<std::string> reported;
-    for (const auto& [claim, reason] : needed) {
-        if (claims.contains(claim) || contains(reported, claim)) {
-            continue;
+    std::vector<std::string_view> reported; // each missing claim once, even when two options need it
+    const auto require = [&](std::string_view claim, std::string_view reason) {
+        if (claims.contains(claim) || std::ranges::find(reported, claim) != reported.end()) {
+            return;
         }
         reported.push_back(claim);
-        addError(report, ClaimCode::MissingClaim, claim,
+        addError(report, ClaimCode::MissingClaim, std::string(claim),
                  reason.empty() ? fmt::format("the required claim {} is missing", quoteString(claim))
                                 : fmt::format("the {} claim is missing ({})", quoteString(claim), reason));
+    };
+    for (const auto& claim : options.requiredClaims) {
+        require(claim, {});
+    }
+    if (!options.issuers.empty()) {
+        require("iss", "needed to check the issuer");
+    }
+    if (options.subject) {
+        require("sub", "needed to check the subject");
+    }
+    if (!options.audiences.empty()) {
+        require("aud", "needed to check the audience");
+    }
+    if (options.maxTokenAge) {
+        require("iat", "needed to check the maximum token age");
     }
 }
 
@@ -141,10 +136,16 @@ void checkAudience(ClaimReport& report, const encoding::Json& claims, const std:
         return;
     }
     const encoding::Json& aud = *it;
-    std::vector<std::string> values;
     if (aud.is_string()) {
-        values.push_back(aud.get<std::string>());
-    } else if (aud.is_array()) {
+        if (audiences.empty() || contains(audiences, aud.get_ref<const std::string&>())) {
+            return; // the common case, without copying
+        }
+        addError(report, ClaimCode::UnexpectedAudience, "aud",
+                 fmt::format("the audience {} is not {}", quoteJson(aud), expected("audience", audiences)));
+        return;
+    }
+    std::vector<std::string> values;
+    if (aud.is_array()) {
         std::vector<std::string> problems;
         for (std::size_t i = 0; i < aud.size(); ++i) {
             if (aud[i].is_string()) {
@@ -178,8 +179,6 @@ void checkAudience(ClaimReport& report, const encoding::Json& claims, const std:
     std::string message;
     if (values.empty()) {
         message = fmt::format("aud holds no audience string, so it cannot contain {}", expected("audience", audiences));
-    } else if (aud.is_string()) {
-        message = fmt::format("the audience {} is not {}", quoteJson(aud), expected("audience", audiences));
     } else {
         message = fmt::format("none of the audiences {} is {}", quoteList(values), expected("audience", audiences));
     }

@@ -155,25 +155,20 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
         signingInput = built;
     }
 
-    std::vector<std::size_t> candidates;
+    if (!keys.isSet) {
+        return verifySignature(*alg, keys.keys.front(), asBytes(signingInput), signature);
+    }
     Json joint = protectedHeader;
     joint.update(unprotectedHeader);
-    if (keys.isSet) {
-        const KeySelection selection = selectKeys(joint, keys.keys);
-        if (selection.matches.empty()) {
-            return problem(alg, SignatureProblem::NoMatchingKey, selection.explain(keys.keys));
-        }
-        candidates = selection.matches;
-    } else {
-        candidates.push_back(0);
+    const KeySelection selection = selectKeys(joint, keys.keys);
+    if (selection.matches.empty()) {
+        return problem(alg, SignatureProblem::NoMatchingKey, selection.explain(keys.keys));
     }
     SignatureCheck last;
-    for (const std::size_t index : candidates) {
+    for (const std::size_t index : selection.matches) {
         last = verifySignature(*alg, keys.keys[index], asBytes(signingInput), signature);
         if (last.valid()) {
-            if (keys.isSet) {
-                last.reason += " with " + describeKeyInSet(keys.keys[index], index);
-            }
+            last.reason += " with " + describeKeyInSet(keys.keys[index], index);
             return last;
         }
     }
@@ -215,8 +210,9 @@ JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys, 
     result.payload = detached ? *options.detachedPayload : token.payload();
     const PayloadInput payload{text.substr(payloadSegment.offset, payloadSegment.length),
                                detached ? &*options.detachedPayload : nullptr};
-    auto check = checkSignature(token.header.value, text.substr(header.offset, header.length), Json::object(), payload,
-                                token.signature(), keys, options);
+    static const Json kNoUnprotectedHeader = Json::object();
+    auto check = checkSignature(token.header.value, text.substr(header.offset, header.length), kNoUnprotectedHeader,
+                                payload, token.signature(), keys, options);
     if (!check.valid() && check.problem == SignatureProblem::SignatureMismatch && token.payload().empty()
         && !detached) {
         check.reason += "; the payload is empty: if it is detached (RFC 7515 Appendix F), supply it to verify";
