@@ -187,27 +187,23 @@ bool JwsVerification::allValid() const
     return !signatures.empty() && std::ranges::all_of(signatures, &SignatureCheck::valid);
 }
 
-JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys, const JwsVerifyOptions& options)
+SignatureCheck checkCompactSignature(const CompactToken& token, const KeySource& keys, const JwsVerifyOptions& options)
 {
-    JwsVerification result;
     if (token.kind != TokenKind::Jws) {
-        result.signatures.push_back(problem(std::nullopt, SignatureProblem::MalformedHeader,
-                                            "this is a JWE (encrypted token), not a signed one", Verdict::NotChecked));
-        return result;
+        return problem(std::nullopt, SignatureProblem::MalformedHeader,
+                       "this is a JWE (encrypted token), not a signed one", Verdict::NotChecked);
     }
     if (!token.header.duplicates.empty()) {
-        result.signatures.push_back(
-            problem(std::nullopt, SignatureProblem::MalformedHeader,
-                    fmt::format("the header has the member \"{}\" more than once; RFC 7515 §5.2 lets verifiers "
-                                "reject that, and this one does, because implementations disagree on which value wins",
-                                token.header.duplicates.front().key)));
-        return result;
+        return problem(
+            std::nullopt, SignatureProblem::MalformedHeader,
+            fmt::format("the header has the member \"{}\" more than once; RFC 7515 §5.2 lets verifiers "
+                        "reject that, and this one does, because implementations disagree on which value wins",
+                        token.header.duplicates.front().key));
     }
     const Segment& header = token.segment(SegmentRole::Header);
     const Segment& payloadSegment = token.segment(SegmentRole::Payload);
     const std::string_view text = token.text;
     const bool detached = token.payload().empty() && options.detachedPayload.has_value();
-    result.payload = detached ? *options.detachedPayload : token.payload();
     const PayloadInput payload{text.substr(payloadSegment.offset, payloadSegment.length),
                                detached ? &*options.detachedPayload : nullptr};
     static const Json kNoUnprotectedHeader = Json::object();
@@ -218,7 +214,17 @@ JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys, 
         check.reason += "; the payload is empty: if it is detached (RFC 7515 Appendix F), supply it to verify";
         check.problem = SignatureProblem::MissingPayload;
     }
-    result.signatures.push_back(std::move(check));
+    return check;
+}
+
+JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys, const JwsVerifyOptions& options)
+{
+    JwsVerification result;
+    result.signatures.push_back(checkCompactSignature(token, keys, options));
+    if (token.kind == TokenKind::Jws) {
+        const bool detached = token.payload().empty() && options.detachedPayload.has_value();
+        result.payload = detached ? *options.detachedPayload : token.payload();
+    }
     return result;
 }
 

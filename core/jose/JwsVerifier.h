@@ -39,6 +39,10 @@ struct JwsVerification {
     [[nodiscard]] bool allValid() const;
 };
 
+// The one signature of a decoded compact JWS, checked as verifyCompact does.
+[[nodiscard]] SignatureCheck checkCompactSignature(const CompactToken& token, const KeySource& keys,
+                                                   const JwsVerifyOptions& options = {});
+
 // Verifies a decoded compact JWS. A bad signature, a wrong key or an unknown "crit" is a
 // SignatureCheck, not an error; errors are left for input that is not a JWS at all.
 [[nodiscard]] JwsVerification verifyCompact(const CompactToken& token, const KeySource& keys,

@@ -12,8 +12,7 @@ Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys,
         return fail(Errc::MalformedToken, "this is a JWE (encrypted token); it cannot be verified as a signed JWT");
     }
     JwtVerification result{std::move(*decoded), {}, {}};
-    auto jws = verifyCompact(result.token, keys, options.jws);
-    result.signature = std::move(jws.signatures.front());
+    result.signature = checkCompactSignature(result.token, keys, options.jws);
     if (!result.token.payloadJson) {
         const std::string why = result.token.payload().empty()
             ? "the payload is empty"

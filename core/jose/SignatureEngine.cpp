@@ -212,14 +212,12 @@ SignatureProblem problemFor(Errc code)
 std::optional<SignatureCheck> checkLength(const AlgorithmInfo& info, const keys::Key& key,
                                           std::span<const std::uint8_t> signature)
 {
+    const bool rsa = info.family == AlgorithmFamily::RsaPkcs1 || info.family == AlgorithmFamily::RsaPss;
     std::size_t expected = info.signatureSize;
-    std::string what = fmt::format("an {} signature", info.name);
     if (info.family == AlgorithmFamily::EdDsa) {
         expected = key.curve() == keys::Curve::Ed448 ? 114 : 64;
-        what = fmt::format("an {} signature", keys::curveName(key.curve()));
-    } else if (info.family == AlgorithmFamily::RsaPkcs1 || info.family == AlgorithmFamily::RsaPss) {
+    } else if (rsa) {
         expected = static_cast<std::size_t>((key.bits() + 7) / 8);
-        what = fmt::format("with this {}-bit RSA key the signature", key.bits());
     }
     if (signature.size() == expected) {
         return std::nullopt;
@@ -229,6 +227,12 @@ std::optional<SignatureCheck> checkLength(const AlgorithmInfo& info, const keys:
                        fmt::format("the signature is DER-encoded, as OpenSSL and Java produce it; JWS requires the raw "
                                    "{}-byte R‖S form (RFC 7518 §3.4)",
                                    expected));
+    }
+    std::string what = fmt::format("an {} signature", info.name);
+    if (info.family == AlgorithmFamily::EdDsa) {
+        what = fmt::format("an {} signature", keys::curveName(key.curve()));
+    } else if (rsa) {
+        what = fmt::format("with this {}-bit RSA key the signature", key.bits());
     }
     return invalid(info.alg, SignatureProblem::MalformedSignature,
                    fmt::format("the signature is {} bytes; {} is {} bytes", signature.size(), what, expected));
