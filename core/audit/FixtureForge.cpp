@@ -449,7 +449,9 @@ Result<Fixture> FixtureForge::nonCanonicalHeader(FixtureKind kind) const
     std::string note;
     if (headerText.size() % 3 == 0) {
         headerText.insert(headerText.size() - 1, " ");
-        note = " (the header JSON has a space before its closing brace so that there is something to pad)";
+        note = kind == Base64UrlPadding
+            ? " (the header JSON has a space before its closing brace so that there is something to pad)"
+            : " (the header JSON has a space before its closing brace so that its last character has unused bits)";
     }
     const std::string canonical = encoding::base64UrlEncode(headerText);
     const bool padding = kind == Base64UrlPadding;
