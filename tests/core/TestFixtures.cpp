@@ -149,6 +149,11 @@ private:
     // One row per key and produced kind; only the given kinds when `only` is not empty.
     void addRows(const std::set<FixtureKind>& only = {});
     [[nodiscard]] const Fixture* find(const QString& keyName, FixtureKind kind) const;
+    // The current data row's key set and fixture (nullptr when not produced).
+    [[nodiscard]] const Generated& rowSet() const;
+    [[nodiscard]] const Fixture* rowFixture() const;
+    // Our own verifier, configured as the manifest states, on the current row's fixture.
+    [[nodiscard]] Result<jose::JwtVerification> verifyRow() const;
 
     std::map<QString, Generated> m_generated;
 };
@@ -207,6 +212,25 @@ const Fixture* TestFixtures::find(const QString& keyName, FixtureKind kind) cons
     return it == fixtures.end() ? nullptr : &*it;
 }
 
+const Generated& TestFixtures::rowSet() const
+{
+    QFETCH(QString, keyName);
+    return m_generated.at(keyName);
+}
+
+const Fixture* TestFixtures::rowFixture() const
+{
+    QFETCH(QString, keyName);
+    QFETCH(int, kind);
+    return find(keyName, static_cast<FixtureKind>(kind));
+}
+
+Result<jose::JwtVerification> TestFixtures::verifyRow() const
+{
+    const keys::Key key = verificationKey(rowSet().key);
+    return jose::verifyJwt(rowFixture()->token, jose::KeySource::single(key), verifyOptionsFor(rowSet().set.verifier));
+}
+
 void TestFixtures::everyKindProducedOrSkipped_data()
 {
     QTest::addColumn<QString>("keyName");
@@ -244,9 +268,7 @@ void TestFixtures::expectationsAsDocumented_data()
 
 void TestFixtures::expectationsAsDocumented()
 {
-    QFETCH(QString, keyName);
-    QFETCH(int, kind);
-    const Fixture* fixture = find(keyName, static_cast<FixtureKind>(kind));
+    const Fixture* fixture = rowFixture();
     QVERIFY(fixture);
     const auto expected = kMustAccept.contains(fixture->kind) ? Expectation::Accept : Expectation::Reject;
     QCOMPARE(fixture->expect, expected);
@@ -260,14 +282,9 @@ void TestFixtures::ourVerifierAgrees_data()
 void TestFixtures::ourVerifierAgrees()
 {
     // Exactly the "accept" fixtures pass our own verifier, configured as the manifest states.
-    QFETCH(QString, keyName);
-    QFETCH(int, kind);
-    const Generated& generated = m_generated.at(keyName);
-    const Fixture* fixture = find(keyName, static_cast<FixtureKind>(kind));
+    const Fixture* fixture = rowFixture();
     QVERIFY(fixture);
-    const keys::Key key = verificationKey(generated.key);
-    const auto result
-        = jose::verifyJwt(fixture->token, jose::KeySource::single(key), verifyOptionsFor(generated.set.verifier));
+    const auto result = verifyRow();
     const bool passes = result && result->valid();
     std::string why = result ? result->signature.reason : result.error().message;
     if (result) {
@@ -287,13 +304,9 @@ void TestFixtures::rejectedForTheStatedReason()
 {
     // A fixture that fails for another reason than its own would test nothing.
     QFETCH(QString, keyName);
-    QFETCH(int, kind);
-    const Generated& generated = m_generated.at(keyName);
-    const Fixture* fixture = find(keyName, static_cast<FixtureKind>(kind));
+    const Fixture* fixture = rowFixture();
     QVERIFY(fixture);
-    const keys::Key key = verificationKey(generated.key);
-    const auto options = verifyOptionsFor(generated.set.verifier);
-    const auto result = jose::verifyJwt(fixture->token, jose::KeySource::single(key), options);
+    const auto result = verifyRow();
     using jose::ClaimCode;
     using jose::SignatureProblem;
     const auto onlyClaim = [&](ClaimCode code) {
@@ -371,11 +384,9 @@ void TestFixtures::attacksWorkOnVulnerableVerifiers()
 {
     // Each attack fixture must succeed against the mistake it is about, or it would prove nothing.
     QFETCH(QString, keyName);
-    QFETCH(int, kind);
-    const Generated& generated = m_generated.at(keyName);
-    const Fixture* fixture = find(keyName, static_cast<FixtureKind>(kind));
+    const Fixture* fixture = rowFixture();
     QVERIFY(fixture);
-    const keys::Key key = verificationKey(generated.key);
+    const keys::Key key = verificationKey(rowSet().key);
     const auto header = headerOf(fixture->token);
     const auto& keyCase = *std::ranges::find_if(kKeyCases, [&](const KeyCase& c) { return keyName == c.name; });
     switch (fixture->kind) {
@@ -471,9 +482,8 @@ void TestFixtures::damagedExactlyAsDescribed_data()
 void TestFixtures::damagedExactlyAsDescribed()
 {
     QFETCH(QString, keyName);
-    QFETCH(int, kind);
-    const Generated& generated = m_generated.at(keyName);
-    const Fixture* fixture = find(keyName, static_cast<FixtureKind>(kind));
+    const Generated& generated = rowSet();
+    const Fixture* fixture = rowFixture();
     const Fixture* valid = find(keyName, Valid);
     QVERIFY(fixture && valid);
     const auto header = headerOf(fixture->token);
