@@ -97,7 +97,8 @@ Result<FixtureBaseline> makeFixtureBaseline(Json claims, const std::optional<Jso
     baseline.verifier.audience = resolve(options.audience, claims, "aud", kDefaultAudience);
     baseline.verifier.leeway = std::max(options.leeway, std::chrono::seconds(0));
     baseline.verifier.now = options.now;
-    baseline.verifier.requiredClaims = {"exp", "iat"};
+    baseline.verifier.requiredClaims.push_back("exp");
+    baseline.verifier.requiredClaims.push_back("iat");
 
     baseline.header = Json::object();
     baseline.header["alg"] = jose::algorithmName(*alg);

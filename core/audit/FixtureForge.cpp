@@ -109,17 +109,17 @@ std::optional<std::string> FixtureForge::skipReason(FixtureKind kind) const
     switch (kind) {
     case ExpiredWithinLeeway:
         if (m_baseline.verifier.leeway.count() == 0) {
-            return "the stated leeway is 0 s, so no expired token is within it";
+            return "The stated leeway is 0 s, so no expired token is within it.";
         }
         return std::nullopt;
     case PublicKeyAsHmacSecret:
         if (m_key.type() == keys::KeyType::Oct) {
-            return "the key is an HMAC secret: there is no public key to pass off as one";
+            return "The key is an HMAC secret: there is no public key to pass off as one.";
         }
         return std::nullopt;
     case EcdsaPsychicSignature:
         if (info.family != jose::AlgorithmFamily::Ecdsa) {
-            return fmt::format("{} is not ECDSA: the all-zero signature attack (CVE-2022-21449) is about ECDSA only",
+            return fmt::format("{} is not ECDSA: the all-zero signature attack (CVE-2022-21449) is about ECDSA only.",
                                info.name);
         }
         return std::nullopt;
