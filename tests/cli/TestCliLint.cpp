@@ -11,10 +11,13 @@ using test::runCli;
 
 namespace {
 
-// jwt.io's sample: HS256 with the 19-byte secret "your-256-bit-secret", iat and no exp.
-const QString kSample = QStringLiteral(
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
-    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+// jwt.io's sample, as the application ships it: HS256 with the 19-byte secret "your-256-bit-secret",
+// iat and no exp.
+QString sample()
+{
+    return QString::fromStdString(test::readDataFile(QStringLiteral("../../resources/samples/jwt-io-sample.jwt")))
+        .trimmed();
+}
 
 const QString kNow = QStringLiteral("2026-11-28T10:00:00Z"); // 1795860000
 
@@ -66,7 +69,7 @@ void TestCliLint::rfc7515ExampleIsClean()
 
 void TestCliLint::warningsExitZero()
 {
-    const auto run = runCli({"lint", kSample, "--now", kNow, "--json"});
+    const auto run = runCli({"lint", sample(), "--now", kNow, "--json"});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(codesOf(test::parseJsonOrDie(run.out)), QStringList{QStringLiteral("missing-exp")});
 }
@@ -132,7 +135,7 @@ void TestCliLint::jsonShape()
 
 void TestCliLint::weakSecretNeedsTheKey()
 {
-    const auto withKey = runCli({"lint", kSample, "--now", kNow, "--secret", "your-256-bit-secret", "--json"});
+    const auto withKey = runCli({"lint", sample(), "--now", kNow, "--secret", "your-256-bit-secret", "--json"});
     QCOMPARE(withKey.exitCode, 1);
     const Json report = test::parseJsonOrDie(withKey.out);
     QCOMPARE(codesOf(report), (QStringList{QStringLiteral("weak-hmac-secret"), QStringLiteral("missing-exp")}));
@@ -140,7 +143,7 @@ void TestCliLint::weakSecretNeedsTheKey()
     QVERIFY(report[0]["location"] == "key");
     // The secret never appears in the output.
     QVERIFY(!withKey.out.contains(QLatin1String("your-256-bit-secret")));
-    const auto strong = runCli({"lint", kSample, "--now", kNow, "--secret", "0123456789abcdef0123456789abcdef"});
+    const auto strong = runCli({"lint", sample(), "--now", kNow, "--secret", "0123456789abcdef0123456789abcdef"});
     QCOMPARE(strong.exitCode, 0);
 }
 
@@ -169,13 +172,13 @@ void TestCliLint::badInput_data()
     QTest::newRow("header not JSON") << QStringList{"lint", "bm90IGpzb24.e30."} << QByteArray()
                                      << QStringLiteral("not valid JSON");
     QTest::newRow("empty stdin") << QStringList{"lint", "-"} << QByteArray() << QStringLiteral("jwtwb: ");
-    QTest::newRow("bad now") << QStringList{"lint", kSample, "--now", "yesterday-ish"} << QByteArray()
+    QTest::newRow("bad now") << QStringList{"lint", sample(), "--now", "yesterday-ish"} << QByteArray()
                              << QStringLiteral("--now");
-    QTest::newRow("bad leeway") << QStringList{"lint", kSample, "--leeway", "soon"} << QByteArray()
+    QTest::newRow("bad leeway") << QStringList{"lint", sample(), "--leeway", "soon"} << QByteArray()
                                 << QStringLiteral("--leeway");
-    QTest::newRow("missing key file") << QStringList{"lint", kSample, "--key", "/nonexistent/key.pem"} << QByteArray()
+    QTest::newRow("missing key file") << QStringList{"lint", sample(), "--key", "/nonexistent/key.pem"} << QByteArray()
                                       << QStringLiteral("jwtwb: ");
-    QTest::newRow("unknown option") << QStringList{"lint", kSample, "--frobnicate"} << QByteArray()
+    QTest::newRow("unknown option") << QStringList{"lint", sample(), "--frobnicate"} << QByteArray()
                                     << QStringLiteral("frobnicate");
 }
 

@@ -7,6 +7,7 @@
 
 using namespace jwtwb;
 using namespace jwtwb::jose;
+using test::toQString;
 
 namespace {
 
@@ -14,11 +15,6 @@ constexpr qint64 kNow = 1795860000; // 2026-11-28T10:00:00Z
 constexpr qint64 kMinute = 60;
 constexpr qint64 kHour = 3600;
 constexpr qint64 kDay = 86400;
-
-QString text(std::string_view view)
-{
-    return QString::fromUtf8(view.data(), qsizetype(view.size()));
-}
 
 } // namespace
 
@@ -73,12 +69,12 @@ void TestClaimCatalog::everyNamedClaimHasAMeaning()
     QFETCH(bool, numericDate);
     const ClaimInfo* info = findClaim(name.toStdString());
     QVERIFY(info);
-    QVERIFY2(info->meaning.size() > 10, qPrintable(text(info->meaning)));
+    QVERIFY2(info->meaning.size() > 10, qPrintable(toQString(info->meaning)));
     QVERIFY(info->meaning.ends_with('.'));
     QVERIFY(!info->source.empty());
     QCOMPARE(info->kind == ClaimValueKind::NumericDate, numericDate);
     if (!name.startsWith(QLatin1String("xms_"))) {
-        QCOMPARE(text(info->name), name);
+        QCOMPARE(toQString(info->name), name);
     }
 }
 
@@ -106,15 +102,15 @@ void TestClaimCatalog::sharedNamesCoverEveryIssuer()
     // roles: Entra ID app roles and RFC 9068 SCIM roles; typ: Keycloak's token type, not the header.
     const ClaimInfo* roles = findClaim("roles");
     QVERIFY(roles);
-    QVERIFY(text(roles->meaning).contains(QLatin1String("Entra")));
-    QVERIFY(text(roles->meaning).contains(QLatin1String("9068")));
+    QVERIFY(toQString(roles->meaning).contains(QLatin1String("Entra")));
+    QVERIFY(toQString(roles->meaning).contains(QLatin1String("9068")));
     const ClaimInfo* typ = findClaim("typ");
     QVERIFY(typ);
-    QVERIFY(text(typ->meaning).contains(QLatin1String("Keycloak")));
-    QVERIFY(text(typ->meaning).contains(QLatin1String("header")));
+    QVERIFY(toQString(typ->meaning).contains(QLatin1String("Keycloak")));
+    QVERIFY(toQString(typ->meaning).contains(QLatin1String("header")));
     const ClaimInfo* azp = findClaim("azp");
     QVERIFY(azp);
-    QVERIFY(text(azp->meaning).contains(QLatin1String("Google")));
+    QVERIFY(toQString(azp->meaning).contains(QLatin1String("Google")));
 }
 
 void TestClaimCatalog::relativeTime_data()

@@ -14,6 +14,7 @@
 using namespace jwtwb;
 using namespace jwtwb::jose;
 using encoding::Json;
+using test::toQString;
 
 namespace {
 
@@ -67,15 +68,9 @@ QStringList codes(const std::vector<Finding>& findings)
 {
     QStringList list;
     for (const auto& finding : findings) {
-        list << QString::fromUtf8(findingCodeName(finding.code).data(),
-                                  qsizetype(findingCodeName(finding.code).size()));
+        list << toQString(findingCodeName(finding.code));
     }
     return list;
-}
-
-QString name(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 } // namespace
@@ -248,9 +243,9 @@ void TestLint::oneFindingPerCode()
     }
     const auto findings = lintText(token, options);
     const auto it
-        = std::ranges::find_if(findings, [&](const Finding& f) { return name(findingCodeName(f.code)) == code; });
+        = std::ranges::find_if(findings, [&](const Finding& f) { return toQString(findingCodeName(f.code)) == code; });
     QVERIFY2(it != findings.end(), qPrintable(QStringLiteral("no %1 in: %2").arg(code, codes(findings).join(u' '))));
-    QCOMPARE(name(severityName(it->severity)), severity);
+    QCOMPARE(toQString(severityName(it->severity)), severity);
     QCOMPARE(QString::fromStdString(it->location), location);
     QVERIFY(!it->title.empty());
     QVERIFY2(it->explanation.size() > 80, it->explanation.c_str());
@@ -369,14 +364,14 @@ void TestLint::everyCodeHasAName()
 {
     QSet<QString> names;
     for (int i = 0; i <= int(FindingCode::PayloadNotJson); ++i) {
-        const QString codeName = name(findingCodeName(FindingCode(i)));
+        const QString codeName = toQString(findingCodeName(FindingCode(i)));
         QVERIFY2(codeName != QStringLiteral("unknown"), qPrintable(QString::number(i)));
         QVERIFY(!names.contains(codeName));
         names.insert(codeName);
     }
-    QCOMPARE(name(severityName(Severity::Error)), QStringLiteral("error"));
-    QCOMPARE(name(severityName(Severity::Warning)), QStringLiteral("warning"));
-    QCOMPARE(name(severityName(Severity::Info)), QStringLiteral("info"));
+    QCOMPARE(toQString(severityName(Severity::Error)), QStringLiteral("error"));
+    QCOMPARE(toQString(severityName(Severity::Warning)), QStringLiteral("warning"));
+    QCOMPARE(toQString(severityName(Severity::Info)), QStringLiteral("info"));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
