@@ -303,7 +303,7 @@ private:
                         "(even an empty one, so that the \"secret\" is empty), inject SQL or LDAP, or make the "
                         "server fetch a URL. Treat kid as untrusted input: match it exactly against known key IDs.",
                         quoteString(text), why),
-            fmt::format("RFC 8725 §2.9, §3.10; RFC 7515 §4.1.4; {}", kOwasp), "header.kid");
+            "RFC 8725 §2.9, §3.10; RFC 7515 §4.1.4", "header.kid");
     }
 
     // What a kid looks like besides a key ID; empty when it looks like an ordinary one.
