@@ -355,17 +355,22 @@ private:
         }
     }
 
+    // A repeated header member is an error (JwsVerifier refuses it); a repeated claim a warning, since
+    // RFC 7519 §4 lets parsers take the last one, as here.
     void addDuplicates(std::string_view part, const encoding::ParsedJson& parsed)
     {
+        const bool header = part == "header";
         for (const auto& duplicate : parsed.duplicates) {
             const std::string location = fmt::format("{}{}.{}", part, pointerToPath(duplicate.path), duplicate.key);
-            add(FindingCode::DuplicateMember, Severity::Error,
+            add(FindingCode::DuplicateMember, header ? Severity::Error : Severity::Warning,
                 fmt::format("{} appears more than once in the {}", quoteString(duplicate.key), part),
                 fmt::format("The {} holds the member {} more than once. JSON parsers disagree on which copy wins: "
                             "one library may check the first value while another uses the last (shown here), which "
-                            "lets a token mean one thing to a gateway and another to the service behind it. JWT "
-                            "requires unique names; reject the token.",
-                            part, quoteString(duplicate.key)),
+                            "lets a token mean one thing to a gateway and another to the service behind it. {}",
+                            part, quoteString(duplicate.key),
+                            header ? "Verifiers may reject such a header, and this one does."
+                                   : "JWT parsers must either reject the token or use the last value; the issuer "
+                                     "should write each name once."),
                 "RFC 7515 §5.2; RFC 7519 §4; RFC 8259 §4", location);
         }
     }
