@@ -2,6 +2,7 @@
 #include "DecodeCommand.h"
 #include "FixturesCommand.h"
 #include "KeyCommand.h"
+#include "LintCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addBenchCommand(app, exitCode);
     jwtwb::cli::addFixturesCommand(app, exitCode);
+    jwtwb::cli::addLintCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
