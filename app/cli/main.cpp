@@ -1,4 +1,5 @@
 #include "BenchCommand.h"
+#include "CrackCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
 #include "SignCommand.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addSignCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addBenchCommand(app, exitCode);
+    jwtwb::cli::addCrackCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -41,8 +41,8 @@ std::size_t digestSize(JwsAlgorithm alg)
 [[gnu::noinline]] void hashedKeyBlock(JwsAlgorithm alg, const Guess& guess, std::uint8_t* block)
 {
     const auto key = std::span<const std::uint8_t>(guess.data, guess.size);
-    Bytes digest = alg == JwsAlgorithm::HS256 ? sha256(key, bestShaKernel())
-                                              : sha512Family(jose::algorithmInfo(alg).hash, key);
+    Bytes digest
+        = alg == JwsAlgorithm::HS256 ? sha256(key, bestShaKernel()) : sha512Family(jose::algorithmInfo(alg).hash, key);
     std::memcpy(block, digest.data(), digest.size());
     crypto::wipe(digest);
 }
