@@ -101,24 +101,47 @@ inline void storeBe64(std::uint8_t* p, std::uint64_t v)
     return (x >> n) | (x << (64 - n));
 }
 
-// One 64-byte block into `state` (eight words, H0…H7), plain C++.
-inline void sha256BlockPortable(std::uint32_t* state, const std::uint8_t* block)
+// The two SHA-2 word sizes: FIPS 180-4 §4.1.2 (SHA-256) and §4.1.3 (SHA-384/512).
+struct Sha256Words {
+    using Word = std::uint32_t;
+    static constexpr int kRounds = 64;
+    static constexpr const auto& kK = kSha256K;
+    static Word load(const std::uint8_t* p) { return loadBe32(p); }
+    static Word rotr(Word x, int n) { return rotr32(x, n); }
+    static Word bigSigma0(Word x) { return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22); }
+    static Word bigSigma1(Word x) { return rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25); }
+    static Word smallSigma0(Word x) { return rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3); }
+    static Word smallSigma1(Word x) { return rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10); }
+};
+
+struct Sha512Words {
+    using Word = std::uint64_t;
+    static constexpr int kRounds = 80;
+    static constexpr const auto& kK = kSha512K;
+    static Word load(const std::uint8_t* p) { return loadBe64(p); }
+    static Word rotr(Word x, int n) { return rotr64(x, n); }
+    static Word bigSigma0(Word x) { return rotr(x, 28) ^ rotr(x, 34) ^ rotr(x, 39); }
+    static Word bigSigma1(Word x) { return rotr(x, 14) ^ rotr(x, 18) ^ rotr(x, 41); }
+    static Word smallSigma0(Word x) { return rotr(x, 1) ^ rotr(x, 8) ^ (x >> 7); }
+    static Word smallSigma1(Word x) { return rotr(x, 19) ^ rotr(x, 61) ^ (x >> 6); }
+};
+
+// One block (16 words) into `state` (eight words, H0…H7), plain C++ (FIPS 180-4 §6.2.2, §6.4.2).
+template <class W> inline void shaBlockPortable(typename W::Word* state, const std::uint8_t* block)
 {
-    std::uint32_t w[64];
+    using Word = typename W::Word;
+    Word w[W::kRounds];
     for (int i = 0; i < 16; ++i) {
-        w[i] = loadBe32(block + 4 * i);
+        w[i] = W::load(block + sizeof(Word) * static_cast<std::size_t>(i));
     }
-    for (int i = 16; i < 64; ++i) {
-        const std::uint32_t s0 = rotr32(w[i - 15], 7) ^ rotr32(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        const std::uint32_t s1 = rotr32(w[i - 2], 17) ^ rotr32(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    for (int i = 16; i < W::kRounds; ++i) {
+        w[i] = w[i - 16] + W::smallSigma0(w[i - 15]) + w[i - 7] + W::smallSigma1(w[i - 2]);
     }
-    std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
-    std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
-    for (int i = 0; i < 64; ++i) {
-        const std::uint32_t t1
-            = h + (rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25)) + ((e & f) ^ (~e & g)) + kSha256K[i] + w[i];
-        const std::uint32_t t2 = (rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    Word a = state[0], b = state[1], c = state[2], d = state[3];
+    Word e = state[4], f = state[5], g = state[6], h = state[7];
+    for (int i = 0; i < W::kRounds; ++i) {
+        const Word t1 = h + W::bigSigma1(e) + ((e & f) ^ (~e & g)) + W::kK[static_cast<std::size_t>(i)] + w[i];
+        const Word t2 = W::bigSigma0(a) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
         f = e;
@@ -128,51 +151,20 @@ inline void sha256BlockPortable(std::uint32_t* state, const std::uint8_t* block)
         b = a;
         a = t1 + t2;
     }
-    state[0] += a;
-    state[1] += b;
-    state[2] += c;
-    state[3] += d;
-    state[4] += e;
-    state[5] += f;
-    state[6] += g;
-    state[7] += h;
+    const Word result[8] = {a, b, c, d, e, f, g, h};
+    for (int i = 0; i < 8; ++i) {
+        state[i] += result[i];
+    }
 }
 
-// One 128-byte block into `state` (eight 64-bit words), plain C++.
+inline void sha256BlockPortable(std::uint32_t* state, const std::uint8_t* block)
+{
+    shaBlockPortable<Sha256Words>(state, block);
+}
+
 inline void sha512BlockPortable(std::uint64_t* state, const std::uint8_t* block)
 {
-    std::uint64_t w[80];
-    for (int i = 0; i < 16; ++i) {
-        w[i] = loadBe64(block + 8 * i);
-    }
-    for (int i = 16; i < 80; ++i) {
-        const std::uint64_t s0 = rotr64(w[i - 15], 1) ^ rotr64(w[i - 15], 8) ^ (w[i - 15] >> 7);
-        const std::uint64_t s1 = rotr64(w[i - 2], 19) ^ rotr64(w[i - 2], 61) ^ (w[i - 2] >> 6);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    std::uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
-    std::uint64_t e = state[4], f = state[5], g = state[6], h = state[7];
-    for (int i = 0; i < 80; ++i) {
-        const std::uint64_t t1
-            = h + (rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)) + ((e & f) ^ (~e & g)) + kSha512K[i] + w[i];
-        const std::uint64_t t2 = (rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        h = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-    }
-    state[0] += a;
-    state[1] += b;
-    state[2] += c;
-    state[3] += d;
-    state[4] += e;
-    state[5] += f;
-    state[6] += g;
-    state[7] += h;
+    shaBlockPortable<Sha512Words>(state, block);
 }
 
 #if JWTWB_SHA_NI

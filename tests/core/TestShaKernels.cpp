@@ -24,6 +24,16 @@ Bytes hex(const encoding::Json& value)
     return encoding::fromHex(value.get<std::string>()).value();
 }
 
+QByteArray toArray(const Bytes& bytes)
+{
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
+
+std::span<const std::uint8_t> view(const QByteArray& bytes)
+{
+    return asBytes(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+}
+
 Bytes opensslHmac(JwsAlgorithm alg, std::span<const std::uint8_t> key, std::span<const std::uint8_t> data)
 {
     const char* digest = alg == JwsAlgorithm::HS256 ? "SHA256" : alg == JwsAlgorithm::HS384 ? "SHA384" : "SHA512";
@@ -105,12 +115,9 @@ private slots:
             } else {
                 message = hex(vector["message_hex"]);
             }
-            auto bytes = [](const Bytes& b) {
-                return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-            };
             QTest::newRow(vector["name"].get<std::string>().c_str())
-                << bytes(message) << bytes(hex(vector["sha256"])) << bytes(hex(vector["sha384"]))
-                << bytes(hex(vector["sha512"]));
+                << toArray(message) << toArray(hex(vector["sha256"])) << toArray(hex(vector["sha384"]))
+                << toArray(hex(vector["sha512"]));
         }
     }
 
@@ -120,14 +127,12 @@ private slots:
         QFETCH(QByteArray, sha256);
         QFETCH(QByteArray, sha384);
         QFETCH(QByteArray, sha512);
-        const auto data = asBytes(std::string_view(message.constData(), std::size_t(message.size())));
-        const auto asArray
-            = [](const Bytes& b) { return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size())); };
+        const auto data = view(message);
         for (const ShaKernel kernel : kernels()) {
-            QCOMPARE(asArray(audit::sha256(data, kernel)).toHex(), sha256.toHex());
+            QCOMPARE(toArray(audit::sha256(data, kernel)).toHex(), sha256.toHex());
         }
-        QCOMPARE(asArray(sha512Family(crypto::HashAlg::Sha384, data)).toHex(), sha384.toHex());
-        QCOMPARE(asArray(sha512Family(crypto::HashAlg::Sha512, data)).toHex(), sha512.toHex());
+        QCOMPARE(toArray(sha512Family(crypto::HashAlg::Sha384, data)).toHex(), sha384.toHex());
+        QCOMPARE(toArray(sha512Family(crypto::HashAlg::Sha512, data)).toHex(), sha512.toHex());
     }
 
     void rfc4231_data()
@@ -137,16 +142,14 @@ private slots:
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QByteArray>("mac");
         const encoding::Json file = test::loadJson(QStringLiteral("vectors/sha/rfc4231-hmac.json"));
-        const auto bytes
-            = [](const Bytes& b) { return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size())); };
         for (const auto& vector : file["vectors"]) {
             for (const auto& [alg, member] :
                  {std::pair{JwsAlgorithm::HS256, "hmac_sha256"}, std::pair{JwsAlgorithm::HS384, "hmac_sha384"},
                   std::pair{JwsAlgorithm::HS512, "hmac_sha512"}}) {
                 const std::string name
                     = "case " + std::to_string(vector["case"].get<int>()) + " " + std::string(jose::algorithmName(alg));
-                QTest::newRow(name.c_str()) << int(alg) << bytes(hex(vector["key_hex"]))
-                                            << bytes(hex(vector["data_hex"])) << bytes(hex(vector[member]));
+                QTest::newRow(name.c_str()) << int(alg) << toArray(hex(vector["key_hex"]))
+                                            << toArray(hex(vector["data_hex"])) << toArray(hex(vector[member]));
             }
         }
     }
@@ -158,8 +161,6 @@ private slots:
         QFETCH(QByteArray, key);
         QFETCH(QByteArray, data);
         QFETCH(QByteArray, mac);
-        const auto view
-            = [](const QByteArray& b) { return asBytes(std::string_view(b.constData(), std::size_t(b.size()))); };
         for (const ShaKernel kernel : kernels()) {
             auto guesser = MacGuesser::create(JwsAlgorithm(alg), view(data), view(mac), kernel);
             QVERIFY(guesser);
