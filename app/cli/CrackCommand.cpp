@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cmath>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
@@ -40,48 +39,9 @@ int badInput(const Error& error)
     return 2;
 }
 
-// 1234567 → "1.2M"
-std::string shortCount(double value)
-{
-    if (value >= 1e9) {
-        return fmt::format("{:.1f}G", value / 1e9);
-    }
-    if (value >= 1e6) {
-        return fmt::format("{:.1f}M", value / 1e6);
-    }
-    if (value >= 1e4) {
-        return fmt::format("{:.0f}k", value / 1e3);
-    }
-    return fmt::format("{:.0f}", value);
-}
-
-std::string duration(double seconds)
-{
-    if (seconds < 60) {
-        return fmt::format("{:.0f}s", std::ceil(seconds));
-    }
-    if (seconds < 3600) {
-        return fmt::format("{:.0f}m{:02.0f}s", std::floor(seconds / 60), std::fmod(seconds, 60));
-    }
-    if (seconds < 86400 * 3) {
-        return fmt::format("{:.0f}h{:02.0f}m", std::floor(seconds / 3600), std::floor(std::fmod(seconds, 3600) / 60));
-    }
-    return fmt::format("{:.0f} days", seconds / 86400);
-}
-
 void printProgress(const audit::SearchProgress& progress)
 {
-    std::string line = fmt::format("{}: {} guesses", progress.source, shortCount(static_cast<double>(progress.tried)));
-    if (progress.total > 0) {
-        line += fmt::format(" of {}{} ({:.1f}%)", progress.totalIsEstimate ? "~" : "",
-                            shortCount(static_cast<double>(progress.total)),
-                            100.0 * static_cast<double>(progress.tried) / static_cast<double>(progress.total));
-    }
-    line += fmt::format(", {}/s", shortCount(progress.rate));
-    if (progress.etaSeconds) {
-        line += ", ETA " + duration(*progress.etaSeconds);
-    }
-    std::cerr << "\r\033[K" << line << std::flush;
+    std::cerr << "\r\033[K" << audit::describeProgress(progress) << std::flush;
 }
 
 // The secret as text when it is printable UTF-8, else nothing (the hex form is always given).
@@ -186,8 +146,8 @@ int run(const CrackArguments& arguments)
             std::cout << "hex:" << encoding::toHex(outcome->secret->span()) << "\n";
         }
     } else {
-        std::cerr << fmt::format("jwtwb: no secret found in {} guesses ({:.2f} s, {}/s)\n", outcome->tried,
-                                 outcome->seconds, shortCount(rate));
+        std::cerr << fmt::format("jwtwb: no secret found in {} guesses ({:.2f} s, {})\n", outcome->tried,
+                                 outcome->seconds, audit::describeRate(rate));
     }
     if (outcome->skippedLines > 0) {
         std::cerr << fmt::format("jwtwb: warning: {} wordlist lines longer than 1 MiB were skipped\n",

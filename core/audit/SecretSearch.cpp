@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <memory>
@@ -325,7 +326,59 @@ SearchProgress progressOf(const Shared& shared, const Totals& totals, const std:
     return progress;
 }
 
+// 1234567 → "1.2M"
+std::string shortCount(double value)
+{
+    if (value >= 1e9) {
+        return fmt::format("{:.1f}G", value / 1e9);
+    }
+    if (value >= 1e6) {
+        return fmt::format("{:.1f}M", value / 1e6);
+    }
+    if (value >= 1e4) {
+        return fmt::format("{:.0f}k", value / 1e3);
+    }
+    return fmt::format("{:.0f}", value);
+}
+
+std::string shortDuration(double seconds)
+{
+    if (seconds < 60) {
+        return fmt::format("{:.0f}s", std::ceil(seconds));
+    }
+    if (seconds < 3600) {
+        return fmt::format("{:.0f}m{:02.0f}s", std::floor(seconds / 60), std::floor(std::fmod(seconds, 60)));
+    }
+    if (seconds < 86400 * 3) {
+        return fmt::format("{:.0f}h{:02.0f}m", std::floor(seconds / 3600), std::floor(std::fmod(seconds, 3600) / 60));
+    }
+    if (seconds < 86400 * 365 * 3) {
+        return fmt::format("{:.0f} days", seconds / 86400);
+    }
+    return fmt::format("{:.0f} years", seconds / (86400 * 365.25));
+}
+
 } // namespace
+
+std::string describeRate(double guessesPerSecond)
+{
+    return shortCount(guessesPerSecond) + " guesses/s";
+}
+
+std::string describeProgress(const SearchProgress& progress)
+{
+    std::string line = fmt::format("{}: {} guesses", progress.source, shortCount(static_cast<double>(progress.tried)));
+    if (progress.total > 0) {
+        line += fmt::format(" of {}{} ({:.1f}%)", progress.totalIsEstimate ? "~" : "",
+                            shortCount(static_cast<double>(progress.total)),
+                            100.0 * static_cast<double>(progress.tried) / static_cast<double>(progress.total));
+    }
+    line += ", " + describeRate(progress.rate);
+    if (progress.etaSeconds) {
+        line += ", ETA " + shortDuration(*progress.etaSeconds);
+    }
+    return line;
+}
 
 Result<SearchOutcome> searchSecret(const jose::CompactToken& token, const SearchOptions& options)
 {

@@ -66,6 +66,10 @@ struct SearchOutcome {
 // unreadable wordlists, no source at all.
 [[nodiscard]] Result<SearchOutcome> searchSecret(const jose::CompactToken& token, const SearchOptions& options);
 
+// "mask ?l?d × 1–6: 1.2M guesses of 2.2G (0.1%), 6.1M/s, ETA 6m02s" (~ before an estimated total).
+[[nodiscard]] std::string describeProgress(const SearchProgress& progress);
+[[nodiscard]] std::string describeRate(double guessesPerSecond); // "6.1M guesses/s"
+
 // The bundled list of publicly known JWT secrets, relative to the program's folder: installed
 // as <prefix>/share/jwt-workbench/wordlists/jwt.secrets.list, and the same in the build tree.
 [[nodiscard]] std::filesystem::path bundledWordlist(const std::filesystem::path& programDir);
