@@ -184,6 +184,10 @@ public:
         for (std::string& slot : m_storage) { // one of them may hold the secret
             crypto::wipe(slot);
         }
+        for (std::string& form : m_scratch.forms) {
+            crypto::wipe(form);
+        }
+        crypto::wipe(m_scratch.candidate);
     }
 
 private:
