@@ -1,5 +1,7 @@
 #include "BenchCommand.h"
 
+#include "audit/MacGuesser.h"
+#include "audit/SecretSearch.h"
 #include "bench/RawPrimitives.h"
 #include "encoding/Json.h"
 #include "jose/JwsSigner.h"
@@ -8,10 +10,13 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 namespace jwtwb::cli {
 namespace {
@@ -72,10 +77,96 @@ struct Line {
     double raw;
 };
 
+struct CrackRates {
+    std::size_t signingInputBytes = 0;
+    std::size_t compressionsPerGuess = 0;
+    double shaBytesPerSecond = 0; // EVP SHA-256, one core
+    double limit = 0; // guesses per second one core could do at that SHA-256 speed
+    double oneCore = 0; // guesses per CPU second, one thread
+    unsigned jobs = 0;
+    double allCoresWall = 0; // guesses per wall-clock second on all cores
+    double allCoresPerCore = 0; // guesses per CPU second with all cores busy
+};
+
+struct SearchRate {
+    double perWallSecond = 0;
+    double perCpuSecond = 0;
+};
+
+// Runs the real secret search (a mask far too large to finish) for `seconds` and cancels it.
+Result<SearchRate> measureSearch(const jose::CompactToken& token, unsigned jobs, double seconds)
+{
+    auto mask = audit::Mask::parse("?a?a?a?a?a?a?a?a");
+    if (!mask) {
+        return std::unexpected(mask.error());
+    }
+    std::atomic<bool> cancel{false};
+    audit::SearchOptions options;
+    options.mask = std::move(*mask);
+    options.jobs = jobs;
+    options.cancel = &cancel;
+    options.progressInterval = std::chrono::milliseconds(20);
+    const auto wallStart = Clock::now();
+    options.onProgress = [&](const audit::SearchProgress&) {
+        if (std::chrono::duration<double>(Clock::now() - wallStart).count() >= seconds) {
+            cancel = true;
+        }
+    };
+    const double cpuStart = bench::processCpuSeconds();
+    auto outcome = audit::searchSecret(token, options);
+    const double cpu = bench::processCpuSeconds() - cpuStart;
+    if (!outcome) {
+        return std::unexpected(outcome.error());
+    }
+    const double tried = static_cast<double>(outcome->tried);
+    return SearchRate{tried / outcome->seconds, tried / cpu};
+}
+
+Result<CrackRates> measureCrack(double seconds)
+{
+    auto key = keys::generateKey({keys::KeyType::Oct, 256});
+    if (!key) {
+        return std::unexpected(key.error());
+    }
+    auto text = jose::signCompact(R"({"alg":"HS256","typ":"JWT"})", asBytes(kPayload), &*key);
+    if (!text) {
+        return std::unexpected(text.error());
+    }
+    auto token = jose::decodeCompact(*text);
+    if (!token) {
+        return std::unexpected(token.error());
+    }
+    auto guesser
+        = audit::MacGuesser::create(jose::JwsAlgorithm::HS256, asBytes(token->signingInput()), token->signature());
+    auto sha = bench::sha256BytesPerCpuSecond(seconds);
+    if (!guesser || !sha) {
+        return std::unexpected(!guesser ? guesser.error() : sha.error());
+    }
+    CrackRates rates;
+    rates.signingInputBytes = token->signingInput().size();
+    rates.compressionsPerGuess = guesser->compressionsPerGuess();
+    rates.shaBytesPerSecond = *sha;
+    rates.limit = *sha / (64.0 * static_cast<double>(rates.compressionsPerGuess));
+    auto one = measureSearch(*token, 1, seconds);
+    if (!one) {
+        return std::unexpected(one.error());
+    }
+    rates.oneCore = one->perCpuSecond;
+    rates.jobs = std::max(1U, std::thread::hardware_concurrency());
+    auto all = measureSearch(*token, rates.jobs, seconds);
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    rates.allCoresWall = all->perWallSecond;
+    rates.allCoresPerCore = all->perCpuSecond;
+    return rates;
+}
+
 int run(const BenchArguments& arguments)
 {
     std::vector<Line> lines;
-    if (!arguments.json) {
+    const bool onlyCrack = arguments.algorithms.size() == 1 && arguments.algorithms.front() == "crack";
+    if (!arguments.json && !onlyCrack) {
         std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s per measurement, {}-byte payload\n",
                                  arguments.seconds, kPayload.size())
                   << fmt::format("{:<15}{:>16}{:>18}{:>9}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio");
@@ -138,6 +229,30 @@ int run(const BenchArguments& arguments)
             }
         }
     }
+    std::optional<CrackRates> crack;
+    if (arguments.algorithms.empty()
+        || std::ranges::find(arguments.algorithms, "crack") != arguments.algorithms.end()) {
+        auto rates = measureCrack(arguments.seconds);
+        if (!rates) {
+            std::cerr << "jwtwb: " << rates.error().message << "\n";
+            return 1;
+        }
+        crack = *rates;
+        if (!arguments.json) {
+            std::cout << fmt::format("{}crack HS256: {}-byte signing input, {} SHA-256 compressions per guess\n",
+                                     onlyCrack ? "" : "\n", crack->signingInputBytes, crack->compressionsPerGuess)
+                      << fmt::format("  {:<34}{:>10.2f} M guesses/s  (OpenSSL SHA-256 {:.2f} GB/s)\n",
+                                     "SHA-256 limit, 1 core", crack->limit / 1e6, crack->shaBytesPerSecond / 1e9)
+                      << fmt::format("  {:<34}{:>10.2f} M guesses/s  ({:.0f}% of the limit)\n", "jwtwb crack, 1 core",
+                                     crack->oneCore / 1e6, 100.0 * crack->oneCore / crack->limit)
+                      << fmt::format(
+                             "  {:<34}{:>10.2f} M guesses/s  ({:.2f} M/s per busy core, {:.0f}% of the limit)\n",
+                             fmt::format("jwtwb crack, {} cores", crack->jobs), crack->allCoresWall / 1e6,
+                             crack->allCoresPerCore / 1e6, 100.0 * crack->allCoresPerCore / crack->limit)
+                      << "  (rates per CPU second of this process, so other load on the machine does not skew them;\n"
+                         "   the all-cores line is wall-clock guesses per second)\n";
+        }
+    }
     if (arguments.json) {
         Json out = {{"payload_bytes", kPayload.size()},
                     {"seconds_per_measurement", arguments.seconds},
@@ -148,6 +263,17 @@ int run(const BenchArguments& arguments)
                                       {"jwtwb_ops_per_second", line.ours},
                                       {"openssl_ops_per_second", line.raw},
                                       {"ratio", line.ours / line.raw}});
+        }
+        if (crack) {
+            out["crack"] = {{"alg", "HS256"},
+                            {"signing_input_bytes", crack->signingInputBytes},
+                            {"compressions_per_guess", crack->compressionsPerGuess},
+                            {"sha256_bytes_per_second", crack->shaBytesPerSecond},
+                            {"limit_guesses_per_second", crack->limit},
+                            {"one_core_guesses_per_second", crack->oneCore},
+                            {"jobs", crack->jobs},
+                            {"all_cores_guesses_per_second", crack->allCoresWall},
+                            {"all_cores_guesses_per_cpu_second", crack->allCoresPerCore}};
         }
         std::cout << encoding::toPrettyJson(out) << "\n";
     }
@@ -162,7 +288,8 @@ void addBenchCommand(CLI::App& app, int& exitCode)
     auto* command = app.add_subcommand("bench", "Measure verify and sign speed against bare OpenSSL on this machine");
     command->add_option("--seconds", arguments->seconds, "Duration of each measurement (default 1)")
         ->check(CLI::Range(0.01, 60.0));
-    command->add_option("--alg", arguments->algorithms, "Only these algorithms: HS256, RS256, PS256, ES256, EdDSA");
+    command->add_option("--alg", arguments->algorithms,
+                        "Only these: HS256, RS256, PS256, ES256, EdDSA, crack (the HMAC secret search)");
     command->add_flag("--json", arguments->json, "Print JSON");
     command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
 }

@@ -1,4 +1,5 @@
 #include "BenchCommand.h"
+#include "CrackCommand.h"
 #include "DecodeCommand.h"
 #include "FixturesCommand.h"
 #include "KeyCommand.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addBenchCommand(app, exitCode);
     jwtwb::cli::addFixturesCommand(app, exitCode);
     jwtwb::cli::addLintCommand(app, exitCode);
+    jwtwb::cli::addCrackCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

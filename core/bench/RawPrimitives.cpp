@@ -9,6 +9,8 @@
 #include <openssl/crypto.h>
 #include <openssl/rsa.h>
 
+#include <ctime>
+
 namespace jwtwb::bench {
 namespace {
 
@@ -167,6 +169,30 @@ Result<std::unique_ptr<RawOperation>> rawVerify(jose::JwsAlgorithm alg, const ke
 Result<std::unique_ptr<RawOperation>> rawSign(jose::JwsAlgorithm alg, const keys::Key& key, std::string_view signingInput)
 {
     return make(alg, key, signingInput, {}, true);
+}
+
+double processCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+Result<double> sha256BytesPerCpuSecond(double seconds)
+{
+    const Bytes buffer(1 << 20, 0x5a);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    std::uint64_t bytes = 0;
+    const double start = processCpuSeconds();
+    double elapsed = 0;
+    while (elapsed < seconds) {
+        if (EVP_Digest(buffer.data(), buffer.size(), digest, nullptr, EVP_sha256(), nullptr) != 1) {
+            return std::unexpected(ossl::cryptoError(Errc::Crypto, "SHA-256 failed"));
+        }
+        bytes += buffer.size();
+        elapsed = processCpuSeconds() - start;
+    }
+    return static_cast<double>(bytes) / elapsed;
 }
 
 } // namespace jwtwb::bench

@@ -28,4 +28,13 @@ public:
 [[nodiscard]] Result<std::unique_ptr<RawOperation>> rawSign(jose::JwsAlgorithm alg, const keys::Key& key,
                                                             std::string_view signingInput);
 
+// SHA-256 throughput of OpenSSL's EVP digest on a large buffer, in bytes per second of this
+// process's CPU time: the yardstick for the secret search (each guess costs a fixed number of
+// 64-byte compressions).
+[[nodiscard]] Result<double> sha256BytesPerCpuSecond(double seconds);
+
+// CPU time this process has used, all threads together (CLOCK_PROCESS_CPUTIME_ID): measurements on
+// a busy machine count only the time the work actually ran.
+[[nodiscard]] double processCpuSeconds();
+
 } // namespace jwtwb::bench

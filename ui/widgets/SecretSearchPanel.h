@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace jwtwb::crypto {
+class SecureBytes;
+}
+
+namespace jwtwb::ui {
+
+// Searches for the HMAC secret of an HS256/384/512 token (core/audit/SecretSearch) off the GUI
+// thread: the bundled list of known secrets, optionally with rules, and an optional hashcat-style
+// mask. Shows progress, can be cancelled at any moment, and shows a found secret masked until the
+// user reveals it.
+class SecretSearchPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SecretSearchPanel(QWidget* parent = nullptr);
+    ~SecretSearchPanel() override; // cancels a running search and waits for it (within ~100 ms)
+
+    // The token to search for; anything but an HS token disables Start with a reason.
+    void setToken(const QString& token);
+    // The bundled list; by default the one installed next to the program.
+    void setWordlistPath(const QString& path);
+
+    [[nodiscard]] bool isRunning() const;
+
+public slots:
+    void start();
+    void cancel();
+
+signals:
+    void finished(bool found);
+
+private:
+    struct Outcome {
+        QString error; // empty on success
+        std::shared_ptr<crypto::SecureBytes> secret; // null when not found
+        QString summary;
+    };
+
+    void updateState();
+    void showOutcome(const Outcome& outcome);
+
+    QString m_token;
+    QString m_wordlistPath;
+    QString m_tokenProblem; // why this token cannot be searched, or empty
+    QCheckBox* m_useList;
+    QCheckBox* m_rules;
+    QLineEdit* m_mask;
+    QPushButton* m_start;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QLineEdit* m_secret;
+    QCheckBox* m_reveal;
+    QFutureWatcher<Outcome>* m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+};
+
+} // namespace jwtwb::ui
