@@ -33,8 +33,7 @@ class Scanner
 public:
     explicit Scanner(std::string_view text)
         : m_text(text)
-    {
-    }
+    { }
 
     ObjectSpans scan()
     {
@@ -54,8 +53,8 @@ public:
             MemberSpan member{{}, leading, m_pos, 0, 0, 0};
             skipString();
             member.keyEnd = m_pos;
-            member.name = parseJson(m_text.substr(member.start, member.keyEnd - member.start))
-                              ->value.get<std::string>();
+            member.name
+                = parseJson(m_text.substr(member.start, member.keyEnd - member.start))->value.get<std::string>();
             skipSpace();
             ++m_pos; // ':'
             skipSpace();
@@ -107,8 +106,7 @@ private:
             } while (depth > 0);
             return;
         }
-        while (m_pos < m_text.size() && !isSpace(m_text[m_pos]) && m_text[m_pos] != ','
-               && m_text[m_pos] != '}') {
+        while (m_pos < m_text.size() && !isSpace(m_text[m_pos]) && m_text[m_pos] != ',' && m_text[m_pos] != '}') {
             ++m_pos;
         }
     }
@@ -166,12 +164,15 @@ Result<std::string> setObjectMember(std::string_view objectText, std::string_vie
         return out;
     }
     const MemberSpan& first = members.front();
-    const std::string member
-        = fmt::format("{}{}{}", key, between(objectText, first.keyEnd, first.valueStart), valueText);
+    const std::string_view colon = between(objectText, first.keyEnd, first.valueStart);
+    const std::string member = fmt::format("{}{}{}", key, colon, valueText);
     // The whitespace that separates members: between the first comma and the second member, or
-    // else between '{' and the first member.
+    // else between '{' and the first member; {"a": 1} gets a space like the one after its colon.
     const MemberSpan& second = members.size() > 1 ? members[1] : first;
-    const std::string_view gap = between(objectText, second.leading, second.start);
+    std::string_view gap = between(objectText, second.leading, second.start);
+    if (gap.empty() && members.size() == 1 && colon.ends_with(' ')) {
+        gap = " ";
+    }
     if (const MemberSpan* anchor = after.empty() ? nullptr : findMember(*spans, after)) {
         out.insert(anchor->valueEnd, fmt::format(",{}{}", gap, member));
     } else {

@@ -17,8 +17,8 @@ namespace jwtwb::encoding {
 // Replaces the member's value, or adds the member: after the member named `after` when there is
 // one, otherwise as the first member. An added member copies the layout of its neighbours (one
 // member per line with their indentation, or all on one line).
-[[nodiscard]] Result<std::string> setObjectMember(std::string_view objectText, std::string_view name,
-                                                  const Json& value, std::string_view after = {});
+[[nodiscard]] Result<std::string> setObjectMember(std::string_view objectText, std::string_view name, const Json& value,
+                                                  std::string_view after = {});
 
 // Removes the member and the separator that belonged to it; the text is unchanged when it is absent.
 [[nodiscard]] Result<std::string> removeObjectMember(std::string_view objectText, std::string_view name);

@@ -27,12 +27,11 @@ void TestClaimTemplates::shapes_data()
         << int(ClaimTemplate::AccessToken) << "at+jwt" << qint64(900)
         << QStringList{"iss", "exp", "aud", "sub", "client_id", "iat", "jti"} << true;
     QTest::newRow("ID token: OIDC Core §2") << int(ClaimTemplate::IdToken) << "JWT" << qint64(3600)
-                                           << QStringList{"iss", "sub", "aud", "exp", "iat"} << false;
+                                            << QStringList{"iss", "sub", "aud", "exp", "iat"} << false;
     QTest::newRow("refresh token") << int(ClaimTemplate::RefreshToken) << "JWT" << qint64(30 * 86400)
                                    << QStringList{"iss", "sub", "aud", "iat", "exp", "jti"} << true;
     QTest::newRow("service to service: RFC 7523 §3") << int(ClaimTemplate::ServiceToService) << "JWT" << qint64(300)
-                                                     << QStringList{"iss", "sub", "aud", "iat", "exp", "jti"}
-                                                     << true;
+                                                     << QStringList{"iss", "sub", "aud", "iat", "exp", "jti"} << true;
 }
 
 void TestClaimTemplates::shapes()

@@ -25,12 +25,14 @@ void TestRandom::uuidFormat_data()
     QTest::addColumn<QString>("bytesHex");
     QTest::addColumn<QString>("expected");
     // RFC 9562 Appendix A.4 example UUIDv4: its version and variant bits are already set.
-    QTest::newRow("RFC 9562 A.4") << "919108f752d143209bacf847db4148a8" << "919108f7-52d1-4320-9bac-f847db4148a8";
+    QTest::newRow("RFC 9562 A.4") << "919108f752d143209bacf847db4148a8"
+                                  << "919108f7-52d1-4320-9bac-f847db4148a8";
     QTest::newRow("zeros get version and variant") << "00000000000000000000000000000000"
                                                    << "00000000-0000-4000-8000-000000000000";
     QTest::newRow("ones lose the other bits") << "ffffffffffffffffffffffffffffffff"
                                               << "ffffffff-ffff-4fff-bfff-ffffffffffff";
-    QTest::newRow("counting") << "000102030405060708090a0b0c0d0e0f" << "00010203-0405-4607-8809-0a0b0c0d0e0f";
+    QTest::newRow("counting") << "000102030405060708090a0b0c0d0e0f"
+                              << "00010203-0405-4607-8809-0a0b0c0d0e0f";
 }
 
 void TestRandom::uuidFormat()
@@ -46,7 +48,8 @@ void TestRandom::uuidFormat()
 
 void TestRandom::randomUuids()
 {
-    const QRegularExpression shape(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const QRegularExpression shape(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     QSet<QString> seen;
     QSet<QChar> variants;
     for (int i = 0; i < 1000; ++i) {
