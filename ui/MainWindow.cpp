@@ -38,7 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
     m_tabs->addTab(m_decoderPage, tr("&Decoder"));
-    m_tabs->addTab(m_signerPage, tr("&Signer"));
+    m_tabs->addTab(m_signerPage, tr("S&igner"));
     setCentralWidget(m_tabs);
     createActions();
     connect(m_decoderPage, &DecoderPage::statusMessage, this,

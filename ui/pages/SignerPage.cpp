@@ -11,6 +11,7 @@
 #include "jose/Lint.h"
 #include "support/Convert.h"
 #include "support/JsonObjectCheck.h"
+#include "support/Labels.h"
 #include "support/Theme.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
@@ -43,22 +44,6 @@ const QString kDefaultPayload
 // jwt.io's demo secret: the first token is the decoder's sample, and it shows the weak-secret warning.
 const QString kDemoSecret = QStringLiteral("your-256-bit-secret");
 
-QLabel* makeTitle(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
-void setTextColor(QWidget* widget, const QColor& color)
-{
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, color);
-    widget->setPalette(palette);
-}
-
 QString sentence(std::string_view text)
 {
     QString out = toQString(text);
@@ -87,13 +72,13 @@ SignerPage::SignerPage(QWidget* parent)
     , m_claimHelpers(new ClaimHelpers(this))
     , m_keyInput(new KeyInput(this))
     , m_algorithm(new QComboBox(this))
-    , m_unsecured(new QCheckBox(tr("Unsecured token (alg \"none\"): no signature, anyone can forge it"), this))
+    , m_unsecured(new QCheckBox(tr("&Unsecured (alg \"none\"): anyone can forge it"), this))
     , m_syncNote(new QLabel(this))
     , m_output(new TokenEdit(this))
     , m_blocked(new QLabel(this))
     , m_banner(new QLabel(this))
     , m_copy(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy"), this))
-    , m_openInDecoder(new QPushButton(tr("Open in &Decoder"), this))
+    , m_openInDecoder(new QPushButton(tr("&Open in Decoder"), this))
 {
     setObjectName(QStringLiteral("signerPage"));
     m_headerEdit->setObjectName(QStringLiteral("headerEdit"));
@@ -118,7 +103,10 @@ SignerPage::SignerPage(QWidget* parent)
     m_banner->setMargin(6);
     m_banner->hide();
     m_syncNote->setText(tr("The header's \"alg\" (and \"kid\", when the key has one) follow this choice."));
-    m_unsecured->setToolTip(tr("RFC 8725 §3.1: verifiers must refuse such tokens. Only for testing that they do."));
+    m_unsecured->setToolTip(tr("A token without a signature. RFC 8725 §3.1: verifiers must refuse such tokens; make "
+                               "one only to test that they do."));
+    m_algorithm->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_algorithm->setMinimumContentsLength(12);
     m_copy->setToolTip(tr("Copy the token to the clipboard"));
     m_openInDecoder->setToolTip(tr("Show this token in the Decoder"));
 
@@ -139,7 +127,7 @@ SignerPage::SignerPage(QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(makeTitle(tr("Signing key"), right));
-    rightLayout->addWidget(m_keyInput, 2);
+    rightLayout->addWidget(m_keyInput);
     auto* algorithmRow = new QHBoxLayout;
     auto* algorithmLabel = new QLabel(tr("&Algorithm:"), right);
     algorithmLabel->setBuddy(m_algorithm);
@@ -210,9 +198,7 @@ void SignerPage::updateColors()
     setTextColor(m_payloadTitle, colors.payload);
     setTextColor(m_blocked, colors.error);
     setTextColor(m_banner, colors.warning);
-    QPalette notePalette = m_syncNote->palette();
-    notePalette.setColor(QPalette::WindowText, QApplication::palette().color(QPalette::PlaceholderText));
-    m_syncNote->setPalette(notePalette);
+    setTextColor(m_syncNote, QApplication::palette().color(QPalette::PlaceholderText));
 }
 
 void SignerPage::setHeaderText(const QString& text)
@@ -288,7 +274,7 @@ void SignerPage::updateAlgorithms()
         const int keep = m_algorithm->findData(current);
         m_algorithm->setCurrentIndex(keep >= 0 ? keep : 0);
     }
-    m_algorithm->setEnabled(names.size() > 1);
+    m_algorithm->setEnabled(!names.isEmpty());
     if (names.isEmpty()) {
         m_algorithm->setPlaceholderText(m_keyInput->key() ? tr("This key cannot sign") : tr("Needs a key"));
     }
@@ -369,13 +355,13 @@ void SignerPage::sign()
 {
     const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
     const JsonObjectCheck payload = JsonObjectCheck::of(m_payloadEdit->toPlainText(), tr("payload"));
-    const QColor ok = QApplication::palette().color(QPalette::PlaceholderText);
+    const QColor ok = tokenColors(QApplication::palette()).extra; // green
     const QColor error = tokenColors(QApplication::palette()).error;
     m_headerEdit->markError(header.errorPosition);
     m_payloadEdit->markError(payload.errorPosition);
-    m_headerStatus->setText(header.value ? tr("Valid JSON") : header.problem);
+    m_headerStatus->setText(header.value ? tr("✓ Valid JSON") : header.problem);
     setTextColor(m_headerStatus, header.value ? ok : error);
-    m_payloadStatus->setText(payload.value ? tr("Valid JSON") : payload.problem);
+    m_payloadStatus->setText(payload.value ? tr("✓ Valid JSON") : payload.problem);
     setTextColor(m_payloadStatus, payload.value ? ok : error);
 
     if (!header.value) {

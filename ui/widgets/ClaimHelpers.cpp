@@ -2,16 +2,18 @@
 
 #include "jose/ClaimTemplates.h"
 #include "support/Convert.h"
+#include "support/Labels.h"
 #include "support/Theme.h"
 #include "time/Duration.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
 
 #include <array>
 
@@ -70,31 +72,38 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     }
     m_expiry->addItem(tr("Custom"));
     m_expiry->setCurrentIndex(1);
-    m_customExpiry->setPlaceholderText(tr("e.g. 90m, 2h30m, 7d"));
+    m_customExpiry->setPlaceholderText(tr("e.g. 2h30m"));
+    m_customExpiry->setToolTip(tr("A duration: 90, 30s, 15m, 90m, 2h30m, 1d, 1w"));
     m_customExpiry->setEnabled(false);
-    m_customExpiry->setMaximumWidth(m_customExpiry->fontMetrics().horizontalAdvance(QStringLiteral("M")) * 10);
+    m_customExpiry->setMaximumWidth(m_customExpiry->fontMetrics().horizontalAdvance(QStringLiteral("e.g. 2h30m_"))
+                                    + 2 * m_customExpiry->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 12);
+    m_template->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_template->setMinimumContentsLength(12);
     for (const auto& info : jose::claimTemplates()) {
         m_template->addItem(toQString(info.name));
     }
     m_error->setWordWrap(true);
     m_error->hide();
 
-    auto* layout = new QGridLayout(this);
+    auto* nowRow = new QHBoxLayout;
+    nowRow->addWidget(iat);
+    nowRow->addWidget(nbf);
+    nowRow->addWidget(jti);
+    nowRow->addStretch(1);
+    auto* expiryRow = new QHBoxLayout;
+    expiryRow->addWidget(exp);
+    expiryRow->addWidget(m_expiry);
+    expiryRow->addWidget(m_customExpiry);
+    expiryRow->addStretch(1);
+    auto* templateRow = new QHBoxLayout;
+    templateRow->addWidget(m_template, 1);
+    templateRow->addWidget(apply);
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* timeRow = new QHBoxLayout;
-    timeRow->addWidget(iat);
-    timeRow->addWidget(nbf);
-    timeRow->addWidget(exp);
-    timeRow->addWidget(m_expiry);
-    timeRow->addWidget(m_customExpiry);
-    timeRow->addStretch(1);
-    auto* otherRow = new QHBoxLayout;
-    otherRow->addWidget(jti);
-    otherRow->addWidget(m_template, 1);
-    otherRow->addWidget(apply);
-    layout->addLayout(timeRow, 0, 0);
-    layout->addLayout(otherRow, 1, 0);
-    layout->addWidget(m_error, 2, 0);
+    layout->addLayout(nowRow);
+    layout->addLayout(expiryRow);
+    layout->addLayout(templateRow);
+    layout->addWidget(m_error);
 
     connect(iat, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("iat"), 0s); });
     connect(nbf, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("nbf"), 0s); });
@@ -132,9 +141,7 @@ void ClaimHelpers::requestExpiry()
     }
     const auto duration = time::parseDuration(toStdString(m_customExpiry->text().trimmed()));
     if (!duration) {
-        QPalette palette = m_error->palette();
-        palette.setColor(QPalette::WindowText, tokenColors(QApplication::palette()).error);
-        m_error->setPalette(palette);
+        setTextColor(m_error, tokenColors(QApplication::palette()).error);
         m_error->setText(tr("Expiry duration: %1").arg(toQString(duration.error().message)));
         m_error->show();
         return;

@@ -6,6 +6,7 @@
 #include "keys/KeyExport.h"
 #include "keys/Thumbprint.h"
 #include "support/Convert.h"
+#include "support/Labels.h"
 #include "support/Theme.h"
 
 #include <QApplication>
@@ -83,7 +84,7 @@ KeyInput::KeyInput(QWidget* parent)
     , m_secret(new QLineEdit(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_passphrase(new QLineEdit(this))
-    , m_loadFile(new QPushButton(tr("Load Key &File…"), this))
+    , m_loadFile(new QPushButton(tr("&Load Key File…"), this))
     , m_generateKind(new QComboBox(this))
     , m_generate(new QPushButton(tr("&Generate a Key for Me"), this))
     , m_progress(new QProgressBar(this))
@@ -115,6 +116,11 @@ KeyInput::KeyInput(QWidget* parent)
     m_keyText->setTabChangesFocus(true);
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setPlaceholderText(tr("Passphrase (encrypted PEM only)"));
+    // Combo boxes as wide as their longest entry would make the page too wide for small screens.
+    for (QComboBox* combo : {m_source, m_generateKind}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
     for (const auto& choice : kGenerateChoices) {
         m_generateKind->addItem(tr(choice.label));
     }
@@ -153,17 +159,15 @@ KeyInput::KeyInput(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_source);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_pages);
     layout->addLayout(generateRow);
     layout->addWidget(m_status);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_pages->setCurrentIndex(index);
-        // A secret page never has a tall editor: give the room back.
-        m_pages->setMaximumHeight(index == int(Source::Secret) ? m_secret->sizeHint().height() : QWIDGETSIZE_MAX);
+        showSource(static_cast<Source>(index));
         importKey();
     });
-    m_pages->setMaximumHeight(m_secret->sizeHint().height());
+    showSource(Source::Secret);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::importKey);
     connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::importKey);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::importKey);
@@ -195,20 +199,43 @@ bool KeyInput::isGenerating() const
     return m_watcher->isRunning();
 }
 
+void KeyInput::showSource(Source source)
+{
+    m_pages->setCurrentIndex(int(source));
+    // The secret page is one line: the stack must not keep the key editor's height for it.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                          i == int(source) ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+}
+
 void KeyInput::setSecret(const QString& text, keys::SecretEncoding encoding)
 {
-    const auto it = std::ranges::find(kEncodings, encoding);
-    m_encoding->setCurrentIndex(it == kEncodings.end() ? 0 : static_cast<int>(it - kEncodings.begin()));
-    m_secret->setText(text);
-    m_source->setCurrentIndex(int(Source::Secret));
+    {
+        // One import for the whole change, not one per field.
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker encodingBlocker(m_encoding);
+        const QSignalBlocker secretBlocker(m_secret);
+        const auto it = std::ranges::find(kEncodings, encoding);
+        m_encoding->setCurrentIndex(it == kEncodings.end() ? 0 : static_cast<int>(it - kEncodings.begin()));
+        m_secret->setText(text);
+        m_source->setCurrentIndex(int(Source::Secret));
+    }
+    showSource(Source::Secret);
     importKey();
 }
 
 void KeyInput::setKeyText(const QString& text, const QString& passphrase)
 {
-    m_passphrase->setText(passphrase);
-    m_keyText->setPlainText(text);
-    m_source->setCurrentIndex(int(Source::KeyText));
+    {
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker textBlocker(m_keyText);
+        const QSignalBlocker passphraseBlocker(m_passphrase);
+        m_passphrase->setText(passphrase);
+        m_keyText->setPlainText(text);
+        m_source->setCurrentIndex(int(Source::KeyText));
+    }
+    showSource(Source::KeyText);
     importKey();
 }
 
@@ -282,11 +309,9 @@ void KeyInput::importKey()
 
 void KeyInput::showStatus(const QString& text, bool error)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-                     error ? tokenColors(QApplication::palette()).error
-                           : QApplication::palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
+    setTextColor(m_status,
+                 error ? tokenColors(QApplication::palette()).error
+                       : QApplication::palette().color(QPalette::WindowText));
     m_status->setText(text);
 }
 

@@ -56,6 +56,7 @@ signals:
 
 private:
     void importKey();
+    void showSource(Source source);
     void showStatus(const QString& text, bool error);
     void generateChosen();
     void generated(const Generated& result);
