@@ -4,11 +4,12 @@
 
 #include <QFile>
 
-#include <chrono>
 #include <QString>
 #include <QTest>
+#include <chrono>
 
 #include <string>
+#include <string_view>
 
 namespace jwtwb::test {
 
@@ -64,6 +65,12 @@ inline std::vector<encoding::Json> compactJwsVectors(const QString& relative)
         qFatal("no compact JWS vectors in %s", qPrintable(relative));
     }
     return out;
+}
+
+// A name or sentence from core (finding codes, claim meanings, …) as a QString.
+inline QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 } // namespace jwtwb::test
