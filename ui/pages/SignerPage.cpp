@@ -296,7 +296,6 @@ void SignerPage::headerEdited()
     if (m_syncing) {
         return;
     }
-    saveDrafts();
     const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
     if (header.value) {
         const int index = m_algorithm->findData(stringMember(*header.value, "alg"));
@@ -305,6 +304,7 @@ void SignerPage::headerEdited()
             m_preferredAlgorithm = algorithm();
         }
     }
+    saveDrafts();
     sign();
 }
 
