@@ -28,6 +28,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 using namespace jwtwb;
 using namespace jwtwb::ui;
 
