@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "pages/DecoderPage.h"
+#include "pages/SignerPage.h"
 #include "support/JsonHighlighting.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_decoderPage(new DecoderPage(m_tabs))
+    , m_signerPage(new SignerPage(m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JWT Workbench"));
@@ -36,10 +38,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
     m_tabs->addTab(m_decoderPage, tr("&Decoder"));
+    m_tabs->addTab(m_signerPage, tr("S&igner"));
     setCentralWidget(m_tabs);
     createActions();
     connect(m_decoderPage, &DecoderPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_signerPage, &SignerPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token) {
+        m_decoderPage->setTokenText(token);
+        m_tabs->setCurrentWidget(m_decoderPage);
+    });
     statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
     resize(1280, 800);
 }

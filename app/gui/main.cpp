@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMainWindow>
+#include <QTabWidget>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -23,6 +25,19 @@ bool hasOption(int argc, char** argv, const char* name)
 {
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], name) == 0 || QByteArray(argv[i]).startsWith(QByteArray(name) + '=')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Tabs are found by their title ("&Signer" is "signer"), so new pages need no change here.
+bool showPage(QMainWindow& window, const QString& name)
+{
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    for (int i = 0; tabs && i < tabs->count(); ++i) {
+        if (tabs->tabText(i).remove(QLatin1Char('&')).compare(name, Qt::CaseInsensitive) == 0) {
+            tabs->setCurrentIndex(i);
             return true;
         }
     }
@@ -62,7 +77,10 @@ int main(int argc, char** argv)
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
                                   QStringLiteral("1280x800"));
-    parser.addOptions({screenshot, colorScheme, size});
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("Page to show, by its tab name: decoder (default), signer, …"),
+                                  QStringLiteral("name"));
+    parser.addOptions({screenshot, colorScheme, size, page});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -79,6 +97,11 @@ int main(int argc, char** argv)
     window.restoreState();
     if (!parser.positionalArguments().isEmpty()) {
         window.decoderPage()->setTokenText(parser.positionalArguments().join(QLatin1Char(' ')));
+    }
+
+    if (parser.isSet(page) && !showPage(window, parser.value(page))) {
+        std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab, e.g. decoder or signer\n");
+        return 2;
     }
 
     if (parser.isSet(screenshot)) {

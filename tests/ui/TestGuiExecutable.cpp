@@ -12,6 +12,7 @@ private slots:
     void screenshotOption_data();
     void screenshotOption();
     void badOptions();
+    void pageOption();
 
 private:
     int run(const QStringList& arguments, QString* err = nullptr);
@@ -73,6 +74,23 @@ void TestGuiExecutable::badOptions()
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--color-scheme", "purple"}), 2);
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--size", "big"}), 2);
     QCOMPARE(run({"--screenshot", "/nonexistent-dir/x.png"}), 1);
+}
+
+// --page picks the tab the screenshot shows: the signer's output token differs from the decoder's view.
+void TestGuiExecutable::pageOption()
+{
+    const QString decoder = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-decoder.png");
+    const QString signer = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-signer.png");
+    QCOMPARE(run({"--screenshot", decoder, "--page", "decoder", "--color-scheme", "light"}), 0);
+    QCOMPARE(run({"--screenshot", signer, "--page", "Signer", "--color-scheme", "light"}), 0);
+    const QImage decoderImage(decoder);
+    const QImage signerImage(signer);
+    QVERIFY(!decoderImage.isNull() && !signerImage.isNull());
+    QCOMPARE(signerImage.size(), decoderImage.size());
+    QVERIFY(signerImage != decoderImage);
+    QString err;
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--page", "nowhere"}, &err), 2);
+    QVERIFY2(err.contains("--page"), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestGuiExecutable)

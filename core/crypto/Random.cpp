@@ -1,0 +1,42 @@
+#include "Random.h"
+
+#include "encoding/Hex.h"
+#include "ossl/OsslError.h"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+
+namespace jwtwb::crypto {
+
+Result<Bytes> randomBytes(std::size_t count)
+{
+    Bytes bytes(count);
+    ossl::clearErrors();
+    if (count > 0 && RAND_bytes(bytes.data(), static_cast<int>(count)) != 1) {
+        return std::unexpected(ossl::cryptoError(Errc::Crypto, "the random number generator failed"));
+    }
+    return bytes;
+}
+
+std::string formatUuidV4(std::array<std::uint8_t, 16> bytes)
+{
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40); // version 4
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80); // variant 10xx
+    const std::string hex = encoding::toHex(bytes);
+    return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-'
+        + hex.substr(20);
+}
+
+Result<std::string> randomUuid()
+{
+    auto bytes = randomBytes(16);
+    if (!bytes) {
+        return std::unexpected(bytes.error());
+    }
+    std::array<std::uint8_t, 16> raw{};
+    std::ranges::copy(*bytes, raw.begin());
+    return formatUuidV4(raw);
+}
+
+} // namespace jwtwb::crypto

@@ -1,0 +1,501 @@
+#include "SignerPage.h"
+
+#include "crypto/Random.h"
+#include "encoding/Json.h"
+#include "encoding/JsonObjectEdit.h"
+#include "jose/Algorithm.h"
+#include "jose/ClaimTemplates.h"
+#include "jose/CompactToken.h"
+#include "jose/JwsSigner.h"
+#include "jose/KeyAlgorithmCheck.h"
+#include "jose/Lint.h"
+#include "support/Convert.h"
+#include "support/JsonObjectCheck.h"
+#include "support/Labels.h"
+#include "support/Theme.h"
+#include "widgets/ClaimHelpers.h"
+#include "widgets/JsonEditor.h"
+#include "widgets/KeyInput.h"
+#include "widgets/TokenEdit.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace jwtwb::ui {
+namespace {
+
+constexpr auto kHeaderKey = "signer/header";
+constexpr auto kPayloadKey = "signer/payload";
+constexpr auto kAlgorithmKey = "signer/algorithm";
+constexpr auto kNone = "none";
+
+const QString kDefaultHeader = QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}");
+const QString kDefaultPayload
+    = QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}");
+// jwt.io's demo secret: the first token is the decoder's sample, and it shows the weak-secret warning.
+const QString kDemoSecret = QStringLiteral("your-256-bit-secret");
+
+QString sentence(std::string_view text)
+{
+    QString out = toQString(text);
+    if (!out.isEmpty()) {
+        out[0] = out[0].toUpper();
+    }
+    return out;
+}
+
+QString stringMember(const encoding::Json& object, const char* name)
+{
+    const auto it = object.find(name);
+    return it != object.end() && it->is_string() ? toQString(it->get<std::string>()) : QString();
+}
+
+} // namespace
+
+SignerPage::SignerPage(QWidget* parent)
+    : QWidget(parent)
+    , m_headerEdit(new JsonEditor(this))
+    , m_payloadEdit(new JsonEditor(this))
+    , m_headerTitle(makeTitle(tr("Header"), this))
+    , m_payloadTitle(makeTitle(tr("Payload · claims"), this))
+    , m_headerStatus(new QLabel(this))
+    , m_payloadStatus(new QLabel(this))
+    , m_claimHelpers(new ClaimHelpers(this))
+    , m_keyInput(new KeyInput(this))
+    , m_algorithm(new QComboBox(this))
+    , m_unsecured(new QCheckBox(tr("&Unsecured (alg \"none\"): anyone can forge it"), this))
+    , m_syncNote(new QLabel(this))
+    , m_output(new TokenEdit(this))
+    , m_blocked(new QLabel(this))
+    , m_banner(new QLabel(this))
+    , m_copy(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy"), this))
+    , m_openInDecoder(new QPushButton(tr("&Open in Decoder"), this))
+{
+    setObjectName(QStringLiteral("signerPage"));
+    m_headerEdit->setObjectName(QStringLiteral("headerEdit"));
+    m_payloadEdit->setObjectName(QStringLiteral("payloadEdit"));
+    m_headerStatus->setObjectName(QStringLiteral("headerStatus"));
+    m_payloadStatus->setObjectName(QStringLiteral("payloadStatus"));
+    m_algorithm->setObjectName(QStringLiteral("algorithmChoice"));
+    m_unsecured->setObjectName(QStringLiteral("unsecuredCheck"));
+    m_output->setObjectName(QStringLiteral("outputToken"));
+    m_blocked->setObjectName(QStringLiteral("blockedLabel"));
+    m_banner->setObjectName(QStringLiteral("warningBanner"));
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_openInDecoder->setObjectName(QStringLiteral("openInDecoderButton"));
+
+    m_output->setReadOnly(true);
+    m_output->setPlaceholderText(tr("The signed token appears here."));
+    for (QLabel* label : {m_headerStatus, m_payloadStatus, m_blocked, m_banner, m_syncNote}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setMargin(6);
+    m_banner->hide();
+    m_syncNote->setText(tr("The header's \"alg\" (and \"kid\", when the key has one) follow this choice."));
+    m_unsecured->setToolTip(tr("A token without a signature. RFC 8725 §3.1: verifiers must refuse such tokens; make "
+                               "one only to test that they do."));
+    m_algorithm->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_algorithm->setMinimumContentsLength(12);
+    m_copy->setToolTip(tr("Copy the token to the clipboard"));
+    m_openInDecoder->setToolTip(tr("Show this token in the Decoder"));
+
+    // Left: what the token says.
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_headerTitle);
+    leftLayout->addWidget(m_headerEdit, 2);
+    leftLayout->addWidget(m_headerStatus);
+    leftLayout->addWidget(m_payloadTitle);
+    leftLayout->addWidget(m_payloadEdit, 5);
+    leftLayout->addWidget(m_payloadStatus);
+    leftLayout->addWidget(m_claimHelpers);
+
+    // Right: how it is signed, and the result.
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(makeTitle(tr("Signing key"), right));
+    rightLayout->addWidget(m_keyInput);
+    auto* algorithmRow = new QHBoxLayout;
+    auto* algorithmLabel = new QLabel(tr("&Algorithm:"), right);
+    algorithmLabel->setBuddy(m_algorithm);
+    algorithmRow->addWidget(algorithmLabel);
+    algorithmRow->addWidget(m_algorithm, 1);
+    rightLayout->addLayout(algorithmRow);
+    rightLayout->addWidget(m_syncNote);
+    rightLayout->addWidget(m_unsecured);
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(makeTitle(tr("Signed token"), right), 1);
+    outputRow->addWidget(m_copy);
+    outputRow->addWidget(m_openInDecoder);
+    rightLayout->addLayout(outputRow);
+    rightLayout->addWidget(m_output, 3);
+    rightLayout->addWidget(m_blocked);
+    rightLayout->addWidget(m_banner);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("signerSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    restoreDrafts();
+    m_keyInput->setSecret(kDemoSecret, keys::SecretEncoding::Utf8);
+
+    connect(m_headerEdit, &QPlainTextEdit::textChanged, this, &SignerPage::headerEdited);
+    connect(m_payloadEdit, &QPlainTextEdit::textChanged, this, [this] {
+        saveDrafts();
+        sign();
+    });
+    connect(m_keyInput, &KeyInput::keyChanged, this, &SignerPage::updateAlgorithms);
+    connect(m_algorithm, &QComboBox::activated, this, &SignerPage::algorithmChosen);
+    connect(m_unsecured, &QCheckBox::toggled, this, [this](bool unsecured) {
+        m_keyInput->setEnabled(!unsecured);
+        updateAlgorithms();
+    });
+    connect(m_claimHelpers, &ClaimHelpers::timeClaimRequested, this, &SignerPage::setTimeClaim);
+    connect(m_claimHelpers, &ClaimHelpers::jtiRequested, this, &SignerPage::setJti);
+    connect(m_claimHelpers, &ClaimHelpers::templateRequested, this, &SignerPage::applyTemplate);
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_token);
+        emit statusMessage(tr("Token copied to the clipboard"));
+    });
+    connect(m_openInDecoder, &QPushButton::clicked, this, [this] { emit openInDecoder(m_token); });
+
+    updateColors();
+    updateAlgorithms();
+}
+
+void SignerPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange) {
+        updateColors();
+        sign();
+    }
+}
+
+void SignerPage::updateColors()
+{
+    const TokenColors colors = tokenColors(QApplication::palette());
+    setTextColor(m_headerTitle, colors.header);
+    setTextColor(m_payloadTitle, colors.payload);
+    setTextColor(m_blocked, colors.error);
+    setTextColor(m_banner, colors.warning);
+    setTextColor(m_syncNote, QApplication::palette().color(QPalette::PlaceholderText));
+}
+
+void SignerPage::setHeaderText(const QString& text)
+{
+    m_headerEdit->setPlainText(text);
+}
+
+void SignerPage::setPayloadText(const QString& text)
+{
+    m_payloadEdit->setPlainText(text);
+}
+
+QString SignerPage::headerText() const
+{
+    return m_headerEdit->toPlainText();
+}
+
+QString SignerPage::payloadText() const
+{
+    return m_payloadEdit->toPlainText();
+}
+
+QString SignerPage::blockedReason() const
+{
+    return m_token.isEmpty() ? m_blocked->text() : QString();
+}
+
+QString SignerPage::algorithm() const
+{
+    return m_algorithm->currentData().toString();
+}
+
+void SignerPage::restoreDrafts()
+{
+    const QSettings settings;
+    const QSignalBlocker headerBlocker(m_headerEdit);
+    const QSignalBlocker payloadBlocker(m_payloadEdit);
+    m_headerEdit->setPlainText(settings.value(kHeaderKey, kDefaultHeader).toString());
+    m_payloadEdit->setPlainText(settings.value(kPayloadKey, kDefaultPayload).toString());
+    m_preferredAlgorithm = settings.value(kAlgorithmKey).toString();
+}
+
+void SignerPage::saveDrafts() const
+{
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_headerEdit->toPlainText());
+    settings.setValue(kPayloadKey, m_payloadEdit->toPlainText());
+    if (!algorithm().isEmpty()) {
+        settings.setValue(kAlgorithmKey, algorithm());
+    }
+}
+
+// Only what the key can do is offered; "none" only behind the checkbox, and then alone.
+void SignerPage::updateAlgorithms()
+{
+    const QString current = algorithm().isEmpty() ? m_preferredAlgorithm : algorithm();
+    QStringList names;
+    if (m_unsecured->isChecked()) {
+        names << QString::fromLatin1(kNone);
+    } else if (const keys::Key* key = m_keyInput->key()) {
+        for (const auto alg : jose::algorithmsForKey(*key, jose::KeyPurpose::Sign)) {
+            names << toQString(jose::algorithmName(alg));
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_algorithm);
+        m_algorithm->clear();
+        for (const QString& name : names) {
+            const auto alg = jose::parseAlgorithm(toStdString(name));
+            m_algorithm->addItem(QStringLiteral("%1 — %2").arg(name, toQString(jose::algorithmInfo(*alg).description)),
+                                 name);
+        }
+        const int keep = m_algorithm->findData(current);
+        m_algorithm->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    m_algorithm->setEnabled(!names.isEmpty());
+    if (names.isEmpty()) {
+        m_algorithm->setPlaceholderText(m_keyInput->key() ? tr("This key cannot sign") : tr("Needs a key"));
+    }
+    syncHeader();
+    sign();
+}
+
+void SignerPage::algorithmChosen()
+{
+    m_preferredAlgorithm = algorithm();
+    syncHeader();
+    saveDrafts();
+    sign();
+}
+
+// Typing an algorithm the key can do into the header selects it; anything else blocks signing.
+void SignerPage::headerEdited()
+{
+    if (m_syncing) {
+        return;
+    }
+    const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
+    if (header.value) {
+        const int index = m_algorithm->findData(stringMember(*header.value, "alg"));
+        if (index >= 0 && index != m_algorithm->currentIndex()) {
+            m_algorithm->setCurrentIndex(index);
+            m_preferredAlgorithm = algorithm();
+        }
+    }
+    saveDrafts();
+    sign();
+}
+
+// Writes the chosen alg (and the key's kid) into the header text, keeping everything else as typed.
+void SignerPage::syncHeader()
+{
+    const QString alg = algorithm();
+    if (alg.isEmpty()) {
+        return;
+    }
+    std::string text = toStdString(m_headerEdit->toPlainText());
+    auto edited = encoding::setObjectMember(text, "alg", encoding::Json(toStdString(alg)));
+    if (!edited) {
+        return; // the header is not valid JSON yet: sign() says so
+    }
+    const keys::Key* key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
+    const std::string kid = key ? key->parameters().kid : std::string();
+    if (!kid.empty()) {
+        edited = encoding::setObjectMember(*edited, "kid", encoding::Json(kid), "alg");
+    } else if (!m_syncedKid.empty() && !m_unsecured->isChecked()) {
+        // The kid came from the previous key: it would name the wrong key now.
+        const auto header = encoding::parseJson(*edited);
+        if (header && header->value.value("kid", encoding::Json()) == encoding::Json(m_syncedKid)) {
+            edited = encoding::removeObjectMember(*edited, "kid");
+        }
+    }
+    m_syncedKid = kid;
+    if (edited && *edited != text) {
+        m_syncing = true;
+        m_headerEdit->replaceText(toQString(*edited));
+        m_syncing = false;
+        saveDrafts();
+    }
+}
+
+void SignerPage::block(const QString& reason)
+{
+    m_token.clear();
+    m_output->clear();
+    m_blocked->setText(reason);
+    m_blocked->show();
+    m_banner->hide();
+    m_copy->setEnabled(false);
+    m_openInDecoder->setEnabled(false);
+}
+
+void SignerPage::sign()
+{
+    const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
+    const JsonObjectCheck payload = JsonObjectCheck::of(m_payloadEdit->toPlainText(), tr("payload"));
+    const QColor ok = tokenColors(QApplication::palette()).extra; // green
+    const QColor error = tokenColors(QApplication::palette()).error;
+    m_headerEdit->markError(header.errorPosition);
+    m_payloadEdit->markError(payload.errorPosition);
+    m_headerStatus->setText(header.value ? tr("✓ Valid JSON") : header.problem);
+    setTextColor(m_headerStatus, header.value ? ok : error);
+    m_payloadStatus->setText(payload.value ? tr("✓ Valid JSON") : payload.problem);
+    setTextColor(m_payloadStatus, payload.value ? ok : error);
+
+    if (!header.value) {
+        block(tr("Not signed: the header is not valid. %1").arg(header.problem));
+        return;
+    }
+    if (!payload.value) {
+        block(tr("Not signed: the payload is not valid. %1").arg(payload.problem));
+        return;
+    }
+    const bool unsecured = m_unsecured->isChecked();
+    const keys::Key* key = unsecured ? nullptr : m_keyInput->key();
+    if (!unsecured && !key) {
+        block(tr("Not signed: give a key (or generate one) to sign with."));
+        return;
+    }
+    const QString alg = algorithm();
+    if (alg.isEmpty()) {
+        block(tr("Not signed: %1 cannot sign any JWS algorithm.").arg(toQString(key->describe())));
+        return;
+    }
+    // The header is what gets signed: it must say exactly the algorithm the key was checked for.
+    const QString headerAlg = stringMember(*header.value, "alg");
+    if (headerAlg != alg) {
+        block(headerAlg.isEmpty()
+                  ? tr("Not signed: the header has no \"alg\". Choose an algorithm to put it back.")
+                  : tr("Not signed: the header says alg \"%1\", but the key is signing with %2. Pick the algorithm "
+                       "from the list; only those this key can do are offered.")
+                        .arg(headerAlg, alg));
+        return;
+    }
+    const auto compactPayload = jose::compactJsonText(toStdString(m_payloadEdit->toPlainText()), "payload");
+    if (!compactPayload) {
+        block(tr("Not signed: %1").arg(toQString(compactPayload.error().message)));
+        return;
+    }
+    jose::SignOptions options;
+    options.allowUnsecured = unsecured;
+    const auto token
+        = jose::signCompact(toStdString(m_headerEdit->toPlainText()), asBytes(*compactPayload), key, options);
+    if (!token) {
+        block(tr("Not signed: %1").arg(sentence(token.error().message)));
+        return;
+    }
+    m_token = toQString(*token);
+    m_blocked->hide();
+    m_copy->setEnabled(true);
+    m_openInDecoder->setEnabled(true);
+    {
+        const QSignalBlocker blocker(m_output);
+        m_output->setPlainText(m_token);
+    }
+    m_output->markToken(0, static_cast<int>(m_token.size()));
+    showWarnings(m_token);
+}
+
+// What the decoder would flag about this token, before it is handed to anyone.
+void SignerPage::showWarnings(const QString& token)
+{
+    const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient);
+    if (!decoded) {
+        m_banner->hide();
+        return;
+    }
+    jose::LintOptions options;
+    options.now = m_clock.now();
+    options.key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
+    QStringList lines;
+    QStringList details;
+    for (const auto& finding : jose::lint(*decoded, options)) {
+        if (finding.severity == jose::Severity::Info) {
+            continue;
+        }
+        lines << QStringLiteral("⚠ %1").arg(toQString(finding.title).toHtmlEscaped());
+        details << QStringLiteral("%1: %2 (%3)")
+                       .arg(toQString(finding.title), toQString(finding.explanation), toQString(finding.reference));
+    }
+    m_banner->setText(
+        tr("<b>The decoder would warn about this token:</b><br>%1").arg(lines.join(QStringLiteral("<br>"))));
+    m_banner->setToolTip(details.join(QStringLiteral("\n\n")));
+    m_banner->setVisible(!lines.isEmpty());
+}
+
+bool SignerPage::editPayloadMember(const QString& name, const encoding::Json& value)
+{
+    const JsonObjectCheck payload = JsonObjectCheck::of(m_payloadEdit->toPlainText(), tr("payload"));
+    if (!payload.value) {
+        emit statusMessage(tr("Fix the payload JSON first: %1").arg(payload.problem));
+        return false;
+    }
+    // New claims go at the end, after what was typed.
+    std::string after;
+    for (const auto& [member, unused] : payload.value->items()) {
+        after = member;
+    }
+    const auto edited
+        = encoding::setObjectMember(toStdString(m_payloadEdit->toPlainText()), toStdString(name), value, after);
+    if (!edited) {
+        emit statusMessage(sentence(edited.error().message));
+        return false;
+    }
+    m_payloadEdit->replaceText(toQString(*edited));
+    return true;
+}
+
+void SignerPage::setTimeClaim(const QString& name, std::chrono::seconds fromNow)
+{
+    const auto when = m_clock.now() + fromNow;
+    editPayloadMember(name, encoding::Json(when.time_since_epoch().count()));
+}
+
+void SignerPage::setJti()
+{
+    const auto uuid = crypto::randomUuid();
+    if (!uuid) {
+        emit statusMessage(sentence(uuid.error().message));
+        return;
+    }
+    editPayloadMember(QStringLiteral("jti"), encoding::Json(*uuid));
+}
+
+void SignerPage::applyTemplate(int claimTemplate)
+{
+    const auto kind = static_cast<jose::ClaimTemplate>(claimTemplate);
+    const auto uuid = crypto::randomUuid();
+    const auto claims = jose::templateClaims(kind, m_clock.now(), uuid ? *uuid : std::string());
+    m_payloadEdit->replaceText(toQString(encoding::toPrettyJson(claims)));
+    const std::string header = toStdString(m_headerEdit->toPlainText());
+    if (const auto edited
+        = encoding::setObjectMember(header, "typ", encoding::Json(std::string(jose::templateInfo(kind).typ)), "alg")) {
+        m_headerEdit->replaceText(toQString(*edited));
+    }
+    emit statusMessage(
+        tr("%1: replace the placeholder values (iss, sub, aud, scope…)").arg(toQString(jose::templateInfo(kind).name)));
+}
+
+} // namespace jwtwb::ui

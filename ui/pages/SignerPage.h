@@ -1,0 +1,90 @@
+#pragma once
+
+#include "encoding/Json.h"
+#include "support/Clock.h"
+
+#include <QWidget>
+
+#include <chrono>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace jwtwb::ui {
+
+class ClaimHelpers;
+class JsonEditor;
+class KeyInput;
+class TokenEdit;
+
+// Write a header and claims, pick a key and an algorithm the key can do, and get a signed token
+// live, with warnings for what the decoder would flag. Drafts (not keys) survive a restart.
+class SignerPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SignerPage(QWidget* parent = nullptr);
+
+    [[nodiscard]] Clock& clock() { return m_clock; }
+    [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+
+    void setHeaderText(const QString& text);
+    void setPayloadText(const QString& text);
+    [[nodiscard]] QString headerText() const;
+    [[nodiscard]] QString payloadText() const;
+    // Empty while signing is blocked; blockedReason() then says why.
+    [[nodiscard]] QString token() const { return m_token; }
+    [[nodiscard]] QString blockedReason() const;
+    [[nodiscard]] QString algorithm() const; // the chosen one, "" when there is none
+
+signals:
+    void openInDecoder(const QString& token);
+    void statusMessage(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void restoreDrafts();
+    void saveDrafts() const;
+    void updateAlgorithms();
+    void algorithmChosen();
+    void headerEdited();
+    void syncHeader();
+    void sign();
+    void block(const QString& reason);
+    void showWarnings(const QString& token);
+    void setTimeClaim(const QString& name, std::chrono::seconds fromNow);
+    void setJti();
+    void applyTemplate(int claimTemplate);
+    bool editPayloadMember(const QString& name, const encoding::Json& value);
+    void updateColors();
+
+    Clock m_clock;
+    JsonEditor* m_headerEdit;
+    JsonEditor* m_payloadEdit;
+    QLabel* m_headerTitle;
+    QLabel* m_payloadTitle;
+    QLabel* m_headerStatus;
+    QLabel* m_payloadStatus;
+    ClaimHelpers* m_claimHelpers;
+    KeyInput* m_keyInput;
+    QComboBox* m_algorithm;
+    QCheckBox* m_unsecured;
+    QLabel* m_syncNote;
+    TokenEdit* m_output;
+    QLabel* m_blocked;
+    QLabel* m_banner;
+    QPushButton* m_copy;
+    QPushButton* m_openInDecoder;
+    QString m_token;
+    QString m_preferredAlgorithm; // from the drafts or the header, until a key can do it
+    std::string m_syncedKid; // the kid this page wrote into the header
+    bool m_syncing = false;
+};
+
+} // namespace jwtwb::ui
