@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "pages/DecoderPage.h"
+#include "pages/TimelinePage.h"
 #include "support/JsonHighlighting.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_decoderPage(new DecoderPage(m_tabs))
+    , m_timelinePage(new TimelinePage(m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JWT Workbench"));
@@ -36,6 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
     m_tabs->addTab(m_decoderPage, tr("&Decoder"));
+    m_tabs->addTab(m_timelinePage, tr("&Timeline"));
     setCentralWidget(m_tabs);
     createActions();
     connect(m_decoderPage, &DecoderPage::statusMessage, this,

@@ -8,6 +8,7 @@ class QTabWidget;
 namespace jwtwb::ui {
 
 class DecoderPage;
+class TimelinePage;
 
 class MainWindow : public QMainWindow
 {
@@ -17,6 +18,7 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     [[nodiscard]] DecoderPage* decoderPage() const { return m_decoderPage; }
+    [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     // Restores geometry and, when the user allowed it, the last token; otherwise shows the sample.
     void restoreState();
 
@@ -34,6 +36,7 @@ private:
 
     QTabWidget* m_tabs;
     DecoderPage* m_decoderPage;
+    TimelinePage* m_timelinePage;
     QAction* m_rememberTokenAction = nullptr;
 };
 

@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 #include "pages/DecoderPage.h"
+#include "pages/TimelinePage.h"
 #include "support/Screenshot.h"
 #include "support/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTabWidget>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -62,7 +64,13 @@ int main(int argc, char** argv)
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
                                   QStringLiteral("1280x800"));
-    parser.addOptions({screenshot, colorScheme, size});
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("The page to show: decoder (default) or timeline."),
+                                  QStringLiteral("name"), QStringLiteral("decoder"));
+    const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
+                                           QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
+                                           QStringLiteral("name=token"));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -79,6 +87,21 @@ int main(int argc, char** argv)
     window.restoreState();
     if (!parser.positionalArguments().isEmpty()) {
         window.decoderPage()->setTokenText(parser.positionalArguments().join(QLatin1Char(' ')));
+    }
+
+    for (const QString& entry : parser.values(timelineToken)) {
+        const auto equals = entry.indexOf(QLatin1Char('='));
+        if (equals <= 0 || !window.timelinePage()->setToken(entry.left(equals), entry.mid(equals + 1))) {
+            std::fprintf(stderr, "jwt-workbench: --timeline-token takes NAME=TOKEN with a token that has claims\n");
+            return 2;
+        }
+    }
+    const QString pageName = parser.value(page);
+    if (pageName == QLatin1String("timeline")) {
+        qobject_cast<QTabWidget*>(window.centralWidget())->setCurrentWidget(window.timelinePage());
+    } else if (pageName != QLatin1String("decoder")) {
+        std::fprintf(stderr, "jwt-workbench: --page takes decoder or timeline\n");
+        return 2;
     }
 
     if (parser.isSet(screenshot)) {
