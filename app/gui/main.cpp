@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 #include "pages/DecoderPage.h"
 #include "pages/TimelinePage.h"
+#include "support/Clock.h"
+#include "support/Convert.h"
 #include "support/Screenshot.h"
 #include "support/Theme.h"
+#include "time/Duration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,7 +73,11 @@ int main(int argc, char** argv)
     const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
                                            QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
                                            QStringLiteral("name=token"));
-    parser.addOptions({screenshot, colorScheme, size, page, timelineToken});
+    const QCommandLineOption now(QStringLiteral("now"),
+                                 QStringLiteral("Pretend the clock shows this time (ISO 8601 or Unix seconds), "
+                                                "e.g. for reproducible screenshots."),
+                                 QStringLiteral("time"));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -81,6 +88,16 @@ int main(int argc, char** argv)
     } else if (scheme != QLatin1String("system")) {
         std::fprintf(stderr, "jwt-workbench: --color-scheme takes system, light or dark\n");
         return 2;
+    }
+
+    if (parser.isSet(now)) {
+        const auto fixed = jwtwb::time::parseTime(jwtwb::ui::toStdString(parser.value(now)),
+                                                  jwtwb::ui::toSysSeconds(QDateTime::currentDateTimeUtc()));
+        if (!fixed) {
+            std::fprintf(stderr, "jwt-workbench: --now: %s\n", fixed.error().message.c_str());
+            return 2;
+        }
+        jwtwb::ui::Clock::setFixed(jwtwb::ui::toQDateTime(*fixed));
     }
 
     jwtwb::ui::MainWindow window;

@@ -356,7 +356,7 @@ void TimelinePage::removeSelected()
 void TimelinePage::updateTokenList()
 {
     const auto& rows = m_timeline->rows();
-    const TimelineColors colors = timelineColors(m_tokenList->palette());
+    const TimelineColors colors = timelineColors(QApplication::palette());
     while (m_tokenList->count() > static_cast<int>(rows.size())) {
         delete m_tokenList->takeItem(m_tokenList->count() - 1);
     }

@@ -171,7 +171,7 @@ void TimelinePainter::paintAxis()
         const QString context = tickContext(tick.unit, shown, previous);
         previous = shown;
         const int width = std::max(fm.horizontalAdvance(label), fm.horizontalAdvance(context));
-        const int left = std::clamp(x - width / 2, 0, m_widget.width() - width);
+        const int left = std::clamp(x - width / 2, 2, std::max(2, m_widget.width() - width - 3));
         if (left < lastRight + 6) {
             continue;
         }
