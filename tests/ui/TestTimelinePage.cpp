@@ -3,6 +3,7 @@
 #include "encoding/Base64Url.h"
 #include "pages/TimelinePage.h"
 #include "support/Clock.h"
+#include "support/Convert.h"
 #include "support/Theme.h"
 #include "widgets/TimelineWidget.h"
 
@@ -16,6 +17,8 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTimeZone>
 #include <QToolButton>
 
@@ -70,6 +73,8 @@ private slots:
     void leewayAndBound();
     void utcOrLocal();
     void zoomButtons();
+    void sliderHandleOverTheLine_data();
+    void sliderHandleOverTheLine();
     void inTheMainWindowStyle_data();
     void inTheMainWindowStyle();
 
@@ -283,6 +288,40 @@ void TestTimelinePage::zoomButtons()
     QVERIFY(m_timeline->visibleRange() == fitted);
     // The slider keeps pointing at the verification time.
     QCOMPARE(child<QSlider>("whatIfSlider")->value(), 500);
+}
+
+void TestTimelinePage::sliderHandleOverTheLine_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1200x700") << QSize(1200, 700);
+    QTest::newRow("800x500") << QSize(800, 500);
+}
+
+void TestTimelinePage::sliderHandleOverTheLine()
+{
+    // The slider's ends sit under the ends of the axis: its handle points at the verification line.
+    QFETCH(QSize, size);
+    m_page->resize(size);
+    m_page->setToken(QStringLiteral("access"), tokenWith(R"({"iat":1795859400,"exp":1795860600})"));
+    auto* slider = child<QSlider>("whatIfSlider");
+    for (int value : {0, 130, 500, 870, 1000}) {
+        slider->setValue(value);
+        QApplication::processEvents();
+        QStyleOptionSlider option;
+        option.initFrom(slider);
+        option.orientation = Qt::Horizontal;
+        option.minimum = slider->minimum();
+        option.maximum = slider->maximum();
+        option.sliderPosition = slider->value();
+        option.sliderValue = slider->value();
+        const QRect handle
+            = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+        const int handleX = slider->mapToGlobal(handle.center()).x();
+        const double lineX = m_timeline->xForTime(jwtwb::ui::toSysSeconds(m_page->verificationTime()));
+        const int timelineX = m_timeline->mapToGlobal(QPoint(static_cast<int>(std::lround(lineX)), 0)).x();
+        QVERIFY2(qAbs(handleX - timelineX) <= 3,
+                 qPrintable(QStringLiteral("%1: %2 vs %3").arg(value).arg(handleX).arg(timelineX)));
+    }
 }
 
 void TestTimelinePage::inTheMainWindowStyle_data()

@@ -26,6 +26,8 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
@@ -100,7 +102,11 @@ TimelinePage::TimelinePage(QWidget* parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(createTimeControls());
     rightLayout->addWidget(createViewControls());
+    rightLayout->addWidget(m_sliderRow);
     rightLayout->addWidget(scroll, 1);
+    rightLayout->setSpacing(4);
+    m_timeline->installEventFilter(this);
+    m_sliderRow->installEventFilter(this);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("timelineSplitter"));
@@ -197,7 +203,9 @@ QWidget* TimelinePage::createTimeControls()
     m_nowButton = new QPushButton(tr("&Now"), box);
     m_nowButton->setObjectName(QStringLiteral("nowButton"));
     m_nowButton->setToolTip(tr("Check the tokens at the current time again"));
-    m_slider = new QSlider(Qt::Horizontal, box);
+    // The slider gets a row of its own over the timeline, its ends aligned with the plot (alignSlider()).
+    m_sliderRow = new QWidget(this);
+    m_slider = new QSlider(Qt::Horizontal, m_sliderRow);
     m_slider->setObjectName(QStringLiteral("whatIfSlider"));
     m_slider->setRange(0, kSliderSteps);
     m_slider->setToolTip(tr("What if: slide the verification time across the visible part of the timeline"));
@@ -206,7 +214,10 @@ QWidget* TimelinePage::createTimeControls()
     layout->addWidget(label);
     layout->addWidget(m_timeEdit);
     layout->addWidget(m_nowButton);
-    layout->addWidget(m_slider, 1);
+    layout->addStretch(1);
+    auto* sliderLayout = new QHBoxLayout(m_sliderRow);
+    sliderLayout->setContentsMargins(0, 0, 0, 0);
+    sliderLayout->addWidget(m_slider);
 
     connect(m_timeEdit, &QDateTimeEdit::dateTimeChanged, this,
             [this](const QDateTime& time) { setVerificationTime(time); });
@@ -390,6 +401,28 @@ void TimelinePage::syncTimeControls()
         m_slider->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kSliderSteps)));
     }
     m_nowButton->setEnabled(m_whatIf.isValid());
+}
+
+void TimelinePage::alignSlider()
+{
+    QStyleOptionSlider option;
+    option.initFrom(m_slider);
+    option.orientation = Qt::Horizontal;
+    const int handle = m_slider->style()->pixelMetric(QStyle::PM_SliderLength, &option, m_slider);
+    const QRect plot = m_timeline->plotRect();
+    const int left = m_sliderRow->mapFromGlobal(m_timeline->mapToGlobal(plot.topLeft())).x() - handle / 2;
+    const int right = m_sliderRow->width() - 1
+        - m_sliderRow->mapFromGlobal(m_timeline->mapToGlobal(plot.topRight())).x() - (handle - 1) / 2;
+    m_sliderRow->layout()->setContentsMargins(std::max(0, left), 0, std::max(0, right), 0);
+}
+
+bool TimelinePage::eventFilter(QObject* watched, QEvent* event)
+{
+    if ((watched == m_timeline || watched == m_sliderRow)
+        && (event->type() == QEvent::Resize || event->type() == QEvent::Move)) {
+        alignSlider();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TimelinePage::showInputError(const QString& message)

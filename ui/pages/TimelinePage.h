@@ -48,6 +48,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     [[nodiscard]] QWidget* createTokenPanel();
@@ -59,6 +60,7 @@ private:
     void syncTimeControls();
     void updateColors();
     void showInputError(const QString& message);
+    void alignSlider(); // the slider's ends under the ends of the timeline's axis
 
     TimelineWidget* m_timeline;
     QListWidget* m_tokenList = nullptr;
@@ -68,6 +70,7 @@ private:
     QLabel* m_inputError = nullptr;
     QDateTimeEdit* m_timeEdit = nullptr;
     QPushButton* m_nowButton = nullptr;
+    QWidget* m_sliderRow = nullptr;
     QSlider* m_slider = nullptr;
     QComboBox* m_zoneCombo = nullptr;
     QSpinBox* m_leewaySpin = nullptr;
