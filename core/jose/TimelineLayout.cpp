@@ -9,25 +9,18 @@ namespace {
 
 using std::chrono::seconds;
 using std::chrono::sys_seconds;
+using namespace std::chrono_literals;
 
-constexpr std::int64_t kMinute = 60;
-constexpr std::int64_t kHour = 60 * kMinute;
-constexpr std::int64_t kDay = 24 * kHour;
-constexpr std::int64_t kWeek = 7 * kDay;
-constexpr std::int64_t kAverageMonth = 2'629'746; // 1/12 of a Gregorian year
-constexpr std::int64_t kAverageYear = 31'556'952;
-constexpr std::int64_t kMondayOffset = 4 * kDay; // 1970-01-01 was a Thursday; 1970-01-05 a Monday
+constexpr seconds kMondayOffset = std::chrono::days(4); // 1970-01-01 was a Thursday; 1970-01-05 a Monday
 
-constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+// The first multiple of `step` (> 0) at or after `value`, negative values included.
+constexpr std::int64_t roundUpToMultiple(std::int64_t value, std::int64_t step)
 {
-    const std::int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    const std::int64_t remainder = value % step; // has the sign of value
+    return remainder <= 0 ? value - remainder : value - remainder + step;
 }
 
-constexpr std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
-{
-    return -floorDiv(-a, b);
-}
+static_assert(roundUpToMultiple(-7, 5) == -5 && roundUpToMultiple(7, 5) == 10 && roundUpToMultiple(-5, 5) == -5);
 
 sys_seconds clampToLimits(sys_seconds time)
 {
@@ -51,69 +44,79 @@ enum class StepKind { Fixed, Week, Months, Years };
 
 struct TickStep {
     StepKind kind;
-    std::int64_t count; // seconds for Fixed, 1 for Week, months or years
+    std::int64_t count; // seconds for Fixed and Week, months or years
     TickUnit unit;
 
-    [[nodiscard]] std::int64_t approximateSeconds() const
+    [[nodiscard]] seconds approximateSize() const
     {
         switch (kind) {
-        case StepKind::Fixed: return count;
-        case StepKind::Week: return kWeek;
-        case StepKind::Months: return count * kAverageMonth;
-        case StepKind::Years: return count * kAverageYear;
+        case StepKind::Fixed:
+        case StepKind::Week: return seconds(count);
+        case StepKind::Months: return std::chrono::months(count); // an average month, as chrono defines it
+        case StepKind::Years: return std::chrono::years(count);
         }
-        return count;
+        return seconds(count);
     }
 };
 
+constexpr TickStep fixed(seconds size, TickUnit unit)
+{
+    return {StepKind::Fixed, size.count(), unit};
+}
+
+constexpr TickStep calendar(StepKind kind, std::int64_t count, TickUnit unit)
+{
+    return {kind, count, unit};
+}
+
 constexpr std::array kTickSteps{
-    TickStep{StepKind::Fixed, 1, TickUnit::Second},
-    TickStep{StepKind::Fixed, 2, TickUnit::Second},
-    TickStep{StepKind::Fixed, 5, TickUnit::Second},
-    TickStep{StepKind::Fixed, 10, TickUnit::Second},
-    TickStep{StepKind::Fixed, 15, TickUnit::Second},
-    TickStep{StepKind::Fixed, 30, TickUnit::Second},
-    TickStep{StepKind::Fixed, kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, 2 * kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, 5 * kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, 10 * kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, 15 * kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, 30 * kMinute, TickUnit::Minute},
-    TickStep{StepKind::Fixed, kHour, TickUnit::Hour},
-    TickStep{StepKind::Fixed, 2 * kHour, TickUnit::Hour},
-    TickStep{StepKind::Fixed, 3 * kHour, TickUnit::Hour},
-    TickStep{StepKind::Fixed, 6 * kHour, TickUnit::Hour},
-    TickStep{StepKind::Fixed, 12 * kHour, TickUnit::Hour},
-    TickStep{StepKind::Fixed, kDay, TickUnit::Day},
-    TickStep{StepKind::Fixed, 2 * kDay, TickUnit::Day},
-    TickStep{StepKind::Week, 1, TickUnit::Day},
-    TickStep{StepKind::Months, 1, TickUnit::Month},
-    TickStep{StepKind::Months, 3, TickUnit::Month},
-    TickStep{StepKind::Months, 6, TickUnit::Month},
-    TickStep{StepKind::Years, 1, TickUnit::Year},
-    TickStep{StepKind::Years, 2, TickUnit::Year},
-    TickStep{StepKind::Years, 5, TickUnit::Year},
-    TickStep{StepKind::Years, 10, TickUnit::Year},
-    TickStep{StepKind::Years, 20, TickUnit::Year},
-    TickStep{StepKind::Years, 50, TickUnit::Year},
-    TickStep{StepKind::Years, 100, TickUnit::Year},
-    TickStep{StepKind::Years, 200, TickUnit::Year},
-    TickStep{StepKind::Years, 500, TickUnit::Year},
-    TickStep{StepKind::Years, 1000, TickUnit::Year},
-    TickStep{StepKind::Years, 2000, TickUnit::Year},
-    TickStep{StepKind::Years, 5000, TickUnit::Year},
-    TickStep{StepKind::Years, 10000, TickUnit::Year},
+    fixed(1s, TickUnit::Second),
+    fixed(2s, TickUnit::Second),
+    fixed(5s, TickUnit::Second),
+    fixed(10s, TickUnit::Second),
+    fixed(15s, TickUnit::Second),
+    fixed(30s, TickUnit::Second),
+    fixed(1min, TickUnit::Minute),
+    fixed(2min, TickUnit::Minute),
+    fixed(5min, TickUnit::Minute),
+    fixed(10min, TickUnit::Minute),
+    fixed(15min, TickUnit::Minute),
+    fixed(30min, TickUnit::Minute),
+    fixed(1h, TickUnit::Hour),
+    fixed(2h, TickUnit::Hour),
+    fixed(3h, TickUnit::Hour),
+    fixed(6h, TickUnit::Hour),
+    fixed(12h, TickUnit::Hour),
+    fixed(std::chrono::days(1), TickUnit::Day),
+    fixed(std::chrono::days(2), TickUnit::Day),
+    calendar(StepKind::Week, std::chrono::seconds(std::chrono::weeks(1)).count(), TickUnit::Day),
+    calendar(StepKind::Months, 1, TickUnit::Month),
+    calendar(StepKind::Months, 3, TickUnit::Month),
+    calendar(StepKind::Months, 6, TickUnit::Month),
+    calendar(StepKind::Years, 1, TickUnit::Year),
+    calendar(StepKind::Years, 2, TickUnit::Year),
+    calendar(StepKind::Years, 5, TickUnit::Year),
+    calendar(StepKind::Years, 10, TickUnit::Year),
+    calendar(StepKind::Years, 20, TickUnit::Year),
+    calendar(StepKind::Years, 50, TickUnit::Year),
+    calendar(StepKind::Years, 100, TickUnit::Year),
+    calendar(StepKind::Years, 200, TickUnit::Year),
+    calendar(StepKind::Years, 500, TickUnit::Year),
+    calendar(StepKind::Years, 1000, TickUnit::Year),
+    calendar(StepKind::Years, 2000, TickUnit::Year),
+    calendar(StepKind::Years, 5000, TickUnit::Year),
+    calendar(StepKind::Years, 10000, TickUnit::Year),
 };
 
-// Local wall-clock seconds (UTC plus the offset) of the first day of a month, as a count.
+// Wall-clock seconds (UTC plus the offset) of the first day of a month, as a count.
 std::int64_t monthStart(std::chrono::year_month month)
 {
-    return std::chrono::sys_days(month / std::chrono::day(1)).time_since_epoch().count() * kDay;
+    return sys_seconds(std::chrono::sys_days(month / std::chrono::day(1))).time_since_epoch().count();
 }
 
 std::chrono::year_month monthOf(std::int64_t localSeconds)
 {
-    const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(floorDiv(localSeconds, kDay)))};
+    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(sys_seconds(seconds(localSeconds)))};
     return date.year() / date.month();
 }
 
@@ -182,7 +185,7 @@ TimeRange fitTimeRange(std::span<const LifetimeSummary> summaries, std::span<con
     const auto [lowest, highest] = std::ranges::minmax(instants);
     const seconds span = highest - lowest;
     if (span == seconds(0)) {
-        return withinLimits(lowest - seconds(30 * kMinute), seconds(kHour));
+        return withinLimits(lowest - 30min, 1h);
     }
     const seconds margin = std::max(span / 10, seconds(5));
     const sys_seconds start = clampToLimits(lowest - margin);
@@ -238,12 +241,12 @@ std::vector<TimelineTick> timelineTicks(TimeRange range, int maxTicks, seconds u
     range = withinLimits(range.start, range.span());
     maxTicks = std::max(maxTicks, 1);
     const std::int64_t span = range.span().count();
-    const auto fits = [&](const TickStep& step) { return span / step.approximateSeconds() < maxTicks; };
+    const auto fits = [&](const TickStep& step) { return span / step.approximateSize().count() < maxTicks; };
     const auto found = std::ranges::find_if(kTickSteps, fits);
     const TickStep step = found != kTickSteps.end() ? *found : kTickSteps.back();
 
     // Wall-clock seconds: ticks are round there, and shifted back to UTC when stored.
-    const std::int64_t offset = std::clamp(utcOffset, seconds(-kDay), seconds(kDay)).count();
+    const std::int64_t offset = std::clamp<seconds>(utcOffset, -std::chrono::days(1), std::chrono::days(1)).count();
     const std::int64_t first = range.start.time_since_epoch().count() + offset;
     const std::int64_t last = range.end.time_since_epoch().count() + offset;
     const std::size_t cap = 2 * static_cast<std::size_t>(maxTicks) + 4; // never runaway
@@ -251,9 +254,9 @@ std::vector<TimelineTick> timelineTicks(TimeRange range, int maxTicks, seconds u
     const auto add = [&](std::int64_t local) { ticks.push_back({sys_seconds(seconds(local - offset)), step.unit}); };
 
     if (step.kind == StepKind::Fixed || step.kind == StepKind::Week) {
-        const std::int64_t size = step.approximateSeconds();
-        const std::int64_t shift = step.kind == StepKind::Week ? kMondayOffset : 0;
-        for (std::int64_t local = ceilDiv(first - shift, size) * size + shift; local <= last && ticks.size() < cap;
+        const std::int64_t size = step.count;
+        const std::int64_t shift = step.kind == StepKind::Week ? kMondayOffset.count() : 0;
+        for (std::int64_t local = roundUpToMultiple(first - shift, size) + shift; local <= last && ticks.size() < cap;
              local += size) {
             add(local);
         }
@@ -264,8 +267,8 @@ std::vector<TimelineTick> timelineTicks(TimeRange range, int maxTicks, seconds u
     const std::chrono::year_month firstMonth = monthOf(first);
     const std::int64_t firstIndex
         = monthIndex(firstMonth) + (monthStart(firstMonth) < first ? 1 : 0); // the first month starting in range
-    for (std::int64_t index = ceilDiv(firstIndex, months) * months; ticks.size() < cap; index += months) {
-        const std::int64_t year = floorDiv(index, 12);
+    for (std::int64_t index = roundUpToMultiple(firstIndex, months); ticks.size() < cap; index += months) {
+        const std::int64_t year = roundUpToMultiple(index - 11, 12) / 12; // rounded down
         if (year > static_cast<int>(std::chrono::year::max())) {
             break;
         }
