@@ -215,6 +215,28 @@ QWidget* TimelinePage::createTimeControls()
     layout->addWidget(m_timeEdit);
     layout->addWidget(m_nowButton);
     layout->addStretch(1);
+    const auto toolButton = [box](const QString& name, const QString& text, const QString& icon, const QString& tip) {
+        auto* button = new QToolButton(box);
+        button->setObjectName(name);
+        button->setText(text);
+        button->setIcon(QIcon::fromTheme(icon));
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setToolTip(tip);
+        return button;
+    };
+    auto* zoomOut = toolButton(QStringLiteral("zoomOutButton"), QStringLiteral("−"), QStringLiteral("zoom-out"),
+                               tr("Zoom out (−, or scroll)"));
+    auto* zoomIn = toolButton(QStringLiteral("zoomInButton"), QStringLiteral("+"), QStringLiteral("zoom-in"),
+                              tr("Zoom in (+, or scroll)"));
+    auto* fit = toolButton(QStringLiteral("fitButton"), tr("Fit"), QStringLiteral("zoom-fit-best"),
+                           tr("Show all tokens (0)"));
+
+    layout->addWidget(zoomOut);
+    layout->addWidget(zoomIn);
+    layout->addWidget(fit);
+    connect(zoomOut, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomOut);
+    connect(zoomIn, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomIn);
+    connect(fit, &QToolButton::clicked, m_timeline, &TimelineWidget::fitToTokens);
     auto* sliderLayout = new QHBoxLayout(m_sliderRow);
     sliderLayout->setContentsMargins(0, 0, 0, 0);
     sliderLayout->addWidget(m_slider);
@@ -259,22 +281,6 @@ QWidget* TimelinePage::createViewControls()
     auto* boundLabel = new QLabel(tr("&Flag lifetimes over:"), box);
     boundLabel->setBuddy(m_boundSpin);
 
-    const auto toolButton = [box](const QString& name, const QString& text, const QString& icon, const QString& tip) {
-        auto* button = new QToolButton(box);
-        button->setObjectName(name);
-        button->setText(text);
-        button->setIcon(QIcon::fromTheme(icon));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setToolTip(tip);
-        return button;
-    };
-    auto* zoomOut = toolButton(QStringLiteral("zoomOutButton"), QStringLiteral("−"), QStringLiteral("zoom-out"),
-                               tr("Zoom out (−, or scroll)"));
-    auto* zoomIn = toolButton(QStringLiteral("zoomInButton"), QStringLiteral("+"), QStringLiteral("zoom-in"),
-                              tr("Zoom in (+, or scroll)"));
-    auto* fit = toolButton(QStringLiteral("fitButton"), tr("Fit"), QStringLiteral("zoom-fit-best"),
-                           tr("Show all tokens (0)"));
-
     layout->addWidget(zoneLabel);
     layout->addWidget(m_zoneCombo);
     layout->addSpacing(12);
@@ -284,9 +290,6 @@ QWidget* TimelinePage::createViewControls()
     layout->addWidget(boundLabel);
     layout->addWidget(m_boundSpin);
     layout->addStretch(1);
-    layout->addWidget(zoomOut);
-    layout->addWidget(zoomIn);
-    layout->addWidget(fit);
 
     connect(m_zoneCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_timeline->setUtc(index == 0);
@@ -296,9 +299,6 @@ QWidget* TimelinePage::createViewControls()
             [this](int value) { m_timeline->setLeeway(std::chrono::seconds(value)); });
     connect(m_boundSpin, &QSpinBox::valueChanged, this,
             [this](int value) { m_timeline->setLifetimeBound(std::chrono::hours(value)); });
-    connect(zoomOut, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomOut);
-    connect(zoomIn, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomIn);
-    connect(fit, &QToolButton::clicked, m_timeline, &TimelineWidget::fitToTokens);
     return box;
 }
 

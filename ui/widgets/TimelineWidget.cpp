@@ -30,7 +30,7 @@ constexpr double kPanStep = 0.1; // of the visible span, per arrow key
 // How precisely marker labels give their time, from the visible span.
 QString markerTimeFormat(seconds span)
 {
-    if (span <= std::chrono::hours(48)) {
+    if (span <= std::chrono::hours(20)) {
         return QStringLiteral("HH:mm:ss");
     }
     if (span <= std::chrono::days(400)) {
@@ -433,7 +433,7 @@ QSize TimelineWidget::sizeHint() const
 QSize TimelineWidget::minimumSizeHint() const
 {
     const Metrics m = metrics();
-    return {360, std::max(m_contentHeight, m.top + m.bottom + 4 * m.line)};
+    return {240, std::max(m_contentHeight, m.top + m.bottom + 4 * m.line)};
 }
 
 QString TimelineWidget::toolTipFor(int index) const
