@@ -3,11 +3,14 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "support/TimeText.h"
 #include "widgets/TimelineWidget.h"
 
 #include <QImage>
 #include <QSignalSpy>
 #include <QTimeZone>
+
+#include <ctime>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
@@ -60,6 +63,7 @@ private slots:
     void wheelZoomsAroundTheCursor();
     void dragPans();
     void labelsNeverOverlap();
+    void localTimeOrUtc();
     void coloursReadable_data();
     void coloursReadable();
     void paints_data();
@@ -363,6 +367,33 @@ void TestTimelineWidget::labelsNeverOverlap()
     QVERIFY2(texts.join('|').contains(QStringLiteral("◂ iat")), qPrintable(texts.join('|')));
     QVERIFY2(texts.join('|').contains(QStringLiteral("exp")) && texts.join('|').contains(QStringLiteral("▸")),
              qPrintable(texts.join('|')));
+}
+
+void TestTimelineWidget::localTimeOrUtc()
+{
+    // Berlin is UTC+1 in November: the same instant reads an hour later, and the tags say so.
+    const QByteArray savedZone = qgetenv("TZ");
+    qputenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3"); // a POSIX rule: no tzdata needed
+    tzset();
+    m_widget->setToken(QStringLiteral("access"), claims({{"iat", kNow}, {"exp", kNow + 15 * kMinute}}));
+    m_widget->setUtc(false);
+    QCOMPARE(formatDateTime(test::at(kNow), false), QStringLiteral("2026-11-28 11:00:00 CET"));
+    QStringList labels;
+    for (const auto& label : m_widget->rowGeometry().at(0).labels) {
+        labels << label.text;
+    }
+    QCOMPARE(labels.join('|'), QStringLiteral("iat 11:00:00|exp 11:15:00"));
+    test::saveShot(*m_widget, QStringLiteral("timeline-local-time"));
+
+    m_widget->setUtc(true);
+    labels.clear();
+    for (const auto& label : m_widget->rowGeometry().at(0).labels) {
+        labels << label.text;
+    }
+    QCOMPARE(labels.join('|'), QStringLiteral("iat 10:00:00|exp 10:15:00"));
+    QCOMPARE(formatDateTime(test::at(kNow), true), QStringLiteral("2026-11-28 10:00:00 UTC"));
+    qputenv("TZ", savedZone);
+    tzset();
 }
 
 void TestTimelineWidget::coloursReadable_data()

@@ -104,7 +104,8 @@ void TimelinePainter::paint()
 {
     m_painter.fillRect(m_widget.rect(), m_palette.color(QPalette::Base));
     m_painter.setRenderHint(QPainter::Antialiasing, true);
-    paintAxis();
+    const auto axisTicks = ticks();
+    paintGrid(axisTicks);
     const auto rowCount = std::min(m_widget.rows().size(), m_widget.rowGeometry().size());
     for (std::size_t i = 0; i < rowCount; ++i) {
         if (m_widget.rows()[i].layout.suspicious) {
@@ -115,6 +116,7 @@ void TimelinePainter::paint()
     }
     // The time lines run behind the rows' bars and text, so that they never cross out a word.
     const TimeLines lines = paintTimeLines();
+    paintTickLabels(axisTicks);
     for (std::size_t i = 0; i < rowCount; ++i) {
         paintRow(static_cast<int>(i));
     }
@@ -143,30 +145,43 @@ void TimelinePainter::drawText(const QRect& rect, int flags, const QString& text
     m_painter.drawText(rect, flags, text);
 }
 
-void TimelinePainter::paintAxis()
+std::vector<jose::TimelineTick> TimelinePainter::ticks() const
 {
     const QFontMetrics fm(m_small);
-    const bool utc = m_widget.isUtc();
     const jose::TimeRange range = m_widget.visibleRange();
     const sys_seconds middle = range.start + range.span() / 2;
-    const seconds offset(utc ? 0 : displayTime(middle, false).offsetFromUtc());
+    const seconds offset(m_widget.isUtc() ? 0 : displayTime(middle, false).offsetFromUtc());
     const int widest = fm.horizontalAdvance(QStringLiteral("Wed 30 Sep")) + 24;
-    const auto ticks = jose::timelineTicks(range, std::max(2, m_plot.width() / widest), offset);
+    return jose::timelineTicks(range, std::max(2, m_plot.width() / widest), offset);
+}
 
-    const int labelTop = 2 + m_metrics.line + 6;
+void TimelinePainter::paintGrid(const std::vector<jose::TimelineTick>& ticks)
+{
     const int axisY = m_metrics.top - 2;
-    const QLocale locale;
-    m_painter.setFont(m_small);
-    QDateTime previous;
-    int lastRight = -1000;
     for (const auto& tick : ticks) {
         const int x = pixel(xFor(tick.time));
         m_painter.setPen(QPen(m_grid, 1));
         m_painter.drawLine(x, axisY, x, m_plot.bottom());
         m_painter.setPen(QPen(m_palette.color(QPalette::Text), 1));
         m_painter.drawLine(x, axisY - 4, x, axisY);
+    }
+    m_painter.setPen(QPen(m_grid, 1));
+    m_painter.drawLine(m_plot.left(), axisY, m_plot.right(), axisY);
+}
 
-        const QDateTime shown = displayTime(tick.time, utc);
+void TimelinePainter::paintTickLabels(const std::vector<jose::TimelineTick>& ticks)
+{
+    const QFontMetrics fm(m_small);
+    const int labelTop = 2 + m_metrics.line + 6;
+    const QLocale locale;
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor base = m_palette.color(QPalette::Base);
+    m_painter.setFont(m_small);
+    QDateTime previous;
+    int lastRight = -1000;
+    for (const auto& tick : ticks) {
+        const int x = pixel(xFor(tick.time));
+        const QDateTime shown = displayTime(tick.time, m_widget.isUtc());
         const QString label = locale.toString(shown, tickFormat(tick.unit));
         const QString context = tickContext(tick.unit, shown, previous);
         previous = shown;
@@ -176,13 +191,11 @@ void TimelinePainter::paintAxis()
             continue;
         }
         lastRight = left + width;
-        m_painter.drawText(QRect(left, labelTop, width, fm.height()), Qt::AlignHCenter, label);
+        drawText(QRect(left, labelTop, width, fm.height()), Qt::AlignHCenter, label, text, base);
         if (!context.isEmpty()) {
-            m_painter.drawText(QRect(left, labelTop + fm.height(), width, fm.height()), Qt::AlignHCenter, context);
+            drawText(QRect(left, labelTop + fm.height(), width, fm.height()), Qt::AlignHCenter, context, text, base);
         }
     }
-    m_painter.setPen(QPen(m_grid, 1));
-    m_painter.drawLine(m_plot.left(), axisY, m_plot.right(), axisY);
 }
 
 void TimelinePainter::paintRow(int index)

@@ -8,6 +8,7 @@
 #include <QRect>
 
 #include <chrono>
+#include <vector>
 
 class QPainter;
 
@@ -24,7 +25,9 @@ public:
     [[nodiscard]] static QColor stateColor(const TimelineColors& colors, jose::LifetimeState state);
 
 private:
-    void paintAxis();
+    [[nodiscard]] std::vector<jose::TimelineTick> ticks() const;
+    void paintGrid(const std::vector<jose::TimelineTick>& ticks);
+    void paintTickLabels(const std::vector<jose::TimelineTick>& ticks);
     void paintRow(int index);
     void paintBar(const TimelineWidget::Row& row, const QRect& bar);
     struct TimeLines {
