@@ -14,7 +14,6 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QEvent>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
