@@ -2,6 +2,7 @@
 
 #include "pages/DecoderPage.h"
 #include "pages/SignerPage.h"
+#include "pages/TimelinePage.h"
 #include "support/JsonHighlighting.h"
 
 #include <QAction>
@@ -30,6 +31,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_decoderPage(new DecoderPage(m_tabs))
     , m_signerPage(new SignerPage(m_tabs))
+    , m_timelinePage(new TimelinePage(m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JWT Workbench"));
@@ -39,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
     m_tabs->addTab(m_decoderPage, tr("&Decoder"));
     m_tabs->addTab(m_signerPage, tr("S&igner"));
+    m_tabs->addTab(m_timelinePage, tr("&Timeline"));
     setCentralWidget(m_tabs);
     createActions();
     connect(m_decoderPage, &DecoderPage::statusMessage, this,

@@ -9,6 +9,7 @@ namespace jwtwb::ui {
 
 class DecoderPage;
 class SignerPage;
+class TimelinePage;
 
 class MainWindow : public QMainWindow
 {
@@ -19,6 +20,7 @@ public:
 
     [[nodiscard]] DecoderPage* decoderPage() const { return m_decoderPage; }
     [[nodiscard]] SignerPage* signerPage() const { return m_signerPage; }
+    [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     // Restores geometry and, when the user allowed it, the last token; otherwise shows the sample.
     void restoreState();
 
@@ -37,6 +39,7 @@ private:
     QTabWidget* m_tabs;
     DecoderPage* m_decoderPage;
     SignerPage* m_signerPage;
+    TimelinePage* m_timelinePage;
     QAction* m_rememberTokenAction = nullptr;
 };
 

@@ -1,7 +1,11 @@
 #include "MainWindow.h"
 #include "pages/DecoderPage.h"
+#include "pages/TimelinePage.h"
+#include "support/Clock.h"
+#include "support/Convert.h"
 #include "support/Screenshot.h"
 #include "support/Theme.h"
+#include "time/Duration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -81,6 +85,16 @@ int main(int argc, char** argv)
                                   QStringLiteral("Page to show, by its tab name: decoder (default), signer, …"),
                                   QStringLiteral("name"));
     parser.addOptions({screenshot, colorScheme, size, page});
+                                  QStringLiteral("The page to show: decoder (default) or timeline."),
+                                  QStringLiteral("name"), QStringLiteral("decoder"));
+    const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
+                                           QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
+                                           QStringLiteral("name=token"));
+    const QCommandLineOption now(QStringLiteral("now"),
+                                 QStringLiteral("Pretend the clock shows this time (ISO 8601 or Unix seconds), "
+                                                "e.g. for reproducible screenshots."),
+                                 QStringLiteral("time"));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -93,6 +107,16 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    if (parser.isSet(now)) {
+        const auto fixed = jwtwb::time::parseTime(jwtwb::ui::toStdString(parser.value(now)),
+                                                  jwtwb::ui::toSysSeconds(QDateTime::currentDateTimeUtc()));
+        if (!fixed) {
+            std::fprintf(stderr, "jwt-workbench: --now: %s\n", fixed.error().message.c_str());
+            return 2;
+        }
+        jwtwb::ui::Clock::setFixed(jwtwb::ui::toQDateTime(*fixed));
+    }
+
     jwtwb::ui::MainWindow window;
     window.restoreState();
     if (!parser.positionalArguments().isEmpty()) {
@@ -101,6 +125,18 @@ int main(int argc, char** argv)
 
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
         std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab, e.g. decoder or signer\n");
+    for (const QString& entry : parser.values(timelineToken)) {
+        const auto equals = entry.indexOf(QLatin1Char('='));
+        if (equals <= 0 || !window.timelinePage()->setToken(entry.left(equals), entry.mid(equals + 1))) {
+            std::fprintf(stderr, "jwt-workbench: --timeline-token takes NAME=TOKEN with a token that has claims\n");
+            return 2;
+        }
+    }
+    const QString pageName = parser.value(page);
+    if (pageName == QLatin1String("timeline")) {
+        qobject_cast<QTabWidget*>(window.centralWidget())->setCurrentWidget(window.timelinePage());
+    } else if (pageName != QLatin1String("decoder")) {
+        std::fprintf(stderr, "jwt-workbench: --page takes decoder or timeline\n");
         return 2;
     }
 

@@ -13,6 +13,8 @@ private slots:
     void screenshotOption();
     void badOptions();
     void pageOption();
+    void timelinePage();
+    void badTimelineOptions();
 
 private:
     int run(const QStringList& arguments, QString* err = nullptr);
@@ -91,6 +93,34 @@ void TestGuiExecutable::pageOption()
     QString err;
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--page", "nowhere"}, &err), 2);
     QVERIFY2(err.contains("--page"), qPrintable(err));
+void TestGuiExecutable::timelinePage()
+{
+    // The README's timeline image: named tokens on the timeline page, at a fixed time.
+    const QString token
+        = QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3OTU4NTk0MDAsImV4cCI6MTc5NTg2MDYwMCwic3"
+                         "ViIjoiYWxpY2UifQ.prgECtdXUEeAo-qBoWe8Z_szzks3Y9Yd5HV80dyaCWI");
+    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-timeline.png");
+    QFile::remove(path);
+    QString err;
+    QCOMPARE(run({"--screenshot", path, "--color-scheme", "light", "--size", "1024x640", "--page", "timeline", "--now",
+                  "2026-11-28T10:00:00Z", "--timeline-token", "access token=" + token},
+                 &err),
+             0);
+    const QImage image(path);
+    QVERIFY2(!image.isNull(), qPrintable(err));
+    QCOMPARE(image.size(), QSize(1024, 640));
+}
+
+void TestGuiExecutable::badTimelineOptions()
+{
+    QString err;
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--page", "keys"}, &err), 2);
+    QVERIFY(err.contains(QStringLiteral("--page")));
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--timeline-token", "no-equals-sign"}, &err), 2);
+    QVERIFY(err.contains(QStringLiteral("NAME=TOKEN")));
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--timeline-token", "a=not a token"}, &err), 2);
+    QCOMPARE(run({"--screenshot", "/tmp/x.png", "--now", "yesterday-ish"}, &err), 2);
+    QVERIFY(err.contains(QStringLiteral("--now")));
 }
 
 QTEST_GUILESS_MAIN(TestGuiExecutable)

@@ -5,8 +5,11 @@
 #include "Bytes.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
+#include <chrono>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +35,17 @@ namespace jwtwb::ui {
 [[nodiscard]] inline int utf16Offset(std::string_view utf8, std::size_t byteOffset)
 {
     return static_cast<int>(toQString(utf8.substr(0, std::min(byteOffset, utf8.size()))).size());
+}
+
+// Core's instants are whole seconds in UTC; a QDateTime is cut to whole seconds on the way in.
+[[nodiscard]] inline std::chrono::sys_seconds toSysSeconds(const QDateTime& time)
+{
+    return std::chrono::sys_seconds(std::chrono::seconds(time.toSecsSinceEpoch()));
+}
+
+[[nodiscard]] inline QDateTime toQDateTime(std::chrono::sys_seconds time)
+{
+    return QDateTime::fromSecsSinceEpoch(time.time_since_epoch().count(), QTimeZone::utc());
 }
 
 } // namespace jwtwb::ui

@@ -19,8 +19,24 @@ struct TokenColors {
     QColor warning;
 };
 
+// Colours of the claim-lifetime timeline. Every one is also used for text, and reaches 4.5:1 against
+// the palette's Base, plain or under the suspicious-row tint (`warning` at kTimelineTintAlpha).
+struct TimelineColors {
+    QColor valid; // the valid bar and "valid for another …"
+    QColor expired; // expired, never valid, cannot be checked
+    QColor pending; // not yet valid
+    QColor leeway; // the leeway bands and "accepted within the leeway"
+    QColor warning; // suspicious lifetimes
+    QColor verification; // the verification time ("now" or the what-if time)
+    QColor clock; // the real clock, when a what-if time is shown
+    QColor authTime; // the auth_time marker
+};
+
+inline constexpr int kTimelineTintAlpha = 30; // of 255
+
 [[nodiscard]] bool isDark(const QPalette& palette);
 [[nodiscard]] TokenColors tokenColors(const QPalette& palette);
+[[nodiscard]] TimelineColors timelineColors(const QPalette& palette);
 
 // Light or dark Fusion palette for --color-scheme and tests; System keeps the platform's.
 void applyColorScheme(QApplication& app, ColorScheme scheme);
