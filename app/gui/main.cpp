@@ -82,11 +82,8 @@ int main(int argc, char** argv)
                                   QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
                                   QStringLiteral("1280x800"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Page to show, by its tab name: decoder (default), signer, …"),
+                                  QStringLiteral("Page to show, by its tab name: decoder (default), signer, timeline."),
                                   QStringLiteral("name"));
-    parser.addOptions({screenshot, colorScheme, size, page});
-                                  QStringLiteral("The page to show: decoder (default) or timeline."),
-                                  QStringLiteral("name"), QStringLiteral("decoder"));
     const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
                                            QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
                                            QStringLiteral("name=token"));
@@ -123,8 +120,6 @@ int main(int argc, char** argv)
         window.decoderPage()->setTokenText(parser.positionalArguments().join(QLatin1Char(' ')));
     }
 
-    if (parser.isSet(page) && !showPage(window, parser.value(page))) {
-        std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab, e.g. decoder or signer\n");
     for (const QString& entry : parser.values(timelineToken)) {
         const auto equals = entry.indexOf(QLatin1Char('='));
         if (equals <= 0 || !window.timelinePage()->setToken(entry.left(equals), entry.mid(equals + 1))) {
@@ -132,11 +127,8 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    const QString pageName = parser.value(page);
-    if (pageName == QLatin1String("timeline")) {
-        qobject_cast<QTabWidget*>(window.centralWidget())->setCurrentWidget(window.timelinePage());
-    } else if (pageName != QLatin1String("decoder")) {
-        std::fprintf(stderr, "jwt-workbench: --page takes decoder or timeline\n");
+    if (parser.isSet(page) && !showPage(window, parser.value(page))) {
+        std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab: decoder, signer or timeline\n");
         return 2;
     }
 

@@ -11,6 +11,7 @@
 #include "keys/Thumbprint.h"
 #include "pages/DecoderPage.h"
 #include "pages/SignerPage.h"
+#include "support/Clock.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
 #include "widgets/KeyInput.h"
@@ -143,7 +144,7 @@ void TestSignerPage::init()
     QSettings().clear();
     applyColorScheme(*qApp, ColorScheme::Light);
     m_page = new SignerPage;
-    m_page->clock().setFixed(test::at(kNow));
+    Clock::setFixed(test::at(kNow));
     m_page->resize(1200, 760);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page));
@@ -159,6 +160,7 @@ void TestSignerPage::init()
 
 void TestSignerPage::cleanup()
 {
+    Clock::useSystemTime();
     delete m_page;
     m_page = nullptr;
 }
@@ -582,7 +584,7 @@ void TestSignerPage::claimHelpersUseTheClock()
     QVERIFY(m_payload->toPlainText().startsWith(before.left(before.lastIndexOf(u'\n'))));
     QVERIFY(m_payload->toPlainText().contains(QStringLiteral("\"%1\": %2").arg(claim).arg(expected)));
     // A second press replaces the value in place.
-    m_page->clock().setFixed(test::at(kNow + 10));
+    Clock::setFixed(test::at(kNow + 10));
     QTest::mouseClick(m_page->findChild<QPushButton*>(button), Qt::LeftButton);
     QVERIFY(decodedPayload(m_page->token())[claim.toStdString()] == expected + 10);
     QCOMPARE(m_payload->toPlainText().count(QStringLiteral("\"%1\"").arg(claim)), 1);
@@ -837,7 +839,7 @@ void TestSignerPage::screenshots()
     QFETCH(bool, jwk);
     applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
     MainWindow window;
-    window.signerPage()->clock().setFixed(test::at(kNow));
+    Clock::setFixed(test::at(kNow));
     if (jwk) {
         auto key = test::parseJsonOrDie(rfcKey("rfc7515.json", "RFC7515-A.3"));
         key["kid"] = "signing-key-1";

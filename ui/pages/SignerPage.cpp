@@ -9,6 +9,7 @@
 #include "jose/JwsSigner.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/Lint.h"
+#include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JsonObjectCheck.h"
 #include "support/Labels.h"
@@ -427,7 +428,7 @@ void SignerPage::showWarnings(const QString& token)
         return;
     }
     jose::LintOptions options;
-    options.now = m_clock.now();
+    options.now = Clock::nowSeconds();
     options.key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
     QStringList lines;
     QStringList details;
@@ -469,7 +470,7 @@ bool SignerPage::editPayloadMember(const QString& name, const encoding::Json& va
 
 void SignerPage::setTimeClaim(const QString& name, std::chrono::seconds fromNow)
 {
-    const auto when = m_clock.now() + fromNow;
+    const auto when = Clock::nowSeconds() + fromNow;
     editPayloadMember(name, encoding::Json(when.time_since_epoch().count()));
 }
 
@@ -487,7 +488,7 @@ void SignerPage::applyTemplate(int claimTemplate)
 {
     const auto kind = static_cast<jose::ClaimTemplate>(claimTemplate);
     const auto uuid = crypto::randomUuid();
-    const auto claims = jose::templateClaims(kind, m_clock.now(), uuid ? *uuid : std::string());
+    const auto claims = jose::templateClaims(kind, Clock::nowSeconds(), uuid ? *uuid : std::string());
     m_payloadEdit->replaceText(toQString(encoding::toPrettyJson(claims)));
     const std::string header = toStdString(m_headerEdit->toPlainText());
     if (const auto edited

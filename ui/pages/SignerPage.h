@@ -1,7 +1,6 @@
 #pragma once
 
 #include "encoding/Json.h"
-#include "support/Clock.h"
 
 #include <QWidget>
 
@@ -29,7 +28,6 @@ class SignerPage : public QWidget
 public:
     explicit SignerPage(QWidget* parent = nullptr);
 
-    [[nodiscard]] Clock& clock() { return m_clock; }
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
 
     void setHeaderText(const QString& text);
@@ -64,7 +62,6 @@ private:
     bool editPayloadMember(const QString& name, const encoding::Json& value);
     void updateColors();
 
-    Clock m_clock;
     JsonEditor* m_headerEdit;
     JsonEditor* m_payloadEdit;
     QLabel* m_headerTitle;

@@ -1,13 +1,5 @@
 #include "Clock.h"
 
-namespace jwtwb::ui {
-
-std::chrono::sys_seconds Clock::now() const
-{
-    if (m_fixed) {
-        return *m_fixed;
-    }
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 #include "support/Convert.h"
 
 #include <QTimeZone>
@@ -32,6 +24,11 @@ std::chrono::sys_seconds Clock::nowSeconds()
 void Clock::setFixed(const QDateTime& time)
 {
     s_fixed = time.isValid() ? QDateTime::fromSecsSinceEpoch(time.toSecsSinceEpoch(), QTimeZone::utc()) : QDateTime();
+}
+
+void Clock::setFixed(std::chrono::sys_seconds time)
+{
+    s_fixed = toQDateTime(time);
 }
 
 void Clock::useSystemTime()

@@ -1,21 +1,5 @@
 #pragma once
 
-#include <chrono>
-#include <optional>
-
-namespace jwtwb::ui {
-
-// The time the UI hands to core (which never reads the clock itself). Tests fix it.
-class Clock
-{
-public:
-    [[nodiscard]] std::chrono::sys_seconds now() const;
-
-    void setFixed(std::chrono::sys_seconds time) { m_fixed = time; }
-    void useSystemTime() { m_fixed.reset(); }
-
-private:
-    std::optional<std::chrono::sys_seconds> m_fixed;
 #include <QDateTime>
 
 #include <chrono>
@@ -33,6 +17,7 @@ public:
 
     // From now on, now() returns `time` (until useSystemTime()); an invalid time means the system clock.
     static void setFixed(const QDateTime& time);
+    static void setFixed(std::chrono::sys_seconds time);
     static void useSystemTime();
     [[nodiscard]] static bool isFixed();
 
