@@ -96,7 +96,8 @@ Result<std::string> readWholeFile(const std::string& path, std::size_t maxSize)
 
 bool fileExists(const std::string& path)
 {
-    struct stat info {};
+    struct stat info {
+    };
     return ::stat(path.c_str(), &info) == 0;
 }
 
@@ -130,8 +131,8 @@ Result<void> writeFileAtomically(const std::string& path, std::span<const std::u
     // The rename is durable only once the folder is: without this a power cut could bring back the old file.
     const FileDescriptor folder(::open(folderOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
-        return fail(Errc::Io, fmt::format("{} was written, but its folder could not be flushed: {}", path,
-                                          reason(errno)));
+        return fail(Errc::Io,
+                    fmt::format("{} was written, but its folder could not be flushed: {}", path, reason(errno)));
     }
     return {};
 }

@@ -24,8 +24,7 @@ Result<std::size_t> run(bool encrypt, std::span<const std::uint8_t> kek, std::sp
 {
     const char* name = wrapCipherName(kek.size());
     if (name == nullptr) {
-        return fail(Errc::InvalidKey,
-                    fmt::format("an AES key wrap key is 16, 24 or 32 bytes, not {}", kek.size()));
+        return fail(Errc::InvalidKey, fmt::format("an AES key wrap key is 16, 24 or 32 bytes, not {}", kek.size()));
     }
     ossl::clearErrors();
     const ossl::CipherPtr cipher(EVP_CIPHER_fetch(nullptr, name, nullptr));

@@ -39,9 +39,9 @@ Result<void> checkSizes(const ContentAlgorithmInfo& info, Span cek, Span iv, std
                                 cek.size()));
     }
     if (iv.size() != info.ivSize) {
-        return fail(Errc::MalformedToken,
-                    fmt::format("{} needs a {}-byte initialization vector, not {} bytes", info.name, info.ivSize,
-                                iv.size()));
+        return fail(
+            Errc::MalformedToken,
+            fmt::format("{} needs a {}-byte initialization vector, not {} bytes", info.name, info.ivSize, iv.size()));
     }
     if (inputSize > INT_MAX - 64) {
         return fail(Errc::InputTooLarge, "the content is too large to encrypt or decrypt");
@@ -85,8 +85,7 @@ Result<CipherRun> startCipher(const ContentAlgorithmInfo& info, Span key, Span i
     CipherRun run{ossl::CipherPtr(EVP_CIPHER_fetch(nullptr, cipherName(info), nullptr)),
                   ossl::CipherCtxPtr(EVP_CIPHER_CTX_new())};
     if (!run.cipher || !run.ctx
-        || EVP_CipherInit_ex2(run.ctx.get(), run.cipher.get(), key.data(), iv.data(), encrypt ? 1 : 0, nullptr)
-            != 1) {
+        || EVP_CipherInit_ex2(run.ctx.get(), run.cipher.get(), key.data(), iv.data(), encrypt ? 1 : 0, nullptr) != 1) {
         return std::unexpected(ossl::cryptoError(Errc::Crypto, fmt::format("{} is not available", info.name)));
     }
     return run;
@@ -114,8 +113,8 @@ Result<SealedContent> encryptGcm(const ContentAlgorithmInfo& info, Span cek, Spa
     return out;
 }
 
-Result<crypto::SecureBytes> decryptGcm(const ContentAlgorithmInfo& info, Span cek, Span iv, Span aad,
-                                       Span ciphertext, Span tag)
+Result<crypto::SecureBytes> decryptGcm(const ContentAlgorithmInfo& info, Span cek, Span iv, Span aad, Span ciphertext,
+                                       Span tag)
 {
     auto run = startCipher(info, cek, iv, false);
     if (!run) {
@@ -205,16 +204,15 @@ Result<SealedContent> encryptContent(ContentAlgorithm enc, Span cek, Span iv, Sp
     return info.gcm ? encryptGcm(info, cek, iv, aad, plaintext) : encryptCbcHmac(info, cek, iv, aad, plaintext);
 }
 
-Result<crypto::SecureBytes> decryptContent(ContentAlgorithm enc, Span cek, Span iv, Span aad, Span ciphertext,
-                                           Span tag)
+Result<crypto::SecureBytes> decryptContent(ContentAlgorithm enc, Span cek, Span iv, Span aad, Span ciphertext, Span tag)
 {
     const ContentAlgorithmInfo& info = contentAlgorithmInfo(enc);
     if (auto sizes = checkSizes(info, cek, iv, std::max(ciphertext.size(), aad.size())); !sizes) {
         return std::unexpected(sizes.error());
     }
     if (tag.size() != info.tagSize) {
-        return fail(Errc::MalformedToken, fmt::format("a {} authentication tag is {} bytes, not {}", info.name,
-                                                      info.tagSize, tag.size()));
+        return fail(Errc::MalformedToken,
+                    fmt::format("a {} authentication tag is {} bytes, not {}", info.name, info.tagSize, tag.size()));
     }
     return info.gcm ? decryptGcm(info, cek, iv, aad, ciphertext, tag)
                     : decryptCbcHmac(info, cek, iv, aad, ciphertext, tag);

@@ -49,8 +49,9 @@ Result<crypto::SecureBytes> contentKey(const JweAlgorithms& algorithms, const Js
             return fail(Errc::MalformedToken, "a \"dir\" JWE has an empty encrypted key");
         }
         if (key.type() != keys::KeyType::Oct || key.secret().size() != contentInfo.cekSize) {
-            return fail(Errc::KeyMismatch,
-                        fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
+            return fail(
+                Errc::KeyMismatch,
+                fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
         }
         return key.secret().clone();
     }
@@ -70,14 +71,15 @@ Result<crypto::SecureBytes> contentKey(const JweAlgorithms& algorithms, const Js
     auto cek = aesKeyUnwrap(kek->span(), recipient.encryptedKey);
     if (!cek) {
         if (passphrase && cek.error().code == Errc::DecryptionFailed) {
-            return std::unexpected(
-                Error{Errc::WrongPassphrase, "wrong passphrase (or the encrypted key was changed)", cek.error().detail});
+            return std::unexpected(Error{Errc::WrongPassphrase, "wrong passphrase (or the encrypted key was changed)",
+                                         cek.error().detail});
         }
         return std::unexpected(cek.error());
     }
     if (cek->size() != contentInfo.cekSize) {
-        return fail(Errc::MalformedToken, fmt::format("the content encryption key is {} bytes; {} needs {}",
-                                                      cek->size(), contentInfo.name, contentInfo.cekSize));
+        return fail(Errc::MalformedToken,
+                    fmt::format("the content encryption key is {} bytes; {} needs {}", cek->size(), contentInfo.name,
+                                contentInfo.cekSize));
     }
     return cek;
 }

@@ -77,8 +77,9 @@ Result<JweMessage> encryptJwe(std::span<const std::uint8_t> plaintext, const key
     Bytes encryptedKey;
     if (algorithms->alg == KeyAlgorithm::Dir) {
         if (key.type() != keys::KeyType::Oct || key.secret().size() != contentInfo.cekSize) {
-            return fail(Errc::KeyMismatch,
-                        fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
+            return fail(
+                Errc::KeyMismatch,
+                fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
         }
         cek = key.secret().clone();
     } else {

@@ -89,9 +89,9 @@ Result<void> checkDisjoint(const JweMessage& message)
         }
     }
     if (!shared.empty()) {
-        return fail(Errc::MalformedToken,
-                    fmt::format("the JWE header parameter \"{}\" appears in more than one header (RFC 7516 §7.2.1)",
-                                shared));
+        return fail(
+            Errc::MalformedToken,
+            fmt::format("the JWE header parameter \"{}\" appears in more than one header (RFC 7516 §7.2.1)", shared));
     }
     return {};
 }
@@ -141,8 +141,9 @@ Result<JweMessage> parseJweCompact(std::string_view text)
         return fail(Errc::MalformedToken, "this is a JWS (three parts), not a JWE (five parts)");
     }
     if (!token->header.duplicates.empty()) {
-        return fail(Errc::DuplicateMember, fmt::format("the JWE protected header repeats the member \"{}\"",
-                                                       token->header.duplicates.front().key));
+        return fail(
+            Errc::DuplicateMember,
+            fmt::format("the JWE protected header repeats the member \"{}\"", token->header.duplicates.front().key));
     }
     const jose::Segment& header = token->segment(jose::SegmentRole::Header);
     JweMessage message;
@@ -210,15 +211,14 @@ Result<JweMessage> parseJweJson(std::string_view text)
 
 Result<std::string> toJweCompact(const JweMessage& message)
 {
-    if (message.recipients.size() != 1 || !message.recipients.front().header.empty()
-        || !message.sharedHeader.empty() || message.aadB64) {
+    if (message.recipients.size() != 1 || !message.recipients.front().header.empty() || !message.sharedHeader.empty()
+        || message.aadB64) {
         return fail(Errc::MalformedToken,
                     "the compact serialization holds one recipient and no unprotected header or aad");
     }
     using encoding::base64UrlEncode;
-    return fmt::format("{}.{}.{}.{}.{}", message.protectedB64,
-                       base64UrlEncode(message.recipients.front().encryptedKey), base64UrlEncode(message.iv),
-                       base64UrlEncode(message.ciphertext), base64UrlEncode(message.tag));
+    return fmt::format("{}.{}.{}.{}.{}", message.protectedB64, base64UrlEncode(message.recipients.front().encryptedKey),
+                       base64UrlEncode(message.iv), base64UrlEncode(message.ciphertext), base64UrlEncode(message.tag));
 }
 
 Result<Json> toJweJson(const JweMessage& message, JsonSyntax syntax)

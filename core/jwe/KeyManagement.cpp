@@ -34,8 +34,9 @@ Result<JweAlgorithms> readAlgorithms(const Json& header)
     }
     const auto contentAlgorithm = parseContentAlgorithm(enc->get_ref<const std::string&>());
     if (!contentAlgorithm) {
-        return fail(Errc::UnsupportedAlgorithm, fmt::format("the JWE content encryption \"{}\" is not supported",
-                                                            enc->get_ref<const std::string&>()));
+        return fail(
+            Errc::UnsupportedAlgorithm,
+            fmt::format("the JWE content encryption \"{}\" is not supported", enc->get_ref<const std::string&>()));
     }
     if (header.contains("zip")) {
         return fail(Errc::UnsupportedAlgorithm, "compressed JWE content (\"zip\") is not supported");
@@ -52,8 +53,8 @@ Result<crypto::SecureBytes> keyWrappingKey(KeyAlgorithm alg, const keys::Key& ke
 {
     const KeyAlgorithmInfo& info = keyAlgorithmInfo(alg);
     if (key.type() != keys::KeyType::Oct) {
-        return fail(Errc::KeyMismatch, fmt::format("{} needs a symmetric key or passphrase, not an {}", info.name,
-                                                   key.describe()));
+        return fail(Errc::KeyMismatch,
+                    fmt::format("{} needs a symmetric key or passphrase, not an {}", info.name, key.describe()));
     }
     const crypto::SecureBytes& secret = key.secret();
     if (info.pbkdf2Hash) {
@@ -63,8 +64,9 @@ Result<crypto::SecureBytes> keyWrappingKey(KeyAlgorithm alg, const keys::Key& ke
         return pbes2DeriveKey(alg, secret.span(), p2s, p2c);
     }
     if (secret.size() != info.kekSize) {
-        return fail(Errc::KeyMismatch, fmt::format("{} needs a {}-bit key, not a {}-bit one", info.name,
-                                                   info.kekSize * 8, secret.size() * 8));
+        return fail(
+            Errc::KeyMismatch,
+            fmt::format("{} needs a {}-bit key, not a {}-bit one", info.name, info.kekSize * 8, secret.size() * 8));
     }
     return secret.clone();
 }

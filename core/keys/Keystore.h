@@ -26,7 +26,8 @@ class Keystore
 {
 public:
     // A new, empty keystore for `path` (nothing is written until save()).
-    [[nodiscard]] static Keystore create(std::string path, crypto::SecureBytes passphrase, KeystoreOptions options = {});
+    [[nodiscard]] static Keystore create(std::string path, crypto::SecureBytes passphrase,
+                                         KeystoreOptions options = {});
     // Errors as openKeystoreText(), and Errc::Io for a missing or unreadable file.
     [[nodiscard]] static Result<Keystore> open(std::string path, crypto::SecureBytes passphrase,
                                                KeystoreOptions options = {});

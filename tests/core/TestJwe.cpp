@@ -130,7 +130,8 @@ void checkCompactVector(const Json& v, const keys::Key& key)
     auto encrypted = encryptJwe(asBytes(v["plaintext"].get<std::string>()), key, std::move(options));
     QVERIFY2(encrypted.has_value(), encrypted ? "" : encrypted.error().message.c_str());
     QCOMPARE(encrypted->protectedB64, v["protected_b64u"].get<std::string>());
-    QCOMPARE(encoding::base64UrlEncode(encrypted->recipients.at(0).encryptedKey), v["encrypted_key_b64u"].get<std::string>());
+    QCOMPARE(encoding::base64UrlEncode(encrypted->recipients.at(0).encryptedKey),
+             v["encrypted_key_b64u"].get<std::string>());
     QCOMPARE(*toJweCompact(*encrypted), v["compact"].get<std::string>());
 }
 
@@ -173,8 +174,8 @@ void TestJwe::rfc7518CbcHmac()
     QVERIFY(sealed.has_value());
     QCOMPARE(encoding::toHex(sealed->ciphertext), v["E_hex"].get<std::string>());
     QCOMPARE(encoding::toHex(sealed->tag), v["T_hex"].get<std::string>());
-    auto opened = decryptContent(*enc, hex(v["K_hex"]), hex(v["IV_hex"]), hex(v["A_hex"]), sealed->ciphertext,
-                                 sealed->tag);
+    auto opened
+        = decryptContent(*enc, hex(v["K_hex"]), hex(v["IV_hex"]), hex(v["A_hex"]), sealed->ciphertext, sealed->tag);
     QVERIFY(opened.has_value());
     QCOMPARE(encoding::toHex(opened->span()), v["P_hex"].get<std::string>());
 }
@@ -259,14 +260,19 @@ void TestJwe::roundTrip_data()
     QTest::addColumn<QString>("enc");
     QTest::addColumn<int>("keySize"); // 0: a passphrase
     for (const char* enc : {"A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512", "A128GCM", "A192GCM", "A256GCM"}) {
-        for (const auto& [alg, size] : {std::pair{"A128KW", 16}, {"A192KW", 24}, {"A256KW", 32},
-                                        {"PBES2-HS256+A128KW", 0}, {"PBES2-HS384+A192KW", 0},
+        for (const auto& [alg, size] : {std::pair{"A128KW", 16},
+                                        {"A192KW", 24},
+                                        {"A256KW", 32},
+                                        {"PBES2-HS256+A128KW", 0},
+                                        {"PBES2-HS384+A192KW", 0},
                                         {"PBES2-HS512+A256KW", 0}}) {
             QTest::addRow("%s %s", alg, enc) << alg << enc << size;
         }
     }
-    QTest::newRow("dir A256GCM") << "dir" << "A256GCM" << 32;
-    QTest::newRow("dir A128CBC-HS256") << "dir" << "A128CBC-HS256" << 32;
+    QTest::newRow("dir A256GCM") << "dir"
+                                 << "A256GCM" << 32;
+    QTest::newRow("dir A128CBC-HS256") << "dir"
+                                       << "A128CBC-HS256" << 32;
 }
 
 void TestJwe::roundTrip()
@@ -411,13 +417,11 @@ void TestJwe::malformedJson_data()
     QTest::newRow("protected not JSON") << "{\"protected\":\"e3\"," + iv + "}" << int(Errc::InvalidBase64Url);
     QTest::newRow("protected array") << "{\"protected\":\"W10\"," + iv + "}" << int(Errc::NotAJsonObject);
     QTest::newRow("repeated member") << "{\"iv\":\"AA\"," + iv + "}" << int(Errc::DuplicateMember);
-    QTest::newRow("protected repeats")
-        << "{\"protected\":\"" + QString::fromStdString(encoding::base64UrlEncode(std::string_view(R"({"a":1,"a":2})")))
-            + "\"," + iv + "}"
-        << int(Errc::DuplicateMember);
-    QTest::newRow("headers overlap") << R"({"protected":"eyJlbmMiOiJBMTI4R0NNIn0","unprotected":{"enc":"A128GCM"},)" + iv
-            + "}"
-                                     << int(Errc::MalformedToken);
+    QTest::newRow("protected repeats") << "{\"protected\":\""
+            + QString::fromStdString(encoding::base64UrlEncode(std::string_view(R"({"a":1,"a":2})"))) + "\"," + iv
+            + "}" << int(Errc::DuplicateMember);
+    QTest::newRow("headers overlap") << R"({"protected":"eyJlbmMiOiJBMTI4R0NNIn0","unprotected":{"enc":"A128GCM"},)"
+            + iv + "}" << int(Errc::MalformedToken);
     QTest::newRow("recipients and flat") << R"({"recipients":[{}],"encrypted_key":"AAAA",)" + iv + "}"
                                          << int(Errc::MalformedToken);
     QTest::newRow("recipients empty") << R"({"recipients":[],)" + iv + "}" << int(Errc::MalformedToken);

@@ -172,9 +172,11 @@ void TestKeystore::roundTripEveryKind()
 void TestKeystore::metadataAndOrder()
 {
     Keystore keystore = Keystore::create(keystorePath().toStdString(), pass("x"), kFastOptions);
-    auto imported = importJwk(R"({"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow","kid":"hmac-1","alg":"HS256","x-custom":[1,2]})");
+    auto imported = importJwk(
+        R"({"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow","kid":"hmac-1","alg":"HS256","x-custom":[1,2]})");
     QVERIFY(imported.has_value());
-    KeystoreEntry entry{*imported, "Staging HMAC – ✓", "2026-11-29T01:02:03Z", "rotated\nmonthly", {"production", "api"}};
+    KeystoreEntry entry{
+        *imported, "Staging HMAC – ✓", "2026-11-29T01:02:03Z", "rotated\nmonthly", {"production", "api"}};
     QCOMPARE(*keystore.add(std::move(entry)), std::string("hmac-1")); // a given kid is kept
     QVERIFY(keystore.add(entryFor(generate({KeyType::Ec, 0, Curve::P256}), "second")).has_value());
     QVERIFY(keystore.save().has_value());
@@ -243,7 +245,8 @@ void TestKeystore::fileModeAndBackup()
     QVERIFY(keystore.save().has_value());
     QCOMPARE(fileBytes(keystorePath() + ".bak"), first);
     for (const QString& path : {keystorePath(), keystorePath() + ".bak"}) {
-        struct stat info {};
+        struct stat info {
+        };
         QCOMPARE(::stat(path.toLocal8Bit().constData(), &info), 0);
         QCOMPARE(info.st_mode & 0777, 0600u);
     }
@@ -317,8 +320,8 @@ void TestKeystore::unknownVersion()
     jwe::EncryptOptions options;
     options.protectedHeader = Json::parse(R"({"alg":"PBES2-HS512+A256KW","enc":"A256GCM","jwtwb-keystore":2})");
     options.p2c = kFast;
-    auto message = jwe::encryptJwe(asBytes(std::string_view(R"({"keys":[]})")), Key::fromSecret(pass("x")),
-                                   std::move(options));
+    auto message
+        = jwe::encryptJwe(asBytes(std::string_view(R"({"keys":[]})")), Key::fromSecret(pass("x")), std::move(options));
     QVERIFY(message.has_value());
     const QByteArray file = QByteArray::fromStdString(jwe::toJweJson(*message, jwe::JsonSyntax::Flattened)->dump());
     writeBytes(keystorePath(), file);
@@ -415,8 +418,7 @@ void TestKeystore::lockWipes()
     QVERIFY(keystore.isLocked());
     QVERIFY(keystore.entries().empty());
     QCOMPARE(keystore.save().error().code, Errc::PassphraseRequired);
-    QCOMPARE(keystore.add(entryFor(generate({KeyType::Oct, 256, Curve::None}))).error().code,
-             Errc::PassphraseRequired);
+    QCOMPARE(keystore.add(entryFor(generate({KeyType::Oct, 256, Curve::None}))).error().code, Errc::PassphraseRequired);
     QVERIFY(!QFile::exists(keystorePath()));
 }
 
