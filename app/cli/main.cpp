@@ -1,6 +1,7 @@
 #include "BenchCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
+#include "KeysCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addVerifyCommand(app, exitCode);
     jwtwb::cli::addSignCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
+    jwtwb::cli::addKeysCommand(app, exitCode);
     jwtwb::cli::addBenchCommand(app, exitCode);
     try {
         app.parse(argc, argv);
