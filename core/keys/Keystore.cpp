@@ -45,6 +45,14 @@ Result<Keystore> Keystore::open(std::string path, crypto::SecureBytes passphrase
     }
     Keystore keystore(std::move(path), std::move(passphrase), options);
     keystore.m_entries = std::move(opened->entries);
+    // Keys from other tools may come without a kid: they get the default one, as add() gives.
+    for (auto& entry : keystore.m_entries) {
+        if (entry.kid().empty()) {
+            if (auto print = thumbprint(entry.key)) {
+                entry.key.parameters().kid = encoding::base64UrlEncode(*print);
+            }
+        }
+    }
     return keystore;
 }
 

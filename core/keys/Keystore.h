@@ -28,7 +28,8 @@ public:
     // A new, empty keystore for `path` (nothing is written until save()).
     [[nodiscard]] static Keystore create(std::string path, crypto::SecureBytes passphrase,
                                          KeystoreOptions options = {});
-    // Errors as openKeystoreText(), and Errc::Io for a missing or unreadable file.
+    // Errors as openKeystoreText(), and Errc::Io for a missing or unreadable file. Keys without a kid
+    // (written by other tools) get the default one.
     [[nodiscard]] static Result<Keystore> open(std::string path, crypto::SecureBytes passphrase,
                                                KeystoreOptions options = {});
 

@@ -82,11 +82,16 @@ void TestCliKeys::generate_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("description");
-    QTest::newRow("rsa-2048") << "rsa-2048" << "RSA 2048-bit private key";
-    QTest::newRow("ec-p256") << "ec-p256" << "EC P-256 private key";
-    QTest::newRow("ec-secp256k1") << "ec-secp256k1" << "EC secp256k1 private key";
-    QTest::newRow("ed448") << "ed448" << "Ed448 private key";
-    QTest::newRow("oct-512") << "oct-512" << "512-bit secret";
+    QTest::newRow("rsa-2048") << "rsa-2048"
+                              << "RSA 2048-bit private key";
+    QTest::newRow("ec-p256") << "ec-p256"
+                             << "EC P-256 private key";
+    QTest::newRow("ec-secp256k1") << "ec-secp256k1"
+                                  << "EC secp256k1 private key";
+    QTest::newRow("ed448") << "ed448"
+                           << "Ed448 private key";
+    QTest::newRow("oct-512") << "oct-512"
+                             << "512-bit secret";
 }
 
 void TestCliKeys::generate()
@@ -167,8 +172,8 @@ void TestCliKeys::importSecret()
     QVERIFY(secret.open(QIODevice::WriteOnly));
     secret.write("your-256-bit-secret\n");
     secret.close();
-    const auto run = runCli(withKeystore({"keys", "import", "--secret-file", secret.fileName(), "--label", "jwt.io",
-                                          "--tag", "production"}));
+    const auto run = runCli(withKeystore(
+        {"keys", "import", "--secret-file", secret.fileName(), "--label", "jwt.io", "--tag", "production"}));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 }
 
@@ -203,7 +208,8 @@ void TestCliKeys::exportPublicAndPrivate()
 void TestCliKeys::signAndVerifyWithStoredKey()
 {
     const QString kid = kidWithLabel("ed448");
-    const auto signed_ = runCli(withKeystore({"sign", "--alg", "EdDSA", "--keystore-key", kid, "--claim", "sub=alice"}));
+    const auto signed_
+        = runCli(withKeystore({"sign", "--alg", "EdDSA", "--keystore-key", kid, "--claim", "sub=alice"}));
     QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
     const QString token = signed_.out.trimmed();
     const auto header = runCli({"decode", "--json", token});
