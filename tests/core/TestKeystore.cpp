@@ -103,6 +103,7 @@ private slots:
     void changePassphrase();
     void lockWipes();
     void missingFile();
+    void noSecretInTheFile();
 
 private:
     QString keystorePath() const { return m_dir->filePath(QStringLiteral("keystore.jwe")); }
@@ -428,6 +429,31 @@ void TestKeystore::missingFile()
     QVERIFY(!opened.has_value());
     QCOMPARE(opened.error().code, Errc::Io);
     QVERIFY(QString::fromStdString(opened.error().message).contains("keystore.jwe"));
+}
+
+void TestKeystore::noSecretInTheFile()
+{
+    const Key secret = generate({KeyType::Oct, 256, Curve::None});
+    const Key ec = generate({KeyType::Ec, 0, Curve::P256});
+    Keystore keystore = Keystore::create(keystorePath().toStdString(), pass("x"), kFastOptions);
+    QVERIFY(keystore.add(entryFor(secret, "label in the clear?")).has_value());
+    QVERIFY(keystore.add(entryFor(ec)).has_value());
+    QVERIFY(keystore.save().has_value());
+    QVERIFY(keystore.save().has_value()); // and a backup
+    const Json ecJwk = *exportJwk(ec, true);
+    const std::vector<QByteArray> needles = {
+        QByteArray::fromStdString(std::string(secret.secret().view())),
+        QByteArray::fromStdString(encoding::base64UrlEncode(secret.secret().span())),
+        QByteArray::fromStdString(ecJwk["d"].get<std::string>()),
+        QByteArray("label in the clear?"),
+    };
+    for (const QString& path : {keystorePath(), keystorePath() + ".bak"}) {
+        const QByteArray file = fileBytes(path);
+        QVERIFY(!file.isEmpty());
+        for (const QByteArray& needle : needles) {
+            QVERIFY(!file.contains(needle));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKeystore)
