@@ -28,8 +28,10 @@ Result<void> preparePbes2(EncryptOptions& options, Bytes& p2s, std::uint64_t& p2
         options.protectedHeader["p2s"] = encoding::base64UrlEncode(*random);
         p2s = std::move(*random);
     } else {
-        auto decoded = salt->is_string() ? encoding::base64UrlDecode(salt->get_ref<const std::string&>())
-                                         : Result<Bytes>(fail(Errc::MalformedToken, "not a string"));
+        Result<Bytes> decoded = fail(Errc::MalformedToken, "\"p2s\" is not a string");
+        if (salt->is_string()) {
+            decoded = encoding::base64UrlDecode(salt->get_ref<const std::string&>());
+        }
         if (!decoded || decoded->size() < kMinP2sSize) {
             return fail(Errc::MalformedToken, "\"p2s\" must be base64url of at least 8 bytes");
         }

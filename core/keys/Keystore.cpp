@@ -70,10 +70,10 @@ const KeystoreEntry* Keystore::find(std::string_view kid) const
     return it == m_entries.end() ? nullptr : &*it;
 }
 
-Result<std::string> Keystore::add(KeystoreEntry entry)
+Result<void> Keystore::prepare(KeystoreEntry& entry) const
 {
     if (auto unlocked = checkUnlocked(); !unlocked) {
-        return std::unexpected(unlocked.error());
+        return unlocked;
     }
     auto print = thumbprint(entry.key);
     if (!print) {
@@ -93,6 +93,14 @@ Result<std::string> Keystore::add(KeystoreEntry entry)
     if (const KeystoreEntry* stored = find(kid)) {
         return fail(Errc::DuplicateKey,
                     fmt::format("another key in the keystore has the kid \"{}\": {}", kid, describeEntry(*stored)));
+    }
+    return {};
+}
+
+Result<std::string> Keystore::add(KeystoreEntry entry)
+{
+    if (auto prepared = prepare(entry); !prepared) {
+        return std::unexpected(prepared.error());
     }
     m_entries.push_back(std::move(entry));
     return m_entries.back().kid();

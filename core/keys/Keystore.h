@@ -43,6 +43,9 @@ public:
     // thumbprint is already there (also the public half of a stored private key), or a kid that
     // is taken, is Errc::DuplicateKey naming the stored key. Returns the kid.
     [[nodiscard]] Result<std::string> add(KeystoreEntry entry);
+    // What add() checks first, without adding: gives the entry its default kid and reports a
+    // duplicate (for models that must announce a row before it appears).
+    [[nodiscard]] Result<void> prepare(KeystoreEntry& entry) const;
     [[nodiscard]] Result<void> remove(std::string_view kid); // Errc::KeyNotFound
     [[nodiscard]] Result<void> setMetadata(std::string_view kid, std::string label, std::string notes,
                                            std::vector<std::string> tags);

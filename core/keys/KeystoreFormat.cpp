@@ -65,11 +65,10 @@ Result<KeystoreEntry> jwkToEntry(const Json& jwk, std::size_t index)
     }
     KeystoreEntry entry{std::move(*key), {}, {}, {}, {}};
     Json& extra = entry.key.parameters().extra;
-    for (const auto member : {"label", "created", "notes"}) {
-        std::string& target = member == std::string_view("label") ? entry.label
-            : member == std::string_view("created")               ? entry.created
-                                                                  : entry.notes;
-        if (auto taken = takeString(extra, member, target, where); !taken) {
+    const std::pair<std::string_view, std::string KeystoreEntry::*> strings[]
+        = {{"label", &KeystoreEntry::label}, {"created", &KeystoreEntry::created}, {"notes", &KeystoreEntry::notes}};
+    for (const auto& [member, field] : strings) {
+        if (auto taken = takeString(extra, member, entry.*field, where); !taken) {
             return std::unexpected(taken.error());
         }
     }
