@@ -28,6 +28,10 @@ std::string_view errcName(Errc code)
     case Errc::WrongPassphrase: return "ERR_WRONG_PASSPHRASE";
     case Errc::UnsupportedKey: return "ERR_UNSUPPORTED_KEY";
     case Errc::InvalidPem: return "ERR_INVALID_PEM";
+    case Errc::DecryptionFailed: return "ERR_DECRYPTION_FAILED";
+    case Errc::DuplicateKey: return "ERR_DUPLICATE_KEY";
+    case Errc::KeyNotFound: return "ERR_KEY_NOT_FOUND";
+    case Errc::UnsupportedVersion: return "ERR_UNSUPPORTED_VERSION";
     }
     return "ERR_UNKNOWN";
 }

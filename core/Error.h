@@ -33,6 +33,10 @@ enum class Errc {
     WrongPassphrase,
     UnsupportedKey, // a key type or curve JOSE does not use (DSA, DH, brainpool…)
     InvalidPem,
+    DecryptionFailed, // an authentication tag or AES key wrap integrity check failed
+    DuplicateKey,
+    KeyNotFound,
+    UnsupportedVersion, // a file format version this program does not read
 };
 
 struct Error {

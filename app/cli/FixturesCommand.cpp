@@ -1,12 +1,12 @@
 #include "FixturesCommand.h"
 
-#include "AtomicFile.h"
 #include "Input.h"
 #include "KeyArguments.h"
 #include "audit/FixtureManifest.h"
 #include "audit/Fixtures.h"
 #include "encoding/Json.h"
 #include "encoding/Text.h"
+#include "io/AtomicFile.h"
 #include "jose/TokenExtractor.h"
 #include "time/Duration.h"
 
@@ -129,11 +129,14 @@ Result<void> writeFixtures(const fs::path& directory, const audit::FixtureSet& s
 {
     for (const auto& fixture : set.fixtures) {
         // No line break after the token: a reader that takes the file as it is gets the token exactly.
-        if (auto written = writeFileAtomically(directory / audit::fixtureFileName(fixture), fixture.token); !written) {
+        if (auto written
+            = io::writeFileAtomically((directory / audit::fixtureFileName(fixture)).string(), asBytes(fixture.token));
+            !written) {
             return written;
         }
     }
-    return writeFileAtomically(directory / audit::kManifestFileName, encoding::toPrettyJson(manifest) + "\n");
+    return io::writeFileAtomically((directory / audit::kManifestFileName).string(),
+                                   asBytes(encoding::toPrettyJson(manifest) + "\n"));
 }
 
 void printSummary(const fs::path& directory, const audit::FixtureSet& set)

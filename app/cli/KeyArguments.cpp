@@ -1,6 +1,7 @@
 #include "KeyArguments.h"
 
 #include "Input.h"
+#include "KeystoreAccess.h"
 #include "crypto/SecureBytes.h"
 #include "keys/KeyImport.h"
 
@@ -60,8 +61,32 @@ void addKeyOptions(CLI::App& command, KeyArguments& arguments)
     command.add_option("--secret-encoding", arguments.secretEncoding,
                        "How the secret is written: utf8 (default), base64, base64url, hex or auto");
     command.add_option("--passphrase-file", arguments.passphraseFile,
-                       "File whose first line is the passphrase of an encrypted private key");
+                       "File whose first line is the passphrase of an encrypted private key or of the keystore");
+    command.add_option(
+        "--keystore-key", arguments.keystoreKey,
+        "The key with this kid from the keystore (passphrase: --passphrase-file, $JWTWB_PASSPHRASE or a prompt)");
+    command.add_option("--keystore", arguments.keystore, "Keystore file for --keystore-key (default: the GUI's)");
 }
+
+namespace {
+
+Result<LoadedKeys> loadKeystoreKey(const KeyArguments& arguments)
+{
+    auto keystore = openKeystore(arguments.keystore, arguments.passphraseFile);
+    if (!keystore) {
+        return std::unexpected(keystore.error());
+    }
+    const keys::KeystoreEntry* entry = keystore->find(arguments.keystoreKey);
+    if (entry == nullptr) {
+        return fail(Errc::KeyNotFound,
+                    fmt::format("no key with kid \"{}\" in {}", arguments.keystoreKey, keystore->path()));
+    }
+    LoadedKeys loaded;
+    loaded.keys.push_back(entry->key);
+    return loaded;
+}
+
+} // namespace
 
 Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passphraseFile)
 {
@@ -109,9 +134,12 @@ Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passp
 Result<LoadedKeys> loadKeys(const KeyArguments& arguments)
 {
     const int given = !arguments.keyFile.empty() + !arguments.jwksFile.empty() + !arguments.secret.empty()
-        + !arguments.secretFile.empty();
+        + !arguments.secretFile.empty() + !arguments.keystoreKey.empty();
     if (given > 1) {
-        return fail(Errc::InvalidKey, "give one of --key, --jwks, --secret and --secret-file");
+        return fail(Errc::InvalidKey, "give one of --key, --jwks, --secret, --secret-file and --keystore-key");
+    }
+    if (!arguments.keystoreKey.empty()) {
+        return loadKeystoreKey(arguments);
     }
     if (!arguments.secret.empty()) {
         return loadSecret(arguments.secret, arguments.secretEncoding);

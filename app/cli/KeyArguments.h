@@ -11,7 +11,7 @@
 namespace jwtwb::cli {
 
 // The key options that verify and sign share: a key file (PEM, DER, JWK or JWKS), a key set, or a
-// secret in an explicit encoding.
+// secret in an explicit encoding, or a key from the keystore by kid.
 struct KeyArguments {
     std::string keyFile;
     std::string jwksFile;
@@ -19,6 +19,8 @@ struct KeyArguments {
     std::string secretFile;
     std::string secretEncoding = "utf8";
     std::string passphraseFile;
+    std::string keystoreKey; // a kid in the keystore
+    std::string keystore; // the keystore file; empty for the default
 };
 
 struct LoadedKeys {

@@ -3,6 +3,7 @@
 #include "DecodeCommand.h"
 #include "FixturesCommand.h"
 #include "KeyCommand.h"
+#include "KeysCommand.h"
 #include "LintCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
@@ -18,11 +19,12 @@ int main(int argc, char** argv)
     jwtwb::cli::addDecodeCommand(app, exitCode);
     jwtwb::cli::addVerifyCommand(app, exitCode);
     jwtwb::cli::addSignCommand(app, exitCode);
-    jwtwb::cli::addKeyCommand(app, exitCode);
-    jwtwb::cli::addBenchCommand(app, exitCode);
-    jwtwb::cli::addFixturesCommand(app, exitCode);
     jwtwb::cli::addLintCommand(app, exitCode);
+    jwtwb::cli::addKeyCommand(app, exitCode);
+    jwtwb::cli::addKeysCommand(app, exitCode);
     jwtwb::cli::addCrackCommand(app, exitCode);
+    jwtwb::cli::addFixturesCommand(app, exitCode);
+    jwtwb::cli::addBenchCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

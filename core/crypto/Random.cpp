@@ -8,15 +8,28 @@
 #include <algorithm>
 
 namespace jwtwb::crypto {
+namespace {
+
+template <class Buffer> Result<Buffer> randomFilled(std::size_t count)
+{
+    Buffer out(count);
+    ossl::clearErrors();
+    if (count > 0 && RAND_bytes(out.data(), static_cast<int>(count)) != 1) {
+        return std::unexpected(ossl::cryptoError(Errc::Crypto, "the random number generator failed"));
+    }
+    return out;
+}
+
+} // namespace
 
 Result<Bytes> randomBytes(std::size_t count)
 {
-    Bytes bytes(count);
-    ossl::clearErrors();
-    if (count > 0 && RAND_bytes(bytes.data(), static_cast<int>(count)) != 1) {
-        return std::unexpected(ossl::cryptoError(Errc::Crypto, "the random number generator failed"));
-    }
-    return bytes;
+    return randomFilled<Bytes>(count);
+}
+
+Result<SecureBytes> randomSecret(std::size_t count)
+{
+    return randomFilled<SecureBytes>(count);
 }
 
 std::string formatUuidV4(std::array<std::uint8_t, 16> bytes)

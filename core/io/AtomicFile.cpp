@@ -1,0 +1,140 @@
+#include "AtomicFile.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace jwtwb::io {
+namespace {
+
+std::string reason(int error)
+{
+    return std::strerror(error);
+}
+
+std::string folderOf(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    { }
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    [[nodiscard]] int get() const { return m_fd; }
+    [[nodiscard]] int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+
+private:
+    int m_fd;
+};
+
+bool writeAll(int fd, std::span<const std::uint8_t> content)
+{
+    while (!content.empty()) {
+        const ssize_t written = ::write(fd, content.data(), content.size());
+        if (written < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        content = content.subspan(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+} // namespace
+
+Result<std::string> readWholeFile(const std::string& path, std::size_t maxSize)
+{
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        return fail(Errc::Io, fmt::format("cannot open {}: {}", path, reason(errno)));
+    }
+    std::string content;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return fail(Errc::Io, fmt::format("cannot read {}: {}", path, reason(errno)));
+        }
+        if (got == 0) {
+            return content;
+        }
+        if (content.size() + static_cast<std::size_t>(got) > maxSize) {
+            return fail(Errc::InputTooLarge, fmt::format("{} is larger than {} bytes", path, maxSize));
+        }
+        content.append(buffer, static_cast<std::size_t>(got));
+    }
+}
+
+bool fileExists(const std::string& path)
+{
+    struct stat info {
+    };
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content, unsigned mode)
+{
+    std::string temporary = path + ".tmp-XXXXXX";
+    FileDescriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
+    if (fd.get() < 0) {
+        return fail(Errc::Io, fmt::format("cannot create a temporary file next to {}: {}", path, reason(errno)));
+    }
+    const auto failWith = [&](std::string_view what) {
+        const int error = errno;
+        ::unlink(temporary.c_str());
+        return fail(Errc::Io, fmt::format("cannot {} {}: {}", what, path, reason(error)));
+    };
+    if (::fchmod(fd.get(), static_cast<mode_t>(mode)) != 0) {
+        return failWith("set the permissions of");
+    }
+    if (!writeAll(fd.get(), content)) {
+        return failWith("write");
+    }
+    if (::fsync(fd.get()) != 0) {
+        return failWith("flush");
+    }
+    if (::close(fd.release()) != 0) {
+        return failWith("write");
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        return failWith("replace");
+    }
+    // The rename is durable only once the folder is: without this a power cut could bring back the old file.
+    const FileDescriptor folder(::open(folderOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
+        return fail(Errc::Io,
+                    fmt::format("{} was written, but its folder could not be flushed: {}", path, reason(errno)));
+    }
+    return {};
+}
+
+} // namespace jwtwb::io

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Error.h"
+#include "crypto/SecureBytes.h"
+#include "jwe/Pbes2.h"
+#include "keys/KeystoreEntry.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jwtwb::keys {
+
+struct KeystoreOptions {
+    // PBES2 iteration count (p2c) for every save. Lower values are for unit tests of other
+    // behaviour only: PBKDF2 at the default takes a noticeable fraction of a second.
+    std::uint64_t iterations = jwe::kDefaultP2c;
+};
+
+// The unlocked key set of one keystore file (see KeystoreFormat.h for the format). Keys, secrets
+// and the passphrase live only in memory, in wiping buffers, until lock(); changes reach the file
+// only through save(), which replaces it atomically and keeps the previous file as "<path>.bak".
+// Nothing here ever writes to a file that failed to open.
+class Keystore
+{
+public:
+    // A new, empty keystore for `path` (nothing is written until save()).
+    [[nodiscard]] static Keystore create(std::string path, crypto::SecureBytes passphrase,
+                                         KeystoreOptions options = {});
+    // Errors as openKeystoreText(), and Errc::Io for a missing or unreadable file. Keys without a kid
+    // (written by other tools) get the default one.
+    [[nodiscard]] static Result<Keystore> open(std::string path, crypto::SecureBytes passphrase,
+                                               KeystoreOptions options = {});
+
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] std::string backupPath() const { return m_path + ".bak"; }
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    [[nodiscard]] const std::vector<KeystoreEntry>& entries() const { return m_entries; }
+    [[nodiscard]] const KeystoreEntry* find(std::string_view kid) const;
+
+    // Adds a key; without a kid it gets its RFC 7638 SHA-256 thumbprint as kid. A key whose
+    // thumbprint is already there (also the public half of a stored private key), or a kid that
+    // is taken, is Errc::DuplicateKey naming the stored key. Returns the kid.
+    [[nodiscard]] Result<std::string> add(KeystoreEntry entry);
+    // What add() checks first, without adding: gives the entry its default kid and reports a
+    // duplicate (for models that must announce a row before it appears).
+    [[nodiscard]] Result<void> prepare(KeystoreEntry& entry) const;
+    [[nodiscard]] Result<void> remove(std::string_view kid); // Errc::KeyNotFound
+    [[nodiscard]] Result<void> setMetadata(std::string_view kid, std::string label, std::string notes,
+                                           std::vector<std::string> tags);
+
+    [[nodiscard]] Result<void> save();
+    // Re-encrypts with the new passphrase and saves.
+    [[nodiscard]] Result<void> changePassphrase(crypto::SecureBytes newPassphrase);
+
+    // Forgets the keys and the passphrase (wiped); the object can only be destroyed afterwards.
+    void lock();
+
+private:
+    Keystore(std::string path, crypto::SecureBytes passphrase, KeystoreOptions options);
+    [[nodiscard]] Result<void> checkUnlocked() const;
+
+    std::string m_path;
+    crypto::SecureBytes m_passphrase;
+    KeystoreOptions m_options;
+    std::vector<KeystoreEntry> m_entries;
+    bool m_locked = false;
+};
+
+} // namespace jwtwb::keys
