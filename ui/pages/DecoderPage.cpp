@@ -9,20 +9,29 @@
 #include "support/Convert.h"
 #include "support/Theme.h"
 #include "widgets/JsonView.h"
+#include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/VerificationPanel.h"
+#include "widgets/XRayView.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
 namespace {
+
+constexpr auto kSplitterKey = "decoder/splitter";
 
 QLabel* makeTitle(const QString& text, QWidget* parent)
 {
@@ -91,6 +100,10 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_signatureLabel(new QLabel(this))
     , m_notesLabel(new QLabel(this))
     , m_errorLabel(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_tabs(new QTabWidget(this))
+    , m_verification(new VerificationPanel(m_clock, this))
+    , m_xray(new XRayView(this))
 {
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
     m_headerView->setObjectName(QStringLiteral("headerView"));
@@ -109,15 +122,18 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_sourceLabel->setWordWrap(true);
 
     auto* panes = new QWidget(m_stack);
-    auto* panesLayout = new QVBoxLayout(panes);
+    auto* panesLayout = new QGridLayout(panes);
     panesLayout->setContentsMargins(0, 0, 0, 0);
-    panesLayout->addWidget(m_headerTitle);
-    panesLayout->addWidget(m_headerView, 2);
-    panesLayout->addWidget(m_payloadTitle);
-    panesLayout->addWidget(m_payloadView, 5);
-    panesLayout->addWidget(m_signatureTitle);
-    panesLayout->addWidget(m_signatureLabel);
-    panesLayout->addWidget(m_notesLabel);
+    panesLayout->addWidget(m_headerTitle, 0, 0);
+    panesLayout->addWidget(m_headerView, 1, 0);
+    panesLayout->addWidget(m_payloadTitle, 0, 1);
+    panesLayout->addWidget(m_payloadView, 1, 1);
+    panesLayout->addWidget(m_signatureTitle, 2, 0, 1, 2);
+    panesLayout->addWidget(m_signatureLabel, 3, 0, 1, 2);
+    panesLayout->addWidget(m_notesLabel, 4, 0, 1, 2);
+    panesLayout->setColumnStretch(0, 2);
+    panesLayout->setColumnStretch(1, 3);
+    panesLayout->setRowStretch(1, 1);
     m_signatureLabel->setWordWrap(true);
     m_signatureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notesLabel->setWordWrap(true);
@@ -138,21 +154,39 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_stack->addWidget(panes);
     m_stack->addWidget(errorPage);
 
-    auto* decoded = new QWidget(this);
-    auto* decodedLayout = new QVBoxLayout(decoded);
-    decodedLayout->setContentsMargins(0, 0, 0, 0);
-    decodedLayout->addWidget(m_stack);
+    auto* verificationScroll = new QScrollArea(m_tabs);
+    m_verificationTab = verificationScroll;
+    verificationScroll->setWidget(m_verification);
+    verificationScroll->setWidgetResizable(true);
+    verificationScroll->setFrameShape(QFrame::NoFrame);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("decoderSplitter"));
-    splitter->addWidget(encoded);
-    splitter->addWidget(decoded);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setChildrenCollapsible(false);
+    m_tabs->setObjectName(QStringLiteral("decoderTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stack, tr("Decoded"));
+    m_tabs->addTab(verificationScroll, tr("Verification"));
+    m_tabs->addTab(m_xray, tr("X-ray"));
+    m_xray->setObjectName(QStringLiteral("xray"));
+
+    m_splitter->setObjectName(QStringLiteral("decoderSplitter"));
+    m_splitter->addWidget(encoded);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->restoreState(QSettings().value(QLatin1String(kSplitterKey)).toByteArray());
+    // Only the layout is remembered: never the token or the key.
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QLatin1String(kSplitterKey), m_splitter->saveState()); });
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
+
+    connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
+    connect(m_verification->keyInput(), &KeyInput::keysChanged, this, [this] {
+        const KeyInput* input = m_verification->keyInput();
+        m_xray->setKeys(input->keys(), input->isKeySet());
+    });
+    updateVerificationTab(m_verification->state());
 
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
     connect(m_tokenEdit, &QPlainTextEdit::textChanged, this, [this] {
@@ -189,6 +223,15 @@ void DecoderPage::updateColors()
     setTitleColor(m_payloadTitle, colors.payload);
     setTitleColor(m_signatureTitle, colors.signature);
     setTitleColor(m_notesLabel, colors.warning);
+}
+
+void DecoderPage::updateVerificationTab(VerificationState state)
+{
+    const int index = m_tabs->indexOf(m_verificationTab);
+    m_tabs->setTabText(index,
+                       state == VerificationState::Valid         ? tr("Verification · valid")
+                           : state == VerificationState::Invalid ? tr("Verification · invalid")
+                                                                 : tr("Verification"));
 }
 
 void DecoderPage::setTokenText(const QString& text)
@@ -238,7 +281,9 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = jose::extractToken(utf8);
+    m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
+        m_xray->setToken(std::nullopt);
         m_tokenEdit->markToken(0, 0);
         showError(tr("Paste a token on the left to decode it."));
         return;
@@ -251,6 +296,7 @@ void DecoderPage::decode()
     }
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    m_xray->setToken(token ? std::optional(*token) : std::nullopt);
     if (!token) {
         const Error& error = token.error();
         if (error.position) {

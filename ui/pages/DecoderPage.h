@@ -1,14 +1,21 @@
 #pragma once
 
+#include "support/Clock.h"
+
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace jwtwb::ui {
 
 class JsonView;
 class TokenEdit;
+class VerificationPanel;
+class XRayView;
+enum class VerificationState;
 
 // Paste anything that holds a token; see its parts in colour and its header and payload as JSON.
 class DecoderPage : public QWidget
@@ -23,6 +30,11 @@ public:
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
+    // The page's clock: "now" for verification, claims and findings. Tests fix it.
+    [[nodiscard]] Clock& clock() { return m_clock; }
+    [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
+    [[nodiscard]] XRayView* xray() const { return m_xray; }
+
 signals:
     void tokenTextChanged(const QString& text);
     void statusMessage(const QString& message);
@@ -34,6 +46,7 @@ private:
     void decode();
     void updateColors();
     void showError(const QString& message);
+    void updateVerificationTab(VerificationState state);
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
@@ -47,6 +60,12 @@ private:
     QLabel* m_notesLabel;
     QLabel* m_errorLabel;
     QString m_decodedText;
+    Clock m_clock;
+    QSplitter* m_splitter;
+    QTabWidget* m_tabs;
+    VerificationPanel* m_verification;
+    XRayView* m_xray;
+    QWidget* m_verificationTab = nullptr;
 };
 
 } // namespace jwtwb::ui

@@ -21,6 +21,15 @@ TokenColors tokenColors(const QPalette& palette)
             QColor(0x1d, 0x7f, 0x35), QColor(0xcc, 0x00, 0x00), QColor(0x9a, 0x5b, 0x00)};
 }
 
+StatusColors statusColors(const QPalette& palette)
+{
+    // At least 4.5:1 against both the window and the base colour of the palettes applyColorScheme sets.
+    if (isDark(palette)) {
+        return {QColor(0x7e, 0xe0, 0x8f), QColor(0xff, 0x6b, 0x6b), QColor(0xf0, 0xb4, 0x5a)};
+    }
+    return {QColor(0x1d, 0x7f, 0x35), QColor(0xcc, 0x00, 0x00), QColor(0x9a, 0x5b, 0x00)};
+}
+
 namespace {
 
 QPalette darkPalette()

@@ -1,0 +1,267 @@
+#include "KeyInput.h"
+
+#include "crypto/SecureBytes.h"
+#include "encoding/Utf8.h"
+#include "keys/KeyImport.h"
+#include "support/Convert.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolButton>
+
+namespace jwtwb::ui {
+namespace {
+
+keys::SecretEncoding coreEncoding(KeyInput::SecretEncoding encoding)
+{
+    switch (encoding) {
+    case KeyInput::SecretEncoding::Utf8: return keys::SecretEncoding::Utf8;
+    case KeyInput::SecretEncoding::Base64: return keys::SecretEncoding::Base64;
+    case KeyInput::SecretEncoding::Base64Url: return keys::SecretEncoding::Base64Url;
+    case KeyInput::SecretEncoding::Hex: return keys::SecretEncoding::Hex;
+    }
+    return keys::SecretEncoding::Utf8;
+}
+
+QString sentence(const std::string& text)
+{
+    QString out = toQString(text);
+    if (!out.isEmpty()) {
+        out[0] = out[0].toUpper();
+        if (!out.endsWith(QLatin1Char('.'))) {
+            out += QLatin1Char('.');
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+KeyInput::KeyInput(QWidget* parent)
+    : QWidget(parent)
+    , m_kind(new QComboBox(this))
+    , m_stack(new QStackedWidget(this))
+    , m_secret(new QLineEdit(this))
+    , m_reveal(new QToolButton(this))
+    , m_encoding(new QComboBox(this))
+    , m_keyText(new QPlainTextEdit(this))
+    , m_status(new QLabel(this))
+{
+    m_kind->setObjectName(QStringLiteral("keyKind"));
+    m_secret->setObjectName(QStringLiteral("secretEdit"));
+    m_reveal->setObjectName(QStringLiteral("revealSecret"));
+    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
+    m_keyText->setObjectName(QStringLiteral("keyText"));
+    m_status->setObjectName(QStringLiteral("keyStatus"));
+
+    m_kind->addItems({tr("HMAC secret"), tr("PEM key or certificate"), tr("JWK"), tr("JWK Set (JWKS)")});
+    m_encoding->addItems({tr("UTF-8 text"), tr("base64"), tr("base64url"), tr("hex")});
+    m_encoding->setToolTip(tr("How the secret is written. It is never guessed: the same text means different "
+                              "bytes in each encoding."));
+
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("the shared secret"));
+    m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
+    m_reveal->setText(tr("Show"));
+    m_reveal->setCheckable(true);
+    m_reveal->setToolTip(tr("Show or hide the secret"));
+    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
+        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
+    });
+
+    auto* secretPage = new QWidget(m_stack);
+    auto* secretLayout = new QHBoxLayout(secretPage);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(m_secret, 1);
+    secretLayout->addWidget(m_reveal);
+    secretLayout->addWidget(m_encoding);
+
+    m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_keyText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
+    m_stack->addWidget(secretPage);
+    m_stack->addWidget(m_keyText);
+
+    auto* open = new QPushButton(tr("Open Key File…"), this);
+    open->setObjectName(QStringLiteral("openKeyFile"));
+    connect(open, &QPushButton::clicked, this, &KeyInput::openFile);
+
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_kind, 0, 0);
+    layout->addWidget(open, 0, 2);
+    layout->setColumnStretch(1, 1);
+    layout->addWidget(m_stack, 1, 0, 1, 3);
+    layout->addWidget(m_status, 2, 0, 1, 3);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_stack->setCurrentIndex(index == 0 ? 0 : 1);
+        m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
+                                          : index == 2 ? tr("{\"kty\": …}")
+                                                       : tr("{\"keys\": [ … ]}"));
+        reimport();
+    });
+    connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::reimport);
+    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
+    reimport();
+}
+
+void KeyInput::setKind(Kind kind)
+{
+    m_kind->setCurrentIndex(static_cast<int>(kind));
+}
+
+KeyInput::Kind KeyInput::kind() const
+{
+    return static_cast<Kind>(m_kind->currentIndex());
+}
+
+void KeyInput::setSecret(const QString& secret, SecretEncoding encoding)
+{
+    const QSignalBlocker blocker(m_encoding);
+    m_encoding->setCurrentIndex(static_cast<int>(encoding));
+    setKind(Kind::Secret);
+    m_secret->setText(secret);
+    reimport();
+}
+
+void KeyInput::setKeyText(Kind kind, const QString& text)
+{
+    const QSignalBlocker blocker(m_keyText);
+    m_keyText->setPlainText(text);
+    setKind(kind);
+    reimport();
+}
+
+void KeyInput::clear()
+{
+    const QSignalBlocker secretBlocker(m_secret);
+    const QSignalBlocker textBlocker(m_keyText);
+    m_secret->clear();
+    m_keyText->clear();
+    reimport();
+}
+
+bool KeyInput::isEmpty() const
+{
+    return kind() == Kind::Secret ? m_secret->text().isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
+}
+
+bool KeyInput::loadFile(const QString& path, QString* errorMessage)
+{
+    const QFileInfo info(path);
+    if (info.size() > kMaxFileSize) {
+        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(info.fileName());
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *errorMessage = tr("Cannot open %1: %2").arg(info.fileName(), file.errorString());
+        return false;
+    }
+    const QByteArray content = file.read(kMaxFileSize + 1);
+    if (encoding::findInvalidUtf8(std::string_view(content.constData(), content.size()))) {
+        *errorMessage = tr("%1 is not a text key file. Binary (DER) keys can be converted to PEM with "
+                           "\"jwtwb key convert\".")
+                            .arg(info.fileName());
+        return false;
+    }
+    const QString text = QString::fromUtf8(content);
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(QStringLiteral("-----BEGIN"))) {
+        setKeyText(Kind::Pem, text);
+    } else if (trimmed.startsWith(QLatin1Char('{'))) {
+        setKeyText(trimmed.contains(QStringLiteral("\"keys\"")) ? Kind::Jwks : Kind::Jwk, text);
+    } else {
+        // A secret file: its text as it is, without the final line break an editor adds.
+        setSecret(trimmed, static_cast<SecretEncoding>(m_encoding->currentIndex()));
+    }
+    return true;
+}
+
+void KeyInput::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Key File"), {},
+                                                      tr("Keys (*.pem *.crt *.cer *.key *.json *.jwk *.jwks *.txt);;"
+                                                         "All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!loadFile(path, &error)) {
+        m_status->setText(error);
+    }
+}
+
+void KeyInput::reimport()
+{
+    m_keys.clear();
+    m_error.clear();
+    QString status;
+    if (!isEmpty()) {
+        std::string text
+            = kind() == Kind::Secret ? toStdString(m_secret->text()) : toStdString(m_keyText->toPlainText());
+        switch (kind()) {
+        case Kind::Secret: {
+            auto secret
+                = keys::importSecret(text, coreEncoding(static_cast<SecretEncoding>(m_encoding->currentIndex())));
+            if (secret) {
+                m_keys.push_back(std::move(secret->key));
+            } else {
+                m_error = sentence(secret.error().message);
+            }
+            break;
+        }
+        case Kind::Pem:
+        case Kind::Jwk: {
+            auto key = kind() == Kind::Pem ? keys::importPem(text) : keys::importJwk(std::string_view(text));
+            if (key) {
+                m_keys.push_back(std::move(*key));
+            } else {
+                m_error = sentence(key.error().message);
+            }
+            break;
+        }
+        case Kind::Jwks: {
+            auto set = keys::importJwks(text);
+            if (set) {
+                m_keys = std::move(set->keys);
+                QStringList lines{tr("%n usable key(s) in the set.", nullptr, static_cast<int>(m_keys.size()))};
+                for (const auto& skipped : set->skipped) {
+                    lines << tr("Left out: %1").arg(sentence(skipped));
+                }
+                status = lines.join(QLatin1Char('\n'));
+            } else {
+                m_error = sentence(set.error().message);
+            }
+            break;
+        }
+        }
+        crypto::wipe(text);
+    }
+    if (!m_error.isEmpty()) {
+        status = tr("The key cannot be read: %1").arg(m_error);
+    } else if (m_keys.size() == 1 && kind() != Kind::Jwks) {
+        status = sentence(m_keys.front().describe());
+    }
+    m_status->setText(status);
+    m_status->setVisible(!status.isEmpty());
+    emit keysChanged();
+}
+
+} // namespace jwtwb::ui

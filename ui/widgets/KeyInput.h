@@ -1,0 +1,63 @@
+#pragma once
+
+#include "keys/Key.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QToolButton;
+
+namespace jwtwb::ui {
+
+// The key material to verify with: an HMAC secret in an encoding the user names, a PEM key or
+// certificate, a JWK or a JWK Set, typed, pasted or read from a file. Nothing is pre-filled and
+// nothing typed here is ever saved.
+class KeyInput : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Secret, Pem, Jwk, Jwks };
+    enum class SecretEncoding { Utf8, Base64, Base64Url, Hex };
+    static constexpr qint64 kMaxFileSize = 1024 * 1024;
+
+    explicit KeyInput(QWidget* parent = nullptr);
+
+    void setKind(Kind kind);
+    [[nodiscard]] Kind kind() const;
+    void setSecret(const QString& secret, SecretEncoding encoding);
+    void setKeyText(Kind kind, const QString& text); // PEM, JWK or JWK Set
+    // Reads a key file and picks the kind from its content; false with a message on failure.
+    bool loadFile(const QString& path, QString* errorMessage);
+    void clear();
+
+    [[nodiscard]] bool isEmpty() const;
+    [[nodiscard]] const std::vector<keys::Key>& keys() const { return m_keys; }
+    [[nodiscard]] bool isKeySet() const { return kind() == Kind::Jwks; }
+    [[nodiscard]] QString errorText() const { return m_error; } // why the material could not be read
+
+signals:
+    void keysChanged();
+
+private:
+    void reimport();
+    void openFile();
+
+    QComboBox* m_kind;
+    QStackedWidget* m_stack;
+    QLineEdit* m_secret;
+    QToolButton* m_reveal;
+    QComboBox* m_encoding;
+    QPlainTextEdit* m_keyText;
+    QLabel* m_status;
+    std::vector<keys::Key> m_keys;
+    QString m_error;
+};
+
+} // namespace jwtwb::ui
