@@ -3,11 +3,15 @@
 #include "pages/DecoderPage.h"
 #include "support/JsonHighlighting.h"
 #include "widgets/JsonView.h"
+#include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/VerificationPanel.h"
+#include "widgets/XRayView.h"
 
 #include <QClipboard>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 using namespace jwtwb;
@@ -34,6 +38,9 @@ private slots:
     void loadsFiles();
     void readableInLightAndDark_data();
     void readableInLightAndDark();
+    void verificationAndXRayFollowTheToken();
+    void screenshots_data();
+    void screenshots();
 
 private:
     DecoderPage* m_page = nullptr;
@@ -283,6 +290,66 @@ void TestDecoderPage::readableInLightAndDark()
         QVERIFY(test::contrast(range.format.foreground().color(), m_edit->palette().color(QPalette::Base)) >= 3.0);
     }
     test::saveShot(*m_page, QStringLiteral("decoder-page-%1").arg(dark ? "dark" : "light"));
+}
+
+void TestDecoderPage::verificationAndXRayFollowTheToken()
+{
+    m_page->clock().setFixed(test::at(1516239022 + 600));
+    VerificationPanel* panel = m_page->verificationPanel();
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    QVERIFY(tabs);
+    m_page->setTokenText("Authorization: Bearer " + test::kSampleToken);
+    QCOMPARE(panel->state(), VerificationState::NotVerified);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification"));
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(panel->state(), VerificationState::Valid);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification · valid"));
+    QVERIFY2(m_page->xray()->stepsText().contains("Equal to the token's signature"),
+             qPrintable(m_page->xray()->stepsText()));
+
+    // Editing the token re-verifies at once: one character of the payload changed.
+    QString edited = test::kSampleToken;
+    edited[40] = edited[40] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    m_page->setTokenText(edited);
+    QCOMPARE(panel->state(), VerificationState::Invalid);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification · invalid"));
+    QVERIFY(m_page->xray()->stepsText().contains("Differs from the token's signature"));
+
+    m_page->setTokenText(QStringLiteral("not a token"));
+    QCOMPARE(panel->state(), VerificationState::NotVerified);
+    QVERIFY(m_page->xray()->stepsText().isEmpty());
+}
+
+void TestDecoderPage::screenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("tab");
+    for (const auto& [scheme, schemeName] : {std::pair{ColorScheme::Light, "light"}, {ColorScheme::Dark, "dark"}}) {
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 640)}) {
+            for (const auto& [tab, tabName] : {std::pair{0, "decoded"}, {1, "verification"}, {2, "xray"}}) {
+                QTest::addRow("%s-%s-%dx%d", tabName, schemeName, size.width(), size.height())
+                    << int(scheme) << size << tab;
+            }
+        }
+    }
+}
+
+void TestDecoderPage::screenshots()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    QFETCH(int, tab);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    m_page->clock().setFixed(test::at(1516239022 + 600));
+    m_page->resize(size);
+    m_page->setTokenText(test::kSampleToken);
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    m_page->xray()->selectTokenCharacters(40, 41);
+    m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"))->setCurrentIndex(tab);
+    QApplication::processEvents();
+    test::saveShot(*m_page, QStringLiteral("decoder-%1").arg(QTest::currentDataTag()));
 }
 
 QTEST_MAIN(TestDecoderPage)

@@ -15,7 +15,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QToolButton>
 
 namespace jwtwb::ui {
@@ -49,7 +48,6 @@ QString sentence(const std::string& text)
 KeyInput::KeyInput(QWidget* parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
-    , m_stack(new QStackedWidget(this))
     , m_secret(new QLineEdit(this))
     , m_reveal(new QToolButton(this))
     , m_encoding(new QComboBox(this))
@@ -79,7 +77,8 @@ KeyInput::KeyInput(QWidget* parent)
         m_reveal->setText(shown ? tr("Hide") : tr("Show"));
     });
 
-    auto* secretPage = new QWidget(m_stack);
+    m_secretRow = new QWidget(this);
+    auto* secretPage = m_secretRow;
     auto* secretLayout = new QHBoxLayout(secretPage);
     secretLayout->setContentsMargins(0, 0, 0, 0);
     secretLayout->addWidget(m_secret, 1);
@@ -90,8 +89,7 @@ KeyInput::KeyInput(QWidget* parent)
     m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_keyText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
-    m_stack->addWidget(secretPage);
-    m_stack->addWidget(m_keyText);
+    m_keyText->hide();
 
     auto* open = new QPushButton(tr("Open Key File…"), this);
     open->setObjectName(QStringLiteral("openKeyFile"));
@@ -105,11 +103,14 @@ KeyInput::KeyInput(QWidget* parent)
     layout->addWidget(m_kind, 0, 0);
     layout->addWidget(open, 0, 2);
     layout->setColumnStretch(1, 1);
-    layout->addWidget(m_stack, 1, 0, 1, 3);
-    layout->addWidget(m_status, 2, 0, 1, 3);
+    layout->addWidget(m_secretRow, 1, 0, 1, 3);
+    layout->addWidget(m_keyText, 2, 0, 1, 3);
+    layout->addWidget(m_status, 3, 0, 1, 3);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_stack->setCurrentIndex(index == 0 ? 0 : 1);
+        // Shown one at a time, so that each takes only the height it needs.
+        m_secretRow->setVisible(index == 0);
+        m_keyText->setVisible(index != 0);
         m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
                                           : index == 2 ? tr("{\"kty\": …}")
                                                        : tr("{\"keys\": [ … ]}"));

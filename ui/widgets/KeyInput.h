@@ -10,7 +10,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QStackedWidget;
 class QToolButton;
 
 namespace jwtwb::ui {
@@ -50,12 +49,12 @@ private:
     void openFile();
 
     QComboBox* m_kind;
-    QStackedWidget* m_stack;
     QLineEdit* m_secret;
     QToolButton* m_reveal;
     QComboBox* m_encoding;
     QPlainTextEdit* m_keyText;
     QLabel* m_status;
+    QWidget* m_secretRow = nullptr;
     std::vector<keys::Key> m_keys;
     QString m_error;
 };

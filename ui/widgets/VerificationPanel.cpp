@@ -309,6 +309,11 @@ void VerificationPanel::verify()
         showResult(VerificationState::NotVerified, tr("Not verified"), {tr("There is no token to verify.")});
         return;
     }
+    if (const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient); !decoded) {
+        showResult(VerificationState::NotVerified, tr("Not verified"),
+                   {tr("This is not a token that can be verified: %1").arg(sentence(decoded.error().message))});
+        return;
+    }
     if (jwe) {
         showResult(VerificationState::NotVerified, tr("Not verified"),
                    {tr("This is a JWE (encrypted token): it has no signature to verify. Decryption comes with the "
@@ -377,8 +382,18 @@ void VerificationPanel::verify()
     }
 
     const auto& signature = result->signature;
-    QStringList reasons{signature.valid() ? tr("The signature is valid: %1").arg(sentence(signature.reason))
-                                          : tr("The signature is not accepted: %1").arg(sentence(signature.reason))};
+    QStringList reasons;
+    if (signature.valid()) {
+        // Core says "valid signature", and with a key set which key made it.
+        constexpr std::string_view kValid = "valid signature";
+        const std::string_view which = std::string_view(signature.reason).starts_with(kValid)
+            ? std::string_view(signature.reason).substr(kValid.size())
+            : std::string_view();
+        reasons << tr("The signature is valid (%1)%2.")
+                       .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
+    } else {
+        reasons << tr("The signature is not accepted: %1").arg(sentence(signature.reason));
+    }
     for (const auto& warning : signature.warnings) {
         reasons << tr("Warning: %1").arg(sentence(warning));
     }
