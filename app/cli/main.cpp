@@ -1,6 +1,7 @@
 #include "BenchCommand.h"
 #include "DecodeCommand.h"
 #include "KeyCommand.h"
+#include "LintCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addSignCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addBenchCommand(app, exitCode);
+    jwtwb::cli::addLintCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

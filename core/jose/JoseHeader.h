@@ -2,6 +2,9 @@
 
 #include "encoding/Json.h"
 
+#include <algorithm>
+#include <iterator>
+#include <string>
 #include <string_view>
 
 namespace jwtwb::jose {
@@ -19,6 +22,14 @@ namespace jwtwb::jose {
         return &*it;
     }
     return nullptr;
+}
+
+// Header parameters that RFC 7515 §4.1 and RFC 7797 define: never valid in "crit" (RFC 7515 §4.1.11).
+[[nodiscard]] inline bool isRegisteredHeaderParameter(std::string_view name)
+{
+    static constexpr std::string_view kNames[]
+        = {"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip"};
+    return std::ranges::find(kNames, name) != std::end(kNames);
 }
 
 // The first name that both headers hold, or empty when they are disjoint (RFC 7515 §7.2.1).

@@ -26,14 +26,6 @@ SignatureCheck problem(std::optional<JwsAlgorithm> alg, SignatureProblem kind, s
     return check;
 }
 
-// Header parameters that RFC 7515 §4.1 and RFC 7797 define: never valid in "crit".
-bool isRegisteredHeader(std::string_view name)
-{
-    static constexpr std::string_view kNames[]
-        = {"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip"};
-    return std::ranges::find(kNames, name) != std::end(kNames);
-}
-
 // Returns a problem when the header's "crit" or "b64" is not acceptable.
 std::optional<SignatureCheck> checkCritical(const Json& protectedHeader, const Json& unprotectedHeader,
                                             std::optional<JwsAlgorithm> alg, const JwsVerifyOptions& options,
@@ -54,7 +46,7 @@ std::optional<SignatureCheck> checkCritical(const Json& protectedHeader, const J
                 return problem(alg, SignatureProblem::MalformedHeader, "\"crit\" must list header names as strings");
             }
             const auto& text = name.get_ref<const std::string&>();
-            if (isRegisteredHeader(text)) {
+            if (isRegisteredHeaderParameter(text)) {
                 return problem(alg, SignatureProblem::MalformedHeader,
                                fmt::format("\"crit\" lists \"{}\", a header parameter every JWS implementation knows "
                                            "(RFC 7515 §4.1.11 forbids that)",

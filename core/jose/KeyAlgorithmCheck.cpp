@@ -63,9 +63,8 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
                                     "secret is the algorithm-confusion attack (RFC 8725 §2.1, §3.1)",
                                     info.name, keyPhrase(key)));
         }
-        if (key.secret().size() < crypto::hashSize(info.hash)) {
-            warnings.push_back(fmt::format("the secret is {} bytes; RFC 7518 §3.2 requires at least {} bytes for {}",
-                                           key.secret().size(), crypto::hashSize(info.hash), info.name));
+        if (auto shortSecret = describeShortHmacSecret(key, alg); !shortSecret.empty()) {
+            warnings.push_back(std::move(shortSecret));
         }
         return warnings;
     case AlgorithmFamily::RsaPkcs1:
@@ -107,6 +106,17 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
         return fail(Errc::KeyMismatch, fmt::format("signing needs a private key, but the key is {}", keyPhrase(key)));
     }
     return warnings;
+}
+
+std::string describeShortHmacSecret(const keys::Key& key, JwsAlgorithm alg)
+{
+    const AlgorithmInfo& info = algorithmInfo(alg);
+    if (info.family != AlgorithmFamily::Hmac || key.type() != keys::KeyType::Oct
+        || key.secret().size() >= crypto::hashSize(info.hash)) {
+        return {};
+    }
+    return fmt::format("the secret is {} bytes; RFC 7518 §3.2 requires at least {} bytes for {}", key.secret().size(),
+                       crypto::hashSize(info.hash), info.name);
 }
 
 std::vector<JwsAlgorithm> algorithmsForKey(const keys::Key& key, KeyPurpose purpose)

@@ -18,6 +18,10 @@ enum class KeyPurpose { Sign, Verify };
 [[nodiscard]] Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsAlgorithm alg,
                                                                     KeyPurpose purpose);
 
+// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. The sentence saying by how
+// much `key` falls short for `alg`, or empty when it does not (or when alg is not HMAC or key not a secret).
+[[nodiscard]] std::string describeShortHmacSecret(const keys::Key& key, JwsAlgorithm alg);
+
 // Every algorithm the key can be used with for `purpose` (never `none`).
 [[nodiscard]] std::vector<JwsAlgorithm> algorithmsForKey(const keys::Key& key, KeyPurpose purpose);
 

@@ -22,21 +22,23 @@ enum class Severity { Error, Warning, Info };
 
 enum class FindingCode {
     AlgNone, // alg "none" in any casing (RFC 8725 §2.1, §3.1)
+    UnsupportedAlgorithm, // a JWS whose alg is missing, not a string or not a JWS algorithm (RFC 7515 §4.1.1)
     WeakHmacSecret, // the given HMAC secret is shorter than the hash output (RFC 7518 §3.2, RFC 8725 §3.5)
     MissingExp, // no exp claim
     Expired, // exp <= now − leeway
     NotYetValid, // nbf > now + leeway
     IssuedInFuture, // iat > now + leeway
     LongLifetime, // exp − iat (or nbf) above the bound
+    NeverValid, // exp not after iat, or nbf not before exp
     MillisecondsTimestamp, // a time claim that looks like milliseconds
     InvalidTimeClaim, // exp/nbf/iat present but not a usable NumericDate
     KeyUrlHeader, // jku or x5u: the verifier is asked to fetch a key from a URL (RFC 8725 §3.10)
     EmbeddedKeyHeader, // jwk or x5c: the token carries its own key
     SuspiciousKid, // kid that looks like a path, a URL or SQL
-    UnknownCrit, // crit names a parameter no verifier here understands (RFC 7515 §4.1.11)
+    UnknownCrit, // crit names a parameter no verifier here understands, or is malformed (RFC 7515 §4.1.11)
     TypMissing, // no typ (RFC 8725 §3.11 explicit typing)
     TypUnusual, // typ that is neither JWT nor a known explicit type (at+jwt, …)
-    DuplicateMember, // a JSON member repeated in header or payload (RFC 7515 §5.2, RFC 8725 §3.?)
+    DuplicateMember, // a JSON member repeated in header or payload (RFC 7515 §5.2, RFC 7519 §4)
     NonCanonicalEncoding, // padding, '+'/'/', non-zero trailing bits
     InvalidUtf8, // header or payload bytes are not UTF-8
     ZipInJws, // "zip" belongs to JWE only (RFC 7516 §4.1.3)
@@ -58,6 +60,7 @@ struct LintOptions {
     std::chrono::seconds leeway{0};
     std::chrono::seconds longLifetimeBound = std::chrono::hours(24);
     const keys::Key* key = nullptr; // the verification key, when the user gave one (secret length check)
+    std::vector<std::string> criticalHeaders; // "crit" names understood besides "b64", as JwsVerifyOptions
 };
 
 // Stable names for scripts and tests: "alg-none", "weak-hmac-secret", …
