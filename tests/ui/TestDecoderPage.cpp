@@ -13,9 +13,16 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
+
+namespace {
+
+enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab };
+
+} // namespace
 
 class TestDecoderPage : public QObject
 {
@@ -39,6 +46,7 @@ private slots:
     void readableInLightAndDark_data();
     void readableInLightAndDark();
     void verificationAndXRayFollowTheToken();
+    void claimsAndFindingsFollowTheToken();
     void screenshots_data();
     void screenshots();
 
@@ -300,10 +308,10 @@ void TestDecoderPage::verificationAndXRayFollowTheToken()
     QVERIFY(tabs);
     m_page->setTokenText("Authorization: Bearer " + test::kSampleToken);
     QCOMPARE(panel->state(), VerificationState::NotVerified);
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification"));
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification"));
     panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::Valid);
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification · valid"));
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · valid"));
     QVERIFY2(m_page->xray()->stepsText().contains("Equal to the token's signature"),
              qPrintable(m_page->xray()->stepsText()));
 
@@ -312,12 +320,51 @@ void TestDecoderPage::verificationAndXRayFollowTheToken()
     edited[40] = edited[40] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
     m_page->setTokenText(edited);
     QCOMPARE(panel->state(), VerificationState::Invalid);
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Verification · invalid"));
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · invalid"));
     QVERIFY(m_page->xray()->stepsText().contains("Differs from the token's signature"));
 
     m_page->setTokenText(QStringLiteral("not a token"));
     QCOMPARE(panel->state(), VerificationState::NotVerified);
     QVERIFY(m_page->xray()->stepsText().isEmpty());
+}
+
+void TestDecoderPage::claimsAndFindingsFollowTheToken()
+{
+    m_page->clock().setFixed(test::at(1516239022 + 600));
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    auto* claims = m_page->findChild<QAbstractItemView*>(QStringLiteral("claimsView"));
+    auto* findings = m_page->findChild<QAbstractItemView*>(QStringLiteral("findingsView"));
+    QVERIFY(claims && findings);
+    QCOMPARE(tabs->widget(kClaimsTab), claims);
+    QCOMPARE(tabs->widget(kFindingsTab), findings);
+
+    m_page->setTokenText(test::kSampleToken);
+    QCOMPARE(claims->model()->rowCount(), 3);
+    QCOMPARE(claims->model()->index(2, 0).data().toString(), QStringLiteral("iat"));
+    QCOMPARE(claims->model()->index(2, 2).data().toString(), QStringLiteral("10 min ago"));
+    const auto codes = [findings] {
+        QStringList out;
+        for (int row = 0; row < findings->model()->rowCount(); ++row) {
+            out << findings->model()->index(row, 0).data(Qt::UserRole + 1).toString();
+        }
+        return out;
+    };
+    QVERIFY2(codes().contains("missing-exp"), qPrintable(codes().join(", ")));
+    QVERIFY(tabs->tabText(kFindingsTab).startsWith("Findings"));
+
+    // The HS256 secret given for verification is also checked for its length.
+    QVERIFY(!codes().contains("weak-hmac-secret"));
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    QVERIFY2(codes().contains("weak-hmac-secret"), qPrintable(codes().join(", ")));
+
+    // Time moves on: relative times follow the clock by themselves.
+    m_page->clock().setFixed(test::at(1516239022 + 7200));
+    QTRY_COMPARE(claims->model()->index(2, 2).data().toString(), QStringLiteral("2 h ago"));
+
+    m_page->setTokenText(QStringLiteral("not a token"));
+    QCOMPARE(claims->model()->rowCount(), 0);
+    QCOMPARE(findings->model()->rowCount(), 0);
 }
 
 void TestDecoderPage::screenshots_data()
@@ -327,9 +374,13 @@ void TestDecoderPage::screenshots_data()
     QTest::addColumn<int>("tab");
     for (const auto& [scheme, schemeName] : {std::pair{ColorScheme::Light, "light"}, {ColorScheme::Dark, "dark"}}) {
         for (const QSize size : {QSize(1280, 800), QSize(1024, 640)}) {
-            for (const auto& [tab, tabName] : {std::pair{0, "decoded"}, {1, "verification"}, {2, "xray"}}) {
+            for (const auto& [tab, tabName] : {std::pair{kDecodedTab, "decoded"},
+                                               {kClaimsTab, "claims"},
+                                               {kVerificationTab, "verification"},
+                                               {kFindingsTab, "findings"},
+                                               {kXRayTab, "xray"}}) {
                 QTest::addRow("%s-%s-%dx%d", tabName, schemeName, size.width(), size.height())
-                    << int(scheme) << size << tab;
+                    << int(scheme) << size << int(tab);
             }
         }
     }
@@ -347,6 +398,8 @@ void TestDecoderPage::screenshots()
     m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
                                                        KeyInput::SecretEncoding::Utf8);
     m_page->xray()->selectTokenCharacters(40, 41);
+    auto* findings = m_page->findChild<QTreeView*>(QStringLiteral("findingsView"));
+    findings->expand(findings->model()->index(0, 0));
     m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"))->setCurrentIndex(tab);
     QApplication::processEvents();
     test::saveShot(*m_page, QStringLiteral("decoder-%1").arg(QTest::currentDataTag()));

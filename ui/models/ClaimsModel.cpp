@@ -14,15 +14,6 @@ namespace {
 
 constexpr int kMaxShownValue = 200; // characters; the tooltip has it all
 
-QString sentence(const std::string& text)
-{
-    QString out = toQString(text);
-    if (!out.isEmpty()) {
-        out[0] = out[0].toUpper();
-    }
-    return out;
-}
-
 } // namespace
 
 ClaimsModel::ClaimsModel(QObject* parent)
@@ -54,9 +45,9 @@ void ClaimsModel::setClaims(const encoding::Json& payload, std::chrono::sys_seco
                     row.time = date.time;
                     row.milliseconds = date.looksLikeMilliseconds;
                     row.asMilliseconds = date.asMilliseconds;
-                    row.problem = sentence(jose::describeMilliseconds(date));
+                    row.problem = toSentence(jose::describeMilliseconds(date));
                 } else {
-                    row.problem = sentence(jose::describeProblem(date));
+                    row.problem = toSentence(jose::describeProblem(date));
                 }
             }
             m_rows.push_back(std::move(row));

@@ -5,9 +5,14 @@
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
 #include "jose/CompactToken.h"
+#include "jose/Lint.h"
 #include "jose/TokenExtractor.h"
+#include "models/ClaimsModel.h"
+#include "models/FindingsModel.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "widgets/ClaimsView.h"
+#include "widgets/FindingsView.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
@@ -26,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -104,6 +110,10 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_verification(new VerificationPanel(m_clock, this))
     , m_xray(new XRayView(this))
+    , m_claimsModel(new ClaimsModel(this))
+    , m_claimsView(new ClaimsView(this))
+    , m_findingsModel(new FindingsModel(this))
+    , m_findingsView(new FindingsView(this))
 {
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
     m_headerView->setObjectName(QStringLiteral("headerView"));
@@ -162,8 +172,15 @@ DecoderPage::DecoderPage(QWidget* parent)
 
     m_tabs->setObjectName(QStringLiteral("decoderTabs"));
     m_tabs->setDocumentMode(true);
+    m_claimsView->setObjectName(QStringLiteral("claimsView"));
+    m_claimsView->setModel(m_claimsModel);
+    m_findingsView->setObjectName(QStringLiteral("findingsView"));
+    m_findingsView->setModel(m_findingsModel);
+
     m_tabs->addTab(m_stack, tr("Decoded"));
+    m_tabs->addTab(m_claimsView, tr("Claims"));
     m_tabs->addTab(verificationScroll, tr("Verification"));
+    m_tabs->addTab(m_findingsView, tr("Findings"));
     m_tabs->addTab(m_xray, tr("X-ray"));
     m_xray->setObjectName(QStringLiteral("xray"));
 
@@ -185,7 +202,16 @@ DecoderPage::DecoderPage(QWidget* parent)
     connect(m_verification->keyInput(), &KeyInput::keysChanged, this, [this] {
         const KeyInput* input = m_verification->keyInput();
         m_xray->setKeys(input->keys(), input->isKeySet());
+        updateFindings();
     });
+    // Relative times and time findings move with the clock.
+    auto* tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        m_claimsModel->setNow(m_clock.now());
+        updateFindings();
+    });
+    tick->start();
     updateVerificationTab(m_verification->state());
 
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
@@ -232,6 +258,33 @@ void DecoderPage::updateVerificationTab(VerificationState state)
                        state == VerificationState::Valid         ? tr("Verification · valid")
                            : state == VerificationState::Invalid ? tr("Verification · invalid")
                                                                  : tr("Verification"));
+}
+
+void DecoderPage::updateFindings()
+{
+    std::vector<jose::Finding> findings;
+    if (m_token) {
+        jose::LintOptions options;
+        options.now = m_clock.now();
+        const auto& keys = m_verification->keyInput()->keys();
+        options.key = keys.size() == 1 && !m_verification->keyInput()->isKeySet() ? &keys.front() : nullptr;
+        findings = jose::lint(*m_token, options);
+    }
+    // Unchanged findings keep the list as it is, with the rows the user unfolded.
+    const auto same = [](const jose::Finding& a, const jose::Finding& b) {
+        return a.code == b.code && a.title == b.title && a.location == b.location;
+    };
+    if (std::ranges::equal(findings, m_findingsModel->findings(), same)) {
+        return;
+    }
+    const auto errors = std::ranges::count(findings, jose::Severity::Error, &jose::Finding::severity);
+    const int index = m_tabs->indexOf(m_findingsView);
+    m_tabs->setTabText(index,
+                       findings.empty()  ? tr("Findings")
+                           : errors == 1 ? tr("Findings · 1 error")
+                           : errors > 1  ? tr("Findings · %1 errors").arg(errors)
+                                         : tr("Findings (%1)").arg(findings.size()));
+    m_findingsModel->setFindings(std::move(findings));
 }
 
 void DecoderPage::setTokenText(const QString& text)
@@ -284,6 +337,9 @@ void DecoderPage::decode()
     m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
         m_xray->setToken(std::nullopt);
+        m_token.reset();
+        m_claimsModel->setClaims({}, m_clock.now());
+        updateFindings();
         m_tokenEdit->markToken(0, 0);
         showError(tr("Paste a token on the left to decode it."));
         return;
@@ -297,6 +353,10 @@ void DecoderPage::decode()
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
+    m_token = token && token->kind == jose::TokenKind::Jws ? std::optional(*token) : std::nullopt;
+    m_claimsModel->setClaims(m_token && m_token->payloadJson ? m_token->payloadJson->value : encoding::Json(),
+                             m_clock.now());
+    updateFindings();
     if (!token) {
         const Error& error = token.error();
         if (error.position) {

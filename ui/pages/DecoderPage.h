@@ -1,8 +1,11 @@
 #pragma once
 
+#include "jose/CompactToken.h"
 #include "support/Clock.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QSplitter;
@@ -11,6 +14,10 @@ class QTabWidget;
 
 namespace jwtwb::ui {
 
+class ClaimsModel;
+class ClaimsView;
+class FindingsModel;
+class FindingsView;
 class JsonView;
 class TokenEdit;
 class VerificationPanel;
@@ -47,6 +54,7 @@ private:
     void updateColors();
     void showError(const QString& message);
     void updateVerificationTab(VerificationState state);
+    void updateFindings();
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
@@ -65,6 +73,11 @@ private:
     QTabWidget* m_tabs;
     VerificationPanel* m_verification;
     XRayView* m_xray;
+    ClaimsModel* m_claimsModel;
+    ClaimsView* m_claimsView;
+    FindingsModel* m_findingsModel;
+    FindingsView* m_findingsView;
+    std::optional<jose::CompactToken> m_token; // the JWS shown, decoded leniently
     QWidget* m_verificationTab = nullptr;
 };
 

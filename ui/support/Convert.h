@@ -34,4 +34,18 @@ namespace jwtwb::ui {
     return static_cast<int>(toQString(utf8.substr(0, std::min(byteOffset, utf8.size()))).size());
 }
 
+// Core's messages start in lower case without a full stop, to fit into longer sentences; alone
+// in the UI they become sentences.
+[[nodiscard]] inline QString toSentence(std::string_view message)
+{
+    QString out = toQString(message);
+    if (!out.isEmpty()) {
+        out[0] = out[0].toUpper();
+        if (!out.endsWith(QLatin1Char('.'))) {
+            out += QLatin1Char('.');
+        }
+    }
+    return out;
+}
+
 } // namespace jwtwb::ui

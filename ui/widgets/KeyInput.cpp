@@ -31,18 +31,6 @@ keys::SecretEncoding coreEncoding(KeyInput::SecretEncoding encoding)
     return keys::SecretEncoding::Utf8;
 }
 
-QString sentence(const std::string& text)
-{
-    QString out = toQString(text);
-    if (!out.isEmpty()) {
-        out[0] = out[0].toUpper();
-        if (!out.endsWith(QLatin1Char('.'))) {
-            out += QLatin1Char('.');
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 KeyInput::KeyInput(QWidget* parent)
@@ -224,7 +212,7 @@ void KeyInput::reimport()
             if (secret) {
                 m_keys.push_back(std::move(secret->key));
             } else {
-                m_error = sentence(secret.error().message);
+                m_error = toSentence(secret.error().message);
             }
             break;
         }
@@ -234,7 +222,7 @@ void KeyInput::reimport()
             if (key) {
                 m_keys.push_back(std::move(*key));
             } else {
-                m_error = sentence(key.error().message);
+                m_error = toSentence(key.error().message);
             }
             break;
         }
@@ -242,13 +230,14 @@ void KeyInput::reimport()
             auto set = keys::importJwks(text);
             if (set) {
                 m_keys = std::move(set->keys);
-                QStringList lines{tr("%n usable key(s) in the set.", nullptr, static_cast<int>(m_keys.size()))};
+                QStringList lines{m_keys.size() == 1 ? tr("1 usable key in the set.")
+                                                     : tr("%1 usable keys in the set.").arg(m_keys.size())};
                 for (const auto& skipped : set->skipped) {
-                    lines << tr("Left out: %1").arg(sentence(skipped));
+                    lines << tr("Left out: %1").arg(toSentence(skipped));
                 }
                 status = lines.join(QLatin1Char('\n'));
             } else {
-                m_error = sentence(set.error().message);
+                m_error = toSentence(set.error().message);
             }
             break;
         }
@@ -258,7 +247,7 @@ void KeyInput::reimport()
     if (!m_error.isEmpty()) {
         status = tr("The key cannot be read: %1").arg(m_error);
     } else if (m_keys.size() == 1 && kind() != Kind::Jwks) {
-        status = sentence(m_keys.front().describe());
+        status = toSentence(m_keys.front().describe());
     }
     m_status->setText(status);
     m_status->setVisible(!status.isEmpty());

@@ -27,18 +27,6 @@
 namespace jwtwb::ui {
 namespace {
 
-QString sentence(std::string_view text)
-{
-    QString out = toQString(text);
-    if (!out.isEmpty()) {
-        out[0] = out[0].toUpper();
-        if (!out.endsWith(QLatin1Char('.'))) {
-            out += QLatin1Char('.');
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> splitList(const QString& text)
 {
     std::vector<std::string> out;
@@ -311,7 +299,7 @@ void VerificationPanel::verify()
     }
     if (const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient); !decoded) {
         showResult(VerificationState::NotVerified, tr("Not verified"),
-                   {tr("This is not a token that can be verified: %1").arg(sentence(decoded.error().message))});
+                   {tr("This is not a token that can be verified: %1").arg(toSentence(decoded.error().message))});
         return;
     }
     if (jwe) {
@@ -362,7 +350,7 @@ void VerificationPanel::verify()
     const auto result = jose::verifyJwt(token, source, options);
     if (!result) {
         showResult(VerificationState::Invalid, tr("Invalid"),
-                   {tr("A verifier rejects this token: %1").arg(sentence(result.error().message))});
+                   {tr("A verifier rejects this token: %1").arg(toSentence(result.error().message))});
         return;
     }
 
@@ -392,10 +380,10 @@ void VerificationPanel::verify()
         reasons << tr("The signature is valid (%1)%2.")
                        .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
     } else {
-        reasons << tr("The signature is not accepted: %1").arg(sentence(signature.reason));
+        reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
     }
     for (const auto& warning : signature.warnings) {
-        reasons << tr("Warning: %1").arg(sentence(warning));
+        reasons << tr("Warning: %1").arg(toSentence(warning));
     }
     bool claimsOk = true;
     for (const auto& finding : result->claims.findings) {
@@ -405,7 +393,7 @@ void VerificationPanel::verify()
         }
         const bool error = finding.severity == jose::ClaimSeverity::Error;
         claimsOk = claimsOk && !error;
-        reasons << (error ? sentence(finding.message) : tr("Warning: %1").arg(sentence(finding.message)));
+        reasons << (error ? toSentence(finding.message) : tr("Warning: %1").arg(toSentence(finding.message)));
     }
     if (signature.valid() && claimsOk) {
         if (result->claims.findings.empty()) {

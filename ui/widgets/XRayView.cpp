@@ -103,8 +103,8 @@ XRayView::XRayView(QWidget* parent)
     grid->addWidget(m_titles[2], 4, 0, 1, 2);
     grid->addWidget(m_views[2], 5, 0, 1, 2);
     grid->addWidget(m_detail, 6, 0, 1, 2);
-    grid->setRowStretch(1, 2);
-    grid->setRowStretch(3, 3);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(3, 2);
     grid->setRowStretch(5, 1);
 
     m_tokenView->viewport()->installEventFilter(this);
