@@ -209,6 +209,7 @@ void TestVerificationPanel::algorithmConfusionSaysSo()
                                     QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QVERIFY2(m_panel->reasonText().contains("algorithm-confusion attack"), qPrintable(m_panel->reasonText()));
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
     QVERIFY2(m_panel->reasonText().contains("RSA"), qPrintable(m_panel->reasonText()));
 }
 

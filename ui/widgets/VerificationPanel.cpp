@@ -403,8 +403,15 @@ void VerificationPanel::verify()
     } else if (signature.problem == jose::SignatureProblem::MissingPayload) {
         showResult(VerificationState::NotVerified, tr("Not verified"), reasons);
     } else {
+        // A public or private key offered as an HMAC secret: name the attack in the verdict itself.
+        const bool confusion = signature.problem == jose::SignatureProblem::KeyMismatch && signature.alg
+            && jose::algorithmInfo(*signature.alg).family == jose::AlgorithmFamily::Hmac
+            && std::ranges::none_of(keys, [](const keys::Key& key) { return key.type() == keys::KeyType::Oct; });
         showResult(VerificationState::Invalid,
-                   signature.valid() ? tr("Invalid: the claims do not hold") : tr("Invalid"), reasons);
+                   signature.valid() ? tr("Invalid: the claims do not hold")
+                       : confusion   ? tr("Invalid: algorithm confusion")
+                                     : tr("Invalid"),
+                   reasons);
     }
 }
 

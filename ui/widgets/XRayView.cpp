@@ -33,6 +33,8 @@ QPlainTextEdit* makeView(QWidget* parent, const QString& name)
     view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     view->setMouseTracking(true);
     view->viewport()->setMouseTracking(true);
+    // Small windows: two lines are enough to point at, the panes grow with the window.
+    view->setMinimumHeight(view->fontMetrics().lineSpacing() * 2 + 2 * view->frameWidth() + 4);
     return view;
 }
 
@@ -65,7 +67,6 @@ XRayView::XRayView(QWidget* parent)
     m_steps->setObjectName(QStringLiteral("xraySteps"));
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->setMinimumHeight(m_detail->fontMetrics().lineSpacing() * 2);
     m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_steps->setOpenLinks(false);
 
@@ -103,8 +104,12 @@ XRayView::XRayView(QWidget* parent)
     grid->addWidget(m_titles[2], 4, 0, 1, 2);
     grid->addWidget(m_views[2], 5, 0, 1, 2);
     grid->addWidget(m_detail, 6, 0, 1, 2);
+    // A token takes a few wrapped lines and a signature at most 512 bytes of hex: the JSON gets the rest.
+    const int line = m_tokenView->fontMetrics().lineSpacing();
+    m_tokenView->setMaximumHeight(line * 7);
+    m_views[2]->setMaximumHeight(line * 6);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(3, 2);
+    grid->setRowStretch(3, 3);
     grid->setRowStretch(5, 1);
 
     m_tokenView->viewport()->installEventFilter(this);
