@@ -10,6 +10,8 @@
 
 #include <QClipboard>
 #include <QLabel>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -29,6 +31,7 @@ class TestDecoderPage : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void typingDecodesLive();
@@ -47,16 +50,27 @@ private slots:
     void readableInLightAndDark();
     void verificationAndXRayFollowTheToken();
     void claimsAndFindingsFollowTheToken();
+    void remembersLayoutNotSecrets();
     void screenshots_data();
     void screenshots();
 
 private:
+    QTemporaryDir m_config;
     DecoderPage* m_page = nullptr;
     TokenEdit* m_edit = nullptr;
     JsonView* m_header = nullptr;
     JsonView* m_payload = nullptr;
     QLabel* m_error = nullptr;
 };
+
+void TestDecoderPage::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
+    QApplication::setApplicationName(QStringLiteral("jwt-workbench-test"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
 
 void TestDecoderPage::init()
 {
@@ -365,6 +379,30 @@ void TestDecoderPage::claimsAndFindingsFollowTheToken()
     m_page->setTokenText(QStringLiteral("not a token"));
     QCOMPARE(claims->model()->rowCount(), 0);
     QCOMPARE(findings->model()->rowCount(), 0);
+}
+
+void TestDecoderPage::remembersLayoutNotSecrets()
+{
+    m_page->setTokenText(test::kSampleToken);
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    auto* splitter = m_page->findChild<QSplitter*>(QStringLiteral("decoderSplitter"));
+    QVERIFY(splitter);
+    splitter->setSizes({220, 400});
+    const QList<int> sizes = splitter->sizes();
+    emit splitter->splitterMoved(220, 1); // what dragging the handle does
+    cleanup();
+    init();
+    QCOMPARE(m_page->findChild<QSplitter*>(QStringLiteral("decoderSplitter"))->sizes(), sizes);
+    QSettings settings;
+    QCOMPARE(settings.allKeys(), QStringList{QStringLiteral("decoder/splitter")});
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(!stored.contains("your-256-bit-secret"));
+    QVERIFY(!stored.contains(test::kSampleToken.left(20).toLatin1()));
+    QVERIFY(m_page->verificationPanel()->keyInput()->isEmpty());
+    settings.clear(); // the screenshots that follow show the default layout
 }
 
 void TestDecoderPage::screenshots_data()
