@@ -127,7 +127,7 @@ VerificationPanel::VerificationPanel(const Clock& clock, QWidget* parent)
 
     auto* optionsBox = new QGroupBox(tr("Options"), this);
     auto* form = new QFormLayout(optionsBox);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Algorithms"), m_algorithms);
     form->addRow(tr("Issuer (iss)"), m_issuer);
     form->addRow(tr("Audience (aud)"), m_audience);
