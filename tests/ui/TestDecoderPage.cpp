@@ -1,23 +1,38 @@
 #include "TestData.h"
 #include "UiTestSupport.h"
 #include "pages/DecoderPage.h"
+#include "support/Clock.h"
 #include "support/JsonHighlighting.h"
 #include "widgets/JsonView.h"
+#include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/VerificationPanel.h"
+#include "widgets/XRayView.h"
 
 #include <QClipboard>
 #include <QLabel>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
+
+namespace {
+
+enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab };
+
+} // namespace
 
 class TestDecoderPage : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void typingDecodesLive();
@@ -34,14 +49,29 @@ private slots:
     void loadsFiles();
     void readableInLightAndDark_data();
     void readableInLightAndDark();
+    void verificationAndXRayFollowTheToken();
+    void claimsAndFindingsFollowTheToken();
+    void remembersLayoutNotSecrets();
+    void screenshots_data();
+    void screenshots();
 
 private:
+    QTemporaryDir m_config;
     DecoderPage* m_page = nullptr;
     TokenEdit* m_edit = nullptr;
     JsonView* m_header = nullptr;
     JsonView* m_payload = nullptr;
     QLabel* m_error = nullptr;
 };
+
+void TestDecoderPage::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
+    QApplication::setApplicationName(QStringLiteral("jwt-workbench-test"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
 
 void TestDecoderPage::init()
 {
@@ -283,6 +313,135 @@ void TestDecoderPage::readableInLightAndDark()
         QVERIFY(test::contrast(range.format.foreground().color(), m_edit->palette().color(QPalette::Base)) >= 3.0);
     }
     test::saveShot(*m_page, QStringLiteral("decoder-page-%1").arg(dark ? "dark" : "light"));
+}
+
+void TestDecoderPage::verificationAndXRayFollowTheToken()
+{
+    Clock::setFixed(test::at(1516239022 + 600));
+    VerificationPanel* panel = m_page->verificationPanel();
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    QVERIFY(tabs);
+    m_page->setTokenText("Authorization: Bearer " + test::kSampleToken);
+    QCOMPARE(panel->state(), VerificationState::NotVerified);
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification"));
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(panel->state(), VerificationState::Valid);
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · valid"));
+    QVERIFY2(m_page->xray()->stepsText().contains("Equal to the token's signature"),
+             qPrintable(m_page->xray()->stepsText()));
+
+    // Editing the token re-verifies at once: one character of the payload changed.
+    QString edited = test::kSampleToken;
+    edited[40] = edited[40] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    m_page->setTokenText(edited);
+    QCOMPARE(panel->state(), VerificationState::Invalid);
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · invalid"));
+    QVERIFY(m_page->xray()->stepsText().contains("Differs from the token's signature"));
+
+    m_page->setTokenText(QStringLiteral("not a token"));
+    QCOMPARE(panel->state(), VerificationState::NotVerified);
+    QVERIFY(m_page->xray()->stepsText().isEmpty());
+}
+
+void TestDecoderPage::claimsAndFindingsFollowTheToken()
+{
+    Clock::setFixed(test::at(1516239022 + 600));
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    auto* claims = m_page->findChild<QAbstractItemView*>(QStringLiteral("claimsView"));
+    auto* findings = m_page->findChild<QAbstractItemView*>(QStringLiteral("findingsView"));
+    QVERIFY(claims && findings);
+    QCOMPARE(tabs->widget(kClaimsTab), claims);
+    QCOMPARE(tabs->widget(kFindingsTab), findings);
+
+    m_page->setTokenText(test::kSampleToken);
+    QCOMPARE(claims->model()->rowCount(), 3);
+    QCOMPARE(claims->model()->index(2, 0).data().toString(), QStringLiteral("iat"));
+    QCOMPARE(claims->model()->index(2, 2).data().toString(), QStringLiteral("10 min ago"));
+    const auto codes = [findings] {
+        QStringList out;
+        for (int row = 0; row < findings->model()->rowCount(); ++row) {
+            out << findings->model()->index(row, 0).data(Qt::UserRole + 1).toString();
+        }
+        return out;
+    };
+    QVERIFY2(codes().contains("missing-exp"), qPrintable(codes().join(", ")));
+    QVERIFY(tabs->tabText(kFindingsTab).startsWith("Findings"));
+
+    // The HS256 secret given for verification is also checked for its length.
+    QVERIFY(!codes().contains("weak-hmac-secret"));
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    QVERIFY2(codes().contains("weak-hmac-secret"), qPrintable(codes().join(", ")));
+
+    // Time moves on: relative times follow the clock by themselves.
+    Clock::setFixed(test::at(1516239022 + 7200));
+    QTRY_COMPARE(claims->model()->index(2, 2).data().toString(), QStringLiteral("2 h ago"));
+
+    m_page->setTokenText(QStringLiteral("not a token"));
+    QCOMPARE(claims->model()->rowCount(), 0);
+    QCOMPARE(findings->model()->rowCount(), 0);
+}
+
+void TestDecoderPage::remembersLayoutNotSecrets()
+{
+    m_page->setTokenText(test::kSampleToken);
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    auto* splitter = m_page->findChild<QSplitter*>(QStringLiteral("decoderSplitter"));
+    QVERIFY(splitter);
+    splitter->setSizes({220, 400});
+    const QList<int> sizes = splitter->sizes();
+    emit splitter->splitterMoved(220, 1); // what dragging the handle does
+    cleanup();
+    init();
+    QCOMPARE(m_page->findChild<QSplitter*>(QStringLiteral("decoderSplitter"))->sizes(), sizes);
+    QSettings settings;
+    QCOMPARE(settings.allKeys(), QStringList{QStringLiteral("decoder/splitter")});
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(!stored.contains("your-256-bit-secret"));
+    QVERIFY(!stored.contains(test::kSampleToken.left(20).toLatin1()));
+    QVERIFY(m_page->verificationPanel()->keyInput()->isEmpty());
+    settings.clear(); // the screenshots that follow show the default layout
+}
+
+void TestDecoderPage::screenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("tab");
+    for (const auto& [scheme, schemeName] : {std::pair{ColorScheme::Light, "light"}, {ColorScheme::Dark, "dark"}}) {
+        for (const QSize size : {QSize(1280, 800), QSize(1024, 640)}) {
+            for (const auto& [tab, tabName] : {std::pair{kDecodedTab, "decoded"},
+                                               {kClaimsTab, "claims"},
+                                               {kVerificationTab, "verification"},
+                                               {kFindingsTab, "findings"},
+                                               {kXRayTab, "xray"}}) {
+                QTest::addRow("%s-%s-%dx%d", tabName, schemeName, size.width(), size.height())
+                    << int(scheme) << size << int(tab);
+            }
+        }
+    }
+}
+
+void TestDecoderPage::screenshots()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    QFETCH(int, tab);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    Clock::setFixed(test::at(1516239022 + 600));
+    m_page->resize(size);
+    m_page->setTokenText(test::kSampleToken);
+    m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
+                                                       KeyInput::SecretEncoding::Utf8);
+    m_page->xray()->selectTokenCharacters(40, 41);
+    auto* findings = m_page->findChild<QTreeView*>(QStringLiteral("findingsView"));
+    findings->expand(findings->model()->index(0, 0));
+    m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"))->setCurrentIndex(tab);
+    QApplication::processEvents();
+    test::saveShot(*m_page, QStringLiteral("decoder-%1").arg(QTest::currentDataTag()));
 }
 
 QTEST_MAIN(TestDecoderPage)

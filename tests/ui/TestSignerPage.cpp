@@ -14,7 +14,7 @@
 #include "support/Clock.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
-#include "widgets/KeyInput.h"
+#include "widgets/SigningKeyInput.h"
 #include "widgets/TokenEdit.h"
 
 #include <QCheckBox>
@@ -200,7 +200,7 @@ void TestSignerPage::verifyOutput(const QString& alg, const keys::Key& key)
 
 bool TestSignerPage::generate(const keys::KeySpec& spec)
 {
-    QSignalSpy finished(m_page->keyInput(), &KeyInput::generationFinished);
+    QSignalSpy finished(m_page->keyInput(), &SigningKeyInput::generationFinished);
     m_page->keyInput()->generate(spec);
     if (!finished.wait(60000)) {
         return false;
@@ -335,7 +335,7 @@ void TestSignerPage::generatedKeys()
 
 void TestSignerPage::rsaGenerationRunsOffThreadAndCancels()
 {
-    QSignalSpy finished(m_page->keyInput(), &KeyInput::generationFinished);
+    QSignalSpy finished(m_page->keyInput(), &SigningKeyInput::generationFinished);
     const QString before = m_page->token();
     m_page->keyInput()->generate({keys::KeyType::Rsa, 16384});
     QVERIFY(m_page->keyInput()->isGenerating());

@@ -5,24 +5,40 @@
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
 #include "jose/CompactToken.h"
+#include "jose/Lint.h"
 #include "jose/TokenExtractor.h"
+#include "models/ClaimsModel.h"
+#include "models/FindingsModel.h"
+#include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "widgets/ClaimsView.h"
+#include "widgets/FindingsView.h"
 #include "widgets/JsonView.h"
+#include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/VerificationPanel.h"
+#include "widgets/XRayView.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
 namespace {
+
+constexpr auto kSplitterKey = "decoder/splitter";
 
 QLabel* makeTitle(const QString& text, QWidget* parent)
 {
@@ -91,6 +107,14 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_signatureLabel(new QLabel(this))
     , m_notesLabel(new QLabel(this))
     , m_errorLabel(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_tabs(new QTabWidget(this))
+    , m_verification(new VerificationPanel(this))
+    , m_xray(new XRayView(this))
+    , m_claimsModel(new ClaimsModel(this))
+    , m_claimsView(new ClaimsView(this))
+    , m_findingsModel(new FindingsModel(this))
+    , m_findingsView(new FindingsView(this))
 {
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
     m_headerView->setObjectName(QStringLiteral("headerView"));
@@ -109,15 +133,18 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_sourceLabel->setWordWrap(true);
 
     auto* panes = new QWidget(m_stack);
-    auto* panesLayout = new QVBoxLayout(panes);
+    auto* panesLayout = new QGridLayout(panes);
     panesLayout->setContentsMargins(0, 0, 0, 0);
-    panesLayout->addWidget(m_headerTitle);
-    panesLayout->addWidget(m_headerView, 2);
-    panesLayout->addWidget(m_payloadTitle);
-    panesLayout->addWidget(m_payloadView, 5);
-    panesLayout->addWidget(m_signatureTitle);
-    panesLayout->addWidget(m_signatureLabel);
-    panesLayout->addWidget(m_notesLabel);
+    panesLayout->addWidget(m_headerTitle, 0, 0);
+    panesLayout->addWidget(m_headerView, 1, 0);
+    panesLayout->addWidget(m_payloadTitle, 0, 1);
+    panesLayout->addWidget(m_payloadView, 1, 1);
+    panesLayout->addWidget(m_signatureTitle, 2, 0, 1, 2);
+    panesLayout->addWidget(m_signatureLabel, 3, 0, 1, 2);
+    panesLayout->addWidget(m_notesLabel, 4, 0, 1, 2);
+    panesLayout->setColumnStretch(0, 2);
+    panesLayout->setColumnStretch(1, 3);
+    panesLayout->setRowStretch(1, 1);
     m_signatureLabel->setWordWrap(true);
     m_signatureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notesLabel->setWordWrap(true);
@@ -138,21 +165,55 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_stack->addWidget(panes);
     m_stack->addWidget(errorPage);
 
-    auto* decoded = new QWidget(this);
-    auto* decodedLayout = new QVBoxLayout(decoded);
-    decodedLayout->setContentsMargins(0, 0, 0, 0);
-    decodedLayout->addWidget(m_stack);
+    auto* verificationScroll = new QScrollArea(m_tabs);
+    m_verificationTab = verificationScroll;
+    verificationScroll->setWidget(m_verification);
+    verificationScroll->setWidgetResizable(true);
+    verificationScroll->setFrameShape(QFrame::NoFrame);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("decoderSplitter"));
-    splitter->addWidget(encoded);
-    splitter->addWidget(decoded);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setChildrenCollapsible(false);
+    m_tabs->setObjectName(QStringLiteral("decoderTabs"));
+    m_tabs->setDocumentMode(true);
+    m_claimsView->setObjectName(QStringLiteral("claimsView"));
+    m_claimsView->setModel(m_claimsModel);
+    m_findingsView->setObjectName(QStringLiteral("findingsView"));
+    m_findingsView->setModel(m_findingsModel);
+
+    m_tabs->addTab(m_stack, tr("Decoded"));
+    m_tabs->addTab(m_claimsView, tr("Claims"));
+    m_tabs->addTab(verificationScroll, tr("Verification"));
+    m_tabs->addTab(m_findingsView, tr("Findings"));
+    m_tabs->addTab(m_xray, tr("X-ray"));
+    m_xray->setObjectName(QStringLiteral("xray"));
+
+    m_splitter->setObjectName(QStringLiteral("decoderSplitter"));
+    m_splitter->addWidget(encoded);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->restoreState(QSettings().value(QLatin1String(kSplitterKey)).toByteArray());
+    // Only the layout is remembered: never the token or the key.
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QLatin1String(kSplitterKey), m_splitter->saveState()); });
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
+
+    connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
+    connect(m_verification->keyInput(), &KeyInput::keysChanged, this, [this] {
+        const KeyInput* input = m_verification->keyInput();
+        m_xray->setKeys(input->keys(), input->isKeySet());
+        updateFindings();
+    });
+    // Relative times and time findings move with the clock.
+    auto* tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        m_claimsModel->setNow(Clock::nowSeconds());
+        updateFindings();
+    });
+    tick->start();
+    updateVerificationTab(m_verification->state());
 
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
     connect(m_tokenEdit, &QPlainTextEdit::textChanged, this, [this] {
@@ -189,6 +250,42 @@ void DecoderPage::updateColors()
     setTitleColor(m_payloadTitle, colors.payload);
     setTitleColor(m_signatureTitle, colors.signature);
     setTitleColor(m_notesLabel, colors.warning);
+}
+
+void DecoderPage::updateVerificationTab(VerificationState state)
+{
+    const int index = m_tabs->indexOf(m_verificationTab);
+    m_tabs->setTabText(index,
+                       state == VerificationState::Valid         ? tr("Verification · valid")
+                           : state == VerificationState::Invalid ? tr("Verification · invalid")
+                                                                 : tr("Verification"));
+}
+
+void DecoderPage::updateFindings()
+{
+    std::vector<jose::Finding> findings;
+    if (m_token) {
+        jose::LintOptions options;
+        options.now = Clock::nowSeconds();
+        const auto& keys = m_verification->keyInput()->keys();
+        options.key = keys.size() == 1 && !m_verification->keyInput()->isKeySet() ? &keys.front() : nullptr;
+        findings = jose::lint(*m_token, options);
+    }
+    // Unchanged findings keep the list as it is, with the rows the user unfolded.
+    const auto same = [](const jose::Finding& a, const jose::Finding& b) {
+        return a.code == b.code && a.title == b.title && a.location == b.location;
+    };
+    if (std::ranges::equal(findings, m_findingsModel->findings(), same)) {
+        return;
+    }
+    const auto errors = std::ranges::count(findings, jose::Severity::Error, &jose::Finding::severity);
+    const int index = m_tabs->indexOf(m_findingsView);
+    m_tabs->setTabText(index,
+                       findings.empty()  ? tr("Findings")
+                           : errors == 1 ? tr("Findings · 1 error")
+                           : errors > 1  ? tr("Findings · %1 errors").arg(errors)
+                                         : tr("Findings (%1)").arg(findings.size()));
+    m_findingsModel->setFindings(std::move(findings));
 }
 
 void DecoderPage::setTokenText(const QString& text)
@@ -238,7 +335,12 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = jose::extractToken(utf8);
+    m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
+        m_xray->setToken(std::nullopt);
+        m_token.reset();
+        m_claimsModel->setClaims({}, Clock::nowSeconds());
+        updateFindings();
         m_tokenEdit->markToken(0, 0);
         showError(tr("Paste a token on the left to decode it."));
         return;
@@ -251,6 +353,11 @@ void DecoderPage::decode()
     }
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    m_xray->setToken(token ? std::optional(*token) : std::nullopt);
+    m_token = token && token->kind == jose::TokenKind::Jws ? std::optional(*token) : std::nullopt;
+    m_claimsModel->setClaims(m_token && m_token->payloadJson ? m_token->payloadJson->value : encoding::Json(),
+                             Clock::nowSeconds());
+    updateFindings();
     if (!token) {
         const Error& error = token.error();
         if (error.position) {

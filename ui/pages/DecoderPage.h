@@ -1,14 +1,27 @@
 #pragma once
 
+#include "jose/CompactToken.h"
+
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace jwtwb::ui {
 
+class ClaimsModel;
+class ClaimsView;
+class FindingsModel;
+class FindingsView;
 class JsonView;
 class TokenEdit;
+class VerificationPanel;
+class XRayView;
+enum class VerificationState;
 
 // Paste anything that holds a token; see its parts in colour and its header and payload as JSON.
 class DecoderPage : public QWidget
@@ -23,6 +36,10 @@ public:
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
+    // The page's clock: "now" for verification, claims and findings. Tests fix it.
+    [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
+    [[nodiscard]] XRayView* xray() const { return m_xray; }
+
 signals:
     void tokenTextChanged(const QString& text);
     void statusMessage(const QString& message);
@@ -34,6 +51,8 @@ private:
     void decode();
     void updateColors();
     void showError(const QString& message);
+    void updateVerificationTab(VerificationState state);
+    void updateFindings();
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
@@ -47,6 +66,16 @@ private:
     QLabel* m_notesLabel;
     QLabel* m_errorLabel;
     QString m_decodedText;
+    QSplitter* m_splitter;
+    QTabWidget* m_tabs;
+    VerificationPanel* m_verification;
+    XRayView* m_xray;
+    ClaimsModel* m_claimsModel;
+    ClaimsView* m_claimsView;
+    FindingsModel* m_findingsModel;
+    FindingsView* m_findingsView;
+    std::optional<jose::CompactToken> m_token; // the JWS shown, decoded leniently
+    QWidget* m_verificationTab = nullptr;
 };
 
 } // namespace jwtwb::ui

@@ -16,7 +16,7 @@ namespace jwtwb::ui {
 
 class ClaimHelpers;
 class JsonEditor;
-class KeyInput;
+class SigningKeyInput;
 class TokenEdit;
 
 // Write a header and claims, pick a key and an algorithm the key can do, and get a signed token
@@ -28,7 +28,7 @@ class SignerPage : public QWidget
 public:
     explicit SignerPage(QWidget* parent = nullptr);
 
-    [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+    [[nodiscard]] SigningKeyInput* keyInput() const { return m_keyInput; }
 
     void setHeaderText(const QString& text);
     void setPayloadText(const QString& text);
@@ -69,7 +69,7 @@ private:
     QLabel* m_headerStatus;
     QLabel* m_payloadStatus;
     ClaimHelpers* m_claimHelpers;
-    KeyInput* m_keyInput;
+    SigningKeyInput* m_keyInput;
     QComboBox* m_algorithm;
     QCheckBox* m_unsecured;
     QLabel* m_syncNote;

@@ -48,4 +48,18 @@ namespace jwtwb::ui {
     return QDateTime::fromSecsSinceEpoch(time.time_since_epoch().count(), QTimeZone::utc());
 }
 
+// Core's messages start in lower case without a full stop, to fit into longer sentences; alone
+// in the UI they become sentences.
+[[nodiscard]] inline QString toSentence(std::string_view message)
+{
+    QString out = toQString(message);
+    if (!out.isEmpty()) {
+        out[0] = out[0].toUpper();
+        if (!out.endsWith(QLatin1Char('.'))) {
+            out += QLatin1Char('.');
+        }
+    }
+    return out;
+}
+
 } // namespace jwtwb::ui

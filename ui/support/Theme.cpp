@@ -31,6 +31,15 @@ TimelineColors timelineColors(const QPalette& palette)
             QColor(0xa3, 0x47, 0x00), QColor(0xc2, 0x00, 0x4a), QColor(0x5f, 0x5f, 0x5f), QColor(0x8e, 0x1c, 0xb8)};
 }
 
+StatusColors statusColors(const QPalette& palette)
+{
+    // At least 4.5:1 against both the window and the base colour of the palettes applyColorScheme sets.
+    if (isDark(palette)) {
+        return {QColor(0x7e, 0xe0, 0x8f), QColor(0xff, 0x6b, 0x6b), QColor(0xf0, 0xb4, 0x5a)};
+    }
+    return {QColor(0x1d, 0x7f, 0x35), QColor(0xcc, 0x00, 0x00), QColor(0x9a, 0x5b, 0x00)};
+}
+
 namespace {
 
 QPalette darkPalette()

@@ -34,8 +34,16 @@ struct TimelineColors {
 
 inline constexpr int kTimelineTintAlpha = 30; // of 255
 
+// Colours for outcomes: a valid signature, an invalid one or an error finding, and a warning.
+struct StatusColors {
+    QColor good;
+    QColor bad;
+    QColor warning;
+};
+
 [[nodiscard]] bool isDark(const QPalette& palette);
 [[nodiscard]] TokenColors tokenColors(const QPalette& palette);
+[[nodiscard]] StatusColors statusColors(const QPalette& palette);
 [[nodiscard]] TimelineColors timelineColors(const QPalette& palette);
 
 // Light or dark Fusion palette for --color-scheme and tests; System keeps the platform's.

@@ -1,372 +1,257 @@
 #include "KeyInput.h"
 
-#include "encoding/Base64Url.h"
-#include "encoding/Json.h"
+#include "crypto/SecureBytes.h"
 #include "encoding/Utf8.h"
-#include "keys/KeyExport.h"
-#include "keys/Thumbprint.h"
+#include "keys/KeyImport.h"
 #include "support/Convert.h"
-#include "support/Labels.h"
-#include "support/Theme.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QFutureWatcher>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPromise>
 #include <QPushButton>
-#include <QStackedWidget>
-#include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <algorithm>
-#include <array>
+#include <QToolButton>
 
 namespace jwtwb::ui {
 namespace {
 
-constexpr qint64 kMaxKeyFileSize = 1024 * 1024;
-
-struct GenerateChoice {
-    const char* label;
-    keys::KeySpec spec;
-};
-
-const std::array kGenerateChoices{
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "HMAC secret, 256 bits (HS256)"), {keys::KeyType::Oct, 256}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "HMAC secret, 512 bits (HS512)"), {keys::KeyType::Oct, 512}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "EC P-256 (ES256)"), {keys::KeyType::Ec, 0, keys::Curve::P256}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "EC P-384 (ES384)"), {keys::KeyType::Ec, 0, keys::Curve::P384}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "EC P-521 (ES512)"), {keys::KeyType::Ec, 0, keys::Curve::P521}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "EC secp256k1 (ES256K)"),
-                   {keys::KeyType::Ec, 0, keys::Curve::Secp256k1}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "Ed25519 (EdDSA)"), {keys::KeyType::Okp, 0, keys::Curve::Ed25519}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "Ed448 (EdDSA)"), {keys::KeyType::Okp, 0, keys::Curve::Ed448}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "RSA 2048 bits (RS*, PS*)"), {keys::KeyType::Rsa, 2048}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "RSA 3072 bits (RS*, PS*)"), {keys::KeyType::Rsa, 3072}},
-    GenerateChoice{QT_TRANSLATE_NOOP("KeyInput", "RSA 4096 bits (RS*, PS*)"), {keys::KeyType::Rsa, 4096}},
-};
-
-constexpr std::array kEncodings{keys::SecretEncoding::Utf8, keys::SecretEncoding::Base64,
-                                keys::SecretEncoding::Base64Url, keys::SecretEncoding::Hex};
-
-// Runs on a pool thread: values in, values out.
-KeyInput::Generated generateOffThread(const keys::KeySpec& spec, const std::atomic<bool>* cancel)
+keys::SecretEncoding coreEncoding(KeyInput::SecretEncoding encoding)
 {
-    auto key = keys::generateKey(spec, cancel);
-    if (!key) {
-        return {std::nullopt, toQString(key.error().message)};
+    switch (encoding) {
+    case KeyInput::SecretEncoding::Utf8: return keys::SecretEncoding::Utf8;
+    case KeyInput::SecretEncoding::Base64: return keys::SecretEncoding::Base64;
+    case KeyInput::SecretEncoding::Base64Url: return keys::SecretEncoding::Base64Url;
+    case KeyInput::SecretEncoding::Hex: return keys::SecretEncoding::Hex;
     }
-    // A generated key gets its RFC 7638 thumbprint as kid, so that the header can name it.
-    if (key->type() != keys::KeyType::Oct) {
-        if (auto print = keys::thumbprint(*key)) {
-            key->parameters().kid = encoding::base64UrlEncode(*print);
-        }
-    }
-    return {std::move(*key), {}};
+    return keys::SecretEncoding::Utf8;
 }
 
 } // namespace
 
 KeyInput::KeyInput(QWidget* parent)
     : QWidget(parent)
-    , m_source(new QComboBox(this))
-    , m_pages(new QStackedWidget(this))
-    , m_encoding(new QComboBox(this))
+    , m_kind(new QComboBox(this))
     , m_secret(new QLineEdit(this))
+    , m_reveal(new QToolButton(this))
+    , m_encoding(new QComboBox(this))
     , m_keyText(new QPlainTextEdit(this))
-    , m_passphrase(new QLineEdit(this))
-    , m_loadFile(new QPushButton(tr("&Load Key File…"), this))
-    , m_generateKind(new QComboBox(this))
-    , m_generate(new QPushButton(tr("&Generate a Key for Me"), this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
-    , m_watcher(new QFutureWatcher<Generated>(this))
 {
-    m_source->setObjectName(QStringLiteral("keySource"));
-    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
+    m_kind->setObjectName(QStringLiteral("keyKind"));
     m_secret->setObjectName(QStringLiteral("secretEdit"));
-    m_keyText->setObjectName(QStringLiteral("keyTextEdit"));
-    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
-    m_generateKind->setObjectName(QStringLiteral("generateKind"));
-    m_generate->setObjectName(QStringLiteral("generateButton"));
-    m_cancel->setObjectName(QStringLiteral("cancelGenerateButton"));
+    m_reveal->setObjectName(QStringLiteral("revealSecret"));
+    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
+    m_keyText->setObjectName(QStringLiteral("keyText"));
     m_status->setObjectName(QStringLiteral("keyStatus"));
 
-    m_source->addItem(tr("Shared secret (HMAC)"));
-    m_source->addItem(tr("PEM, JWK or key file"));
-    for (auto encoding : kEncodings) {
-        m_encoding->addItem(encoding == keys::SecretEncoding::Utf8 ? tr("UTF-8 text")
-                                                                   : toQString(keys::secretEncodingName(encoding)));
-    }
-    m_encoding->setToolTip(tr("How the secret is written: its bytes are the HMAC key"));
-    m_secret->setPlaceholderText(tr("The shared secret"));
-    m_secret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_kind->addItems({tr("HMAC secret"), tr("PEM key or certificate"), tr("JWK"), tr("JWK Set (JWKS)")});
+    m_encoding->addItems({tr("UTF-8 text"), tr("base64"), tr("base64url"), tr("hex")});
+    m_encoding->setToolTip(tr("How the secret is written. It is never guessed: the same text means different "
+                              "bytes in each encoding."));
+
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setPlaceholderText(tr("the shared secret"));
+    m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
+    m_reveal->setText(tr("Show"));
+    m_reveal->setCheckable(true);
+    m_reveal->setToolTip(tr("Show or hide the secret"));
+    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
+        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
+    });
+
+    m_secretRow = new QWidget(this);
+    auto* secretPage = m_secretRow;
+    auto* secretLayout = new QHBoxLayout(secretPage);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(m_secret, 1);
+    secretLayout->addWidget(m_reveal);
+    secretLayout->addWidget(m_encoding);
+
     m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_keyText->setPlaceholderText(tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1) or a JWK — or load a file"));
-    m_keyText->setTabChangesFocus(true);
-    m_passphrase->setEchoMode(QLineEdit::Password);
-    m_passphrase->setPlaceholderText(tr("Passphrase (encrypted PEM only)"));
-    // Combo boxes as wide as their longest entry would make the page too wide for small screens.
-    for (QComboBox* combo : {m_source, m_generateKind}) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
-    }
-    for (const auto& choice : kGenerateChoices) {
-        m_generateKind->addItem(tr(choice.label));
-    }
-    m_generate->setToolTip(tr("Makes a throw-away key for test tokens; it stays in memory only"));
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_cancel->hide();
+    m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_keyText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
+    m_keyText->hide();
+
+    auto* open = new QPushButton(tr("Open Key File…"), this);
+    open->setObjectName(QStringLiteral("openKeyFile"));
+    connect(open, &QPushButton::clicked, this, &KeyInput::openFile);
+
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* secretPage = new QWidget(m_pages);
-    auto* secretLayout = new QHBoxLayout(secretPage);
-    secretLayout->setContentsMargins(0, 0, 0, 0);
-    secretLayout->addWidget(m_encoding);
-    secretLayout->addWidget(m_secret, 1);
-
-    auto* keyPage = new QWidget(m_pages);
-    auto* keyLayout = new QVBoxLayout(keyPage);
-    keyLayout->setContentsMargins(0, 0, 0, 0);
-    keyLayout->addWidget(m_keyText, 1);
-    auto* keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_passphrase, 1);
-    keyRow->addWidget(m_loadFile);
-    keyLayout->addLayout(keyRow);
-
-    m_pages->addWidget(secretPage);
-    m_pages->addWidget(keyPage);
-
-    auto* generateRow = new QHBoxLayout;
-    generateRow->addWidget(m_generateKind, 1);
-    generateRow->addWidget(m_generate);
-    generateRow->addWidget(m_progress);
-    generateRow->addWidget(m_cancel);
-
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_source);
-    layout->addWidget(m_pages);
-    layout->addLayout(generateRow);
-    layout->addWidget(m_status);
+    layout->addWidget(m_kind, 0, 0);
+    layout->addWidget(open, 0, 2);
+    layout->setColumnStretch(1, 1);
+    layout->addWidget(m_secretRow, 1, 0, 1, 3);
+    layout->addWidget(m_keyText, 2, 0, 1, 3);
+    layout->addWidget(m_status, 3, 0, 1, 3);
 
-    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
-        showSource(static_cast<Source>(index));
-        importKey();
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        // Shown one at a time, so that each takes only the height it needs.
+        m_secretRow->setVisible(index == 0);
+        m_keyText->setVisible(index != 0);
+        m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
+                                          : index == 2 ? tr("{\"kty\": …}")
+                                                       : tr("{\"keys\": [ … ]}"));
+        reimport();
     });
-    showSource(Source::Secret);
-    connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::importKey);
-    connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::importKey);
-    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::importKey);
-    connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::importKey);
-    connect(m_loadFile, &QPushButton::clicked, this, &KeyInput::chooseKeyFile);
-    connect(m_generate, &QPushButton::clicked, this, &KeyInput::generateChosen);
-    connect(m_cancel, &QPushButton::clicked, this, &KeyInput::cancelGeneration);
-    connect(m_watcher, &QFutureWatcher<Generated>::finished, this, [this] {
-        const Generated result = m_watcher->future().resultCount() > 0 ? m_watcher->result() : Generated{};
-        generated(result);
-    });
-    importKey();
+    connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::reimport);
+    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
+    reimport();
 }
 
-KeyInput::~KeyInput()
+void KeyInput::setKind(Kind kind)
 {
-    if (m_cancelFlag) {
-        *m_cancelFlag = true; // the pool thread stops at its next check; nothing waits for it here
-    }
+    m_kind->setCurrentIndex(static_cast<int>(kind));
 }
 
-QString KeyInput::statusText() const
+KeyInput::Kind KeyInput::kind() const
 {
-    return m_status->text();
+    return static_cast<Kind>(m_kind->currentIndex());
 }
 
-bool KeyInput::isGenerating() const
+void KeyInput::setSecret(const QString& secret, SecretEncoding encoding)
 {
-    return m_watcher->isRunning();
+    const QSignalBlocker blocker(m_encoding);
+    m_encoding->setCurrentIndex(static_cast<int>(encoding));
+    setKind(Kind::Secret);
+    m_secret->setText(secret);
+    reimport();
 }
 
-void KeyInput::showSource(Source source)
+void KeyInput::setKeyText(Kind kind, const QString& text)
 {
-    m_pages->setCurrentIndex(int(source));
-    // The secret page is one line: the stack must not keep the key editor's height for it.
-    for (int i = 0; i < m_pages->count(); ++i) {
-        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                          i == int(source) ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-    }
+    const QSignalBlocker blocker(m_keyText);
+    m_keyText->setPlainText(text);
+    setKind(kind);
+    reimport();
 }
 
-void KeyInput::setSecret(const QString& text, keys::SecretEncoding encoding)
+void KeyInput::clear()
 {
-    {
-        // One import for the whole change, not one per field.
-        const QSignalBlocker sourceBlocker(m_source);
-        const QSignalBlocker encodingBlocker(m_encoding);
-        const QSignalBlocker secretBlocker(m_secret);
-        const auto it = std::ranges::find(kEncodings, encoding);
-        m_encoding->setCurrentIndex(it == kEncodings.end() ? 0 : static_cast<int>(it - kEncodings.begin()));
-        m_secret->setText(text);
-        m_source->setCurrentIndex(int(Source::Secret));
-    }
-    showSource(Source::Secret);
-    importKey();
+    const QSignalBlocker secretBlocker(m_secret);
+    const QSignalBlocker textBlocker(m_keyText);
+    m_secret->clear();
+    m_keyText->clear();
+    reimport();
 }
 
-void KeyInput::setKeyText(const QString& text, const QString& passphrase)
+bool KeyInput::isEmpty() const
 {
-    {
-        const QSignalBlocker sourceBlocker(m_source);
-        const QSignalBlocker textBlocker(m_keyText);
-        const QSignalBlocker passphraseBlocker(m_passphrase);
-        m_passphrase->setText(passphrase);
-        m_keyText->setPlainText(text);
-        m_source->setCurrentIndex(int(Source::KeyText));
-    }
-    showSource(Source::KeyText);
-    importKey();
+    return kind() == Kind::Secret ? m_secret->text().isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
 }
 
-bool KeyInput::loadKeyFile(const QString& path, QString* errorMessage)
+bool KeyInput::loadFile(const QString& path, QString* errorMessage)
 {
-    const QString name = QFileInfo(path).fileName();
-    if (QFileInfo(path).size() > kMaxKeyFileSize) {
-        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(name);
+    const QFileInfo info(path);
+    if (info.size() > kMaxFileSize) {
+        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(info.fileName());
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *errorMessage = tr("Cannot open %1: %2").arg(name, file.errorString());
+        *errorMessage = tr("Cannot open %1: %2").arg(info.fileName(), file.errorString());
         return false;
     }
-    const QByteArray content = file.read(kMaxKeyFileSize);
-    const std::string_view view(content.constData(), static_cast<std::size_t>(content.size()));
-    // Binary DER goes in as base64, which importKeys reads like PEM without its armour.
-    setKeyText(encoding::findInvalidUtf8(view) ? QString::fromLatin1(content.toBase64()) : QString::fromUtf8(content));
+    const QByteArray content = file.read(kMaxFileSize + 1);
+    if (encoding::findInvalidUtf8(std::string_view(content.constData(), content.size()))) {
+        *errorMessage = tr("%1 is not a text key file. Binary (DER) keys can be converted to PEM with "
+                           "\"jwtwb key convert\".")
+                            .arg(info.fileName());
+        return false;
+    }
+    const QString text = QString::fromUtf8(content);
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(QStringLiteral("-----BEGIN"))) {
+        setKeyText(Kind::Pem, text);
+    } else if (trimmed.startsWith(QLatin1Char('{'))) {
+        setKeyText(trimmed.contains(QStringLiteral("\"keys\"")) ? Kind::Jwks : Kind::Jwk, text);
+    } else {
+        // A secret file: its text as it is, without the final line break an editor adds.
+        setSecret(trimmed, static_cast<SecretEncoding>(m_encoding->currentIndex()));
+    }
     return true;
 }
 
-void KeyInput::chooseKeyFile()
+void KeyInput::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Key File"), QString(),
-                                                      tr("Keys (*.pem *.key *.jwk *.json *.der);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Key File"), {},
+                                                      tr("Keys (*.pem *.crt *.cer *.key *.json *.jwk *.jwks *.txt);;"
+                                                         "All files (*)"));
     if (path.isEmpty()) {
         return;
     }
     QString error;
-    if (!loadKeyFile(path, &error)) {
-        showStatus(error, true);
+    if (!loadFile(path, &error)) {
+        m_status->setText(error);
     }
 }
 
-void KeyInput::importKey()
+void KeyInput::reimport()
 {
-    m_key.reset();
-    if (m_source->currentIndex() == int(Source::Secret)) {
-        if (m_secret->text().isEmpty()) {
-            showStatus(tr("Type the shared secret and say how it is written."), false);
-        } else if (auto secret
-                   = keys::importSecret(toStdString(m_secret->text()),
-                                        kEncodings.at(static_cast<std::size_t>(m_encoding->currentIndex())));
-                   !secret) {
-            showStatus(toQString(secret.error().message), true);
-        } else {
-            m_key = std::move(secret->key);
-            showStatus(tr("%1 (%2)").arg(toQString(m_key->describe()), m_encoding->currentText()), false);
-        }
-    } else if (m_keyText->toPlainText().trimmed().isEmpty()) {
-        showStatus(tr("Paste a private key, load a key file, or generate one."), false);
-    } else {
-        auto imported = keys::importKeys(toStdString(m_keyText->toPlainText()), toStdString(m_passphrase->text()));
-        if (!imported) {
-            showStatus(toQString(imported.error().message), true);
-        } else {
-            m_key = imported->front();
-            QString text = toQString(m_key->describe());
-            if (!m_key->parameters().kid.empty()) {
-                text += tr(" · kid %1").arg(toQString(m_key->parameters().kid));
+    m_keys.clear();
+    m_error.clear();
+    QString status;
+    if (!isEmpty()) {
+        std::string text
+            = kind() == Kind::Secret ? toStdString(m_secret->text()) : toStdString(m_keyText->toPlainText());
+        switch (kind()) {
+        case Kind::Secret: {
+            auto secret
+                = keys::importSecret(text, coreEncoding(static_cast<SecretEncoding>(m_encoding->currentIndex())));
+            if (secret) {
+                m_keys.push_back(std::move(secret->key));
+            } else {
+                m_error = toSentence(secret.error().message);
             }
-            if (imported->size() > 1) {
-                text += tr(" · the first of %1 keys").arg(imported->size());
-            }
-            showStatus(text, false);
+            break;
         }
+        case Kind::Pem:
+        case Kind::Jwk: {
+            auto key = kind() == Kind::Pem ? keys::importPem(text) : keys::importJwk(std::string_view(text));
+            if (key) {
+                m_keys.push_back(std::move(*key));
+            } else {
+                m_error = toSentence(key.error().message);
+            }
+            break;
+        }
+        case Kind::Jwks: {
+            auto set = keys::importJwks(text);
+            if (set) {
+                m_keys = std::move(set->keys);
+                QStringList lines{m_keys.size() == 1 ? tr("1 usable key in the set.")
+                                                     : tr("%1 usable keys in the set.").arg(m_keys.size())};
+                for (const auto& skipped : set->skipped) {
+                    lines << tr("Left out: %1").arg(toSentence(skipped));
+                }
+                status = lines.join(QLatin1Char('\n'));
+            } else {
+                m_error = toSentence(set.error().message);
+            }
+            break;
+        }
+        }
+        crypto::wipe(text);
     }
-    emit keyChanged();
-}
-
-void KeyInput::showStatus(const QString& text, bool error)
-{
-    setTextColor(m_status,
-                 error ? tokenColors(QApplication::palette()).error
-                       : QApplication::palette().color(QPalette::WindowText));
-    m_status->setText(text);
-}
-
-void KeyInput::generateChosen()
-{
-    generate(kGenerateChoices.at(static_cast<std::size_t>(m_generateKind->currentIndex())).spec);
-}
-
-void KeyInput::generate(const keys::KeySpec& spec)
-{
-    if (isGenerating()) {
-        return;
+    if (!m_error.isEmpty()) {
+        status = tr("The key cannot be read: %1").arg(m_error);
+    } else if (m_keys.size() == 1 && kind() != Kind::Jwks) {
+        status = toSentence(m_keys.front().describe());
     }
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancelFlag;
-    m_generate->setEnabled(false);
-    m_progress->show();
-    m_cancel->show();
-    showStatus(spec.type == keys::KeyType::Rsa ? tr("Generating an RSA key: this can take a few seconds…")
-                                               : tr("Generating…"),
-               false);
-    m_watcher->setFuture(QtConcurrent::run(
-        [spec, cancel](QPromise<Generated>& promise) { promise.addResult(generateOffThread(spec, cancel.get())); }));
-}
-
-void KeyInput::cancelGeneration()
-{
-    if (m_cancelFlag) {
-        *m_cancelFlag = true;
-    }
-}
-
-void KeyInput::generated(const Generated& result)
-{
-    m_generate->setEnabled(true);
-    m_progress->hide();
-    m_cancel->hide();
-    m_cancelFlag.reset();
-    if (!result.key) {
-        showStatus(result.error.isEmpty() ? tr("Key generation stopped.") : result.error, true);
-        emit generationFinished(false);
-        return;
-    }
-    const keys::Key& key = *result.key;
-    if (key.type() == keys::KeyType::Oct) {
-        setSecret(toQString(encoding::base64UrlEncode(key.secret().span())), keys::SecretEncoding::Base64Url);
-    } else if (auto jwk = keys::exportJwk(key, true)) {
-        setKeyText(toQString(encoding::toPrettyJson(*jwk)));
-    } else {
-        showStatus(toQString(jwk.error().message), true);
-        emit generationFinished(false);
-        return;
-    }
-    emit generationFinished(true);
+    m_status->setText(status);
+    m_status->setVisible(!status.isEmpty());
+    emit keysChanged();
 }
 
 } // namespace jwtwb::ui

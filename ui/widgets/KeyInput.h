@@ -1,82 +1,62 @@
 #pragma once
 
 #include "keys/Key.h"
-#include "keys/KeyGenerator.h"
-#include "keys/KeyImport.h"
 
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
-#include <optional>
+#include <vector>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QStackedWidget;
-template <typename T> class QFutureWatcher;
+class QToolButton;
 
 namespace jwtwb::ui {
 
-// Key material for signing: a shared secret in an encoding the user names, PEM or JWK text, a key
-// file, or a freshly generated key. Generation runs off the GUI thread and can be cancelled.
+// The key material to verify with: an HMAC secret in an encoding the user names, a PEM key or
+// certificate, a JWK or a JWK Set, typed, pasted or read from a file. Nothing is pre-filled and
+// nothing typed here is ever saved.
 class KeyInput : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Source { Secret, KeyText };
-
-    struct Generated {
-        std::optional<keys::Key> key;
-        QString error;
-    };
+    enum class Kind { Secret, Pem, Jwk, Jwks };
+    enum class SecretEncoding { Utf8, Base64, Base64Url, Hex };
+    static constexpr qint64 kMaxFileSize = 1024 * 1024;
 
     explicit KeyInput(QWidget* parent = nullptr);
-    ~KeyInput() override;
 
-    // Null while there is no usable key.
-    [[nodiscard]] const keys::Key* key() const { return m_key ? &*m_key : nullptr; }
-    [[nodiscard]] QString statusText() const;
-    [[nodiscard]] bool isGenerating() const;
+    void setKind(Kind kind);
+    [[nodiscard]] Kind kind() const;
+    void setSecret(const QString& secret, SecretEncoding encoding);
+    void setKeyText(Kind kind, const QString& text); // PEM, JWK or JWK Set
+    // Reads a key file and picks the kind from its content; false with a message on failure.
+    bool loadFile(const QString& path, QString* errorMessage);
+    void clear();
 
-    void setSecret(const QString& text, keys::SecretEncoding encoding);
-    void setKeyText(const QString& text, const QString& passphrase = {});
-    // PEM, JWK, JWK Set or DER; false with a message when the file cannot be read.
-    bool loadKeyFile(const QString& path, QString* errorMessage);
-    void generate(const keys::KeySpec& spec);
-    void cancelGeneration();
+    [[nodiscard]] bool isEmpty() const;
+    [[nodiscard]] const std::vector<keys::Key>& keys() const { return m_keys; }
+    [[nodiscard]] bool isKeySet() const { return kind() == Kind::Jwks; }
+    [[nodiscard]] QString errorText() const { return m_error; } // why the material could not be read
 
 signals:
-    void keyChanged();
-    void generationFinished(bool succeeded);
+    void keysChanged();
 
 private:
-    void importKey();
-    void showSource(Source source);
-    void showStatus(const QString& text, bool error);
-    void generateChosen();
-    void generated(const Generated& result);
-    void chooseKeyFile();
+    void reimport();
+    void openFile();
 
-    QComboBox* m_source;
-    QStackedWidget* m_pages;
-    QComboBox* m_encoding;
+    QComboBox* m_kind;
     QLineEdit* m_secret;
+    QToolButton* m_reveal;
+    QComboBox* m_encoding;
     QPlainTextEdit* m_keyText;
-    QLineEdit* m_passphrase;
-    QPushButton* m_loadFile;
-    QComboBox* m_generateKind;
-    QPushButton* m_generate;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
     QLabel* m_status;
-    QFutureWatcher<Generated>* m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    std::optional<keys::Key> m_key;
+    QWidget* m_secretRow = nullptr;
+    std::vector<keys::Key> m_keys;
+    QString m_error;
 };
 
 } // namespace jwtwb::ui

@@ -1,0 +1,375 @@
+#include "TestData.h"
+#include "UiTestSupport.h"
+#include "support/Clock.h"
+#include "widgets/KeyInput.h"
+#include "widgets/VerificationPanel.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QToolButton>
+
+using namespace jwtwb;
+using namespace jwtwb::ui;
+
+namespace {
+
+// RFC 7515 Appendix A's claims expire at 1300819380 (2011-03-22T18:43:00Z): check them before that.
+const auto kBeforeRfcExpiry = test::at(1300000000);
+
+QString text(const encoding::Json& json)
+{
+    return QString::fromStdString(json.is_string() ? json.get<std::string>() : json.dump());
+}
+
+// One character of the payload segment changed (a different base64url letter, so different bytes).
+QString tampered(const QString& token)
+{
+    QString out = token;
+    const int at = static_cast<int>(token.indexOf('.')) + 5;
+    out[at] = out[at] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    return out;
+}
+
+} // namespace
+
+class TestVerificationPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void nothingVerifiedWithoutKey();
+    void secretFieldIsHidden();
+    void vectors_data();
+    void vectors();
+    void unsecuredTokenIsRejected();
+    void secretEncodingIsExplicit();
+    void algorithmConfusionSaysSo();
+    void options();
+    void followsTheClock();
+    void keySetShowsChoice();
+    void loadsKeyFiles();
+    void secretsAreNotStored();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    QTemporaryDir m_config;
+    VerificationPanel* m_panel = nullptr;
+};
+
+void TestVerificationPanel::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
+    QApplication::setApplicationName(QStringLiteral("jwt-workbench-test"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+}
+
+void TestVerificationPanel::init()
+{
+    applyColorScheme(*qApp, ColorScheme::Light);
+    Clock::setFixed(kBeforeRfcExpiry);
+    m_panel = new VerificationPanel();
+    m_panel->resize(640, 700);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+}
+
+void TestVerificationPanel::cleanup()
+{
+    delete m_panel;
+    m_panel = nullptr;
+}
+
+void TestVerificationPanel::nothingVerifiedWithoutKey()
+{
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    m_panel->setToken(test::kSampleToken);
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    QVERIFY2(m_panel->reasonText().contains("Give the key"), qPrintable(m_panel->reasonText()));
+    QVERIFY(m_panel->keyInput()->isEmpty()); // no secret pre-filled
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+}
+
+void TestVerificationPanel::secretFieldIsHidden()
+{
+    auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+    auto* reveal = m_panel->findChild<QToolButton*>(QStringLiteral("revealSecret"));
+    QVERIFY(secret && reveal);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    reveal->click();
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    reveal->click();
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+
+    // Typed, not set: the result follows every keystroke.
+    m_panel->setToken(test::kSampleToken);
+    secret->setFocus();
+    QTest::keyClicks(secret, QStringLiteral("your-256-bit-secre"));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QTest::keyClicks(secret, QStringLiteral("t"));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    QTest::keyClick(secret, Qt::Key_Backspace);
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+}
+
+void TestVerificationPanel::vectors_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("detachedPayload");
+
+    for (const auto& vector : test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json"))) {
+        if (vector["alg"] == "none") {
+            continue; // A.5: see unsecuredTokenIsRejected
+        }
+        QTest::newRow(vector["id"].get<std::string>().c_str())
+            << text(vector["compact"]) << int(KeyInput::Kind::Jwk) << text(vector["key"]) << QString();
+    }
+    for (const char* file : {"4_1.rsa_v15_signature", "4_2.rsa-pss_signature", "4_3.ecdsa_signature",
+                             "4_4.hmac-sha2_integrity_protection", "4_5.signature_with_detached_content"}) {
+        const encoding::Json vector = test::loadJson(QStringLiteral("vectors/cookbook/jws/%1.json").arg(file));
+        const bool detached = QByteArray(file).contains("detached");
+        QTest::newRow(file) << text(vector["output"]["compact"]) << int(KeyInput::Kind::Jwk)
+                            << text(vector["input"]["key"])
+                            << (detached ? text(vector["input"]["payload"]) : QString());
+    }
+}
+
+void TestVerificationPanel::vectors()
+{
+    QFETCH(QString, token);
+    QFETCH(int, kind);
+    QFETCH(QString, key);
+    QFETCH(QString, detachedPayload);
+
+    m_panel->setToken(token);
+    m_panel->setDetachedPayload(detachedPayload);
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    m_panel->keyInput()->setKeyText(static_cast<KeyInput::Kind>(kind), key);
+    QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Valid"));
+    QVERIFY2(m_panel->reasonText().contains("The signature is valid"), qPrintable(m_panel->reasonText()));
+
+    if (detachedPayload.isEmpty()) {
+        m_panel->setToken(tampered(token));
+    } else {
+        m_panel->setDetachedPayload(tampered(detachedPayload));
+    }
+    QVERIFY2(m_panel->state() == VerificationState::Invalid, qPrintable(m_panel->reasonText()));
+    QVERIFY2(m_panel->reasonText().contains("not accepted"), qPrintable(m_panel->reasonText()));
+
+    m_panel->keyInput()->clear();
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Not verified"));
+}
+
+void TestVerificationPanel::unsecuredTokenIsRejected()
+{
+    const auto vectors = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json"));
+    const auto none = std::ranges::find_if(vectors, [](const auto& v) { return v["alg"] == "none"; });
+    QVERIFY(none != vectors.end());
+    m_panel->setToken(text((*none)["compact"]));
+    m_panel->keyInput()->setSecret(QStringLiteral("any secret at all, 32 bytes long"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("unsecured (alg \"none\")"), qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::secretEncodingIsExplicit()
+{
+    m_panel->setToken(test::kSampleToken);
+    m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    // The same characters read as hex are not a secret at all, and never silently taken as text.
+    m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Hex);
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    QVERIFY2(m_panel->reasonText().contains("cannot be read"), qPrintable(m_panel->reasonText()));
+    // RFC 7515 A.1's key is base64url: valid only when read as base64url.
+    const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
+    m_panel->setToken(text(a1["compact"]));
+    const QString k = text(a1["key"]["k"]);
+    m_panel->keyInput()->setSecret(k, KeyInput::SecretEncoding::Base64Url);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    m_panel->keyInput()->setSecret(k, KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+}
+
+void TestVerificationPanel::algorithmConfusionSaysSo()
+{
+    m_panel->setToken(test::kSampleToken); // HS256
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem,
+                                    QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("algorithm-confusion attack"), qPrintable(m_panel->reasonText()));
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
+    QVERIFY2(m_panel->reasonText().contains("RSA"), qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::options()
+{
+    const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
+    m_panel->setToken(text(a1["compact"]));
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwk, text(a1["key"]));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+
+    m_panel->setExpectedIssuer(QStringLiteral("joe"));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    m_panel->setExpectedIssuer(QStringLiteral("mallory"));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("iss"), qPrintable(m_panel->reasonText()));
+    m_panel->setExpectedIssuer({});
+
+    m_panel->setExpectedAudience(QStringLiteral("api"));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid); // the token has no aud
+    m_panel->setExpectedAudience({});
+
+    m_panel->setAllowedAlgorithms({QStringLiteral("RS256"), QStringLiteral("ES256")});
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("only RS256, ES256"), qPrintable(m_panel->reasonText()));
+    m_panel->setAllowedAlgorithms({QStringLiteral("HS256")});
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    m_panel->setAllowedAlgorithms({});
+
+    // exp is 1300819380: verified just after it, then within a leeway.
+    m_panel->setVerifyTime(test::at(1300819400));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("expired"), qPrintable(m_panel->reasonText()));
+    m_panel->setLeewaySeconds(60);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    m_panel->setLeewaySeconds(0);
+    m_panel->setVerifyTime(std::nullopt); // back to the clock, which is before exp
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+}
+
+void TestVerificationPanel::followsTheClock()
+{
+    const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
+    m_panel->setToken(text(a1["compact"]));
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwk, text(a1["key"]));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    // The token expires while on screen: the panel re-checks by itself and never stays "valid".
+    Clock::setFixed(test::at(1300819381));
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->state(), VerificationState::Invalid, 3000);
+}
+
+void TestVerificationPanel::keySetShowsChoice()
+{
+    const encoding::Json rs256 = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
+    const encoding::Json ec = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_1.ec_public_key.json"));
+    const encoding::Json rsa = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_3.rsa_public_key.json"));
+    encoding::Json other = rsa;
+    other["kid"] = "someone-else";
+    encoding::Json set = {{"keys", encoding::Json::array()}};
+    set["keys"].push_back(ec);
+    set["keys"].push_back(other);
+    set["keys"].push_back(rsa);
+    m_panel->setToken(text(rs256["output"]["compact"]));
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwks, QString::fromStdString(set.dump(2)));
+    QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
+    const QString choice = m_panel->keySelectionText();
+    QVERIFY2(choice.contains("Fits this token: key 3 (kid \"bilbo.baggins@hobbiton.example\""), qPrintable(choice));
+    QVERIFY2(choice.contains("Skipped key 2 (kid \"someone-else\""), qPrintable(choice));
+    QVERIFY2(choice.contains("Skipped key 1"), qPrintable(choice));
+
+    set["keys"].erase(2);
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwks, QString::fromStdString(set.dump(2)));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains("no key in the set fits", Qt::CaseInsensitive),
+             qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::loadsKeyFiles()
+{
+    QTemporaryDir dir;
+    const auto write = [&](const QString& name, const QByteArray& content) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly)) {
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        }
+        file.write(content);
+        return file.fileName();
+    };
+    QString error;
+    KeyInput* input = m_panel->keyInput();
+    QVERIFY(input->loadFile(QString::fromUtf8(JWTWB_TEST_DATA_DIR "/keys/ec-p256-spki.pem"), &error));
+    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QCOMPARE(input->keys().size(), std::size_t(1));
+
+    const encoding::Json jwk = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_1.ec_public_key.json"));
+    QVERIFY(input->loadFile(write("key.jwk", QByteArray::fromStdString(jwk.dump())), &error));
+    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    QVERIFY(input->errorText().isEmpty());
+
+    QVERIFY(input->loadFile(write("secret.txt", "your-256-bit-secret\n"), &error));
+    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    m_panel->setToken(test::kSampleToken);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+
+    QVERIFY(!input->loadFile(write("key.der", QByteArray("\x30\x82\xff\xfe", 4)), &error));
+    QVERIFY2(error.contains("not a text key file"), qPrintable(error));
+    QVERIFY(!input->loadFile(dir.filePath("missing.pem"), &error));
+    QVERIFY2(error.contains("missing.pem"), qPrintable(error));
+
+    input->setKeyText(KeyInput::Kind::Pem, QStringLiteral("-----BEGIN PUBLIC KEY-----\nnot base64\n"));
+    QCOMPARE(m_panel->state(), VerificationState::NotVerified);
+    QVERIFY2(m_panel->reasonText().contains("The key cannot be read"), qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::secretsAreNotStored()
+{
+    m_panel->setToken(test::kSampleToken);
+    auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+    secret->setFocus();
+    QTest::keyClicks(secret, QStringLiteral("your-256-bit-secret"));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    delete m_panel;
+    m_panel = nullptr;
+    QSettings settings;
+    for (const QString& key : settings.allKeys()) {
+        QVERIFY2(!settings.value(key).toString().contains("your-256-bit-secret"), qPrintable(key));
+    }
+    QFile file(settings.fileName());
+    if (file.open(QIODevice::ReadOnly)) {
+        QVERIFY(!file.readAll().contains("your-256-bit-secret"));
+    }
+}
+
+void TestVerificationPanel::screenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("light-1280") << int(ColorScheme::Light) << QSize(1280, 800);
+    QTest::newRow("dark-1280") << int(ColorScheme::Dark) << QSize(1280, 800);
+    QTest::newRow("light-1024") << int(ColorScheme::Light) << QSize(1024, 640);
+    QTest::newRow("dark-1024") << int(ColorScheme::Dark) << QSize(1024, 640);
+}
+
+void TestVerificationPanel::screenshots()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    QApplication::processEvents();
+    // The panel gets about half the page's width and two thirds of its height.
+    m_panel->resize(size.width() / 2, size.height() * 2 / 3);
+    m_panel->setToken(test::kSampleToken);
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem,
+                                    QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
+    QApplication::processEvents();
+    auto* verdict = m_panel->findChild<QLabel*>(QStringLiteral("verdictLabel"));
+    const QColor background = m_panel->palette().color(QPalette::Window);
+    const QColor verdictColor = verdict->palette().color(QPalette::WindowText);
+    QVERIFY2(test::contrast(verdictColor, background) >= 4.5,
+             qPrintable(verdictColor.name() + " on " + background.name()));
+    test::saveShot(*m_panel, QStringLiteral("verification-panel-%1").arg(QTest::currentDataTag()));
+}
+
+QTEST_MAIN(TestVerificationPanel)
+#include "TestVerificationPanel.moc"

@@ -1,0 +1,143 @@
+#include "ClaimsModel.h"
+
+#include "jose/ClaimCatalog.h"
+#include "jose/ClaimText.h"
+#include "jose/NumericDate.h"
+#include "support/Convert.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QStyle>
+
+namespace jwtwb::ui {
+namespace {
+
+constexpr int kMaxShownValue = 200; // characters; the tooltip has it all
+
+} // namespace
+
+ClaimsModel::ClaimsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void ClaimsModel::setClaims(const encoding::Json& payload, std::chrono::sys_seconds now)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_now = now;
+    if (payload.is_object()) {
+        for (const auto& [name, value] : payload.items()) {
+            Row row;
+            row.name = toQString(name);
+            row.fullValue = value.is_string() ? toQString(value.get_ref<const std::string&>())
+                                              : toQString(encoding::toCompactJson(value));
+            row.value = row.fullValue.size() > kMaxShownValue ? row.fullValue.left(kMaxShownValue) + QChar(0x2026)
+                                                              : row.fullValue;
+            const jose::ClaimInfo* info = jose::findClaim(name);
+            if (info) {
+                row.meaning = toQString(info->meaning);
+                row.source = toQString(info->source);
+            }
+            if (info && info->kind == jose::ClaimValueKind::NumericDate) {
+                const jose::NumericDate date = jose::toNumericDate(name, value);
+                if (date.valid()) {
+                    row.isTime = true;
+                    row.time = date.time;
+                    row.milliseconds = date.looksLikeMilliseconds;
+                    row.asMilliseconds = date.asMilliseconds;
+                    row.problem = toSentence(jose::describeMilliseconds(date));
+                } else {
+                    row.problem = toSentence(jose::describeProblem(date));
+                }
+            }
+            m_rows.push_back(std::move(row));
+        }
+    }
+    endResetModel();
+}
+
+void ClaimsModel::setNow(std::chrono::sys_seconds now)
+{
+    m_now = now;
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0, Relative), index(rowCount() - 1, Relative), {Qt::DisplayRole});
+    }
+}
+
+int ClaimsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ClaimsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ClaimsModel::relative(const Row& row) const
+{
+    if (!row.isTime) {
+        return {};
+    }
+    if (row.milliseconds) {
+        return tr("%1 if milliseconds").arg(toQString(jose::relativeTime(row.asMilliseconds, m_now)));
+    }
+    return toQString(jose::relativeTime(row.time, m_now));
+}
+
+QVariant ClaimsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    // A milliseconds timestamp is shown as the instant it most likely means, and flagged.
+    const auto time = row.milliseconds ? row.asMilliseconds : row.time;
+    const auto seconds = time.time_since_epoch().count();
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name: return row.name;
+        case Value: return row.value;
+        case Relative: return relative(row);
+        case LocalTime:
+            return row.isTime
+                ? QDateTime::fromSecsSinceEpoch(seconds).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"))
+                : QString();
+        case Utc: return row.isTime ? toQString(jose::formatUtc(time)) : QString();
+        case Meaning: return row.meaning;
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case Value: return row.problem.isEmpty() ? row.fullValue : row.fullValue + QStringLiteral("\n\n") + row.problem;
+        case Relative: return row.problem;
+        case Meaning:
+            return row.meaning.isEmpty() ? tr("Not a registered or well-known claim: its meaning is up to the issuer.")
+                                         : row.source;
+        default: return {};
+        }
+    }
+    if (role == Qt::DecorationRole && index.column() == Name && !row.problem.isEmpty()) {
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+    return {};
+}
+
+QVariant ClaimsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case Name: return tr("Claim");
+    case Value: return tr("Value");
+    case Relative: return tr("Relative");
+    case LocalTime: return tr("Local time");
+    case Utc: return tr("UTC");
+    case Meaning: return tr("Meaning");
+    default: return {};
+    }
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "jose/Lint.h"
+
+#include <QAbstractItemModel>
+
+#include <vector>
+
+namespace jwtwb::ui {
+
+// The lint findings as a tree: one row per finding (severity icon and colour, title, where), with
+// one child row that holds its explanation and reference, shown when the row is expanded.
+class FindingsModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Role { CodeRole = Qt::UserRole + 1, SeverityRole };
+
+    explicit FindingsModel(QObject* parent = nullptr);
+
+    void setFindings(std::vector<jose::Finding> findings);
+    [[nodiscard]] const std::vector<jose::Finding>& findings() const { return m_findings; }
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex& child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<jose::Finding> m_findings;
+};
+
+} // namespace jwtwb::ui

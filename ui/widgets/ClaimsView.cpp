@@ -1,0 +1,36 @@
+#include "ClaimsView.h"
+
+#include "models/ClaimsModel.h"
+
+#include <QHeaderView>
+
+namespace jwtwb::ui {
+
+ClaimsView::ClaimsView(QWidget* parent)
+    : QTableView(parent)
+{
+    setWordWrap(true);
+    setAlternatingRowColors(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setTextElideMode(Qt::ElideMiddle);
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+void ClaimsView::setModel(QAbstractItemModel* model)
+{
+    QTableView::setModel(model);
+    auto* header = horizontalHeader();
+    for (int column = 0; column < ClaimsModel::Meaning; ++column) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    // A long value must not push the meaning out of sight: its full text is in the tooltip.
+    header->setSectionResizeMode(ClaimsModel::Value, QHeaderView::Interactive);
+    header->resizeSection(ClaimsModel::Value, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
+    header->setSectionResizeMode(ClaimsModel::Meaning, QHeaderView::Stretch);
+}
+
+} // namespace jwtwb::ui

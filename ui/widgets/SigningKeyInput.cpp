@@ -1,0 +1,373 @@
+#include "SigningKeyInput.h"
+
+#include "encoding/Base64Url.h"
+#include "encoding/Json.h"
+#include "encoding/Utf8.h"
+#include "keys/KeyExport.h"
+#include "keys/Thumbprint.h"
+#include "support/Convert.h"
+#include "support/Labels.h"
+#include "support/Theme.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <array>
+
+namespace jwtwb::ui {
+namespace {
+
+constexpr qint64 kMaxKeyFileSize = 1024 * 1024;
+
+struct GenerateChoice {
+    const char* label;
+    keys::KeySpec spec;
+};
+
+const std::array kGenerateChoices{
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "HMAC secret, 256 bits (HS256)"), {keys::KeyType::Oct, 256}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "HMAC secret, 512 bits (HS512)"), {keys::KeyType::Oct, 512}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "EC P-256 (ES256)"), {keys::KeyType::Ec, 0, keys::Curve::P256}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "EC P-384 (ES384)"), {keys::KeyType::Ec, 0, keys::Curve::P384}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "EC P-521 (ES512)"), {keys::KeyType::Ec, 0, keys::Curve::P521}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "EC secp256k1 (ES256K)"),
+                   {keys::KeyType::Ec, 0, keys::Curve::Secp256k1}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "Ed25519 (EdDSA)"),
+                   {keys::KeyType::Okp, 0, keys::Curve::Ed25519}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "Ed448 (EdDSA)"), {keys::KeyType::Okp, 0, keys::Curve::Ed448}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "RSA 2048 bits (RS*, PS*)"), {keys::KeyType::Rsa, 2048}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "RSA 3072 bits (RS*, PS*)"), {keys::KeyType::Rsa, 3072}},
+    GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "RSA 4096 bits (RS*, PS*)"), {keys::KeyType::Rsa, 4096}},
+};
+
+constexpr std::array kEncodings{keys::SecretEncoding::Utf8, keys::SecretEncoding::Base64,
+                                keys::SecretEncoding::Base64Url, keys::SecretEncoding::Hex};
+
+// Runs on a pool thread: values in, values out.
+SigningKeyInput::Generated generateOffThread(const keys::KeySpec& spec, const std::atomic<bool>* cancel)
+{
+    auto key = keys::generateKey(spec, cancel);
+    if (!key) {
+        return {std::nullopt, toQString(key.error().message)};
+    }
+    // A generated key gets its RFC 7638 thumbprint as kid, so that the header can name it.
+    if (key->type() != keys::KeyType::Oct) {
+        if (auto print = keys::thumbprint(*key)) {
+            key->parameters().kid = encoding::base64UrlEncode(*print);
+        }
+    }
+    return {std::move(*key), {}};
+}
+
+} // namespace
+
+SigningKeyInput::SigningKeyInput(QWidget* parent)
+    : QWidget(parent)
+    , m_source(new QComboBox(this))
+    , m_pages(new QStackedWidget(this))
+    , m_encoding(new QComboBox(this))
+    , m_secret(new QLineEdit(this))
+    , m_keyText(new QPlainTextEdit(this))
+    , m_passphrase(new QLineEdit(this))
+    , m_loadFile(new QPushButton(tr("&Load Key File…"), this))
+    , m_generateKind(new QComboBox(this))
+    , m_generate(new QPushButton(tr("&Generate a Key for Me"), this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_status(new QLabel(this))
+    , m_watcher(new QFutureWatcher<Generated>(this))
+{
+    m_source->setObjectName(QStringLiteral("keySource"));
+    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
+    m_secret->setObjectName(QStringLiteral("secretEdit"));
+    m_keyText->setObjectName(QStringLiteral("keyTextEdit"));
+    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
+    m_generateKind->setObjectName(QStringLiteral("generateKind"));
+    m_generate->setObjectName(QStringLiteral("generateButton"));
+    m_cancel->setObjectName(QStringLiteral("cancelGenerateButton"));
+    m_status->setObjectName(QStringLiteral("keyStatus"));
+
+    m_source->addItem(tr("Shared secret (HMAC)"));
+    m_source->addItem(tr("PEM, JWK or key file"));
+    for (auto encoding : kEncodings) {
+        m_encoding->addItem(encoding == keys::SecretEncoding::Utf8 ? tr("UTF-8 text")
+                                                                   : toQString(keys::secretEncodingName(encoding)));
+    }
+    m_encoding->setToolTip(tr("How the secret is written: its bytes are the HMAC key"));
+    m_secret->setPlaceholderText(tr("The shared secret"));
+    m_secret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_keyText->setPlaceholderText(tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1) or a JWK — or load a file"));
+    m_keyText->setTabChangesFocus(true);
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_passphrase->setPlaceholderText(tr("Passphrase (encrypted PEM only)"));
+    // Combo boxes as wide as their longest entry would make the page too wide for small screens.
+    for (QComboBox* combo : {m_source, m_generateKind}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+    for (const auto& choice : kGenerateChoices) {
+        m_generateKind->addItem(tr(choice.label));
+    }
+    m_generate->setToolTip(tr("Makes a throw-away key for test tokens; it stays in memory only"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel->hide();
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* secretPage = new QWidget(m_pages);
+    auto* secretLayout = new QHBoxLayout(secretPage);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(m_encoding);
+    secretLayout->addWidget(m_secret, 1);
+
+    auto* keyPage = new QWidget(m_pages);
+    auto* keyLayout = new QVBoxLayout(keyPage);
+    keyLayout->setContentsMargins(0, 0, 0, 0);
+    keyLayout->addWidget(m_keyText, 1);
+    auto* keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_passphrase, 1);
+    keyRow->addWidget(m_loadFile);
+    keyLayout->addLayout(keyRow);
+
+    m_pages->addWidget(secretPage);
+    m_pages->addWidget(keyPage);
+
+    auto* generateRow = new QHBoxLayout;
+    generateRow->addWidget(m_generateKind, 1);
+    generateRow->addWidget(m_generate);
+    generateRow->addWidget(m_progress);
+    generateRow->addWidget(m_cancel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_source);
+    layout->addWidget(m_pages);
+    layout->addLayout(generateRow);
+    layout->addWidget(m_status);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showSource(static_cast<Source>(index));
+        importKey();
+    });
+    showSource(Source::Secret);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &SigningKeyInput::importKey);
+    connect(m_secret, &QLineEdit::textChanged, this, &SigningKeyInput::importKey);
+    connect(m_keyText, &QPlainTextEdit::textChanged, this, &SigningKeyInput::importKey);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &SigningKeyInput::importKey);
+    connect(m_loadFile, &QPushButton::clicked, this, &SigningKeyInput::chooseKeyFile);
+    connect(m_generate, &QPushButton::clicked, this, &SigningKeyInput::generateChosen);
+    connect(m_cancel, &QPushButton::clicked, this, &SigningKeyInput::cancelGeneration);
+    connect(m_watcher, &QFutureWatcher<Generated>::finished, this, [this] {
+        const Generated result = m_watcher->future().resultCount() > 0 ? m_watcher->result() : Generated{};
+        generated(result);
+    });
+    importKey();
+}
+
+SigningKeyInput::~SigningKeyInput()
+{
+    if (m_cancelFlag) {
+        *m_cancelFlag = true; // the pool thread stops at its next check; nothing waits for it here
+    }
+}
+
+QString SigningKeyInput::statusText() const
+{
+    return m_status->text();
+}
+
+bool SigningKeyInput::isGenerating() const
+{
+    return m_watcher->isRunning();
+}
+
+void SigningKeyInput::showSource(Source source)
+{
+    m_pages->setCurrentIndex(int(source));
+    // The secret page is one line: the stack must not keep the key editor's height for it.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                          i == int(source) ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+}
+
+void SigningKeyInput::setSecret(const QString& text, keys::SecretEncoding encoding)
+{
+    {
+        // One import for the whole change, not one per field.
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker encodingBlocker(m_encoding);
+        const QSignalBlocker secretBlocker(m_secret);
+        const auto it = std::ranges::find(kEncodings, encoding);
+        m_encoding->setCurrentIndex(it == kEncodings.end() ? 0 : static_cast<int>(it - kEncodings.begin()));
+        m_secret->setText(text);
+        m_source->setCurrentIndex(int(Source::Secret));
+    }
+    showSource(Source::Secret);
+    importKey();
+}
+
+void SigningKeyInput::setKeyText(const QString& text, const QString& passphrase)
+{
+    {
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker textBlocker(m_keyText);
+        const QSignalBlocker passphraseBlocker(m_passphrase);
+        m_passphrase->setText(passphrase);
+        m_keyText->setPlainText(text);
+        m_source->setCurrentIndex(int(Source::KeyText));
+    }
+    showSource(Source::KeyText);
+    importKey();
+}
+
+bool SigningKeyInput::loadKeyFile(const QString& path, QString* errorMessage)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (QFileInfo(path).size() > kMaxKeyFileSize) {
+        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(name);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *errorMessage = tr("Cannot open %1: %2").arg(name, file.errorString());
+        return false;
+    }
+    const QByteArray content = file.read(kMaxKeyFileSize);
+    const std::string_view view(content.constData(), static_cast<std::size_t>(content.size()));
+    // Binary DER goes in as base64, which importKeys reads like PEM without its armour.
+    setKeyText(encoding::findInvalidUtf8(view) ? QString::fromLatin1(content.toBase64()) : QString::fromUtf8(content));
+    return true;
+}
+
+void SigningKeyInput::chooseKeyFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Key File"), QString(),
+                                                      tr("Keys (*.pem *.key *.jwk *.json *.der);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!loadKeyFile(path, &error)) {
+        showStatus(error, true);
+    }
+}
+
+void SigningKeyInput::importKey()
+{
+    m_key.reset();
+    if (m_source->currentIndex() == int(Source::Secret)) {
+        if (m_secret->text().isEmpty()) {
+            showStatus(tr("Type the shared secret and say how it is written."), false);
+        } else if (auto secret
+                   = keys::importSecret(toStdString(m_secret->text()),
+                                        kEncodings.at(static_cast<std::size_t>(m_encoding->currentIndex())));
+                   !secret) {
+            showStatus(toQString(secret.error().message), true);
+        } else {
+            m_key = std::move(secret->key);
+            showStatus(tr("%1 (%2)").arg(toQString(m_key->describe()), m_encoding->currentText()), false);
+        }
+    } else if (m_keyText->toPlainText().trimmed().isEmpty()) {
+        showStatus(tr("Paste a private key, load a key file, or generate one."), false);
+    } else {
+        auto imported = keys::importKeys(toStdString(m_keyText->toPlainText()), toStdString(m_passphrase->text()));
+        if (!imported) {
+            showStatus(toQString(imported.error().message), true);
+        } else {
+            m_key = imported->front();
+            QString text = toQString(m_key->describe());
+            if (!m_key->parameters().kid.empty()) {
+                text += tr(" · kid %1").arg(toQString(m_key->parameters().kid));
+            }
+            if (imported->size() > 1) {
+                text += tr(" · the first of %1 keys").arg(imported->size());
+            }
+            showStatus(text, false);
+        }
+    }
+    emit keyChanged();
+}
+
+void SigningKeyInput::showStatus(const QString& text, bool error)
+{
+    setTextColor(m_status,
+                 error ? tokenColors(QApplication::palette()).error
+                       : QApplication::palette().color(QPalette::WindowText));
+    m_status->setText(text);
+}
+
+void SigningKeyInput::generateChosen()
+{
+    generate(kGenerateChoices.at(static_cast<std::size_t>(m_generateKind->currentIndex())).spec);
+}
+
+void SigningKeyInput::generate(const keys::KeySpec& spec)
+{
+    if (isGenerating()) {
+        return;
+    }
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancelFlag;
+    m_generate->setEnabled(false);
+    m_progress->show();
+    m_cancel->show();
+    showStatus(spec.type == keys::KeyType::Rsa ? tr("Generating an RSA key: this can take a few seconds…")
+                                               : tr("Generating…"),
+               false);
+    m_watcher->setFuture(QtConcurrent::run(
+        [spec, cancel](QPromise<Generated>& promise) { promise.addResult(generateOffThread(spec, cancel.get())); }));
+}
+
+void SigningKeyInput::cancelGeneration()
+{
+    if (m_cancelFlag) {
+        *m_cancelFlag = true;
+    }
+}
+
+void SigningKeyInput::generated(const Generated& result)
+{
+    m_generate->setEnabled(true);
+    m_progress->hide();
+    m_cancel->hide();
+    m_cancelFlag.reset();
+    if (!result.key) {
+        showStatus(result.error.isEmpty() ? tr("Key generation stopped.") : result.error, true);
+        emit generationFinished(false);
+        return;
+    }
+    const keys::Key& key = *result.key;
+    if (key.type() == keys::KeyType::Oct) {
+        setSecret(toQString(encoding::base64UrlEncode(key.secret().span())), keys::SecretEncoding::Base64Url);
+    } else if (auto jwk = keys::exportJwk(key, true)) {
+        setKeyText(toQString(encoding::toPrettyJson(*jwk)));
+    } else {
+        showStatus(toQString(jwk.error().message), true);
+        emit generationFinished(false);
+        return;
+    }
+    emit generationFinished(true);
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "keys/Key.h"
+#include "keys/KeyGenerator.h"
+#include "keys/KeyImport.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+template <typename T> class QFutureWatcher;
+
+namespace jwtwb::ui {
+
+// Key material for signing: a shared secret in an encoding the user names, PEM or JWK text, a key
+// file, or a freshly generated key. Generation runs off the GUI thread and can be cancelled.
+class SigningKeyInput : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Source { Secret, KeyText };
+
+    struct Generated {
+        std::optional<keys::Key> key;
+        QString error;
+    };
+
+    explicit SigningKeyInput(QWidget* parent = nullptr);
+    ~SigningKeyInput() override;
+
+    // Null while there is no usable key.
+    [[nodiscard]] const keys::Key* key() const { return m_key ? &*m_key : nullptr; }
+    [[nodiscard]] QString statusText() const;
+    [[nodiscard]] bool isGenerating() const;
+
+    void setSecret(const QString& text, keys::SecretEncoding encoding);
+    void setKeyText(const QString& text, const QString& passphrase = {});
+    // PEM, JWK, JWK Set or DER; false with a message when the file cannot be read.
+    bool loadKeyFile(const QString& path, QString* errorMessage);
+    void generate(const keys::KeySpec& spec);
+    void cancelGeneration();
+
+signals:
+    void keyChanged();
+    void generationFinished(bool succeeded);
+
+private:
+    void importKey();
+    void showSource(Source source);
+    void showStatus(const QString& text, bool error);
+    void generateChosen();
+    void generated(const Generated& result);
+    void chooseKeyFile();
+
+    QComboBox* m_source;
+    QStackedWidget* m_pages;
+    QComboBox* m_encoding;
+    QLineEdit* m_secret;
+    QPlainTextEdit* m_keyText;
+    QLineEdit* m_passphrase;
+    QPushButton* m_loadFile;
+    QComboBox* m_generateKind;
+    QPushButton* m_generate;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    QLabel* m_status;
+    QFutureWatcher<Generated>* m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    std::optional<keys::Key> m_key;
+};
+
+} // namespace jwtwb::ui

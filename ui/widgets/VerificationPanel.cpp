@@ -1,0 +1,418 @@
+#include "VerificationPanel.h"
+
+#include "jose/Algorithm.h"
+#include "jose/JwtVerifier.h"
+#include "jose/KeySelector.h"
+#include "support/Clock.h"
+#include "support/Convert.h"
+#include "support/Theme.h"
+#include "widgets/KeyInput.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace jwtwb::ui {
+namespace {
+
+std::vector<std::string> splitList(const QString& text)
+{
+    std::vector<std::string> out;
+    for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty()) {
+            out.push_back(toStdString(item.trimmed()));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+VerificationPanel::VerificationPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_keyInput(new KeyInput(this))
+    , m_algorithms(new QToolButton(this))
+    , m_issuer(new QLineEdit(this))
+    , m_audience(new QLineEdit(this))
+    , m_detachedLabel(new QLabel(tr("Detached payload"), this))
+    , m_detached(new QPlainTextEdit(this))
+    , m_leeway(new QSpinBox(this))
+    , m_atNow(new QCheckBox(tr("Now"), this))
+    , m_at(new QDateTimeEdit(this))
+    , m_verdict(new QLabel(this))
+    , m_reason(new QLabel(this))
+    , m_keySelection(new QLabel(this))
+{
+    m_algorithms->setObjectName(QStringLiteral("allowedAlgorithms"));
+    m_issuer->setObjectName(QStringLiteral("expectedIssuer"));
+    m_audience->setObjectName(QStringLiteral("expectedAudience"));
+    m_detached->setObjectName(QStringLiteral("detachedPayload"));
+    m_leeway->setObjectName(QStringLiteral("leeway"));
+    m_atNow->setObjectName(QStringLiteral("verifyNow"));
+    m_at->setObjectName(QStringLiteral("verifyAt"));
+    m_verdict->setObjectName(QStringLiteral("verdictLabel"));
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_keySelection->setObjectName(QStringLiteral("keySelectionLabel"));
+
+    auto* menu = new QMenu(m_algorithms);
+    for (const auto& info : jose::allAlgorithms()) {
+        if (info.alg == jose::JwsAlgorithm::None) {
+            continue; // never accepted, so never offered
+        }
+        QAction* action = menu->addAction(toQString(info.name));
+        action->setCheckable(true);
+        action->setToolTip(toQString(info.description));
+        connect(action, &QAction::toggled, this, [this] {
+            updateAlgorithmButton();
+            verify();
+        });
+    }
+    m_algorithms->setMenu(menu);
+    m_algorithms->setPopupMode(QToolButton::InstantPopup);
+    m_algorithms->setToolTip(tr("Accept only these algorithms. A verifier should always name the algorithms it "
+                                "expects instead of trusting the token's \"alg\" (RFC 8725 §3.1)."));
+    updateAlgorithmButton();
+
+    m_issuer->setPlaceholderText(tr("any (iss not checked)"));
+    m_audience->setPlaceholderText(tr("any (aud not checked); several separated by commas"));
+    m_leeway->setRange(0, 24 * 3600);
+    m_leeway->setSuffix(tr(" s"));
+    m_leeway->setToolTip(tr("Clock tolerance for exp, nbf and iat"));
+    m_atNow->setChecked(true);
+    m_atNow->setToolTip(tr("Check exp, nbf and iat against the current time; uncheck to pick another time."));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+    m_at->setTimeZone(QTimeZone::utc());
+#else
+    m_at->setTimeSpec(Qt::UTC);
+#endif
+    m_at->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    m_at->setCalendarPopup(true);
+    m_at->setEnabled(false);
+    m_detached->setPlaceholderText(tr("the payload that was signed, when the token leaves it out (RFC 7515 "
+                                      "Appendix F)"));
+    m_detached->setMaximumHeight(m_detached->fontMetrics().lineSpacing() * 4);
+    m_detachedLabel->hide();
+    m_detached->hide();
+
+    auto* atRow = new QHBoxLayout;
+    atRow->addWidget(m_atNow);
+    atRow->addWidget(m_at, 1);
+
+    QFont verdictFont = m_verdict->font();
+    verdictFont.setBold(true);
+    verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.3);
+    m_verdict->setFont(verdictFont);
+    for (QLabel* label : {m_reason, m_keySelection}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_keySelection->hide();
+
+    auto* keyBox = new QGroupBox(tr("Key"), this);
+    auto* keyLayout = new QVBoxLayout(keyBox);
+    keyLayout->addWidget(m_keyInput);
+
+    auto* optionsBox = new QGroupBox(tr("Options"), this);
+    auto* form = new QFormLayout(optionsBox);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Algorithms"), m_algorithms);
+    form->addRow(tr("Issuer (iss)"), m_issuer);
+    form->addRow(tr("Audience (aud)"), m_audience);
+    form->addRow(tr("Leeway"), m_leeway);
+    form->addRow(tr("Verify at"), atRow);
+    form->addRow(m_detachedLabel, m_detached);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_reason);
+    layout->addWidget(m_keySelection);
+    layout->addWidget(keyBox);
+    layout->addWidget(optionsBox);
+    layout->addStretch(1);
+
+    connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
+    connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
+    connect(m_audience, &QLineEdit::textChanged, this, &VerificationPanel::verify);
+    connect(m_detached, &QPlainTextEdit::textChanged, this, &VerificationPanel::verify);
+    connect(m_leeway, &QSpinBox::valueChanged, this, &VerificationPanel::verify);
+    connect(m_at, &QDateTimeEdit::dateTimeChanged, this, &VerificationPanel::verify);
+    connect(m_atNow, &QCheckBox::toggled, this, [this](bool now) {
+        if (!now) {
+            const QSignalBlocker blocker(m_at);
+            m_at->setDateTime(
+                QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
+        }
+        m_at->setEnabled(!now);
+        verify();
+    });
+    // Time passes: a token that expires while it is on screen must not stay "valid".
+    auto* tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (m_atNow->isChecked() && !m_keyInput->isEmpty()) {
+            verify();
+        }
+    });
+    tick->start();
+    updateColors();
+    verify();
+}
+
+void VerificationPanel::setToken(const QString& token)
+{
+    if (token == m_token) {
+        return;
+    }
+    m_token = token;
+    verify();
+}
+
+void VerificationPanel::setAllowedAlgorithms(const QStringList& names)
+{
+    for (QAction* action : m_algorithms->menu()->actions()) {
+        const QSignalBlocker blocker(action);
+        action->setChecked(names.contains(action->text()));
+    }
+    updateAlgorithmButton();
+    verify();
+}
+
+QStringList VerificationPanel::allowedAlgorithms() const
+{
+    QStringList names;
+    for (const QAction* action : m_algorithms->menu()->actions()) {
+        if (action->isChecked()) {
+            names << action->text();
+        }
+    }
+    return names;
+}
+
+void VerificationPanel::setExpectedIssuer(const QString& issuer)
+{
+    m_issuer->setText(issuer);
+}
+
+void VerificationPanel::setExpectedAudience(const QString& audience)
+{
+    m_audience->setText(audience);
+}
+
+void VerificationPanel::setLeewaySeconds(int seconds)
+{
+    m_leeway->setValue(seconds);
+}
+
+void VerificationPanel::setDetachedPayload(const QString& payload)
+{
+    m_detached->setPlainText(payload);
+}
+
+void VerificationPanel::setVerifyTime(std::optional<std::chrono::sys_seconds> at)
+{
+    const QSignalBlocker blocker(m_atNow);
+    m_atNow->setChecked(!at);
+    m_at->setEnabled(at.has_value());
+    if (at) {
+        const QSignalBlocker atBlocker(m_at);
+        m_at->setDateTime(QDateTime::fromSecsSinceEpoch(at->time_since_epoch().count(), QTimeZone::utc()));
+    }
+    verify();
+}
+
+QString VerificationPanel::verdictText() const
+{
+    return m_verdict->text();
+}
+
+QString VerificationPanel::reasonText() const
+{
+    return m_reason->text();
+}
+
+QString VerificationPanel::keySelectionText() const
+{
+    return m_keySelection->isHidden() ? QString() : m_keySelection->text();
+}
+
+void VerificationPanel::updateAlgorithmButton()
+{
+    const QStringList names = allowedAlgorithms();
+    m_algorithms->setText(names.isEmpty() ? tr("Any the key fits") : names.join(QStringLiteral(", ")));
+}
+
+void VerificationPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
+        updateColors();
+    }
+}
+
+void VerificationPanel::updateColors()
+{
+    const StatusColors colors = statusColors(QApplication::palette());
+    QPalette palette = m_verdict->palette();
+    const QColor color = m_state == VerificationState::Valid ? colors.good
+        : m_state == VerificationState::Invalid              ? colors.bad
+                                                             : QApplication::palette().color(QPalette::WindowText);
+    palette.setColor(QPalette::WindowText, color);
+    m_verdict->setPalette(palette);
+}
+
+void VerificationPanel::showResult(VerificationState state, const QString& verdict, const QStringList& reasons)
+{
+    const bool changed = state != m_state;
+    m_state = state;
+    m_verdict->setText(verdict);
+    m_reason->setText(reasons.join(QLatin1Char('\n')));
+    updateColors();
+    if (changed) {
+        emit verified(state);
+    }
+}
+
+void VerificationPanel::verify()
+{
+    m_keySelection->hide();
+    const std::string token = toStdString(m_token);
+    const bool jwe = std::ranges::count(token, '.') == 4;
+    const bool emptyPayload = !jwe && token.find("..") != std::string::npos;
+    m_detachedLabel->setVisible(emptyPayload);
+    m_detached->setVisible(emptyPayload);
+    if (token.empty()) {
+        showResult(VerificationState::NotVerified, tr("Not verified"), {tr("There is no token to verify.")});
+        return;
+    }
+    if (const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient); !decoded) {
+        showResult(VerificationState::NotVerified, tr("Not verified"),
+                   {tr("This is not a token that can be verified: %1").arg(toSentence(decoded.error().message))});
+        return;
+    }
+    if (jwe) {
+        showResult(VerificationState::NotVerified, tr("Not verified"),
+                   {tr("This is a JWE (encrypted token): it has no signature to verify. Decryption comes with the "
+                       "encryption feature.")});
+        return;
+    }
+    if (m_keyInput->isEmpty()) {
+        showResult(VerificationState::NotVerified, tr("Not verified"),
+                   {tr("Give the key below to verify the signature. Until then nothing about this token is proven: "
+                       "anyone can write any header and payload.")});
+        return;
+    }
+    if (!m_keyInput->errorText().isEmpty()) {
+        showResult(VerificationState::NotVerified, tr("Not verified"),
+                   {tr("The key cannot be read: %1").arg(m_keyInput->errorText())});
+        return;
+    }
+    const auto& keys = m_keyInput->keys();
+    if (keys.empty()) {
+        showResult(VerificationState::NotVerified, tr("Not verified"), {tr("The key set has no usable key.")});
+        return;
+    }
+
+    jose::JwtVerifyOptions options;
+    for (const QString& name : allowedAlgorithms()) {
+        if (const auto alg = jose::parseAlgorithm(toStdString(name))) {
+            options.jws.algorithms.push_back(*alg);
+        }
+    }
+    if (emptyPayload && !m_detached->toPlainText().isEmpty()) {
+        const std::string detached = toStdString(m_detached->toPlainText());
+        options.jws.detachedPayload = Bytes(detached.begin(), detached.end());
+    }
+    options.claims.issuers = splitList(m_issuer->text());
+    options.claims.audiences = splitList(m_audience->text());
+    options.claims.leeway = std::chrono::seconds(m_leeway->value());
+    if (m_atNow->isChecked()) {
+        const QSignalBlocker blocker(m_at); // show the instant used, also while it cannot be edited
+        m_at->setDateTime(
+            QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
+    }
+    options.claims.now = m_atNow->isChecked()
+        ? Clock::nowSeconds()
+        : std::chrono::sys_seconds(std::chrono::seconds(m_at->dateTime().toSecsSinceEpoch()));
+
+    const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
+    const auto result = jose::verifyJwt(token, source, options);
+    if (!result) {
+        showResult(VerificationState::Invalid, tr("Invalid"),
+                   {tr("A verifier rejects this token: %1").arg(toSentence(result.error().message))});
+        return;
+    }
+
+    if (m_keyInput->isKeySet()) {
+        const auto selection = jose::selectKeys(result->token.header.value, keys);
+        QStringList lines;
+        for (const auto index : selection.matches) {
+            lines << tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));
+        }
+        for (const auto& rejection : selection.rejected) {
+            lines << tr("Skipped %1: %2.")
+                         .arg(toQString(jose::describeKeyInSet(keys[rejection.index], rejection.index)),
+                              toQString(rejection.reason));
+        }
+        m_keySelection->setText(lines.join(QLatin1Char('\n')));
+        m_keySelection->setVisible(!lines.isEmpty());
+    }
+
+    const auto& signature = result->signature;
+    QStringList reasons;
+    if (signature.valid()) {
+        // Core says "valid signature", and with a key set which key made it.
+        constexpr std::string_view kValid = "valid signature";
+        const std::string_view which = std::string_view(signature.reason).starts_with(kValid)
+            ? std::string_view(signature.reason).substr(kValid.size())
+            : std::string_view();
+        reasons << tr("The signature is valid (%1)%2.")
+                       .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
+    } else {
+        reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
+    }
+    for (const auto& warning : signature.warnings) {
+        reasons << tr("Warning: %1").arg(toSentence(warning));
+    }
+    bool claimsOk = true;
+    for (const auto& finding : result->claims.findings) {
+        if (finding.code == jose::ClaimCode::ClaimsNotObject) {
+            reasons << tr("The payload is not a JWT claims set, so no claims were checked.");
+            continue;
+        }
+        const bool error = finding.severity == jose::ClaimSeverity::Error;
+        claimsOk = claimsOk && !error;
+        reasons << (error ? toSentence(finding.message) : tr("Warning: %1").arg(toSentence(finding.message)));
+    }
+    if (signature.valid() && claimsOk) {
+        if (result->claims.findings.empty()) {
+            reasons << tr("The claims hold at the time checked.");
+        }
+        showResult(VerificationState::Valid, tr("Valid"), reasons);
+    } else if (signature.problem == jose::SignatureProblem::MissingPayload) {
+        showResult(VerificationState::NotVerified, tr("Not verified"), reasons);
+    } else {
+        // A public or private key offered as an HMAC secret: name the attack in the verdict itself.
+        const bool confusion = signature.problem == jose::SignatureProblem::KeyMismatch && signature.alg
+            && jose::algorithmInfo(*signature.alg).family == jose::AlgorithmFamily::Hmac
+            && std::ranges::none_of(keys, [](const keys::Key& key) { return key.type() == keys::KeyType::Oct; });
+        showResult(VerificationState::Invalid,
+                   signature.valid() ? tr("Invalid: the claims do not hold")
+                       : confusion   ? tr("Invalid: algorithm confusion")
+                                     : tr("Invalid"),
+                   reasons);
+    }
+}
+
+} // namespace jwtwb::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QWidget>
+
+#include <chrono>
+#include <optional>
+
+class QCheckBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QToolButton;
+
+namespace jwtwb::ui {
+
+class KeyInput;
+
+enum class VerificationState { NotVerified, Valid, Invalid };
+
+// Verifies the decoder's token with the key the user gives and the options chosen, again on every
+// change of either, and says why in plain words. Nothing is verified before a key is given.
+class VerificationPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit VerificationPanel(QWidget* parent = nullptr);
+
+    // The compact token as extracted from what was pasted; empty when there is none.
+    void setToken(const QString& token);
+    [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+
+    void setAllowedAlgorithms(const QStringList& names); // empty: any the key fits
+    [[nodiscard]] QStringList allowedAlgorithms() const;
+    void setExpectedIssuer(const QString& issuer);
+    void setExpectedAudience(const QString& audience); // comma-separated for several
+    void setLeewaySeconds(int seconds);
+    void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
+    void setDetachedPayload(const QString& payload); // RFC 7515 Appendix F, for a token with an empty payload
+
+    [[nodiscard]] VerificationState state() const { return m_state; }
+    [[nodiscard]] QString verdictText() const;
+    [[nodiscard]] QString reasonText() const;
+    [[nodiscard]] QString keySelectionText() const;
+
+public slots:
+    void verify();
+
+signals:
+    void verified(jwtwb::ui::VerificationState state);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void showResult(VerificationState state, const QString& verdict, const QStringList& reasons);
+    void updateColors();
+    void updateAlgorithmButton();
+
+    QString m_token;
+    KeyInput* m_keyInput;
+    QToolButton* m_algorithms;
+    QLineEdit* m_issuer;
+    QLineEdit* m_audience;
+    QLabel* m_detachedLabel;
+    QPlainTextEdit* m_detached;
+    QSpinBox* m_leeway;
+    QCheckBox* m_atNow;
+    QDateTimeEdit* m_at;
+    QLabel* m_verdict;
+    QLabel* m_reason;
+    QLabel* m_keySelection;
+    VerificationState m_state = VerificationState::NotVerified;
+};
+
+} // namespace jwtwb::ui
