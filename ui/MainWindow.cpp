@@ -1,9 +1,14 @@
 #include "MainWindow.h"
 
+#include "dialogs/FixturesDialog.h"
 #include "pages/DecoderPage.h"
+#include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
+#include "support/Clock.h"
+#include "support/Convert.h"
 #include "support/JsonHighlighting.h"
+#include "widgets/VerificationPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -32,6 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_decoderPage(new DecoderPage(m_tabs))
     , m_signerPage(new SignerPage(m_tabs))
     , m_timelinePage(new TimelinePage(m_tabs))
+    , m_keysPage(new KeysPage(keystorePath(), m_tabs))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JWT Workbench"));
@@ -42,18 +49,45 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_decoderPage, tr("&Decoder"));
     m_tabs->addTab(m_signerPage, tr("S&igner"));
     m_tabs->addTab(m_timelinePage, tr("&Timeline"));
+    m_tabs->addTab(m_keysPage, tr("&Keys"));
     setCentralWidget(m_tabs);
     createActions();
-    connect(m_decoderPage, &DecoderPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_signerPage, &SignerPage::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connectPages();
+    statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
+    resize(1280, 800);
+}
+
+QString MainWindow::keystorePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/keystore.jwe");
+}
+
+void MainWindow::connectPages()
+{
+    const auto showMessage = [this](const QString& message) { statusBar()->showMessage(message, 8000); };
+    connect(m_decoderPage, &DecoderPage::statusMessage, this, showMessage);
+    connect(m_signerPage, &SignerPage::statusMessage, this, showMessage);
+    connect(m_keysPage, &KeysPage::statusMessage, this, showMessage);
     connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token) {
         m_decoderPage->setTokenText(token);
         m_tabs->setCurrentWidget(m_decoderPage);
     });
-    statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
-    resize(1280, 800);
+    // The decoder's token is always on the timeline, and the timeline's what-if time is the time
+    // the decoder verifies at (an invalid time means now).
+    connect(m_decoderPage, &DecoderPage::tokenTextChanged, this,
+            [this](const QString& text) { m_timelinePage->setToken(tr("Decoder"), text); });
+    connect(m_timelinePage, &TimelinePage::verificationTimeChanged, this, [this](const QDateTime& time) {
+        m_decoderPage->verificationPanel()->setVerifyTime(time.isValid() ? std::optional(toSysSeconds(time))
+                                                                         : std::nullopt);
+    });
+}
+
+void MainWindow::exportTestTokens()
+{
+    FixturesDialog dialog(this);
+    dialog.setSource(m_tabs->currentWidget() == m_signerPage ? m_signerPage->token() : m_decoderPage->tokenText());
+    dialog.setNow(Clock::nowSeconds());
+    dialog.exec();
 }
 
 QString MainWindow::sampleToken()
@@ -76,6 +110,11 @@ void MainWindow::createActions()
     auto* quit
         = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    auto* toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    auto* fixtures = toolsMenu->addAction(tr("&Export Test Tokens…"), this, &MainWindow::exportTestTokens);
+    fixtures->setStatusTip(tr("Write tokens that a correct verifier must accept or reject, from the decoder's or "
+                              "the signer's token"));
 
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     m_rememberTokenAction = settingsMenu->addAction(tr("&Remember Last Token"));

@@ -8,6 +8,7 @@ class QTabWidget;
 namespace jwtwb::ui {
 
 class DecoderPage;
+class KeysPage;
 class SignerPage;
 class TimelinePage;
 
@@ -21,6 +22,10 @@ public:
     [[nodiscard]] DecoderPage* decoderPage() const { return m_decoderPage; }
     [[nodiscard]] SignerPage* signerPage() const { return m_signerPage; }
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
+    [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
+
+    // The keystore file: keystore.jwe in the application data folder.
+    [[nodiscard]] static QString keystorePath();
     // Restores geometry and, when the user allowed it, the last token; otherwise shows the sample.
     void restoreState();
 
@@ -35,11 +40,14 @@ private:
     void saveState();
     void setRememberToken(bool remember);
     void showAbout();
+    void exportTestTokens();
+    void connectPages();
 
     QTabWidget* m_tabs;
     DecoderPage* m_decoderPage;
     SignerPage* m_signerPage;
     TimelinePage* m_timelinePage;
+    KeysPage* m_keysPage;
     QAction* m_rememberTokenAction = nullptr;
 };
 

@@ -1,7 +1,14 @@
 #include "MainWindow.h"
+#include "TestData.h"
 #include "UiTestSupport.h"
 #include "pages/DecoderPage.h"
+#include "pages/KeysPage.h"
+#include "pages/TimelinePage.h"
+#include "support/Clock.h"
 #include "widgets/JsonView.h"
+#include "widgets/KeyInput.h"
+#include "widgets/TimelineWidget.h"
+#include "widgets/VerificationPanel.h"
 
 #include <QAction>
 #include <QLayout>
@@ -10,6 +17,9 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <algorithm>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
@@ -26,6 +36,7 @@ private slots:
     void rememberedTokenWhenAllowed();
     void geometryRestored();
     void noEmptyPlaceholderPages();
+    void pagesWorkTogether();
     void screenshots_data();
     void screenshots();
 
@@ -136,6 +147,36 @@ void TestMainWindow::noEmptyPlaceholderPages()
         QVERIFY(pages->widget(i)->layout() && pages->widget(i)->layout()->count() > 0);
     }
     QCOMPARE(pages->tabBar()->isVisibleTo(&window), pages->count() > 1);
+}
+
+// The decoder's token is on the timeline, and the timeline's what-if time is the decoder's
+// verification time: the jwt.io sample with an exp an hour after iat turns expired when the
+// what-if time passes exp, and valid again when the timeline goes back to now.
+void TestMainWindow::pagesWorkTogether()
+{
+    MainWindow window;
+    const qint64 iat = 1516239022;
+    Clock::setFixed(test::at(iat + 60));
+    const QString token = QStringLiteral(
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiaWF0IjoxNTE2MjM5MDIyLCJleHAiOjE1MTY"
+        "yNDI2MjJ9.q1vybbS1vEvD9X1WRComWH6mkoVycTxw4EtMQonjy2w");
+    window.decoderPage()->setTokenText(token);
+    const auto& rows = window.timelinePage()->timeline()->rows();
+    QVERIFY(std::ranges::any_of(rows, [](const auto& row) { return row.name == QStringLiteral("Decoder"); }));
+
+    auto* panel = window.decoderPage()->verificationPanel();
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QTRY_COMPARE(panel->state(), VerificationState::Valid);
+    window.timelinePage()->setVerificationTime(QDateTime::fromSecsSinceEpoch(iat + 7200, QTimeZone::utc()));
+    QTRY_COMPARE(panel->state(), VerificationState::Invalid);
+    QVERIFY2(panel->reasonText().contains(QStringLiteral("expired")), qPrintable(panel->reasonText()));
+    window.timelinePage()->setVerificationTime({});
+    QTRY_COMPARE(panel->state(), VerificationState::Valid);
+    Clock::useSystemTime();
+
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages->indexOf(window.keysPage()) >= 0);
+    QVERIFY(window.decoderPage()->secretSearch());
 }
 
 void TestMainWindow::screenshots_data()

@@ -16,6 +16,7 @@
 #include "widgets/FindingsView.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
+#include "widgets/SecretSearchPanel.h"
 #include "widgets/TokenEdit.h"
 #include "widgets/VerificationPanel.h"
 #include "widgets/XRayView.h"
@@ -111,6 +112,7 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_verification(new VerificationPanel(this))
     , m_xray(new XRayView(this))
+    , m_secretSearch(new SecretSearchPanel(this))
     , m_claimsModel(new ClaimsModel(this))
     , m_claimsView(new ClaimsView(this))
     , m_findingsModel(new FindingsModel(this))
@@ -183,6 +185,8 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_tabs->addTab(verificationScroll, tr("Verification"));
     m_tabs->addTab(m_findingsView, tr("Findings"));
     m_tabs->addTab(m_xray, tr("X-ray"));
+    m_tabs->addTab(m_secretSearch, tr("Weak Secret"));
+    m_secretSearch->setObjectName(QStringLiteral("secretSearch"));
     m_xray->setObjectName(QStringLiteral("xray"));
 
     m_splitter->setObjectName(QStringLiteral("decoderSplitter"));
@@ -336,6 +340,7 @@ void DecoderPage::decode()
 
     auto extracted = jose::extractToken(utf8);
     m_verification->setToken(extracted ? toQString(extracted->token) : QString());
+    m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();

@@ -20,6 +20,7 @@ class FindingsView;
 class JsonView;
 class TokenEdit;
 class VerificationPanel;
+class SecretSearchPanel;
 class XRayView;
 enum class VerificationState;
 
@@ -39,6 +40,7 @@ public:
     // The page's clock: "now" for verification, claims and findings. Tests fix it.
     [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
     [[nodiscard]] XRayView* xray() const { return m_xray; }
+    [[nodiscard]] SecretSearchPanel* secretSearch() const { return m_secretSearch; }
 
 signals:
     void tokenTextChanged(const QString& text);
@@ -70,6 +72,7 @@ private:
     QTabWidget* m_tabs;
     VerificationPanel* m_verification;
     XRayView* m_xray;
+    SecretSearchPanel* m_secretSearch;
     ClaimsModel* m_claimsModel;
     ClaimsView* m_claimsView;
     FindingsModel* m_findingsModel;
