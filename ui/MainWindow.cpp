@@ -76,6 +76,11 @@ void MainWindow::connectPages()
     // the decoder verifies at (an invalid time means now).
     connect(m_decoderPage, &DecoderPage::tokenTextChanged, this,
             [this](const QString& text) { m_timelinePage->setToken(tr("Decoder"), text); });
+    connect(m_signerPage, &SignerPage::tokenChanged, this,
+            [this](const QString& token) { m_timelinePage->setToken(tr("Signer"), token); });
+    if (!m_signerPage->token().isEmpty()) {
+        m_timelinePage->setToken(tr("Signer"), m_signerPage->token());
+    }
     connect(m_timelinePage, &TimelinePage::verificationTimeChanged, this, [this](const QDateTime& time) {
         m_decoderPage->verificationPanel()->setVerifyTime(time.isValid() ? std::optional(toSysSeconds(time))
                                                                          : std::nullopt);

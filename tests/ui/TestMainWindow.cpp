@@ -162,7 +162,11 @@ void TestMainWindow::pagesWorkTogether()
         "yNDI2MjJ9.q1vybbS1vEvD9X1WRComWH6mkoVycTxw4EtMQonjy2w");
     window.decoderPage()->setTokenText(token);
     const auto& rows = window.timelinePage()->timeline()->rows();
-    QVERIFY(std::ranges::any_of(rows, [](const auto& row) { return row.name == QStringLiteral("Decoder"); }));
+    const auto hasRow = [&rows](const QString& name) {
+        return std::ranges::any_of(rows, [&name](const auto& row) { return row.name == name; });
+    };
+    QVERIFY(hasRow(QStringLiteral("Decoder")));
+    QVERIFY(hasRow(QStringLiteral("Signer"))); // the signer's first token (its sample) is there too
 
     auto* panel = window.decoderPage()->verificationPanel();
     panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -814,6 +815,7 @@ void TestSignerPage::copyAndOpenInDecoder()
     QVERIFY(!token.isEmpty());
     QTest::mouseClick(signer->findChild<QPushButton*>(QStringLiteral("copyButton")), Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), token);
+    QVERIFY(QGuiApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
     QTest::mouseClick(signer->findChild<QPushButton*>(QStringLiteral("openInDecoderButton")), Qt::LeftButton);
     QCOMPARE(tabs->currentWidget(), window.decoderPage());
     QCOMPARE(window.decoderPage()->tokenText(), token);

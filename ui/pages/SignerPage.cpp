@@ -9,6 +9,7 @@
 #include "jose/JwsSigner.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/Lint.h"
+#include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JsonObjectCheck.h"
@@ -21,7 +22,6 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -174,8 +174,9 @@ SignerPage::SignerPage(QWidget* parent)
     connect(m_claimHelpers, &ClaimHelpers::jtiRequested, this, &SignerPage::setJti);
     connect(m_claimHelpers, &ClaimHelpers::templateRequested, this, &SignerPage::applyTemplate);
     connect(m_copy, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_token);
-        emit statusMessage(tr("Token copied to the clipboard"));
+        // A signed token is a bearer credential: marked for password managers and cleared after a while.
+        Clipboard::instance()->copySecret(m_token);
+        emit statusMessage(tr("Token copied to the clipboard (cleared again in 30 s)"));
     });
     connect(m_openInDecoder, &QPushButton::clicked, this, [this] { emit openInDecoder(m_token); });
 
@@ -417,6 +418,7 @@ void SignerPage::sign()
     }
     m_output->markToken(0, static_cast<int>(m_token.size()));
     showWarnings(m_token);
+    emit tokenChanged(m_token);
 }
 
 // What the decoder would flag about this token, before it is handed to anyone.

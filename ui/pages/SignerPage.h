@@ -41,6 +41,7 @@ public:
 
 signals:
     void openInDecoder(const QString& token);
+    void tokenChanged(const QString& token); // each newly signed token
     void statusMessage(const QString& message);
 
 protected:
