@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "dialogs/FixturesDialog.h"
+#include "jose/CompactToken.h"
+#include "jose/TokenExtractor.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
@@ -12,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -28,6 +31,8 @@ namespace {
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
 constexpr auto kRememberTokenKey = "decoder/rememberToken";
+constexpr auto kPasteOnFocusKey = "decoder/pasteOnFocus";
+constexpr qsizetype kMaxClipboardToken = 1024 * 1024;
 constexpr auto kLastTokenKey = "decoder/lastToken";
 
 } // namespace
@@ -127,6 +132,11 @@ void MainWindow::createActions()
     m_rememberTokenAction->setStatusTip(
         tr("Keep the decoder's token across restarts. Tokens can be credentials: off unless you turn it on."));
     connect(m_rememberTokenAction, &QAction::toggled, this, &MainWindow::setRememberToken);
+    m_pasteOnFocusAction = settingsMenu->addAction(tr("&Paste Token from Clipboard on Focus"));
+    m_pasteOnFocusAction->setCheckable(true);
+    m_pasteOnFocusAction->setStatusTip(tr("When this window becomes active and the clipboard holds a token, decode "
+                                          "it. Off unless you turn it on."));
+    connect(m_pasteOnFocusAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kPasteOnFocusKey, on); });
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About JWT Workbench"), this, &MainWindow::showAbout);
@@ -140,6 +150,8 @@ void MainWindow::restoreState()
     const bool remember = settings.value(kRememberTokenKey, false).toBool();
     const QSignalBlocker blocker(m_rememberTokenAction);
     m_rememberTokenAction->setChecked(remember);
+    const QSignalBlocker pasteBlocker(m_pasteOnFocusAction);
+    m_pasteOnFocusAction->setChecked(settings.value(kPasteOnFocusKey, false).toBool());
     const QString token = remember ? settings.value(kLastTokenKey).toString() : QString();
     m_decoderPage->setTokenText(token.isEmpty() ? sampleToken() : token);
 }
@@ -163,6 +175,31 @@ void MainWindow::setRememberToken(bool remember)
     if (!remember) {
         settings.remove(kLastTokenKey);
     }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_pasteOnFocusAction->isChecked()) {
+        pasteTokenFromClipboard();
+    }
+}
+
+// Only text that holds a token replaces the decoder's, so that copying anything else and coming
+// back never loses the token being studied.
+void MainWindow::pasteTokenFromClipboard()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.isEmpty() || text.size() > kMaxClipboardToken || text == m_decoderPage->tokenText()) {
+        return;
+    }
+    const auto extracted = jose::extractToken(toStdString(text));
+    if (!extracted || !jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient)) {
+        return;
+    }
+    m_decoderPage->setTokenText(text);
+    m_tabs->setCurrentWidget(m_decoderPage);
+    statusBar()->showMessage(tr("Decoded the token from the clipboard"), 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

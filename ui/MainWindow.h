@@ -23,6 +23,7 @@ public:
     [[nodiscard]] SignerPage* signerPage() const { return m_signerPage; }
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
+    [[nodiscard]] QAction* pasteOnFocusAction() const { return m_pasteOnFocusAction; }
 
     // The keystore file: keystore.jwe in the application data folder.
     [[nodiscard]] static QString keystorePath();
@@ -33,12 +34,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
     void openTokenFile();
     void saveState();
     void setRememberToken(bool remember);
+    void pasteTokenFromClipboard();
     void showAbout();
     void exportTestTokens();
     void connectPages();
@@ -49,6 +52,7 @@ private:
     TimelinePage* m_timelinePage;
     KeysPage* m_keysPage;
     QAction* m_rememberTokenAction = nullptr;
+    QAction* m_pasteOnFocusAction = nullptr;
 };
 
 } // namespace jwtwb::ui

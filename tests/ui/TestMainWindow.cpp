@@ -11,6 +11,7 @@
 #include "widgets/VerificationPanel.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QLayout>
 #include <QMenuBar>
 #include <QSettings>
@@ -37,6 +38,7 @@ private slots:
     void geometryRestored();
     void noEmptyPlaceholderPages();
     void pagesWorkTogether();
+    void pasteOnFocusIsOptIn();
     void screenshots_data();
     void screenshots();
 
@@ -181,6 +183,33 @@ void TestMainWindow::pagesWorkTogether()
     auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(pages->indexOf(window.keysPage()) >= 0);
     QVERIFY(window.decoderPage()->secretSearch());
+}
+
+void TestMainWindow::pasteOnFocusIsOptIn()
+{
+    MainWindow window;
+    window.restoreState();
+    const QString before = window.decoderPage()->tokenText();
+    const QString token
+        = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbGlwYm9hcmQifQ.2l7sBfFYmm2nlhUQR84UHLKu4KQlNMmkj6sO-6Cm1hE");
+    QGuiApplication::clipboard()->setText(QStringLiteral("Bearer ") + token);
+    QVERIFY(!window.pasteOnFocusAction()->isChecked()); // off by default
+
+    QEvent activation(QEvent::ActivationChange);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCoreApplication::sendEvent(&window, &activation);
+    QCOMPARE(window.decoderPage()->tokenText(), before);
+
+    window.pasteOnFocusAction()->setChecked(true);
+    QCoreApplication::sendEvent(&window, &activation);
+    QCOMPARE(window.decoderPage()->tokenText(), QStringLiteral("Bearer ") + token);
+
+    QGuiApplication::clipboard()->setText(QStringLiteral("not a token, e.g. a shopping list"));
+    QCoreApplication::sendEvent(&window, &activation);
+    QCOMPARE(window.decoderPage()->tokenText(), QStringLiteral("Bearer ") + token);
+    QVERIFY(QSettings().value(QStringLiteral("decoder/pasteOnFocus")).toBool());
+    window.pasteOnFocusAction()->setChecked(false);
 }
 
 void TestMainWindow::screenshots_data()
