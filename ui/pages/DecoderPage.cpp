@@ -11,6 +11,7 @@
 #include "models/FindingsModel.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/Labels.h"
 #include "support/Theme.h"
 #include "widgets/ClaimsView.h"
 #include "widgets/FindingsView.h"
@@ -40,22 +41,6 @@ namespace jwtwb::ui {
 namespace {
 
 constexpr auto kSplitterKey = "decoder/splitter";
-
-QLabel* makeTitle(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
-void setTitleColor(QLabel* label, const QColor& color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
 
 QString byteCount(std::size_t n)
 {
@@ -250,10 +235,10 @@ void DecoderPage::changeEvent(QEvent* event)
 void DecoderPage::updateColors()
 {
     const TokenColors colors = tokenColors(QApplication::palette());
-    setTitleColor(m_headerTitle, colors.header);
-    setTitleColor(m_payloadTitle, colors.payload);
-    setTitleColor(m_signatureTitle, colors.signature);
-    setTitleColor(m_notesLabel, colors.warning);
+    setTextColor(m_headerTitle, colors.header);
+    setTextColor(m_payloadTitle, colors.payload);
+    setTextColor(m_signatureTitle, colors.signature);
+    setTextColor(m_notesLabel, colors.warning);
 }
 
 void DecoderPage::updateVerificationTab(VerificationState state)
