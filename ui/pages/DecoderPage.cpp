@@ -6,6 +6,7 @@
 #include "encoding/Utf8.h"
 #include "jose/CompactToken.h"
 #include "jose/Lint.h"
+#include "jose/SegmentMap.h"
 #include "jose/TokenExtractor.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
@@ -65,6 +66,47 @@ QString hexDump(std::span<const std::uint8_t> bytes)
         out += QLatin1Char('\n');
     }
     return out;
+}
+
+constexpr int kHexDumpRowLength = 76; // "offset  " + 16 × "xx " + " " + 16 characters + "\n"
+constexpr int kHexDumpFirstByte = 10;
+
+// The hex digits of bytes [begin, end) in hexDump's text, one range per row.
+QList<std::pair<int, int>> hexDumpRanges(std::size_t begin, std::size_t end)
+{
+    QList<std::pair<int, int>> ranges;
+    for (std::size_t first = begin; first < end;) {
+        const std::size_t last = std::min(end, (first / 16 + 1) * 16) - 1;
+        const auto position = [](std::size_t byte) {
+            return static_cast<int>(byte / 16) * kHexDumpRowLength + kHexDumpFirstByte
+                + 3 * static_cast<int>(byte % 16);
+        };
+        ranges.append({position(first), position(last) + 2});
+        first = last + 1;
+    }
+    return ranges;
+}
+
+// "payload: invalid UTF-8 at byte 17 (0xC3 0x28: a lead byte without its continuation)"; offsets from 0.
+QString utf8Note(const QString& part, std::span<const std::uint8_t> bytes,
+                 const std::vector<encoding::Utf8Error>& errors)
+{
+    const encoding::Utf8Error& first = errors.front();
+    // The byte that broke the sequence is shown too, though it may start the next character.
+    const std::size_t shown = std::min(
+        bytes.size(), first.offset + first.length + (first.problem == encoding::Utf8Problem::MissingContinuation));
+    QStringList hex;
+    for (std::size_t i = first.offset; i < shown; ++i) {
+        hex << QStringLiteral("0x") + QString::number(bytes[i], 16).rightJustified(2, QLatin1Char('0')).toUpper();
+    }
+    QString note = DecoderPage::tr("%1: invalid UTF-8 at byte %2 (%3: %4)")
+                       .arg(part)
+                       .arg(first.offset)
+                       .arg(hex.join(QLatin1Char(' ')), toQString(encoding::describe(first.problem)));
+    if (errors.size() > 1) {
+        note += DecoderPage::tr(", and %n more invalid sequence(s)", nullptr, static_cast<int>(errors.size() - 1));
+    }
+    return note;
 }
 
 QString notesFor(const jose::CompactToken& token)
@@ -239,6 +281,9 @@ void DecoderPage::updateColors()
     setTextColor(m_payloadTitle, colors.payload);
     setTextColor(m_signatureTitle, colors.signature);
     setTextColor(m_notesLabel, colors.warning);
+    QColor background = colors.error;
+    background.setAlpha(isDark(QApplication::palette()) ? 110 : 70);
+    m_payloadView->markRanges(m_invalidPayloadRanges, background);
 }
 
 void DecoderPage::updateVerificationTab(VerificationState state)
@@ -321,6 +366,9 @@ void DecoderPage::decode()
     const QString text = m_tokenEdit->toPlainText();
     const std::string utf8 = toStdString(text);
     m_tokenEdit->markError(-1);
+    m_tokenEdit->markInvalid({});
+    m_invalidPayloadRanges.clear();
+    m_payloadView->markRanges({}, QColor());
     m_sourceLabel->clear();
 
     auto extracted = jose::extractToken(utf8);
@@ -397,9 +445,33 @@ void DecoderPage::decode()
                                    "genuine.")
                                     .arg(byteCount(signature.size())));
     }
-    const QString notes = notesFor(*token);
+    QString notes = notesFor(*token);
+    if (token->kind == jose::TokenKind::Jws && !token->payloadJson) {
+        const QString utf8Notes = markInvalidUtf8(*token, utf8, extracted->offset);
+        notes = notes.isEmpty() ? utf8Notes : utf8Notes + QLatin1Char('\n') + notes;
+    }
     m_notesLabel->setText(notes);
     m_notesLabel->setVisible(!notes.isEmpty());
+}
+
+QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset)
+{
+    constexpr std::size_t kPayload = 1;
+    const auto& payload = token.payload();
+    const auto errors = encoding::listInvalidUtf8(asText(payload));
+    if (errors.empty()) {
+        return {};
+    }
+    QList<std::pair<int, int>> tokenRanges;
+    for (const auto& error : errors) {
+        m_invalidPayloadRanges += hexDumpRanges(error.offset, error.offset + error.length);
+        const auto span = jose::spanOfBytes(token, kPayload, {error.offset, error.offset + error.length});
+        tokenRanges.append({utf16Offset(text, tokenOffset + span.characters.begin),
+                            utf16Offset(text, tokenOffset + span.characters.end)});
+    }
+    updateColors();
+    m_tokenEdit->markInvalid(std::move(tokenRanges));
+    return utf8Note(tr("payload"), payload, errors);
 }
 
 } // namespace jwtwb::ui

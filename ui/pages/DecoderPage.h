@@ -2,6 +2,7 @@
 
 #include "jose/CompactToken.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <optional>
@@ -51,6 +52,8 @@ protected:
 
 private:
     void decode();
+    // Marks the payload's invalid UTF-8 in its hex dump and in the token; returns the note, or "".
+    QString markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset);
     void updateColors();
     void showError(const QString& message);
     void updateVerificationTab(VerificationState state);
@@ -79,6 +82,7 @@ private:
     FindingsView* m_findingsView;
     std::optional<jose::CompactToken> m_token; // the JWS shown, decoded leniently
     QWidget* m_verificationTab = nullptr;
+    QList<std::pair<int, int>> m_invalidPayloadRanges; // in the payload's hex dump
 };
 
 } // namespace jwtwb::ui

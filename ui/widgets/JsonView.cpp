@@ -29,4 +29,18 @@ void JsonView::showPlain(const QString& text)
     setPlainText(text);
 }
 
+void JsonView::markRanges(const QList<std::pair<int, int>>& ranges, const QColor& color)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const auto& [first, last] : ranges) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document());
+        selection.cursor.setPosition(first);
+        selection.cursor.setPosition(last, QTextCursor::KeepAnchor);
+        selection.format.setBackground(color);
+        selections.append(selection);
+    }
+    setExtraSelections(selections);
+}
+
 } // namespace jwtwb::ui

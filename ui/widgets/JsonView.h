@@ -16,6 +16,8 @@ public:
 
     void showJson(const QString& prettyJson);
     void showPlain(const QString& text); // not highlighted
+    // Backgrounds ranges [first, second) of the shown text in `color`; an empty list clears.
+    void markRanges(const QList<std::pair<int, int>>& ranges, const QColor& color);
 
 private:
     JsonHighlighting* m_highlighting;

@@ -40,6 +40,11 @@ void TokenEdit::markError(int position)
     m_highlighter->setErrorPosition(position);
 }
 
+void TokenEdit::markInvalid(QList<std::pair<int, int>> ranges)
+{
+    m_highlighter->setInvalidRanges(std::move(ranges));
+}
+
 bool TokenEdit::canInsertFromMimeData(const QMimeData* source) const
 {
     return source->hasUrls() || QPlainTextEdit::canInsertFromMimeData(source);

@@ -20,6 +20,7 @@ public:
     // Colours the token that starts at `start` (document position) and ends before `end`.
     void markToken(int start, int end);
     void markError(int position); // -1 clears
+    void markInvalid(QList<std::pair<int, int>> ranges); // document ranges [first, second); empty clears
     [[nodiscard]] TokenHighlighter* highlighter() const { return m_highlighter; }
 
 signals:

@@ -18,6 +18,14 @@ void TokenHighlighter::setParts(QList<Part> parts, int partCount)
     rehighlight();
 }
 
+void TokenHighlighter::setInvalidRanges(QList<std::pair<int, int>> ranges)
+{
+    if (ranges != m_invalidRanges) {
+        m_invalidRanges = std::move(ranges);
+        rehighlight();
+    }
+}
+
 void TokenHighlighter::setErrorPosition(int position)
 {
     if (position != m_errorPosition) {
@@ -52,14 +60,22 @@ void TokenHighlighter::highlightBlock(const QString& text)
         format.setForeground(color);
         setFormat(start - blockStart, end - start, format);
     }
+    const auto markError = [&](int at) {
+        QTextCharFormat format = this->format(at);
+        format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        format.setUnderlineColor(colors.error);
+        format.setBackground(QColor(colors.error.red(), colors.error.green(), colors.error.blue(), 60));
+        setFormat(at, 1, format);
+    };
     if (m_errorPosition >= blockStart && m_errorPosition <= blockEnd) {
         const int at = std::min(m_errorPosition, blockEnd - 1) - blockStart;
         if (at >= 0) {
-            QTextCharFormat format = this->format(at);
-            format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-            format.setUnderlineColor(colors.error);
-            format.setBackground(QColor(colors.error.red(), colors.error.green(), colors.error.blue(), 60));
-            setFormat(at, 1, format);
+            markError(at);
+        }
+    }
+    for (const auto& [first, last] : m_invalidRanges) {
+        for (int at = std::max(first, blockStart); at < std::min(last, blockEnd); ++at) {
+            markError(at - blockStart);
         }
     }
 }

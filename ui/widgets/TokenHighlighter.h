@@ -6,7 +6,7 @@
 namespace jwtwb::ui {
 
 // Colours a compact token by part (header, payload, signature, and a JWE's five parts), with the
-// dots in the normal text colour, and underlines the character an error is about.
+// dots in the normal text colour, and underlines the character an error is about and invalid ranges.
 class TokenHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
@@ -22,6 +22,8 @@ public:
 
     void setParts(QList<Part> parts, int partCount);
     void setErrorPosition(int position); // -1 for none
+    // Document ranges [first, second) underlined as invalid (e.g. characters that decode to bad UTF-8).
+    void setInvalidRanges(QList<std::pair<int, int>> ranges);
     [[nodiscard]] const QList<Part>& parts() const { return m_parts; }
 
 protected:
@@ -31,6 +33,7 @@ private:
     QList<Part> m_parts;
     int m_partCount = 0;
     int m_errorPosition = -1;
+    QList<std::pair<int, int>> m_invalidRanges;
 };
 
 } // namespace jwtwb::ui
