@@ -31,6 +31,13 @@ keys::SecretEncoding coreEncoding(KeyInput::SecretEncoding encoding)
     return keys::SecretEncoding::Utf8;
 }
 
+// PKCS#8 "ENCRYPTED PRIVATE KEY" or a legacy "Proc-Type: 4,ENCRYPTED" PEM.
+bool isEncryptedPem(const QString& text)
+{
+    return text.contains(QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
+        || text.contains(QStringLiteral("Proc-Type: 4,ENCRYPTED"));
+}
+
 } // namespace
 
 KeyInput::KeyInput(QWidget* parent)
@@ -79,6 +86,18 @@ KeyInput::KeyInput(QWidget* parent)
     m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
     m_keyText->hide();
 
+    m_passphraseRow = new QWidget(this);
+    m_passphrase = new QLineEdit(m_passphraseRow);
+    m_passphrase->setObjectName(QStringLiteral("pemPassphrase"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_passphrase->setAttribute(Qt::WA_InputMethodEnabled, false);
+    m_passphrase->setPlaceholderText(tr("the passphrase the private key is encrypted with"));
+    auto* passphraseLayout = new QHBoxLayout(m_passphraseRow);
+    passphraseLayout->setContentsMargins(0, 0, 0, 0);
+    passphraseLayout->addWidget(new QLabel(tr("Passphrase:"), m_passphraseRow));
+    passphraseLayout->addWidget(m_passphrase, 1);
+    m_passphraseRow->hide();
+
     auto* open = new QPushButton(tr("Open Key File…"), this);
     open->setObjectName(QStringLiteral("openKeyFile"));
     connect(open, &QPushButton::clicked, this, &KeyInput::openFile);
@@ -93,7 +112,8 @@ KeyInput::KeyInput(QWidget* parent)
     layout->setColumnStretch(1, 1);
     layout->addWidget(m_secretRow, 1, 0, 1, 3);
     layout->addWidget(m_keyText, 2, 0, 1, 3);
-    layout->addWidget(m_status, 3, 0, 1, 3);
+    layout->addWidget(m_passphraseRow, 3, 0, 1, 3);
+    layout->addWidget(m_status, 4, 0, 1, 3);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Shown one at a time, so that each takes only the height it needs.
@@ -107,6 +127,7 @@ KeyInput::KeyInput(QWidget* parent)
     connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::reimport);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::reimport);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
     reimport();
 }
 
@@ -137,12 +158,19 @@ void KeyInput::setKeyText(Kind kind, const QString& text)
     reimport();
 }
 
+void KeyInput::setPassphrase(const QString& passphrase)
+{
+    m_passphrase->setText(passphrase);
+}
+
 void KeyInput::clear()
 {
     const QSignalBlocker secretBlocker(m_secret);
     const QSignalBlocker textBlocker(m_keyText);
+    const QSignalBlocker passphraseBlocker(m_passphrase);
     m_secret->clear();
     m_keyText->clear();
+    m_passphrase->clear();
     reimport();
 }
 
@@ -202,6 +230,8 @@ void KeyInput::reimport()
     m_keys.clear();
     m_error.clear();
     QString status;
+    const bool encrypted = kind() == Kind::Pem && isEncryptedPem(m_keyText->toPlainText());
+    m_passphraseRow->setVisible(encrypted);
     if (!isEmpty()) {
         std::string text
             = kind() == Kind::Secret ? toStdString(m_secret->text()) : toStdString(m_keyText->toPlainText());
@@ -218,7 +248,10 @@ void KeyInput::reimport()
         }
         case Kind::Pem:
         case Kind::Jwk: {
-            auto key = kind() == Kind::Pem ? keys::importPem(text) : keys::importJwk(std::string_view(text));
+            std::string passphrase = encrypted ? toStdString(m_passphrase->text()) : std::string();
+            auto key
+                = kind() == Kind::Pem ? keys::importPem(text, passphrase) : keys::importJwk(std::string_view(text));
+            crypto::wipe(passphrase);
             if (key) {
                 m_keys.push_back(std::move(*key));
             } else {

@@ -32,6 +32,8 @@ public:
     [[nodiscard]] Kind kind() const;
     void setSecret(const QString& secret, SecretEncoding encoding);
     void setKeyText(Kind kind, const QString& text); // PEM, JWK or JWK Set
+    // For an encrypted PEM private key; the field shows only when the PEM is encrypted.
+    void setPassphrase(const QString& passphrase);
     // Reads a key file and picks the kind from its content; false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
     void clear();
@@ -55,6 +57,8 @@ private:
     QPlainTextEdit* m_keyText;
     QLabel* m_status;
     QWidget* m_secretRow = nullptr;
+    QWidget* m_passphraseRow = nullptr;
+    QLineEdit* m_passphrase = nullptr;
     std::vector<keys::Key> m_keys;
     QString m_error;
 };
