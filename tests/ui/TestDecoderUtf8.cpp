@@ -86,7 +86,7 @@ void TestDecoderUtf8::cleanup()
 
 void TestDecoderUtf8::marksInvalidPayloadBytes()
 {
-    m_page->setTokenText(QStringLiteral("Bearer ") + kInvalidPayload);
+    m_page->setTokenText(QStringLiteral("Authorization: Bearer ") + kInvalidPayload);
     QVERIFY2(m_notes->text().contains(
                  QStringLiteral("payload: invalid UTF-8 at byte 17 (0xC3 0x28: a lead byte without its continuation)")),
              qPrintable(m_notes->text()));
@@ -103,9 +103,9 @@ void TestDecoderUtf8::marksInvalidPayloadBytes()
     QCOMPARE(cursor.selectionStart() - block.position(), 13);
     QCOMPARE(selections.front().format.background().color().rgb(), tokenColors(QApplication::palette()).error.rgb());
 
-    // The base64url group that encodes it, after "Bearer " (7 characters).
+    // The base64url group that encodes it, after "Authorization: Bearer " (22 characters).
     QList<int> expected;
-    for (int i = 7 + 41; i < 7 + 45; ++i) {
+    for (int i = 22 + 41; i < 22 + 45; ++i) {
         expected.append(i);
     }
     QCOMPARE(underlined(*m_edit), expected);
