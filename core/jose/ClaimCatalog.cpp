@@ -12,8 +12,6 @@ namespace {
 
 using Kind = ClaimValueKind;
 
-constexpr std::string_view kRfc7519 = "RFC 7519";
-constexpr std::string_view kOidc = "OpenID Connect Core";
 constexpr std::string_view kEntra = "Microsoft Entra ID";
 
 // Sorted by name (checked below), so that lookup is a binary search. A name that issuers use
