@@ -5,9 +5,11 @@
 #include "keys/Keystore.h"
 #include "models/KeyListModel.h"
 #include "pages/KeysPage.h"
+#include "support/Clipboard.h"
 #include "widgets/JsonView.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
@@ -38,6 +40,7 @@ private slots:
     void importJwksPemAndDuplicates();
     void deleteConfirmAndUndo();
     void editDetails();
+    void exportPublicAndPrivate();
     void idleLock();
     void screenshots_data();
     void screenshots();
@@ -381,6 +384,80 @@ void TestKeysPage::editDetails()
     QVERIFY(entry.label == "HS512 webhook");
     QVERIFY(entry.notes == "rotated yearly");
     QVERIFY(entry.tags == (std::vector<std::string>{"production", "billing"}));
+}
+
+void TestKeysPage::exportPublicAndPrivate()
+{
+    KeysPage page(m_path);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    unlockWith(page, QStringLiteral("open sesame"));
+    auto* view = page.findChild<QTreeView*>();
+    const auto select = [&](const char* label) {
+        view->setCurrentIndex(view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, label).front());
+    };
+    QList<std::pair<QString, bool>> asked;
+    bool answer = false;
+    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+        asked.append({label, second});
+        return answer;
+    });
+    Clipboard::instance()->clearSecret();
+
+    select("staging signer");
+    const QString publicJwk = page.exportSelected(KeysPage::ExportFormat::PublicJwk);
+    QVERIFY(publicJwk.contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(!publicJwk.contains(QStringLiteral("\"d\"")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), publicJwk);
+    QVERIFY(!Clipboard::instance()->secretPending());
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicPem)
+                .startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    QVERIFY(asked.isEmpty());
+
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty()); // refused
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")), true);
+    answer = true;
+    const QString privateJwk = page.exportSelected(KeysPage::ExportFormat::PrivateJwk);
+    QVERIFY(privateJwk.contains(QStringLiteral("\"d\"")));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY((asked.back() == std::pair{QStringLiteral("staging signer"), false}));
+    QVERIFY(Clipboard::instance()->secretPending());
+    QCOMPARE(QGuiApplication::clipboard()->text(), privateJwk);
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
+                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    Clipboard::instance()->clearSecret();
+
+    // A production key asks twice.
+    asked.clear();
+    select("release signer");
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
+                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY((asked.back() == std::pair{QStringLiteral("release signer"), true}));
+    Clipboard::instance()->clearSecret();
+    asked.clear();
+    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+        asked.append({label, second});
+        return !second;
+    });
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty());
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(!Clipboard::instance()->secretPending());
+
+    // A secret: no public form, no PEM; its JWK only as a private export.
+    select("webhook secret");
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicJwk).isEmpty());
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem).isEmpty());
+
+    // Ctrl+E: the public JWK Set of every selected key, secrets left out.
+    view->setFocus();
+    view->selectAll();
+    QTest::keySequence(page.window(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto jwks = encoding::parseJsonNoDuplicates(QGuiApplication::clipboard()->text().toStdString(), "JWK Set");
+    QVERIFY(jwks);
+    QCOMPARE((*jwks)["keys"].size(), std::size_t{2});
+    QVERIFY(!QGuiApplication::clipboard()->text().contains(QStringLiteral("\"d\"")));
 }
 
 void TestKeysPage::idleLock()

@@ -1,5 +1,6 @@
 #include "KeysPage.h"
 
+#include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
 #include "io/AtomicFile.h"
 #include "keys/KeyExport.h"
@@ -7,6 +8,7 @@
 #include "keys/Keystore.h"
 #include "keys/Thumbprint.h"
 #include "models/KeyListModel.h"
+#include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/KeyGenerationTask.h"
@@ -21,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -29,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -108,6 +112,7 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     , m_importAction(new QAction(tr("&Import…"), this))
     , m_deleteAction(new QAction(tr("&Delete…"), this))
     , m_undoAction(new QAction(tr("&Undo Delete"), this))
+    , m_exportAction(new QAction(tr("E&xport"), this))
     , m_labelEdit(new QLineEdit(this))
     , m_tagsEdit(new QLineEdit(this))
     , m_notesEdit(new QPlainTextEdit(this))
@@ -130,6 +135,16 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
         QString text = QInputDialog::getText(this, tr("Encrypted Key"), tr("Passphrase of the private key:"),
                                              QLineEdit::Password, {}, &ok);
         return ok ? std::optional(text) : std::nullopt;
+    })
+    , m_confirmPrivateExport([this](const QString& label, bool second) {
+        const QString text = second
+            ? tr("“%1” is tagged production. Copy its private key anyway?").arg(label)
+            : tr("Copy the private key of “%1” to the clipboard? It is cleared from the clipboard after "
+                 "30 seconds.")
+                  .arg(label);
+        return QMessageBox::warning(this, tr("Export Private Key"), text, QMessageBox::Yes | QMessageBox::No,
+                                    QMessageBox::No)
+            == QMessageBox::Yes;
     })
 {
     m_filter->setSourceModel(m_model);
@@ -177,12 +192,29 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_undoAction->setShortcut(QKeySequence::Undo);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Copy the public JWK Set of the selected keys (%1); more in the menu")
+                                   .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
+    auto* exportMenu = new QMenu(this);
+    const std::array<std::pair<QString, ExportFormat>, 5> exports{{
+        {tr("Copy Public JWK"), ExportFormat::PublicJwk},
+        {tr("Copy Public JWK Set of the Selected Keys"), ExportFormat::PublicJwks},
+        {tr("Copy Public PEM"), ExportFormat::PublicPem},
+        {tr("Copy Private JWK…"), ExportFormat::PrivateJwk},
+        {tr("Copy Private PEM…"), ExportFormat::PrivatePem},
+    }};
+    for (const auto& [text, format] : exports) {
+        const ExportFormat chosen = format;
+        connect(exportMenu->addAction(text), &QAction::triggered, this, [this, chosen] { exportSelected(chosen); });
+    }
+    m_exportAction->setMenu(exportMenu);
     m_generateAction->setToolTip(tr("Generate a key of the chosen kind into the keystore (%1)")
                                      .arg(m_generateAction->shortcut().toString(QKeySequence::NativeText)));
     auto* toolbar = new QToolBar(unlockedPage);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addWidget(m_generateKind);
-    for (QAction* action : {m_generateAction, m_importAction, m_deleteAction, m_undoAction}) {
+    for (QAction* action : {m_generateAction, m_importAction, m_exportAction, m_deleteAction, m_undoAction}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         unlockedPage->addAction(action);
         toolbar->addAction(action);
@@ -198,7 +230,7 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     m_view->setModel(m_filter);
     m_view->setRootIsDecorated(false);
     m_view->setSortingEnabled(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
     auto* detailsPane = new QWidget(this);
@@ -247,6 +279,7 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     connect(m_importAction, &QAction::triggered, this, &KeysPage::importChosen);
     connect(m_deleteAction, &QAction::triggered, this, &KeysPage::deleteSelected);
     connect(m_undoAction, &QAction::triggered, this, &KeysPage::undoDelete);
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportSelected(ExportFormat::PublicJwks); });
     connect(m_applyMetadata, &QPushButton::clicked, this, &KeysPage::applyMetadata);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(kDefaultIdleLock);
@@ -423,6 +456,7 @@ void KeysPage::updateActions()
     m_generateKind->setEnabled(unlocked && !generating);
     m_importAction->setEnabled(unlocked);
     m_deleteAction->setEnabled(selected);
+    m_exportAction->setEnabled(selected);
     m_undoAction->setEnabled(unlocked && m_deleted.has_value());
     m_applyMetadata->setEnabled(selected);
     for (QWidget* editor : std::initializer_list<QWidget*>{m_labelEdit, m_tagsEdit, m_notesEdit}) {
@@ -602,6 +636,121 @@ void KeysPage::applyMetadata()
         emit statusMessage(tr("Saved the key's details"));
     }
     updateActions();
+}
+
+void KeysPage::setPrivateExportConfirmation(std::function<bool(const QString& label, bool second)> confirm)
+{
+    m_confirmPrivateExport = std::move(confirm);
+}
+
+QList<const keys::KeystoreEntry*> KeysPage::selectedEntries() const
+{
+    QList<const keys::KeystoreEntry*> entries;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& row : rows) {
+        if (const keys::KeystoreEntry* entry = m_model->entry(m_filter->mapToSource(row))) {
+            entries << entry;
+        }
+    }
+    if (entries.isEmpty() && selectedEntry() != nullptr) {
+        entries << selectedEntry();
+    }
+    return entries;
+}
+
+bool KeysPage::confirmPrivateExport(const keys::KeystoreEntry& entry)
+{
+    const QString label = toQString(entry.label);
+    return m_confirmPrivateExport(label, false) && (!entry.hasTag("production") || m_confirmPrivateExport(label, true));
+}
+
+QString KeysPage::exportSelected(ExportFormat format)
+{
+    const keys::KeystoreEntry* entry = selectedEntry();
+    if (!isUnlocked() || entry == nullptr) {
+        return {};
+    }
+    const auto report = [this](const Error& error) {
+        emit statusMessage(tr("Nothing copied: %1").arg(toQString(error.message)));
+        return QString();
+    };
+    QString text;
+    switch (format) {
+    case ExportFormat::PublicJwk:
+    case ExportFormat::PrivateJwk: {
+        const bool includePrivate = format == ExportFormat::PrivateJwk;
+        if (includePrivate && !confirmPrivateExport(*entry)) {
+            return {};
+        }
+        auto jwk = keys::exportJwk(entry->key, includePrivate);
+        if (!jwk) {
+            return report(jwk.error());
+        }
+        text = toQString(encoding::toPrettyJson(*jwk));
+        crypto::wipe(*jwk);
+        break;
+    }
+    case ExportFormat::PublicJwks: {
+        std::vector<keys::Key> publicKeys;
+        int secrets = 0;
+        for (const keys::KeystoreEntry* selected : selectedEntries()) {
+            if (selected->key.type() == keys::KeyType::Oct) {
+                ++secrets; // a secret has no public form
+            } else {
+                publicKeys.push_back(selected->key);
+            }
+        }
+        if (publicKeys.empty()) {
+            emit statusMessage(tr("Nothing copied: secrets have no public form."));
+            return {};
+        }
+        auto jwks = keys::exportJwks(publicKeys, false);
+        if (!jwks) {
+            return report(jwks.error());
+        }
+        text = toQString(encoding::toPrettyJson(*jwks));
+        Clipboard::instance()->copyText(text);
+        emit statusMessage(
+            secrets > 0 ? tr("Copied the public JWK Set of %n key(s); secrets left out", nullptr,
+                             static_cast<int>(publicKeys.size()))
+                        : tr("Copied the public JWK Set of %n key(s)", nullptr, static_cast<int>(publicKeys.size())));
+        return text;
+    }
+    case ExportFormat::PublicPem: {
+        auto pem = keys::exportPublicPem(entry->key);
+        if (!pem) {
+            return report(pem.error());
+        }
+        text = toQString(*pem);
+        break;
+    }
+    case ExportFormat::PrivatePem: {
+        if (entry->key.type() == keys::KeyType::Oct) {
+            emit statusMessage(tr("Nothing copied: a secret has no PEM form."));
+            return {};
+        }
+        if (!confirmPrivateExport(*entry)) {
+            return {};
+        }
+        auto pem = keys::exportPrivatePem(entry->key);
+        if (!pem) {
+            return report(pem.error());
+        }
+        text = toQString(*pem);
+        crypto::wipe(*pem);
+        break;
+    }
+    }
+    const bool secret = format == ExportFormat::PrivateJwk || format == ExportFormat::PrivatePem;
+    if (secret) {
+        Clipboard::instance()->copySecret(text);
+        emit statusMessage(tr("Copied the private key; the clipboard is cleared in 30 seconds"));
+    } else {
+        Clipboard::instance()->copyText(text);
+        emit statusMessage(tr("Copied the public key"));
+    }
+    return text;
 }
 
 } // namespace jwtwb::ui

@@ -31,7 +31,7 @@ class KeyListModel;
 // The keystore: unlock with the passphrase, a filterable list of the keys, the selected key's
 // public JWK and thumbprint with its label, tags and notes to edit; generate, import and delete.
 // Every change is saved at once (the keystore keeps the previous file as .bak); Undo re-adds the
-// last deleted key and saves again. It locks after an idle time. (Export comes next.)
+// last deleted key and saves again. Export copies to the clipboard. It locks after an idle time.
 class KeysPage : public QWidget
 {
     Q_OBJECT
@@ -50,6 +50,15 @@ public:
     void setDeleteConfirmation(std::function<bool(const QString& label)> confirm);
     void setImportTextPrompt(std::function<std::optional<QString>()> prompt);
     void setPassphrasePrompt(std::function<std::optional<QString>()> prompt);
+
+    enum class ExportFormat { PublicJwk, PublicJwks, PublicPem, PrivateJwk, PrivatePem };
+    // Private exports ask first, and once more for a key tagged "production" (`second` is true
+    // then); the confirmer gets the key's label. Tests replace it.
+    void setPrivateExportConfirmation(std::function<bool(const QString& label, bool second)> confirm);
+    // Copies the selected key (the public JWKS: every selected key) to the clipboard: public
+    // material as text, private as a secret (password-manager hint, cleared after 30 s). Returns
+    // what was copied, empty when refused or impossible (the reason goes to the status line).
+    QString exportSelected(ExportFormat format);
 
     // The keystore locks itself after this long without keyboard or mouse input in the application.
     static constexpr std::chrono::minutes kDefaultIdleLock{10};
@@ -79,6 +88,8 @@ private:
     void deleteSelected();
     void undoDelete();
     void applyMetadata();
+    [[nodiscard]] QList<const keys::KeystoreEntry*> selectedEntries() const;
+    [[nodiscard]] bool confirmPrivateExport(const keys::KeystoreEntry& entry);
     void updateActions();
     [[nodiscard]] const keys::KeystoreEntry* selectedEntry() const;
     void selectKid(const QString& kid);
@@ -106,6 +117,7 @@ private:
     QAction* m_importAction;
     QAction* m_deleteAction;
     QAction* m_undoAction;
+    QAction* m_exportAction;
     QLineEdit* m_labelEdit;
     QLineEdit* m_tagsEdit;
     QPlainTextEdit* m_notesEdit;
@@ -116,6 +128,7 @@ private:
     std::function<bool(const QString&)> m_confirmDelete;
     std::function<std::optional<QString>()> m_importPrompt;
     std::function<std::optional<QString>()> m_passphrasePrompt;
+    std::function<bool(const QString&, bool)> m_confirmPrivateExport;
 };
 
 } // namespace jwtwb::ui
