@@ -255,6 +255,7 @@ void TestKeysPage::generateEveryKindLeavesNoSecretOutside()
 void TestKeysPage::cancelRsaGeneration()
 {
     KeysPage page(m_dir.filePath(QStringLiteral("cancel.jwe")), kFast);
+    page.resize(1024, 640);
     page.show();
     unlockWith(page, QStringLiteral("cancel"));
     auto* kind = page.findChild<QComboBox*>(QStringLiteral("generateKind"));
@@ -263,7 +264,7 @@ void TestKeysPage::cancelRsaGeneration()
     action(page, "generateAction")->trigger();
     QVERIFY(page.isGenerating());
     auto* cancel = page.findChild<QPushButton*>(QStringLiteral("cancelGenerate"));
-    QVERIFY(cancel->isVisible());
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
     QVERIFY(!action(page, "generateAction")->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 30000);

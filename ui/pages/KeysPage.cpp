@@ -219,12 +219,12 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
         unlockedPage->addAction(action);
         toolbar->addAction(action);
         if (action == m_generateAction) {
-            toolbar->addWidget(m_busy);
-            toolbar->addWidget(m_cancelGenerate);
             toolbar->addSeparator();
         }
     }
     auto* topRow = new QHBoxLayout;
+    topRow->addWidget(m_busy);
+    topRow->addWidget(m_cancelGenerate);
     topRow->addWidget(m_filterEdit, 1);
     topRow->addWidget(m_lockButton);
     m_view->setModel(m_filter);
