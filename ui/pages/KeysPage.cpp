@@ -383,6 +383,8 @@ void KeysPage::unlock()
     m_stack->setCurrentIndex(1);
     m_view->resizeColumnToContents(KeyListModel::LabelColumn);
     m_view->resizeColumnToContents(KeyListModel::TypeColumn);
+    m_view->resizeColumnToContents(KeyListModel::CreatedColumn);
+    m_view->setColumnWidth(KeyListModel::KidColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
     updateActions();
     qApp->installEventFilter(this);
     m_idleTimer.start();
@@ -504,7 +506,7 @@ void KeysPage::generated()
         return; // locked meanwhile: the key is dropped
     }
     if (!result.key) {
-        emit statusMessage(result.error.isEmpty() ? tr("Key generation cancelled.") : result.error);
+        emit statusMessage(result.error);
         return;
     }
     const QString type = KeyListModel::typeText(*result.key);

@@ -15,9 +15,6 @@ KeyGenerationTask::Generated generateOffThread(const keys::KeySpec& spec, const 
 {
     auto key = keys::generateKey(spec, cancel);
     if (!key) {
-        if (key.error().code == Errc::Cancelled) {
-            return {std::nullopt, {}};
-        }
         return {std::nullopt, toQString(key.error().message)};
     }
     if (auto print = keys::thumbprint(*key)) {

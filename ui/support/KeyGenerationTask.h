@@ -24,7 +24,7 @@ class KeyGenerationTask : public QObject
 public:
     struct Generated {
         std::optional<keys::Key> key;
-        QString error; // empty when cancelled
+        QString error; // also "key generation was cancelled"
     };
 
     explicit KeyGenerationTask(QObject* parent = nullptr);
