@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 
 namespace jwtwb::ui {
 namespace {
@@ -43,7 +44,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_decoderPage(new DecoderPage(m_tabs))
     , m_signerPage(new SignerPage(m_tabs))
     , m_timelinePage(new TimelinePage(m_tabs))
-    , m_keysPage(new KeysPage(keystorePath(), m_tabs))
+    , m_keysPage(new KeysPage(keystorePath(), {}, m_tabs))
+    , m_keystoreButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JWT Workbench"));
@@ -58,6 +60,23 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
+    m_keystoreButton->setObjectName(QStringLiteral("keystoreLock"));
+    m_keystoreButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_keystoreButton);
+    const auto showLockState = [this](bool locked) {
+        m_keystoreButton->setText(locked ? tr("Keystore locked") : tr("Keystore unlocked"));
+        m_keystoreButton->setToolTip(locked ? tr("Open the Keys page to unlock the keystore")
+                                            : tr("Lock the keystore now"));
+    };
+    showLockState(!m_keysPage->isUnlocked());
+    connect(m_keysPage, &KeysPage::lockedChanged, this, showLockState);
+    connect(m_keystoreButton, &QToolButton::clicked, this, [this] {
+        if (m_keysPage->isUnlocked()) {
+            m_keysPage->lock();
+        } else {
+            m_tabs->setCurrentWidget(m_keysPage);
+        }
+    });
     statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
     resize(1280, 800);
 }

@@ -4,6 +4,7 @@
 
 class QAction;
 class QTabWidget;
+class QToolButton;
 
 namespace jwtwb::ui {
 
@@ -24,6 +25,8 @@ public:
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
     [[nodiscard]] QAction* pasteOnFocusAction() const { return m_pasteOnFocusAction; }
+    // The keystore's lock state in the status bar: click locks it (or, when locked, opens the Keys page).
+    [[nodiscard]] QToolButton* keystoreButton() const { return m_keystoreButton; }
 
     // The keystore file: keystore.jwe in the application data folder.
     [[nodiscard]] static QString keystorePath();
@@ -51,6 +54,7 @@ private:
     SignerPage* m_signerPage;
     TimelinePage* m_timelinePage;
     KeysPage* m_keysPage;
+    QToolButton* m_keystoreButton;
     QAction* m_rememberTokenAction = nullptr;
     QAction* m_pasteOnFocusAction = nullptr;
 };

@@ -1,13 +1,24 @@
 #include "UiTestSupport.h"
+#include "encoding/Base64Url.h"
+#include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
 #include "keys/Keystore.h"
 #include "models/KeyListModel.h"
 #include "pages/KeysPage.h"
+#include "support/Clipboard.h"
 #include "widgets/JsonView.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -24,15 +35,28 @@ private slots:
     void unlockListFilterDetails();
     void lockForgetsKeys();
     void noKeystoreYet();
+    void generateEveryKindLeavesNoSecretOutside();
+    void cancelRsaGeneration();
+    void importJwksPemAndDuplicates();
+    void deleteConfirmAndUndo();
+    void editDetails();
+    void exportPublicAndPrivate();
+    void idleLock();
+    void screenshots_data();
+    void screenshots();
 
 private:
     void unlockWith(KeysPage& page, const QString& passphrase);
+    [[nodiscard]] static keys::Keystore reopen(const QString& path, const char* passphrase);
+    [[nodiscard]] static QAction* action(KeysPage& page, const char* name);
+    static constexpr keys::KeystoreOptions kFast{1000};
     QTemporaryDir m_dir;
     QString m_path;
 };
 
 void TestKeysPage::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     m_path = m_dir.filePath(QStringLiteral("keystore.jwe"));
     // A low iteration count for speed; the file says how many to use when opening.
@@ -127,6 +151,357 @@ void TestKeysPage::noKeystoreYet()
     QVERIFY(page.isUnlocked());
     QCOMPARE(page.model()->rowCount(), 0);
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("new.jwe")))); // nothing written until there is a change
+}
+
+keys::Keystore TestKeysPage::reopen(const QString& path, const char* passphrase)
+{
+    auto opened = keys::Keystore::open(path.toStdString(), crypto::SecureBytes(std::string_view(passphrase)));
+    if (!opened) {
+        qFatal("cannot reopen %s: %s", qPrintable(path), opened.error().message.c_str());
+    }
+    return std::move(*opened);
+}
+
+QAction* TestKeysPage::action(KeysPage& page, const char* name)
+{
+    auto* found = page.findChild<QAction*>(QLatin1String(name));
+    if (found == nullptr) {
+        qFatal("no action %s", name);
+    }
+    return found;
+}
+
+void TestKeysPage::generateEveryKindLeavesNoSecretOutside()
+{
+    const QString path = m_dir.filePath(QStringLiteral("generated.jwe"));
+    KeysPage page(path, kFast);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    unlockWith(page, QStringLiteral("generate"));
+    QSettings settings; // the application's settings file, in the test-mode folder
+    settings.setValue(QStringLiteral("test/touched"), true);
+    settings.sync();
+    auto* kind = page.findChild<QComboBox*>(QStringLiteral("generateKind"));
+    int expected = 0;
+    for (int i = 0; i < kind->count(); ++i) {
+        if (kind->itemText(i).contains(QStringLiteral("RSA 3072"))
+            || kind->itemText(i).contains(QStringLiteral("RSA 4096"))) {
+            continue; // slow; RSA 2048 stands for them
+        }
+        kind->setCurrentIndex(i);
+        if (i == 0) {
+            page.findChild<QTreeView*>()->setFocus();
+            QTest::keySequence(page.window(), QKeySequence::New); // the shortcut
+        } else {
+            action(page, "generateAction")->trigger();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 30000);
+        ++expected;
+        QCOMPARE(page.model()->rowCount(), expected);
+    }
+    QCOMPARE(expected, 10);
+
+    auto stored = reopen(path, "generate");
+    QCOMPARE(static_cast<int>(stored.entries().size()), expected);
+    // No secret byte string or its base64url form in any file of the test's folders but the keystore.
+    QList<QByteArray> secrets;
+    for (const auto& entry : stored.entries()) {
+        QVERIFY(!entry.kid().empty());
+        auto jwk = keys::exportJwk(entry.key, true);
+        QVERIFY(jwk);
+        for (const char* member : {"d", "k", "p", "q"}) {
+            if (jwk->contains(member)) {
+                const std::string value = (*jwk)[member].get<std::string>();
+                secrets << QByteArray::fromStdString(value);
+                auto raw = encoding::base64UrlDecode(value);
+                QVERIFY(raw);
+                secrets << QByteArray(reinterpret_cast<const char*>(raw->data()), static_cast<qsizetype>(raw->size()));
+            }
+        }
+    }
+    QCOMPARE(secrets.size(), 2 * 10 + 2 * 2); // d or k of each, p and q of the RSA key
+    QStringList folders{m_dir.path()};
+    for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppDataLocation,
+                          QStandardPaths::AppConfigLocation, QStandardPaths::GenericDataLocation}) {
+        folders << QStandardPaths::writableLocation(location);
+    }
+    QVERIFY(QFile::exists(settings.fileName()));
+    int searched = 0;
+    for (const QString& folder : folders) {
+        QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            if (QFileInfo(file).fileName().startsWith(QStringLiteral("generated.jwe"))) {
+                continue; // the encrypted keystore and its .bak
+            }
+            QFile in(file);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const QByteArray content = in.readAll();
+            ++searched;
+            for (const QByteArray& secret : secrets) {
+                QVERIFY2(!content.contains(secret), qPrintable(file));
+            }
+        }
+    }
+    QVERIFY(searched >= 2); // at least the settings file and the other keystore
+    QFile keystoreFile(path);
+    QVERIFY(keystoreFile.open(QIODevice::ReadOnly));
+    const QByteArray encrypted = keystoreFile.readAll();
+    for (const QByteArray& secret : secrets) {
+        QVERIFY(!encrypted.contains(secret));
+    }
+}
+
+void TestKeysPage::cancelRsaGeneration()
+{
+    KeysPage page(m_dir.filePath(QStringLiteral("cancel.jwe")), kFast);
+    page.resize(1024, 640);
+    page.show();
+    unlockWith(page, QStringLiteral("cancel"));
+    auto* kind = page.findChild<QComboBox*>(QStringLiteral("generateKind"));
+    kind->setCurrentIndex(kind->findText(QStringLiteral("RSA 4096 bits")));
+    QVERIFY(kind->currentIndex() >= 0);
+    action(page, "generateAction")->trigger();
+    QVERIFY(page.isGenerating());
+    auto* cancel = page.findChild<QPushButton*>(QStringLiteral("cancelGenerate"));
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    QVERIFY(!action(page, "generateAction")->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 30000);
+    QCOMPARE(page.model()->rowCount(), 0);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(action(page, "generateAction")->isEnabled());
+}
+
+void TestKeysPage::importJwksPemAndDuplicates()
+{
+    const QString path = m_dir.filePath(QStringLiteral("import.jwe"));
+    KeysPage page(path, kFast);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    unlockWith(page, QStringLiteral("import"));
+    std::vector<keys::Key> keys{*keys::generateKey({keys::KeyType::Ec, 0, keys::Curve::P384}),
+                                *keys::generateKey({keys::KeyType::Okp, 0, keys::Curve::Ed448})};
+    auto jwks = keys::exportJwks(keys, false);
+    QVERIFY(jwks);
+    const QString jwksText = QString::fromStdString(encoding::toPrettyJson(*jwks));
+    QVERIFY(page.importText(jwksText).startsWith(QStringLiteral("Imported 2 key(s)")));
+    QCOMPARE(page.model()->rowCount(), 2);
+
+    // Again through the action and its shortcut: both are duplicates, found by thumbprint.
+    page.setImportTextPrompt([&] { return std::optional(jwksText); });
+    QSignalSpy status(&page, &KeysPage::statusMessage);
+    page.findChild<QTreeView*>()->setFocus();
+    QTest::keySequence(page.window(), QKeySequence(Qt::CTRL | Qt::Key_I));
+    QCOMPARE(status.size(), 1);
+    const QString report = status.front().front().toString();
+    QVERIFY2(report.startsWith(QStringLiteral("Imported 0 key(s); left out:")), qPrintable(report));
+    QCOMPARE(page.model()->rowCount(), 2);
+
+    // An encrypted PEM asks for its passphrase; cancelling imports nothing.
+    const auto rsa = *keys::generateKey({keys::KeyType::Rsa, 2048});
+    const auto pem = keys::exportPrivatePem(rsa, "pem pass");
+    QVERIFY(pem);
+    page.setPassphrasePrompt([] { return std::nullopt; });
+    QVERIFY(page.importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Nothing imported")));
+    page.setPassphrasePrompt([] { return std::optional(QStringLiteral("pem pass")); });
+    QVERIFY(page.importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QCOMPARE(page.model()->rowCount(), 3);
+    QVERIFY(page.importText(QStringLiteral("not a key")).startsWith(QStringLiteral("Nothing imported")));
+
+    auto stored = reopen(path, "import");
+    QCOMPARE(stored.entries().size(), std::size_t{3});
+    QVERIFY(stored.entries().back().key.hasPrivate());
+}
+
+void TestKeysPage::deleteConfirmAndUndo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("delete.jwe"));
+    {
+        auto keystore = keys::Keystore::create(path.toStdString(), crypto::SecureBytes(std::string_view("del")), kFast);
+        QVERIFY(
+            keystore.add({*keys::generateKey({keys::KeyType::Oct, 256}), "first", "2026-11-29T02:00:00Z", "n", {"a"}}));
+        QVERIFY(
+            keystore.add({*keys::generateKey({keys::KeyType::Oct, 384}), "second", "2026-11-29T02:00:00Z", {}, {}}));
+        QVERIFY(keystore.save());
+    }
+    KeysPage page(path, kFast);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    unlockWith(page, QStringLiteral("del"));
+    auto* view = page.findChild<QTreeView*>();
+    QVERIFY(!action(page, "deleteAction")->isEnabled());
+    QVERIFY(!action(page, "undoDeleteAction")->isEnabled());
+    view->setCurrentIndex(view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, "first").front());
+    QString asked;
+    page.setDeleteConfirmation([&](const QString& label) {
+        asked = label;
+        return false;
+    });
+    view->setFocus();
+    QTest::keySequence(page.window(), QKeySequence::Delete);
+    QCOMPARE(asked, QStringLiteral("first"));
+    QCOMPARE(page.model()->rowCount(), 2);
+
+    page.setDeleteConfirmation([](const QString&) { return true; });
+    QTest::keySequence(page.window(), QKeySequence::Delete);
+    QCOMPARE(page.model()->rowCount(), 1);
+    QCOMPARE(reopen(path, "del").entries().size(), std::size_t{1}); // saved at once
+    QVERIFY(action(page, "undoDeleteAction")->isEnabled());
+
+    QTest::keySequence(page.window(), QKeySequence::Undo);
+    QCOMPARE(page.model()->rowCount(), 2);
+    QVERIFY(!action(page, "undoDeleteAction")->isEnabled());
+    auto stored = reopen(path, "del");
+    QCOMPARE(stored.entries().size(), std::size_t{2});
+    const auto& back = stored.entries().back();
+    QVERIFY(back.label == "first");
+    QVERIFY(back.notes == "n");
+    QVERIFY(back.hasTag("a"));
+}
+
+void TestKeysPage::editDetails()
+{
+    const QString path = m_dir.filePath(QStringLiteral("details.jwe"));
+    KeysPage page(path, kFast);
+    page.show();
+    unlockWith(page, QStringLiteral("details"));
+    QVERIFY(
+        page
+            .importText(QStringLiteral(
+                R"({"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"})"))
+            .startsWith(QStringLiteral("Imported 1")));
+    auto* view = page.findChild<QTreeView*>();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    auto* label = page.findChild<QLineEdit*>(QStringLiteral("labelEdit"));
+    QCOMPARE(label->text(), QStringLiteral("Imported oct 512 key"));
+    label->setText(QStringLiteral("HS512 webhook"));
+    page.findChild<QLineEdit*>(QStringLiteral("tagsEdit"))->setText(QStringLiteral(" production , billing,, "));
+    page.findChild<QPlainTextEdit*>(QStringLiteral("notesEdit"))->setPlainText(QStringLiteral("rotated yearly"));
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("saveDetails")), Qt::LeftButton);
+    QCOMPARE(view->model()->index(0, KeyListModel::LabelColumn).data().toString(), QStringLiteral("HS512 webhook"));
+    auto stored = reopen(path, "details");
+    const auto& entry = stored.entries().front();
+    QVERIFY(entry.label == "HS512 webhook");
+    QVERIFY(entry.notes == "rotated yearly");
+    QVERIFY(entry.tags == (std::vector<std::string>{"production", "billing"}));
+}
+
+void TestKeysPage::exportPublicAndPrivate()
+{
+    KeysPage page(m_path);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    unlockWith(page, QStringLiteral("open sesame"));
+    auto* view = page.findChild<QTreeView*>();
+    const auto select = [&](const char* label) {
+        view->setCurrentIndex(view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, label).front());
+    };
+    QList<std::pair<QString, bool>> asked;
+    bool answer = false;
+    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+        asked.append({label, second});
+        return answer;
+    });
+    Clipboard::instance()->clearSecret();
+
+    select("staging signer");
+    const QString publicJwk = page.exportSelected(KeysPage::ExportFormat::PublicJwk);
+    QVERIFY(publicJwk.contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(!publicJwk.contains(QStringLiteral("\"d\"")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), publicJwk);
+    QVERIFY(!Clipboard::instance()->secretPending());
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicPem)
+                .startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    QVERIFY(asked.isEmpty());
+
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty()); // refused
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")), true);
+    answer = true;
+    const QString privateJwk = page.exportSelected(KeysPage::ExportFormat::PrivateJwk);
+    QVERIFY(privateJwk.contains(QStringLiteral("\"d\"")));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY((asked.back() == std::pair{QStringLiteral("staging signer"), false}));
+    QVERIFY(Clipboard::instance()->secretPending());
+    QCOMPARE(QGuiApplication::clipboard()->text(), privateJwk);
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
+                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    Clipboard::instance()->clearSecret();
+
+    // A production key asks twice.
+    asked.clear();
+    select("release signer");
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
+                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY((asked.back() == std::pair{QStringLiteral("release signer"), true}));
+    Clipboard::instance()->clearSecret();
+    asked.clear();
+    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+        asked.append({label, second});
+        return !second;
+    });
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty());
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(!Clipboard::instance()->secretPending());
+
+    // A secret: no public form, no PEM; its JWK only as a private export.
+    select("webhook secret");
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicJwk).isEmpty());
+    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem).isEmpty());
+
+    // Ctrl+E: the public JWK Set of every selected key, secrets left out.
+    view->setFocus();
+    view->selectAll();
+    QTest::keySequence(page.window(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto jwks = encoding::parseJsonNoDuplicates(QGuiApplication::clipboard()->text().toStdString(), "JWK Set");
+    QVERIFY(jwks);
+    QCOMPARE((*jwks)["keys"].size(), std::size_t{2});
+    QVERIFY(!QGuiApplication::clipboard()->text().contains(QStringLiteral("\"d\"")));
+}
+
+void TestKeysPage::idleLock()
+{
+    KeysPage page(m_path);
+    QCOMPARE(page.idleLockInterval(), std::chrono::milliseconds(std::chrono::minutes(10)));
+    page.setIdleLockInterval(std::chrono::milliseconds(300));
+    page.show();
+    unlockWith(page, QStringLiteral("open sesame"));
+    QVERIFY(page.isUnlocked());
+    // Input keeps it open…
+    for (int i = 0; i < 6; ++i) {
+        QTest::qWait(100);
+        QTest::keyClick(page.findChild<QLineEdit*>(QStringLiteral("filter")), Qt::Key_A);
+    }
+    QVERIFY(page.isUnlocked());
+    // …and without any it locks itself.
+    QSignalSpy locked(&page, &KeysPage::lockedChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isUnlocked(), 3000);
+    QCOMPARE(locked.size(), 1);
+    QCOMPARE(page.model()->rowCount(), 0);
+}
+
+void TestKeysPage::screenshots_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestKeysPage::screenshots()
+{
+    QFETCH(bool, dark);
+    applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    KeysPage page(m_path);
+    page.resize(1024, 640);
+    page.show();
+    unlockWith(page, QStringLiteral("open sesame"));
+    auto* view = page.findChild<QTreeView*>();
+    view->setCurrentIndex(view->model()->index(1, 0));
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    test::saveShot(page, dark ? QStringLiteral("keys-page-dark") : QStringLiteral("keys-page-light"));
+    applyColorScheme(*qApp, ColorScheme::Light);
 }
 
 QTEST_MAIN(TestKeysPage)

@@ -13,12 +13,14 @@
 #include <QAction>
 #include <QClipboard>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -39,6 +41,7 @@ private slots:
     void noEmptyPlaceholderPages();
     void pagesWorkTogether();
     void pasteOnFocusIsOptIn();
+    void keystoreLockInStatusBar();
     void screenshots_data();
     void screenshots();
 
@@ -183,6 +186,32 @@ void TestMainWindow::pagesWorkTogether()
     auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(pages->indexOf(window.keysPage()) >= 0);
     QVERIFY(window.decoderPage()->secretSearch());
+}
+
+void TestMainWindow::keystoreLockInStatusBar()
+{
+    MainWindow window;
+    window.show();
+    QToolButton* button = window.keystoreButton();
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("Keystore locked"));
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages->currentWidget() != window.keysPage());
+    QTest::mouseClick(button, Qt::LeftButton); // locked: takes you to the page to unlock it
+    QCOMPARE(pages->currentWidget(), window.keysPage());
+
+    if (QFile::exists(MainWindow::keystorePath())) {
+        QSKIP("a keystore exists at the application's path; not unlocking it");
+    }
+    auto* passphrase = window.keysPage()->findChild<QLineEdit*>(QStringLiteral("passphrase"));
+    QTest::keyClicks(passphrase, QStringLiteral("new keystore"));
+    QTest::keyClick(passphrase, Qt::Key_Return);
+    QVERIFY(window.keysPage()->isUnlocked());
+    QCOMPARE(button->text(), QStringLiteral("Keystore unlocked"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!window.keysPage()->isUnlocked());
+    QCOMPARE(button->text(), QStringLiteral("Keystore locked"));
+    QVERIFY(!QFile::exists(MainWindow::keystorePath())); // nothing changed, nothing written
 }
 
 void TestMainWindow::pasteOnFocusIsOptIn()

@@ -53,6 +53,18 @@ Result<keys::KeystoreEntry> KeyListModel::takeKey(const QString& kid)
     return taken;
 }
 
+Result<void> KeyListModel::setMetadata(const QString& kid, std::string label, std::string notes,
+                                       std::vector<std::string> tags)
+{
+    const QModelIndex index = indexOfKid(kid);
+    if (!index.isValid()) {
+        return fail(Errc::KeyNotFound, "no such key: " + toStdString(kid));
+    }
+    auto changed = m_keystore->setMetadata(toStdString(kid), std::move(label), std::move(notes), std::move(tags));
+    emit dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
+    return changed;
+}
+
 const keys::KeystoreEntry* KeyListModel::entry(const QModelIndex& index) const
 {
     if (m_keystore == nullptr || !index.isValid() || index.row() >= rowCount()) {

@@ -31,6 +31,8 @@ public:
     [[nodiscard]] Result<QString> addKey(keys::KeystoreEntry entry); // the new row is at the end
     // Removes the key and hands it back (for undo).
     [[nodiscard]] Result<keys::KeystoreEntry> takeKey(const QString& kid);
+    [[nodiscard]] Result<void> setMetadata(const QString& kid, std::string label, std::string notes,
+                                           std::vector<std::string> tags);
     [[nodiscard]] const keys::KeystoreEntry* entry(const QModelIndex& index) const;
     [[nodiscard]] QModelIndex indexOfKid(const QString& kid) const;
 

@@ -1,39 +1,73 @@
 #pragma once
 
+#include "keys/Keystore.h"
+
 #include <QString>
+#include <QTimer>
 #include <QWidget>
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
+class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 
-namespace jwtwb::keys {
-class Keystore;
-}
-
 namespace jwtwb::ui {
 
 class JsonView;
+class KeyGenerationTask;
 class KeyListModel;
 
-// The keystore: unlock with the passphrase, a filterable list of the keys, and the selected
-// key's public JWK and thumbprint. (First part of issue 6: generate, import, export, delete and
-// the idle lock come next.)
+// The keystore: unlock with the passphrase, a filterable list of the keys, the selected key's
+// public JWK and thumbprint with its label, tags and notes to edit; generate, import and delete.
+// Every change is saved at once (the keystore keeps the previous file as .bak); Undo re-adds the
+// last deleted key and saves again. Export copies to the clipboard. It locks after an idle time.
 class KeysPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit KeysPage(QString keystorePath, QWidget* parent = nullptr);
+    // Tests pass a low PBES2 iteration count in `options`.
+    explicit KeysPage(QString keystorePath, keys::KeystoreOptions options = {}, QWidget* parent = nullptr);
     ~KeysPage() override;
 
     [[nodiscard]] bool isUnlocked() const;
     [[nodiscard]] KeyListModel* model() const { return m_model; }
+    [[nodiscard]] bool isGenerating() const;
+
+    // Dialogs, replaceable by tests: the confirmation before deleting (gets the key's label) and
+    // the prompts for text to import and for the passphrase of an encrypted PEM (nullopt: cancelled).
+    void setDeleteConfirmation(std::function<bool(const QString& label)> confirm);
+    void setImportTextPrompt(std::function<std::optional<QString>()> prompt);
+    void setPassphrasePrompt(std::function<std::optional<QString>()> prompt);
+
+    enum class ExportFormat { PublicJwk, PublicJwks, PublicPem, PrivateJwk, PrivatePem };
+    // Private exports ask first, and once more for a key tagged "production" (`second` is true
+    // then); the confirmer gets the key's label. Tests replace it.
+    void setPrivateExportConfirmation(std::function<bool(const QString& label, bool second)> confirm);
+    // Copies the selected key (the public JWKS: every selected key) to the clipboard: public
+    // material as text, private as a secret (password-manager hint, cleared after 30 s). Returns
+    // what was copied, empty when refused or impossible (the reason goes to the status line).
+    QString exportSelected(ExportFormat format);
+
+    // The keystore locks itself after this long without keyboard or mouse input in the application.
+    static constexpr std::chrono::minutes kDefaultIdleLock{10};
+    void setIdleLockInterval(std::chrono::milliseconds interval);
+    [[nodiscard]] std::chrono::milliseconds idleLockInterval() const;
+
+    // Adds every key in `text` (JWK, JWKS, PEM blocks, base64 DER) and saves; a key already there
+    // (same thumbprint) is reported, not added. Returns the report shown in the status line.
+    QString importText(const QString& text);
 
 public slots:
     void lock();
@@ -42,11 +76,27 @@ signals:
     void statusMessage(const QString& message);
     void lockedChanged(bool locked);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void unlock();
     void showDetails();
+    void generateChosen();
+    void generated();
+    void importChosen();
+    void deleteSelected();
+    void undoDelete();
+    void applyMetadata();
+    [[nodiscard]] QList<const keys::KeystoreEntry*> selectedEntries() const;
+    [[nodiscard]] bool confirmPrivateExport(const keys::KeystoreEntry& entry);
+    void updateActions();
+    [[nodiscard]] const keys::KeystoreEntry* selectedEntry() const;
+    void selectKid(const QString& kid);
+    bool save();
 
     QString m_path;
+    keys::KeystoreOptions m_options;
     std::unique_ptr<keys::Keystore> m_keystore;
     KeyListModel* m_model;
     QSortFilterProxyModel* m_filter;
@@ -60,6 +110,25 @@ private:
     JsonView* m_details;
     QLabel* m_thumbprintLabel;
     QPushButton* m_lockButton;
+    QComboBox* m_generateKind;
+    QProgressBar* m_busy;
+    QPushButton* m_cancelGenerate;
+    QAction* m_generateAction;
+    QAction* m_importAction;
+    QAction* m_deleteAction;
+    QAction* m_undoAction;
+    QAction* m_exportAction;
+    QLineEdit* m_labelEdit;
+    QLineEdit* m_tagsEdit;
+    QPlainTextEdit* m_notesEdit;
+    QPushButton* m_applyMetadata;
+    KeyGenerationTask* m_generation;
+    QTimer m_idleTimer;
+    std::optional<keys::KeystoreEntry> m_deleted; // for Undo, until the next change
+    std::function<bool(const QString&)> m_confirmDelete;
+    std::function<std::optional<QString>()> m_importPrompt;
+    std::function<std::optional<QString>()> m_passphrasePrompt;
+    std::function<bool(const QString&, bool)> m_confirmPrivateExport;
 };
 
 } // namespace jwtwb::ui

@@ -4,8 +4,8 @@
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
 #include "keys/KeyExport.h"
-#include "keys/Thumbprint.h"
 #include "support/Convert.h"
+#include "support/KeyGenerationTask.h"
 #include "support/Labels.h"
 #include "support/Theme.h"
 
@@ -16,17 +16,14 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QPromise>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -60,22 +57,6 @@ const std::array kGenerateChoices{
 constexpr std::array kEncodings{keys::SecretEncoding::Utf8, keys::SecretEncoding::Base64,
                                 keys::SecretEncoding::Base64Url, keys::SecretEncoding::Hex};
 
-// Runs on a pool thread: values in, values out.
-SigningKeyInput::Generated generateOffThread(const keys::KeySpec& spec, const std::atomic<bool>* cancel)
-{
-    auto key = keys::generateKey(spec, cancel);
-    if (!key) {
-        return {std::nullopt, toQString(key.error().message)};
-    }
-    // A generated key gets its RFC 7638 thumbprint as kid, so that the header can name it.
-    if (key->type() != keys::KeyType::Oct) {
-        if (auto print = keys::thumbprint(*key)) {
-            key->parameters().kid = encoding::base64UrlEncode(*print);
-        }
-    }
-    return {std::move(*key), {}};
-}
-
 } // namespace
 
 SigningKeyInput::SigningKeyInput(QWidget* parent)
@@ -92,7 +73,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
-    , m_watcher(new QFutureWatcher<Generated>(this))
+    , m_generation(new KeyGenerationTask(this))
 {
     m_source->setObjectName(QStringLiteral("keySource"));
     m_encoding->setObjectName(QStringLiteral("secretEncoding"));
@@ -177,19 +158,11 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     connect(m_loadFile, &QPushButton::clicked, this, &SigningKeyInput::chooseKeyFile);
     connect(m_generate, &QPushButton::clicked, this, &SigningKeyInput::generateChosen);
     connect(m_cancel, &QPushButton::clicked, this, &SigningKeyInput::cancelGeneration);
-    connect(m_watcher, &QFutureWatcher<Generated>::finished, this, [this] {
-        const Generated result = m_watcher->future().resultCount() > 0 ? m_watcher->result() : Generated{};
-        generated(result);
-    });
+    connect(m_generation, &KeyGenerationTask::finished, this, &SigningKeyInput::generated);
     importKey();
 }
 
-SigningKeyInput::~SigningKeyInput()
-{
-    if (m_cancelFlag) {
-        *m_cancelFlag = true; // the pool thread stops at its next check; nothing waits for it here
-    }
-}
+SigningKeyInput::~SigningKeyInput() = default;
 
 QString SigningKeyInput::statusText() const
 {
@@ -198,7 +171,7 @@ QString SigningKeyInput::statusText() const
 
 bool SigningKeyInput::isGenerating() const
 {
-    return m_watcher->isRunning();
+    return m_generation->isRunning();
 }
 
 void SigningKeyInput::showSource(Source source)
@@ -327,31 +300,26 @@ void SigningKeyInput::generate(const keys::KeySpec& spec)
     if (isGenerating()) {
         return;
     }
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancelFlag;
     m_generate->setEnabled(false);
     m_progress->show();
     m_cancel->show();
     showStatus(spec.type == keys::KeyType::Rsa ? tr("Generating an RSA key: this can take a few seconds…")
                                                : tr("Generating…"),
                false);
-    m_watcher->setFuture(QtConcurrent::run(
-        [spec, cancel](QPromise<Generated>& promise) { promise.addResult(generateOffThread(spec, cancel.get())); }));
+    m_generation->start(spec);
 }
 
 void SigningKeyInput::cancelGeneration()
 {
-    if (m_cancelFlag) {
-        *m_cancelFlag = true;
-    }
+    m_generation->cancel();
 }
 
-void SigningKeyInput::generated(const Generated& result)
+void SigningKeyInput::generated()
 {
+    const auto& result = m_generation->result();
     m_generate->setEnabled(true);
     m_progress->hide();
     m_cancel->hide();
-    m_cancelFlag.reset();
     if (!result.key) {
         showStatus(result.error.isEmpty() ? tr("Key generation stopped.") : result.error, true);
         emit generationFinished(false);

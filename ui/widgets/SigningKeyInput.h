@@ -6,8 +6,6 @@
 
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -17,9 +15,10 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
-template <typename T> class QFutureWatcher;
 
 namespace jwtwb::ui {
+
+class KeyGenerationTask;
 
 // Key material for signing: a shared secret in an encoding the user names, PEM or JWK text, a key
 // file, or a freshly generated key. Generation runs off the GUI thread and can be cancelled.
@@ -29,11 +28,6 @@ class SigningKeyInput : public QWidget
 
 public:
     enum class Source { Secret, KeyText };
-
-    struct Generated {
-        std::optional<keys::Key> key;
-        QString error;
-    };
 
     explicit SigningKeyInput(QWidget* parent = nullptr);
     ~SigningKeyInput() override;
@@ -59,7 +53,7 @@ private:
     void showSource(Source source);
     void showStatus(const QString& text, bool error);
     void generateChosen();
-    void generated(const Generated& result);
+    void generated();
     void chooseKeyFile();
 
     QComboBox* m_source;
@@ -74,8 +68,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_status;
-    QFutureWatcher<Generated>* m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+    KeyGenerationTask* m_generation;
     std::optional<keys::Key> m_key;
 };
 
