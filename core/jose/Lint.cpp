@@ -92,8 +92,18 @@ public:
         for (std::size_t i = 1; i < m_token.segments.size(); ++i) {
             addEncodingNotes(m_token.segments[i]);
         }
-        std::ranges::stable_sort(m_findings, {}, [](const Finding& f) { return static_cast<int>(f.severity); });
-        return std::move(m_findings);
+        // By severity, keeping token order within each (a stable sort, without std::stable_sort's
+        // temporary buffer, which libstdc++ 12 builds with a function C++23 deprecates).
+        std::vector<Finding> ordered;
+        ordered.reserve(m_findings.size());
+        for (const Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+            for (auto& finding : m_findings) {
+                if (finding.severity == severity) {
+                    ordered.push_back(std::move(finding));
+                }
+            }
+        }
+        return ordered;
     }
 
 private:
