@@ -134,10 +134,7 @@ private:
 void TestSignerPage::initTestCase()
 {
     QVERIFY(m_config.isValid());
-    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
-    QApplication::setApplicationName(QStringLiteral("jwt-workbench-signer-test"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+    test::isolateSettings(m_config.path(), QStringLiteral("jwt-workbench-signer-test"));
 }
 
 void TestSignerPage::init()

@@ -65,10 +65,7 @@ private:
 void TestVerificationPanel::initTestCase()
 {
     QVERIFY(m_config.isValid());
-    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
-    QApplication::setApplicationName(QStringLiteral("jwt-workbench-test"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+    test::isolateSettings(m_config.path());
 }
 
 void TestVerificationPanel::init()

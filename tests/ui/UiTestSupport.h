@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -18,6 +19,15 @@ inline const QString kSampleToken = QStringLiteral(
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
 
 // Saves a PNG of the widget into the build folder's tests/output, for people to look at.
+// Settings of this test only: an INI file in `folder` (a QTemporaryDir), never the user's.
+inline void isolateSettings(const QString& folder, const QString& application = QStringLiteral("jwt-workbench-test"))
+{
+    QApplication::setOrganizationName(QStringLiteral("jwt-workbench-test"));
+    QApplication::setApplicationName(application);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
+}
+
 inline QString saveShot(QWidget& widget, const QString& name)
 {
     QDir().mkpath(QStringLiteral(JWTWB_TEST_OUTPUT_DIR));
