@@ -150,10 +150,12 @@ Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::Jw
                           {"severity", finding.severity == jose::ClaimSeverity::Error ? "error" : "warning"},
                           {"message", finding.message}});
     }
-    outcome.report
-        = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims}, {"header", result->token.header.value}};
-    if (result->token.payloadJson) {
-        outcome.report["payload"] = result->token.payloadJson->value;
+    outcome.report = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims}};
+    if (auto header = encoding::parseJson(asText(result->header))) {
+        outcome.report["header"] = std::move(header->value);
+    }
+    if (auto payload = encoding::parseJson(asText(result->payload))) {
+        outcome.report["payload"] = std::move(payload->value);
     }
 
     outcome.text = signature.valid()

@@ -19,6 +19,16 @@ namespace jwtwb::encoding {
 // Errors carry the offending position.
 [[nodiscard]] Result<Bytes> base64UrlDecode(std::string_view text);
 
+// How many bytes `length` characters of unpadded base64url hold (a length of 4n + 1 is never valid).
+[[nodiscard]] constexpr std::size_t base64UrlDecodedSize(std::size_t length)
+{
+    return length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1);
+}
+
+// base64UrlDecode into `out` (exactly base64UrlDecodedSize(text.size()) bytes) without allocating,
+// for hot paths; false for anything base64UrlDecode refuses, and that says why.
+[[nodiscard]] bool base64UrlDecodeInto(std::string_view text, std::span<std::uint8_t> out);
+
 // What the lenient decoder accepted that strict decoding refuses.
 enum class Base64Deviation {
     SurroundingWhitespace,

@@ -3,6 +3,7 @@
 #include "ClaimText.h"
 #include "Lifetime.h"
 #include "NumericDate.h"
+#include "encoding/Text.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -51,20 +52,6 @@ bool contains(const std::vector<std::string>& values, std::string_view value)
     return std::ranges::find(values, value) != values.end();
 }
 
-// RFC 7515 §4.1.9 as panva/jose applies it: media types are case-insensitive, and "application/"
-// may be left out.
-std::string normalizeType(std::string_view type)
-{
-    std::string text(type);
-    std::ranges::transform(text, text.begin(),
-                           [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    constexpr std::string_view kApplication = "application/";
-    if (text.starts_with(kApplication)) {
-        text.erase(0, kApplication.size());
-    }
-    return text;
-}
-
 void checkType(ClaimReport& report, const encoding::Json& header, const std::string& type)
 {
     const auto it = header.find("typ"); // end() when the header is not an object
@@ -75,7 +62,7 @@ void checkType(ClaimReport& report, const encoding::Json& header, const std::str
         addError(report, ClaimCode::UnexpectedType, "typ",
                  fmt::format("the header typ is {}, not a string, so it cannot be {}", describeJsonValue(*it),
                              quoteString(type)));
-    } else if (normalizeType(it->get<std::string>()) != normalizeType(type)) {
+    } else if (!typeMatches(it->get_ref<const std::string&>(), type)) {
         addError(
             report, ClaimCode::UnexpectedType, "typ",
             fmt::format("the header typ {} does not match the expected type {}", quoteJson(*it), quoteString(type)));
@@ -218,7 +205,7 @@ void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOp
     }
     if (options.maxTokenAge && lifetime.iat.valid()) {
         const seconds age = now - lifetime.iat.time;
-        if (age - leeway > *options.maxTokenAge) {
+        if (isTooOld(lifetime.iat.time, now, leeway, *options.maxTokenAge)) {
             addError(report, ClaimCode::TokenTooOld, "iat",
                      fmt::format("the token was issued {} ago, more than the maximum token age of {} ({})",
                                  humanDuration(age), humanDuration(*options.maxTokenAge),
@@ -227,7 +214,18 @@ void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOp
     }
 }
 
+std::string_view withoutApplicationPrefix(std::string_view type)
+{
+    constexpr std::string_view kApplication = "application/";
+    return encoding::startsWithIgnoringAsciiCase(type, kApplication) ? type.substr(kApplication.size()) : type;
+}
+
 } // namespace
+
+bool typeMatches(std::string_view typ, std::string_view expected)
+{
+    return encoding::equalsIgnoringAsciiCase(withoutApplicationPrefix(typ), withoutApplicationPrefix(expected));
+}
 
 std::string_view claimCodeName(ClaimCode code)
 {

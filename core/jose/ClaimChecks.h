@@ -61,6 +61,10 @@ struct ClaimReport {
     [[nodiscard]] const ClaimFinding* find(ClaimCode code) const;
 };
 
+// RFC 7515 §4.1.9 as panva/jose applies it: media types are case-insensitive, and "application/"
+// may be left out ("JWT" matches "application/jwt").
+[[nodiscard]] bool typeMatches(std::string_view typ, std::string_view expected);
+
 // Checks a decoded (and, elsewhere, verified) token's header and claims against the options.
 [[nodiscard]] ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& claims,
                                       const ClaimOptions& options);

@@ -1,8 +1,19 @@
 #include "JwtVerifier.h"
 
+#include "jose/CompactToken.h"
+#include "jose/JwtShortcut.h"
+
 namespace jwtwb::jose {
 
 Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys, const JwtVerifyOptions& options)
+{
+    if (auto clean = verifyCleanJwt(token, keys, options)) {
+        return std::move(*clean);
+    }
+    return verifyJwtInFull(token, keys, options);
+}
+
+Result<JwtVerification> verifyJwtInFull(std::string_view token, const KeySource& keys, const JwtVerifyOptions& options)
 {
     auto decoded = decodeCompact(token, Base64Mode::Strict);
     if (!decoded) {
@@ -11,17 +22,19 @@ Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys,
     if (decoded->kind != TokenKind::Jws) {
         return fail(Errc::MalformedToken, "this is a JWE (encrypted token); it cannot be verified as a signed JWT");
     }
-    JwtVerification result{std::move(*decoded), {}, {}};
-    result.signature = checkCompactSignature(result.token, keys, options.jws);
-    if (!result.token.payloadJson) {
-        const std::string why = result.token.payload().empty()
+    JwtVerification result;
+    result.signature = checkCompactSignature(*decoded, keys, options.jws);
+    if (!decoded->payloadJson) {
+        const std::string why = decoded->payload().empty()
             ? "the payload is empty"
-            : "the payload is not JSON (" + result.token.payloadNotJson->message + ")";
+            : "the payload is not JSON (" + decoded->payloadNotJson->message + ")";
         result.claims.findings.push_back({ClaimCode::ClaimsNotObject, "", ClaimSeverity::Error,
                                           why + ", so it is not a JWT claims set (RFC 7519 §7.2)"});
-        return result;
+    } else {
+        result.claims = checkClaims(decoded->header.value, decoded->payloadJson->value, options.claims);
     }
-    result.claims = checkClaims(result.token.header.value, result.token.payloadJson->value, options.claims);
+    result.header = std::move(decoded->segments[0].bytes);
+    result.payload = std::move(decoded->segments[1].bytes);
     return result;
 }
 

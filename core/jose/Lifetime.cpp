@@ -93,7 +93,7 @@ LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now,
     s.exp = readNumericDate(claims, "exp");
     s.authTime = readNumericDate(claims, "auth_time");
     s.now = now;
-    s.leeway = std::clamp(leeway, seconds(0), seconds(kMaxNumericDate));
+    s.leeway = clampLeeway(leeway);
     s.longLifetimeBound = longLifetimeBound;
 
     if (!claims.is_object()) {
@@ -119,7 +119,7 @@ LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now,
     }
 
     const seconds zero(0);
-    if (s.iat.valid() && s.iat.roundedUp() > now + s.leeway) {
+    if (s.iat.valid() && isIssuedInFuture(s.iat.roundedUp(), now, s.leeway)) {
         s.warnings.push_back(
             {LifetimeWarningKind::IssuedInFuture, "iat",
              fmt::format("the token was issued {} in the future ({})", humanDuration(s.iat.roundedUp() - now),
@@ -149,8 +149,9 @@ LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now,
     }
 
     // RFC 7519 §4.1.4: reject when exp <= now (less the leeway); §4.1.5: reject when nbf > now (plus it).
-    const auto expiredWithin = [&](seconds slack) { return s.exp.valid() && s.exp.roundedUp() <= now - slack; };
-    const auto notYetWithin = [&](seconds slack) { return s.nbf.valid() && s.nbf.roundedUp() > now + slack; };
+    const auto expiredWithin = [&](seconds slack) { return s.exp.valid() && isExpired(s.exp.roundedUp(), now, slack); };
+    const auto notYetWithin
+        = [&](seconds slack) { return s.nbf.valid() && isNotYetValid(s.nbf.roundedUp(), now, slack); };
     s.expired = expiredWithin(s.leeway);
     s.notYetValid = notYetWithin(s.leeway);
 

@@ -3,6 +3,7 @@
 #include "NumericDate.h"
 #include "encoding/Json.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -70,6 +71,36 @@ struct LifetimeSummary {
 
     [[nodiscard]] bool hasWarning(LifetimeWarningKind kind) const;
 };
+
+// The edges of RFC 7519 §4.1.4–4.1.6 as panva/jose draws them, for a date already rounded up to a
+// whole second (NumericDate::roundedUp) and a leeway from clampLeeway: the one definition that
+// summarizeLifetime, ClaimChecks and verifyJwt's shortcut share.
+[[nodiscard]] constexpr bool isExpired(std::chrono::sys_seconds exp, std::chrono::sys_seconds now,
+                                       std::chrono::seconds leeway)
+{
+    return exp <= now - leeway;
+}
+[[nodiscard]] constexpr bool isNotYetValid(std::chrono::sys_seconds nbf, std::chrono::sys_seconds now,
+                                           std::chrono::seconds leeway)
+{
+    return nbf > now + leeway;
+}
+[[nodiscard]] constexpr bool isIssuedInFuture(std::chrono::sys_seconds iat, std::chrono::sys_seconds now,
+                                              std::chrono::seconds leeway)
+{
+    return iat > now + leeway;
+}
+// panva/jose's maxTokenAge: the age (now − iat, iat rounded down) beyond the leeway exceeds it.
+[[nodiscard]] constexpr bool isTooOld(std::chrono::sys_seconds iat, std::chrono::sys_seconds now,
+                                      std::chrono::seconds leeway, std::chrono::seconds maxAge)
+{
+    return (now - iat) - leeway > maxAge;
+}
+// A negative leeway counts as none; the largest is kMaxNumericDate seconds.
+[[nodiscard]] constexpr std::chrono::seconds clampLeeway(std::chrono::seconds leeway)
+{
+    return std::clamp(leeway, std::chrono::seconds(0), std::chrono::seconds(kMaxNumericDate));
+}
 
 [[nodiscard]] LifetimeSummary summarizeLifetime(const encoding::Json& claims, std::chrono::sys_seconds now,
                                                 std::chrono::seconds leeway,

@@ -160,11 +160,12 @@ Result<Bytes> pkeySign(const AlgorithmInfo& info, const keys::Key& key, std::spa
     return signature;
 }
 
+// A mismatch is not an error here: no message is drawn from OpenSSL's error queue, so it is only
+// emptied after a failure (what a mismatch leaves there), not before every verification.
 bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const std::uint8_t> input,
                 std::span<const std::uint8_t> signature)
 {
     Lease lease(key, info.alg, Operation::Verify);
-    ossl::clearErrors();
     auto& context = lease.context();
     bool ok = false;
     if (info.family == AlgorithmFamily::EdDsa) {
@@ -183,7 +184,9 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
         ok = digest(info, input, hash)
             && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
     }
-    ossl::clearErrors();
+    if (!ok) {
+        ossl::clearErrors();
+    }
     return ok;
 }
 

@@ -26,9 +26,7 @@ bool isBase64UrlChar(char c)
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
-    return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-           });
+    return encoding::startsWithIgnoringAsciiCase(text, prefix);
 }
 
 std::size_t findNoCase(std::string_view text, std::string_view needle, std::size_t from = 0)

@@ -23,24 +23,58 @@ Result<Bytes> ecdsaDerToRaw(std::span<const std::uint8_t> der, std::size_t compo
     return raw;
 }
 
+namespace {
+
+// A DER INTEGER (X.690 §8.3) for an unsigned big-endian number: no leading zero bytes but one,
+// and a zero byte in front when the top bit is set, so that it stays positive.
+struct DerInteger {
+    std::span<const std::uint8_t> digits;
+    bool pad = false;
+
+    explicit DerInteger(std::span<const std::uint8_t> number)
+    {
+        while (number.size() > 1 && number.front() == 0) {
+            number = number.subspan(1);
+        }
+        digits = number;
+        pad = (number.front() & 0x80) != 0;
+    }
+    [[nodiscard]] std::size_t contentSize() const { return digits.size() + (pad ? 1 : 0); }
+    [[nodiscard]] std::size_t size() const { return 2 + contentSize(); }
+    void appendTo(Bytes& out) const
+    {
+        out.push_back(0x02);
+        out.push_back(static_cast<std::uint8_t>(contentSize()));
+        if (pad) {
+            out.push_back(0x00);
+        }
+        out.insert(out.end(), digits.begin(), digits.end());
+    }
+};
+
+} // namespace
+
+// By hand rather than through ECDSA_SIG and two BIGNUMs: this runs for every ES256/384/512
+// verification, and their five allocations would cost more than a P-256 verification's margin.
 Result<Bytes> ecdsaRawToDer(std::span<const std::uint8_t> raw)
 {
     const std::size_t half = raw.size() / 2;
-    BnPtr r(BN_bin2bn(raw.data(), static_cast<int>(half), nullptr));
-    BnPtr s(BN_bin2bn(raw.data() + half, static_cast<int>(half), nullptr));
-    EcdsaSigPtr sig(ECDSA_SIG_new());
-    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1) {
-        return std::unexpected(cryptoError(Errc::Crypto, "cannot build the ECDSA signature"));
+    // Up to 124 bytes each, the SEQUENCE's length fits one byte (P-521 needs 66).
+    if (raw.empty() || raw.size() % 2 != 0 || half > 124) {
+        return fail(Errc::Crypto, "an ECDSA signature is two numbers of the same size (R‖S)");
     }
-    r.release(); // owned by sig now
-    s.release();
-    unsigned char* der = nullptr;
-    const int length = i2d_ECDSA_SIG(sig.get(), &der);
-    if (length <= 0) {
-        return std::unexpected(cryptoError(Errc::Crypto, "cannot encode the ECDSA signature"));
+    const DerInteger r(raw.first(half));
+    const DerInteger s(raw.subspan(half));
+    const std::size_t content = r.size() + s.size();
+    Bytes out;
+    out.reserve(3 + content);
+    out.push_back(0x30); // SEQUENCE
+    if (content >= 0x80) {
+        out.push_back(0x81); // long form with one length byte
     }
-    Bytes out(der, der + length);
-    OPENSSL_free(der);
+    out.push_back(static_cast<std::uint8_t>(content));
+    r.appendTo(out);
+    s.appendTo(out);
     return out;
 }
 

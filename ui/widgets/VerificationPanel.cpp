@@ -1,5 +1,6 @@
 #include "VerificationPanel.h"
 
+#include "encoding/Json.h"
 #include "jose/Algorithm.h"
 #include "jose/JwtVerifier.h"
 #include "jose/KeySelector.h"
@@ -355,7 +356,8 @@ void VerificationPanel::verify()
     }
 
     if (m_keyInput->isKeySet()) {
-        const auto selection = jose::selectKeys(result->token.header.value, keys);
+        const auto header = encoding::parseJson(asText(result->header)); // verifyJwt decoded it already
+        const auto selection = jose::selectKeys(header ? header->value : encoding::Json::object(), keys);
         QStringList lines;
         for (const auto index : selection.matches) {
             lines << tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));

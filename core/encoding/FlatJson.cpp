@@ -1,0 +1,275 @@
+#include "FlatJson.h"
+
+#include "Json.h"
+#include "JsonLexing.h"
+#include "Utf8.h"
+
+#include <charconv>
+
+namespace jwtwb::encoding {
+
+using namespace lexing;
+
+namespace {
+
+// Beyond this a number may overflow a double, which parseJson() refuses; let it decide.
+constexpr std::size_t kMaxNumberLength = 300;
+
+} // namespace
+
+std::optional<std::string_view> FlatMember::plainString() const
+{
+    if (kind != FlatKind::String || escaped) {
+        return std::nullopt;
+    }
+    return value.substr(1, value.size() - 2);
+}
+
+std::optional<std::int64_t> FlatMember::integer() const
+{
+    if (kind != FlatKind::Number) {
+        return std::nullopt;
+    }
+    std::int64_t number = 0;
+    const char* last = value.data() + value.size();
+    const auto [end, error] = std::from_chars(value.data(), last, number);
+    if (error != std::errc{} || end != last) {
+        return std::nullopt; // a fraction, or beyond 64 bits
+    }
+    return number;
+}
+
+const FlatMember* FlatObject::find(std::string_view name) const
+{
+    for (const FlatMember& member : members()) {
+        // Claim names are short and mostly differ in length or first byte: settle those inline.
+        if (member.name.size() == name.size() && (name.empty() || member.name.front() == name.front())
+            && member.name == name) {
+            return &member;
+        }
+    }
+    return nullptr;
+}
+
+class FlatScanner : private Cursor
+{
+public:
+    FlatScanner(std::string_view text, FlatScanOptions options)
+        : Cursor(text)
+        , m_options(options)
+    { }
+
+    bool scan(FlatObject& out)
+    {
+        out.m_count = 0;
+        if (!isAscii(m_text) && findInvalidUtf8(m_text)) {
+            return false;
+        }
+        skipWhitespace();
+        if (peek() != '{') {
+            return false; // also a byte order mark
+        }
+        ++m_pos;
+        skipWhitespace();
+        if (peek() == '}') {
+            ++m_pos;
+            return finished();
+        }
+        for (;;) {
+            bool escaped = false;
+            const std::size_t nameStart = m_pos + 1;
+            if (peek() != '"' || !readString(escaped) || escaped) {
+                return false;
+            }
+            const std::string_view name = m_text.substr(nameStart, m_pos - 1 - nameStart);
+            if (out.find(name) != nullptr || out.m_count == FlatObject::kMaxMembers) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() != ':') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+            FlatMember& member = out.m_members[out.m_count];
+            member = FlatMember{name, {}, FlatKind::Null, false, false};
+            const std::size_t valueStart = m_pos;
+            if (!readValue(1, member)) {
+                return false;
+            }
+            member.value = m_text.substr(valueStart, m_pos - valueStart);
+            ++out.m_count;
+            skipWhitespace();
+            if (peek() == '}') {
+                ++m_pos;
+                return finished();
+            }
+            if (peek() != ',') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+        }
+    }
+
+private:
+    bool finished()
+    {
+        skipWhitespace();
+        return m_pos == m_text.size();
+    }
+
+    // A value at `depth` (the number of arrays and objects around it); its kind goes to `member`.
+    bool readValue(std::size_t depth, FlatMember& member)
+    {
+        switch (peek()) {
+        case '"': member.kind = FlatKind::String; return readString(member.escaped);
+        case '{':
+            member.kind = FlatKind::Object;
+            return m_options.nestedObjects && depth < kMaxJsonDepth && skipObject(depth + 1);
+        case '[': member.kind = FlatKind::Array; return depth < kMaxJsonDepth && skipArray(depth + 1, member);
+        case 't': member.kind = FlatKind::True; return readLiteral("true");
+        case 'f': member.kind = FlatKind::False; return readLiteral("false");
+        case 'n': member.kind = FlatKind::Null; return readLiteral("null");
+        default: member.kind = FlatKind::Number; return readNumber();
+        }
+    }
+
+    bool skipObject(std::size_t depth)
+    {
+        ++m_pos;
+        skipWhitespace();
+        if (peek() == '}') {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            bool escaped = false;
+            if (peek() != '"' || !readString(escaped)) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() != ':') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+            FlatMember ignored{};
+            if (!readValue(depth, ignored)) {
+                return false;
+            }
+            skipWhitespace();
+            if (peek() == '}') {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != ',') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+        }
+    }
+
+    bool skipArray(std::size_t depth, FlatMember& array)
+    {
+        array.plainStrings = true;
+        ++m_pos;
+        skipWhitespace();
+        if (peek() == ']') {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            FlatMember element{};
+            if (!readValue(depth, element)) {
+                return false;
+            }
+            array.plainStrings = array.plainStrings && element.kind == FlatKind::String && !element.escaped;
+            skipWhitespace();
+            if (peek() == ']') {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != ',') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+        }
+    }
+
+    // The string at m_pos (its opening quote). The text is valid UTF-8 already.
+    bool readString(bool& escaped)
+    {
+        std::size_t i = m_pos + 1;
+        for (;;) {
+            i = findStringStop(m_text, i);
+            if (i == m_text.size()) {
+                return false;
+            }
+            if (m_text[i] == '"') {
+                m_pos = i + 1;
+                return true;
+            }
+            if (m_text[i] != '\\' || i + 1 == m_text.size()) {
+                return false; // a control character, or the text ends
+            }
+            switch (m_text[i + 1]) {
+            case '"':
+            case '\\':
+            case '/':
+            case 'b':
+            case 'f':
+            case 'n':
+            case 'r':
+            case 't': break;
+            default: return false; // \u (surrogate rules are parseJson's) or an invalid escape
+            }
+            escaped = true;
+            i += 2;
+        }
+    }
+
+    bool readLiteral(std::string_view literal)
+    {
+        if (m_text.substr(m_pos, literal.size()) != literal) {
+            return false;
+        }
+        m_pos += literal.size();
+        return true;
+    }
+
+    // RFC 8259 §6 without an exponent.
+    bool readNumber()
+    {
+        const std::size_t start = m_pos;
+        if (peek() == '-') {
+            ++m_pos;
+        }
+        if (peek() == '0') {
+            ++m_pos;
+        } else if (isDigit(peek())) {
+            skipDigits();
+        } else {
+            return false;
+        }
+        if (peek() == '.') {
+            ++m_pos;
+            if (!isDigit(peek())) {
+                return false;
+            }
+            skipDigits();
+        }
+        return peek() != 'e' && peek() != 'E' && !isDigit(peek()) && m_pos - start <= kMaxNumberLength;
+    }
+
+    FlatScanOptions m_options;
+};
+
+bool scanFlatObject(std::string_view text, FlatObject& out, FlatScanOptions options)
+{
+    return FlatScanner(text, options).scan(out);
+}
+
+} // namespace jwtwb::encoding

@@ -1,0 +1,103 @@
+#pragma once
+
+// Lexical helpers shared by the JSON readers in encoding/ (Json.cpp, FlatJson.cpp); not a public API.
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace jwtwb::encoding::lexing {
+
+inline constexpr bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+inline constexpr bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Bytes that end the fast scan of a string: the closing quote, an escape or a control character.
+inline constexpr auto kStringStop = [] {
+    std::array<bool, 256> stop{};
+    for (std::size_t c = 0; c < 0x20; ++c) {
+        stop[c] = true;
+    }
+    stop['"'] = true;
+    stop['\\'] = true;
+    return stop;
+}();
+
+// Offset of the first byte at or after i that ends the fast scan of a string, or text.size().
+inline std::size_t findStringStop(std::string_view text, std::size_t i)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        // Eight bytes at a time. Each test sets the high bit of the bytes it matches; bits above a
+        // match may be wrong (borrows), but the lowest set bit is always a real match.
+        constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101;
+        constexpr std::uint64_t kHighBits = 0x8080'8080'8080'8080;
+        const auto zeroBytes = [](std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; };
+        for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            const std::uint64_t stops = zeroBytes(word ^ (kOnes * '"')) | zeroBytes(word ^ (kOnes * '\\'))
+                | ((word - kOnes * 0x20) & ~word & kHighBits);
+            if (stops != 0) {
+                return i + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+            }
+        }
+    }
+    while (i < text.size() && !kStringStop[static_cast<unsigned char>(text[i])]) {
+        ++i;
+    }
+    return i;
+}
+
+// Most JSON is ASCII; the byte-by-byte UTF-8 check is only needed when it is not.
+inline bool isAscii(std::string_view text)
+{
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + sizeof seen <= text.size(); i += sizeof seen) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i) {
+        seen |= static_cast<unsigned char>(text[i]);
+    }
+    return (seen & 0x8080'8080'8080'8080) == 0;
+}
+
+// A position in JSON text, for the readers to build on.
+class Cursor
+{
+protected:
+    explicit Cursor(std::string_view text)
+        : m_text(text)
+    { }
+
+    [[nodiscard]] char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+
+    void skipWhitespace()
+    {
+        while (m_pos < m_text.size() && isSpace(m_text[m_pos])) {
+            ++m_pos;
+        }
+    }
+
+    void skipDigits()
+    {
+        while (m_pos < m_text.size() && isDigit(m_text[m_pos])) {
+            ++m_pos;
+        }
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+};
+
+} // namespace jwtwb::encoding::lexing
