@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <memory>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +27,26 @@ std::string folderOf(const std::string& path)
         return ".";
     }
     return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string fileNameOf(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+constexpr std::string_view kTemporaryInfix = ".tmp-";
+constexpr std::size_t kTemporaryRandomLength = 6; // the XXXXXX of mkostemp
+
+bool isTemporaryName(std::string_view name, std::string_view target)
+{
+    if (name.size() != target.size() + kTemporaryInfix.size() + kTemporaryRandomLength || !name.starts_with(target)
+        || name.substr(target.size(), kTemporaryInfix.size()) != kTemporaryInfix) {
+        return false;
+    }
+    const auto random = name.substr(target.size() + kTemporaryInfix.size());
+    return std::ranges::all_of(
+        random, [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 class FileDescriptor
@@ -103,7 +127,7 @@ bool fileExists(const std::string& path)
 
 Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content, unsigned mode)
 {
-    std::string temporary = path + ".tmp-XXXXXX";
+    std::string temporary = path + std::string(kTemporaryInfix) + std::string(kTemporaryRandomLength, 'X');
     FileDescriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
     if (fd.get() < 0) {
         return fail(Errc::Io, fmt::format("cannot create a temporary file next to {}: {}", path, reason(errno)));
@@ -135,6 +159,35 @@ Result<void> writeFileAtomically(const std::string& path, std::span<const std::u
                     fmt::format("{} was written, but its folder could not be flushed: {}", path, reason(errno)));
     }
     return {};
+}
+
+std::size_t removeStaleTemporaries(const std::string& path)
+{
+    const std::string folder = folderOf(path);
+    const std::string target = fileNameOf(path);
+    struct CloseDir {
+        void operator()(DIR* dir) const { ::closedir(dir); }
+    };
+    const std::unique_ptr<DIR, CloseDir> dir(::opendir(folder.c_str()));
+    if (!dir || target.empty()) {
+        return 0;
+    }
+    std::size_t removed = 0;
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const std::string_view name(entry->d_name);
+        if (!isTemporaryName(name, target)) {
+            continue;
+        }
+        const std::string candidate = folder + "/" + std::string(name);
+        struct stat info {
+        };
+        // lstat: a symbolic link is not followed, and is not a regular file.
+        if (::lstat(candidate.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid()
+            && ::unlink(candidate.c_str()) == 0) {
+            ++removed;
+        }
+    }
+    return removed;
 }
 
 } // namespace jwtwb::io

@@ -22,4 +22,10 @@ namespace jwtwb::io {
 [[nodiscard]] Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content,
                                                unsigned mode = 0600);
 
+// Removes what writeFileAtomically leaves behind when the process is killed while it writes: files
+// in the same folder named exactly "<file name of path>.tmp-" plus six characters of mkstemp's
+// alphabet (letters and digits) that are regular files owned by this user. Nothing else, and never
+// through a symbolic link. Best effort: returns how many were removed.
+std::size_t removeStaleTemporaries(const std::string& path);
+
 } // namespace jwtwb::io

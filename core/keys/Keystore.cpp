@@ -44,6 +44,7 @@ Result<Keystore> Keystore::open(std::string path, crypto::SecureBytes passphrase
         return std::unexpected(std::move(error));
     }
     Keystore keystore(std::move(path), std::move(passphrase), options);
+    keystore.removeLeftovers();
     keystore.m_entries = std::move(opened->entries);
     // Keys from other tools may come without a kid: they get the default one, as add() gives.
     for (auto& entry : keystore.m_entries) {
@@ -153,7 +154,18 @@ Result<void> Keystore::save()
             return backup;
         }
     }
-    return io::writeFileAtomically(m_path, asBytes(*text));
+    if (auto written = io::writeFileAtomically(m_path, asBytes(*text)); !written) {
+        return written;
+    }
+    removeLeftovers();
+    return {};
+}
+
+void Keystore::removeLeftovers() const
+{
+    // A save that was killed leaves its temporary file (of the keystore or of the backup) behind.
+    (void)io::removeStaleTemporaries(m_path);
+    (void)io::removeStaleTemporaries(backupPath());
 }
 
 Result<void> Keystore::changePassphrase(crypto::SecureBytes newPassphrase)

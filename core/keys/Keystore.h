@@ -21,7 +21,8 @@ struct KeystoreOptions {
 // The unlocked key set of one keystore file (see KeystoreFormat.h for the format). Keys, secrets
 // and the passphrase live only in memory, in wiping buffers, until lock(); changes reach the file
 // only through save(), which replaces it atomically and keeps the previous file as "<path>.bak".
-// Nothing here ever writes to a file that failed to open.
+// Nothing here ever writes to a file that failed to open. Opening or saving successfully removes the
+// temporary files a killed save left beside the keystore (io::removeStaleTemporaries).
 class Keystore
 {
 public:
@@ -60,6 +61,7 @@ public:
 private:
     Keystore(std::string path, crypto::SecureBytes passphrase, KeystoreOptions options);
     [[nodiscard]] Result<void> checkUnlocked() const;
+    void removeLeftovers() const;
 
     std::string m_path;
     crypto::SecureBytes m_passphrase;

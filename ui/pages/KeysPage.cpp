@@ -1,7 +1,8 @@
 #include "KeysPage.h"
 
-#include "crypto/WipeJson.h"
+#include "dialogs/ExportPassphraseDialog.h"
 #include "encoding/Base64Url.h"
+#include "encoding/Utf8.h"
 #include "io/AtomicFile.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -124,11 +126,9 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
                    tr("Delete the key “%1” from the keystore? (Undo Delete brings it back.)").arg(label))
             == QMessageBox::Yes;
     })
-    , m_importPrompt([this]() -> std::optional<QString> {
-        bool ok = false;
-        QString text = QInputDialog::getMultiLineText(
-            this, tr("Import Keys"), tr("Paste a JWK, a JWK Set or PEM (keys, certificates):"), {}, &ok);
-        return ok ? std::optional(text) : std::nullopt;
+    , m_importPrompt([this]() -> std::optional<ImportKeyDialog::Request> {
+        ImportKeyDialog dialog(this);
+        return dialog.exec() == QDialog::Accepted ? std::optional(dialog.request()) : std::nullopt;
     })
     , m_passphrasePrompt([this]() -> std::optional<QString> {
         bool ok = false;
@@ -137,14 +137,19 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
         return ok ? std::optional(text) : std::nullopt;
     })
     , m_confirmPrivateExport([this](const QString& label, bool second) {
-        const QString text = second
-            ? tr("“%1” is tagged production. Copy its private key anyway?").arg(label)
-            : tr("Copy the private key of “%1” to the clipboard? It is cleared from the clipboard after "
-                 "30 seconds.")
-                  .arg(label);
+        const QString text = second ? tr("“%1” is tagged production. Export its private key anyway?").arg(label)
+                                    : tr("Export the private key of “%1”? Whoever gets it can sign as you.").arg(label);
         return QMessageBox::warning(this, tr("Export Private Key"), text, QMessageBox::Yes | QMessageBox::No,
                                     QMessageBox::No)
             == QMessageBox::Yes;
+    })
+    , m_exportFilePrompt([this](const keys::Key& key, const QString& label) -> std::optional<ExportKeyDialog::Choice> {
+        ExportKeyDialog dialog(key, label, this);
+        return dialog.exec() == QDialog::Accepted ? std::optional(dialog.choice()) : std::nullopt;
+    })
+    , m_exportPassphrasePrompt([this](const QString& label) -> std::optional<QString> {
+        ExportPassphraseDialog dialog(label, this);
+        return dialog.exec() == QDialog::Accepted ? std::optional(dialog.passphrase()) : std::nullopt;
     })
 {
     m_filter->setSourceModel(m_model);
@@ -197,17 +202,22 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     m_exportAction->setToolTip(tr("Copy the public JWK Set of the selected keys (%1); more in the menu")
                                    .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
     auto* exportMenu = new QMenu(this);
-    const std::array<std::pair<QString, ExportFormat>, 5> exports{{
+    const std::array<std::pair<QString, ExportFormat>, 6> exports{{
         {tr("Copy Public JWK"), ExportFormat::PublicJwk},
         {tr("Copy Public JWK Set of the Selected Keys"), ExportFormat::PublicJwks},
         {tr("Copy Public PEM"), ExportFormat::PublicPem},
         {tr("Copy Private JWK…"), ExportFormat::PrivateJwk},
         {tr("Copy Private PEM…"), ExportFormat::PrivatePem},
+        {tr("Copy Private PEM, Encrypted…"), ExportFormat::PrivatePemEncrypted},
     }};
     for (const auto& [text, format] : exports) {
         const ExportFormat chosen = format;
         connect(exportMenu->addAction(text), &QAction::triggered, this, [this, chosen] { exportSelected(chosen); });
     }
+    exportMenu->addSeparator();
+    QAction* exportToFile = exportMenu->addAction(tr("Export to &File…"));
+    exportToFile->setObjectName(QStringLiteral("exportToFileAction"));
+    connect(exportToFile, &QAction::triggered, this, &KeysPage::exportToFileChosen);
     m_exportAction->setMenu(exportMenu);
     m_generateAction->setToolTip(tr("Generate a key of the chosen kind into the keystore (%1)")
                                      .arg(m_generateAction->shortcut().toString(QKeySequence::NativeText)));
@@ -439,9 +449,22 @@ void KeysPage::setDeleteConfirmation(std::function<bool(const QString& label)> c
     m_confirmDelete = std::move(confirm);
 }
 
-void KeysPage::setImportTextPrompt(std::function<std::optional<QString>()> prompt)
+void KeysPage::setImportPrompt(std::function<std::optional<ImportKeyDialog::Request>()> prompt)
 {
     m_importPrompt = std::move(prompt);
+}
+
+void KeysPage::setImportTextPrompt(std::function<std::optional<QString>()> prompt)
+{
+    m_importPrompt = [prompt = std::move(prompt)]() -> std::optional<ImportKeyDialog::Request> {
+        auto text = prompt();
+        if (!text) {
+            return std::nullopt;
+        }
+        ImportKeyDialog::Request request;
+        request.text = *text;
+        return request;
+    };
 }
 
 void KeysPage::setPassphrasePrompt(std::function<std::optional<QString>()> prompt)
@@ -528,9 +551,32 @@ void KeysPage::importChosen()
     if (!isUnlocked()) {
         return;
     }
-    if (auto text = m_importPrompt(); text && !text->trimmed().isEmpty()) {
-        importText(*text);
+    const auto request = m_importPrompt();
+    if (!request) {
+        return;
     }
+    switch (request->way) {
+    case ImportKeyDialog::Way::Text:
+        if (!request->text.trimmed().isEmpty()) {
+            importText(request->text);
+        }
+        break;
+    case ImportKeyDialog::Way::File: importFile(request->path); break;
+    case ImportKeyDialog::Way::Secret: importSecret(request->text, request->encoding, request->label); break;
+    }
+}
+
+Result<std::vector<keys::Key>> KeysPage::parseAskingPassphrase(const ParseKeys& parse)
+{
+    auto imported = parse({});
+    if (!imported
+        && (imported.error().code == Errc::PassphraseRequired || imported.error().code == Errc::WrongPassphrase)) {
+        if (auto passphrase = m_passphrasePrompt()) {
+            crypto::SecureBytes secret(toStdString(*passphrase));
+            imported = parse(std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()));
+        }
+    }
+    return imported;
 }
 
 QString KeysPage::importText(const QString& text)
@@ -538,16 +584,76 @@ QString KeysPage::importText(const QString& text)
     if (!isUnlocked()) {
         return tr("The keystore is locked.");
     }
-    const std::string input = toStdString(text);
-    auto imported = keys::importKeys(input);
-    if (!imported
-        && (imported.error().code == Errc::PassphraseRequired || imported.error().code == Errc::WrongPassphrase)) {
-        if (auto passphrase = m_passphrasePrompt()) {
-            crypto::SecureBytes secret(toStdString(*passphrase));
-            imported = keys::importKeys(input,
-                                        std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()));
-        }
+    std::string input = toStdString(text);
+    auto imported
+        = parseAskingPassphrase([&](std::string_view passphrase) { return keys::importKeys(input, passphrase); });
+    crypto::wipe(input);
+    return addImported(std::move(imported), {});
+}
+
+QString KeysPage::importFile(const QString& path)
+{
+    if (!isUnlocked()) {
+        return tr("The keystore is locked.");
     }
+    const QString name = QFileInfo(path).fileName();
+    const auto nothing = [&](const QString& reason) {
+        const QString report = tr("Nothing imported from %1: %2").arg(name, reason);
+        emit statusMessage(report);
+        return report;
+    };
+    auto content = io::readWholeFile(toStdString(path), kMaxImportFileSize);
+    if (!content) {
+        return nothing(content.error().code == Errc::InputTooLarge
+                           ? tr("it is larger than 1 MiB, which no key file is.")
+                           : toQString(content.error().message));
+    }
+    Result<std::vector<keys::Key>> imported;
+    if (!content->empty() && static_cast<unsigned char>(content->front()) == 0x30) {
+        // An ASN.1 SEQUENCE: binary DER (PKCS#8, also encrypted; SPKI, PKCS#1, SEC1, a certificate).
+        imported = parseAskingPassphrase([&](std::string_view passphrase) -> Result<std::vector<keys::Key>> {
+            auto key = keys::importDer(asBytes(*content), passphrase);
+            if (!key) {
+                return std::unexpected(key.error());
+            }
+            std::vector<keys::Key> keys;
+            keys.push_back(std::move(*key));
+            return keys;
+        });
+    } else if (content->empty() || encoding::findInvalidUtf8(*content)) {
+        crypto::wipe(*content);
+        return nothing(tr("it is neither a text key file (PEM, JWK, JWK Set) nor DER."));
+    } else {
+        imported = parseAskingPassphrase(
+            [&](std::string_view passphrase) { return keys::importKeys(*content, passphrase); });
+    }
+    crypto::wipe(*content);
+    if (!imported) {
+        return nothing(toQString(imported.error().message));
+    }
+    return addImported(std::move(imported), {});
+}
+
+QString KeysPage::importSecret(const QString& text, keys::SecretEncoding encoding, const QString& label)
+{
+    if (!isUnlocked()) {
+        return tr("The keystore is locked.");
+    }
+    std::string input = toStdString(text);
+    auto secret = keys::importSecret(input, encoding);
+    crypto::wipe(input);
+    Result<std::vector<keys::Key>> imported = std::vector<keys::Key>{};
+    if (secret) {
+        imported->push_back(std::move(secret->key));
+    } else {
+        imported = std::unexpected(secret.error());
+    }
+    return addImported(std::move(imported), label);
+}
+
+// The one place where imported keys join the keystore: duplicates (by thumbprint) are reported.
+QString KeysPage::addImported(Result<std::vector<keys::Key>> imported, const QString& label)
+{
     QString report;
     if (!imported) {
         report = tr("Nothing imported: %1").arg(toQString(imported.error().message));
@@ -559,8 +665,8 @@ QString KeysPage::importText(const QString& text)
     QString lastKid;
     for (auto& key : *imported) {
         const QString type = KeyListModel::typeText(key);
-        auto kid
-            = m_model->addKey({std::move(key), toStdString(tr("Imported %1 key").arg(type)), createdNow(), {}, {}});
+        const QString keyLabel = label.isEmpty() ? tr("Imported %1 key").arg(type) : label;
+        auto kid = m_model->addKey({std::move(key), toStdString(keyLabel), createdNow(), {}, {}});
         if (kid) {
             ++added;
             lastKid = *kid;
@@ -667,92 +773,109 @@ bool KeysPage::confirmPrivateExport(const keys::KeystoreEntry& entry)
     return m_confirmPrivateExport(label, false) && (!entry.hasTag("production") || m_confirmPrivateExport(label, true));
 }
 
-QString KeysPage::exportSelected(ExportFormat format)
+void KeysPage::setExportFilePrompt(
+    std::function<std::optional<ExportKeyDialog::Choice>(const keys::Key& key, const QString& label)> prompt)
+{
+    m_exportFilePrompt = std::move(prompt);
+}
+
+void KeysPage::setExportPassphrasePrompt(std::function<std::optional<QString>(const QString& label)> prompt)
+{
+    m_exportPassphrasePrompt = std::move(prompt);
+}
+
+// The selected key(s) in `format` after the confirmations and the passphrase it needs; nullopt when
+// refused, cancelled or impossible (the reason goes to the status line, after `nothingDone`).
+std::optional<KeyExportText> KeysPage::prepareExport(ExportFormat format, const QString& nothingDone)
 {
     const keys::KeystoreEntry* entry = selectedEntry();
     if (!isUnlocked() || entry == nullptr) {
+        return std::nullopt;
+    }
+    const QList<const keys::KeystoreEntry*> entries
+        = format == ExportFormat::PublicJwks ? selectedEntries() : QList<const keys::KeystoreEntry*>{entry};
+    if (const QString reason = inapplicableReason(format, entry->key);
+        format != ExportFormat::PublicJwks && !reason.isEmpty()) {
+        emit statusMessage(nothingDone.arg(reason));
+        return std::nullopt;
+    }
+    if (isPrivateFormat(format) && !confirmPrivateExport(*entry)) {
+        return std::nullopt;
+    }
+    std::string passphrase;
+    if (format == ExportFormat::PrivatePemEncrypted) {
+        auto asked = m_exportPassphrasePrompt(toQString(entry->label));
+        if (!asked) {
+            return std::nullopt;
+        }
+        passphrase = toStdString(*asked);
+    }
+    auto exported
+        = exportKeyText(std::span(entries.constData(), static_cast<std::size_t>(entries.size())), format, passphrase);
+    crypto::wipe(passphrase);
+    if (!exported) {
+        emit statusMessage(nothingDone.arg(exported.error()));
+        return std::nullopt;
+    }
+    return std::move(*exported);
+}
+
+QString KeysPage::exportSelected(ExportFormat format)
+{
+    auto exported = prepareExport(format, tr("Nothing copied: %1"));
+    if (!exported) {
         return {};
     }
-    const auto report = [this](const Error& error) {
-        emit statusMessage(tr("Nothing copied: %1").arg(toQString(error.message)));
-        return QString();
-    };
-    QString text;
-    switch (format) {
-    case ExportFormat::PublicJwk:
-    case ExportFormat::PrivateJwk: {
-        const bool includePrivate = format == ExportFormat::PrivateJwk;
-        if (includePrivate && !confirmPrivateExport(*entry)) {
-            return {};
-        }
-        auto jwk = keys::exportJwk(entry->key, includePrivate);
-        if (!jwk) {
-            return report(jwk.error());
-        }
-        text = toQString(encoding::toPrettyJson(*jwk));
-        crypto::wipe(*jwk);
-        break;
-    }
-    case ExportFormat::PublicJwks: {
-        std::vector<keys::Key> publicKeys;
-        int secrets = 0;
-        for (const keys::KeystoreEntry* selected : selectedEntries()) {
-            if (selected->key.type() == keys::KeyType::Oct) {
-                ++secrets; // a secret has no public form
-            } else {
-                publicKeys.push_back(selected->key);
-            }
-        }
-        if (publicKeys.empty()) {
-            emit statusMessage(tr("Nothing copied: secrets have no public form."));
-            return {};
-        }
-        auto jwks = keys::exportJwks(publicKeys, false);
-        if (!jwks) {
-            return report(jwks.error());
-        }
-        text = toQString(encoding::toPrettyJson(*jwks));
-        Clipboard::instance()->copyText(text);
-        emit statusMessage(
-            secrets > 0 ? tr("Copied the public JWK Set of %n key(s); secrets left out", nullptr,
-                             static_cast<int>(publicKeys.size()))
-                        : tr("Copied the public JWK Set of %n key(s)", nullptr, static_cast<int>(publicKeys.size())));
+    QString text = toQString(exported->text);
+    crypto::wipe(exported->text);
+    if (isPrivateFormat(format)) {
+        Clipboard::instance()->copySecret(text);
+        emit statusMessage(format == ExportFormat::PrivatePemEncrypted
+                               ? tr("Copied the encrypted private key; the clipboard is cleared in 30 seconds")
+                               : tr("Copied the private key; the clipboard is cleared in 30 seconds"));
         return text;
     }
-    case ExportFormat::PublicPem: {
-        auto pem = keys::exportPublicPem(entry->key);
-        if (!pem) {
-            return report(pem.error());
-        }
-        text = toQString(*pem);
-        break;
-    }
-    case ExportFormat::PrivatePem: {
-        if (entry->key.type() == keys::KeyType::Oct) {
-            emit statusMessage(tr("Nothing copied: a secret has no PEM form."));
-            return {};
-        }
-        if (!confirmPrivateExport(*entry)) {
-            return {};
-        }
-        auto pem = keys::exportPrivatePem(entry->key);
-        if (!pem) {
-            return report(pem.error());
-        }
-        text = toQString(*pem);
-        crypto::wipe(*pem);
-        break;
-    }
-    }
-    const bool secret = format == ExportFormat::PrivateJwk || format == ExportFormat::PrivatePem;
-    if (secret) {
-        Clipboard::instance()->copySecret(text);
-        emit statusMessage(tr("Copied the private key; the clipboard is cleared in 30 seconds"));
-    } else {
-        Clipboard::instance()->copyText(text);
+    Clipboard::instance()->copyText(text);
+    if (format != ExportFormat::PublicJwks) {
         emit statusMessage(tr("Copied the public key"));
+    } else if (exported->secretsLeftOut > 0) {
+        emit statusMessage(tr("Copied the public JWK Set of %n key(s); secrets left out", nullptr, exported->keyCount));
+    } else {
+        emit statusMessage(tr("Copied the public JWK Set of %n key(s)", nullptr, exported->keyCount));
     }
     return text;
+}
+
+void KeysPage::exportToFileChosen()
+{
+    const keys::KeystoreEntry* entry = selectedEntry();
+    if (!isUnlocked() || entry == nullptr) {
+        return;
+    }
+    if (const auto choice = m_exportFilePrompt(entry->key, toQString(entry->label))) {
+        exportToFile(choice->format, choice->path);
+    }
+}
+
+bool KeysPage::exportToFile(ExportFormat format, const QString& path)
+{
+    if (path.isEmpty()) {
+        return false;
+    }
+    auto exported = prepareExport(format, tr("Nothing written: %1"));
+    if (!exported) {
+        return false;
+    }
+    const bool secret = isPrivateFormat(format);
+    auto written = io::writeFileAtomically(toStdString(path), asBytes(exported->text), secret ? 0600 : 0644);
+    crypto::wipe(exported->text);
+    if (!written) {
+        emit statusMessage(tr("Nothing written: %1").arg(toQString(written.error().message)));
+        return false;
+    }
+    emit statusMessage(secret ? tr("Wrote the private key to %1 (readable only by you)").arg(path)
+                              : tr("Wrote %1").arg(path));
+    return true;
 }
 
 } // namespace jwtwb::ui

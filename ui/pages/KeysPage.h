@@ -1,6 +1,9 @@
 #pragma once
 
+#include "dialogs/ExportKeyDialog.h"
+#include "dialogs/ImportKeyDialog.h"
 #include "keys/Keystore.h"
+#include "support/KeyExportText.h"
 
 #include <QString>
 #include <QTimer>
@@ -10,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -31,7 +35,8 @@ class KeyListModel;
 // The keystore: unlock with the passphrase, a filterable list of the keys, the selected key's
 // public JWK and thumbprint with its label, tags and notes to edit; generate, import and delete.
 // Every change is saved at once (the keystore keeps the previous file as .bak); Undo re-adds the
-// last deleted key and saves again. Export copies to the clipboard. It locks after an idle time.
+// last deleted key and saves again. Export copies to the clipboard or writes a file. It locks after
+// an idle time.
 class KeysPage : public QWidget
 {
     Q_OBJECT
@@ -45,13 +50,15 @@ public:
     [[nodiscard]] KeyListModel* model() const { return m_model; }
     [[nodiscard]] bool isGenerating() const;
 
-    // Dialogs, replaceable by tests: the confirmation before deleting (gets the key's label) and
-    // the prompts for text to import and for the passphrase of an encrypted PEM (nullopt: cancelled).
+    // Dialogs, replaceable by tests: the confirmation before deleting (gets the key's label), the
+    // import prompt (ImportKeyDialog; setImportTextPrompt replaces it with one that gives text only)
+    // and the prompt for the passphrase of an encrypted PEM (nullopt: cancelled).
     void setDeleteConfirmation(std::function<bool(const QString& label)> confirm);
+    void setImportPrompt(std::function<std::optional<ImportKeyDialog::Request>()> prompt);
     void setImportTextPrompt(std::function<std::optional<QString>()> prompt);
     void setPassphrasePrompt(std::function<std::optional<QString>()> prompt);
 
-    enum class ExportFormat { PublicJwk, PublicJwks, PublicPem, PrivateJwk, PrivatePem };
+    using ExportFormat = KeyExportFormat;
     // Private exports ask first, and once more for a key tagged "production" (`second` is true
     // then); the confirmer gets the key's label. Tests replace it.
     void setPrivateExportConfirmation(std::function<bool(const QString& label, bool second)> confirm);
@@ -59,6 +66,16 @@ public:
     // material as text, private as a secret (password-manager hint, cleared after 30 s). Returns
     // what was copied, empty when refused or impossible (the reason goes to the status line).
     QString exportSelected(ExportFormat format);
+    // "Export to File…": the format and file (ExportKeyDialog for the selected key; nullopt:
+    // cancelled), and for PrivatePemEncrypted its passphrase (ExportPassphraseDialog, asked twice;
+    // gets the key's label). Tests replace them.
+    void setExportFilePrompt(
+        std::function<std::optional<ExportKeyDialog::Choice>(const keys::Key& key, const QString& label)> prompt);
+    void setExportPassphrasePrompt(std::function<std::optional<QString>(const QString& label)> prompt);
+    // Writes the selected key (PublicJwks: every selected key) to `path` with io::writeFileAtomically,
+    // mode 0600 for private material and 0644 for public, after the same confirmations as the
+    // clipboard. False when refused or impossible (the reason goes to the status line).
+    bool exportToFile(ExportFormat format, const QString& path);
 
     // The keystore locks itself after this long without keyboard or mouse input in the application.
     static constexpr std::chrono::minutes kDefaultIdleLock{10};
@@ -68,6 +85,12 @@ public:
     // Adds every key in `text` (JWK, JWKS, PEM blocks, base64 DER) and saves; a key already there
     // (same thumbprint) is reported, not added. Returns the report shown in the status line.
     QString importText(const QString& text);
+    // The same for a key file: PEM (also encrypted), DER (binary), certificate, JWK or JWK Set, at
+    // most kMaxImportFileSize bytes.
+    static constexpr std::size_t kMaxImportFileSize = 1024 * 1024;
+    QString importFile(const QString& path);
+    // A shared secret written in `encoding`, stored as an oct key labelled `label` (empty: a default).
+    QString importSecret(const QString& text, keys::SecretEncoding encoding, const QString& label);
 
 public slots:
     void lock();
@@ -85,6 +108,11 @@ private:
     void generateChosen();
     void generated();
     void importChosen();
+    using ParseKeys = std::function<Result<std::vector<keys::Key>>(std::string_view passphrase)>;
+    [[nodiscard]] Result<std::vector<keys::Key>> parseAskingPassphrase(const ParseKeys& parse);
+    QString addImported(Result<std::vector<keys::Key>> imported, const QString& label);
+    [[nodiscard]] std::optional<KeyExportText> prepareExport(ExportFormat format, const QString& nothingDone);
+    void exportToFileChosen();
     void deleteSelected();
     void undoDelete();
     void applyMetadata();
@@ -126,9 +154,11 @@ private:
     QTimer m_idleTimer;
     std::optional<keys::KeystoreEntry> m_deleted; // for Undo, until the next change
     std::function<bool(const QString&)> m_confirmDelete;
-    std::function<std::optional<QString>()> m_importPrompt;
+    std::function<std::optional<ImportKeyDialog::Request>()> m_importPrompt;
     std::function<std::optional<QString>()> m_passphrasePrompt;
     std::function<bool(const QString&, bool)> m_confirmPrivateExport;
+    std::function<std::optional<ExportKeyDialog::Choice>(const keys::Key&, const QString&)> m_exportFilePrompt;
+    std::function<std::optional<QString>(const QString&)> m_exportPassphrasePrompt;
 };
 
 } // namespace jwtwb::ui

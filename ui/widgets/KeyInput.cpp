@@ -4,6 +4,7 @@
 #include "encoding/Utf8.h"
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
+#include "widgets/SecretField.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QToolButton>
 
 namespace jwtwb::ui {
 namespace {
@@ -43,42 +43,15 @@ bool isEncryptedPem(const QString& text)
 KeyInput::KeyInput(QWidget* parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
-    , m_secret(new QLineEdit(this))
-    , m_reveal(new QToolButton(this))
-    , m_encoding(new QComboBox(this))
+    , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
 {
     m_kind->setObjectName(QStringLiteral("keyKind"));
-    m_secret->setObjectName(QStringLiteral("secretEdit"));
-    m_reveal->setObjectName(QStringLiteral("revealSecret"));
-    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
     m_keyText->setObjectName(QStringLiteral("keyText"));
     m_status->setObjectName(QStringLiteral("keyStatus"));
 
     m_kind->addItems({tr("HMAC secret"), tr("PEM key or certificate"), tr("JWK"), tr("JWK Set (JWKS)")});
-    m_encoding->addItems({tr("UTF-8 text"), tr("base64"), tr("base64url"), tr("hex")});
-    m_encoding->setToolTip(tr("How the secret is written. It is never guessed: the same text means different "
-                              "bytes in each encoding."));
-
-    m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("the shared secret"));
-    m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
-    m_reveal->setText(tr("Show"));
-    m_reveal->setCheckable(true);
-    m_reveal->setToolTip(tr("Show or hide the secret"));
-    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
-        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
-    });
-
-    m_secretRow = new QWidget(this);
-    auto* secretPage = m_secretRow;
-    auto* secretLayout = new QHBoxLayout(secretPage);
-    secretLayout->setContentsMargins(0, 0, 0, 0);
-    secretLayout->addWidget(m_secret, 1);
-    secretLayout->addWidget(m_reveal);
-    secretLayout->addWidget(m_encoding);
 
     m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -110,22 +83,21 @@ KeyInput::KeyInput(QWidget* parent)
     layout->addWidget(m_kind, 0, 0);
     layout->addWidget(open, 0, 2);
     layout->setColumnStretch(1, 1);
-    layout->addWidget(m_secretRow, 1, 0, 1, 3);
+    layout->addWidget(m_secret, 1, 0, 1, 3);
     layout->addWidget(m_keyText, 2, 0, 1, 3);
     layout->addWidget(m_passphraseRow, 3, 0, 1, 3);
     layout->addWidget(m_status, 4, 0, 1, 3);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Shown one at a time, so that each takes only the height it needs.
-        m_secretRow->setVisible(index == 0);
+        m_secret->setVisible(index == 0);
         m_keyText->setVisible(index != 0);
         m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
                                           : index == 2 ? tr("{\"kty\": …}")
                                                        : tr("{\"keys\": [ … ]}"));
         reimport();
     });
-    connect(m_secret, &QLineEdit::textChanged, this, &KeyInput::reimport);
-    connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::reimport);
+    connect(m_secret, &SecretField::changed, this, &KeyInput::reimport);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
     connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
     reimport();
@@ -143,10 +115,11 @@ KeyInput::Kind KeyInput::kind() const
 
 void KeyInput::setSecret(const QString& secret, SecretEncoding encoding)
 {
-    const QSignalBlocker blocker(m_encoding);
-    m_encoding->setCurrentIndex(static_cast<int>(encoding));
+    {
+        const QSignalBlocker blocker(m_secret);
+        m_secret->setSecret(secret, coreEncoding(encoding));
+    }
     setKind(Kind::Secret);
-    m_secret->setText(secret);
     reimport();
 }
 
@@ -176,7 +149,7 @@ void KeyInput::clear()
 
 bool KeyInput::isEmpty() const
 {
-    return kind() == Kind::Secret ? m_secret->text().isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
+    return kind() == Kind::Secret ? m_secret->isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
 }
 
 bool KeyInput::loadFile(const QString& path, QString* errorMessage)
@@ -206,7 +179,12 @@ bool KeyInput::loadFile(const QString& path, QString* errorMessage)
         setKeyText(trimmed.contains(QStringLiteral("\"keys\"")) ? Kind::Jwks : Kind::Jwk, text);
     } else {
         // A secret file: its text as it is, without the final line break an editor adds.
-        setSecret(trimmed, static_cast<SecretEncoding>(m_encoding->currentIndex()));
+        {
+            const QSignalBlocker blocker(m_secret);
+            m_secret->setSecret(trimmed, m_secret->encoding());
+        }
+        setKind(Kind::Secret);
+        reimport();
     }
     return true;
 }
@@ -233,14 +211,12 @@ void KeyInput::reimport()
     const bool encrypted = kind() == Kind::Pem && isEncryptedPem(m_keyText->toPlainText());
     m_passphraseRow->setVisible(encrypted);
     if (!isEmpty()) {
-        std::string text
-            = kind() == Kind::Secret ? toStdString(m_secret->text()) : toStdString(m_keyText->toPlainText());
+        std::string text = kind() == Kind::Secret ? std::string() : toStdString(m_keyText->toPlainText());
         switch (kind()) {
         case Kind::Secret: {
-            auto secret
-                = keys::importSecret(text, coreEncoding(static_cast<SecretEncoding>(m_encoding->currentIndex())));
+            auto secret = m_secret->key();
             if (secret) {
-                m_keys.push_back(std::move(secret->key));
+                m_keys.push_back(std::move(*secret));
             } else {
                 m_error = toSentence(secret.error().message);
             }

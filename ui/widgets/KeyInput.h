@@ -10,9 +10,10 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QToolButton;
 
 namespace jwtwb::ui {
+
+class SecretField;
 
 // The key material to verify with: an HMAC secret in an encoding the user names, a PEM key or
 // certificate, a JWK or a JWK Set, typed, pasted or read from a file. Nothing is pre-filled and
@@ -51,12 +52,9 @@ private:
     void openFile();
 
     QComboBox* m_kind;
-    QLineEdit* m_secret;
-    QToolButton* m_reveal;
-    QComboBox* m_encoding;
+    SecretField* m_secret;
     QPlainTextEdit* m_keyText;
     QLabel* m_status;
-    QWidget* m_secretRow = nullptr;
     QWidget* m_passphraseRow = nullptr;
     QLineEdit* m_passphrase = nullptr;
     std::vector<keys::Key> m_keys;

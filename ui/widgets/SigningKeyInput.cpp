@@ -8,6 +8,7 @@
 #include "support/KeyGenerationTask.h"
 #include "support/Labels.h"
 #include "support/Theme.h"
+#include "widgets/SecretField.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -54,17 +55,13 @@ const std::array kGenerateChoices{
     GenerateChoice{QT_TRANSLATE_NOOP("SigningKeyInput", "RSA 4096 bits (RS*, PS*)"), {keys::KeyType::Rsa, 4096}},
 };
 
-constexpr std::array kEncodings{keys::SecretEncoding::Utf8, keys::SecretEncoding::Base64,
-                                keys::SecretEncoding::Base64Url, keys::SecretEncoding::Hex};
-
 } // namespace
 
 SigningKeyInput::SigningKeyInput(QWidget* parent)
     : QWidget(parent)
     , m_source(new QComboBox(this))
     , m_pages(new QStackedWidget(this))
-    , m_encoding(new QComboBox(this))
-    , m_secret(new QLineEdit(this))
+    , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_passphrase(new QLineEdit(this))
     , m_loadFile(new QPushButton(tr("&Load Key File…"), this))
@@ -76,8 +73,6 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     , m_generation(new KeyGenerationTask(this))
 {
     m_source->setObjectName(QStringLiteral("keySource"));
-    m_encoding->setObjectName(QStringLiteral("secretEncoding"));
-    m_secret->setObjectName(QStringLiteral("secretEdit"));
     m_keyText->setObjectName(QStringLiteral("keyTextEdit"));
     m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
     m_generateKind->setObjectName(QStringLiteral("generateKind"));
@@ -87,13 +82,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
 
     m_source->addItem(tr("Shared secret (HMAC)"));
     m_source->addItem(tr("PEM, JWK or key file"));
-    for (auto encoding : kEncodings) {
-        m_encoding->addItem(encoding == keys::SecretEncoding::Utf8 ? tr("UTF-8 text")
-                                                                   : toQString(keys::secretEncodingName(encoding)));
-    }
-    m_encoding->setToolTip(tr("How the secret is written: its bytes are the HMAC key"));
     m_secret->setPlaceholderText(tr("The shared secret"));
-    m_secret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyText->setPlaceholderText(tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1) or a JWK — or load a file"));
     m_keyText->setTabChangesFocus(true);
@@ -115,12 +104,6 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* secretPage = new QWidget(m_pages);
-    auto* secretLayout = new QHBoxLayout(secretPage);
-    secretLayout->setContentsMargins(0, 0, 0, 0);
-    secretLayout->addWidget(m_encoding);
-    secretLayout->addWidget(m_secret, 1);
-
     auto* keyPage = new QWidget(m_pages);
     auto* keyLayout = new QVBoxLayout(keyPage);
     keyLayout->setContentsMargins(0, 0, 0, 0);
@@ -130,7 +113,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     keyRow->addWidget(m_loadFile);
     keyLayout->addLayout(keyRow);
 
-    m_pages->addWidget(secretPage);
+    m_pages->addWidget(m_secret);
     m_pages->addWidget(keyPage);
 
     auto* generateRow = new QHBoxLayout;
@@ -151,8 +134,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
         importKey();
     });
     showSource(Source::Secret);
-    connect(m_encoding, &QComboBox::currentIndexChanged, this, &SigningKeyInput::importKey);
-    connect(m_secret, &QLineEdit::textChanged, this, &SigningKeyInput::importKey);
+    connect(m_secret, &SecretField::changed, this, &SigningKeyInput::importKey);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &SigningKeyInput::importKey);
     connect(m_passphrase, &QLineEdit::textChanged, this, &SigningKeyInput::importKey);
     connect(m_loadFile, &QPushButton::clicked, this, &SigningKeyInput::chooseKeyFile);
@@ -189,11 +171,8 @@ void SigningKeyInput::setSecret(const QString& text, keys::SecretEncoding encodi
     {
         // One import for the whole change, not one per field.
         const QSignalBlocker sourceBlocker(m_source);
-        const QSignalBlocker encodingBlocker(m_encoding);
         const QSignalBlocker secretBlocker(m_secret);
-        const auto it = std::ranges::find(kEncodings, encoding);
-        m_encoding->setCurrentIndex(it == kEncodings.end() ? 0 : static_cast<int>(it - kEncodings.begin()));
-        m_secret->setText(text);
+        m_secret->setSecret(text, encoding);
         m_source->setCurrentIndex(int(Source::Secret));
     }
     showSource(Source::Secret);
@@ -250,16 +229,13 @@ void SigningKeyInput::importKey()
 {
     m_key.reset();
     if (m_source->currentIndex() == int(Source::Secret)) {
-        if (m_secret->text().isEmpty()) {
+        if (m_secret->isEmpty()) {
             showStatus(tr("Type the shared secret and say how it is written."), false);
-        } else if (auto secret
-                   = keys::importSecret(toStdString(m_secret->text()),
-                                        kEncodings.at(static_cast<std::size_t>(m_encoding->currentIndex())));
-                   !secret) {
+        } else if (auto secret = m_secret->key(); !secret) {
             showStatus(toQString(secret.error().message), true);
         } else {
-            m_key = std::move(secret->key);
-            showStatus(tr("%1 (%2)").arg(toQString(m_key->describe()), m_encoding->currentText()), false);
+            m_key = std::move(*secret);
+            showStatus(tr("%1 (%2)").arg(toQString(m_key->describe()), m_secret->encodingText()), false);
         }
     } else if (m_keyText->toPlainText().trimmed().isEmpty()) {
         showStatus(tr("Paste a private key, load a key file, or generate one."), false);

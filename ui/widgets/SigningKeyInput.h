@@ -19,6 +19,7 @@ class QStackedWidget;
 namespace jwtwb::ui {
 
 class KeyGenerationTask;
+class SecretField;
 
 // Key material for signing: a shared secret in an encoding the user names, PEM or JWK text, a key
 // file, or a freshly generated key. Generation runs off the GUI thread and can be cancelled.
@@ -58,8 +59,7 @@ private:
 
     QComboBox* m_source;
     QStackedWidget* m_pages;
-    QComboBox* m_encoding;
-    QLineEdit* m_secret;
+    SecretField* m_secret;
     QPlainTextEdit* m_keyText;
     QLineEdit* m_passphrase;
     QPushButton* m_loadFile;
