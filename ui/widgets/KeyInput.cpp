@@ -4,6 +4,7 @@
 #include "encoding/Utf8.h"
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
+#include "widgets/StoredKeyChooser.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -48,6 +49,7 @@ KeyInput::KeyInput(QWidget* parent)
     , m_encoding(new QComboBox(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
+    , m_stored(new StoredKeyChooser(StoredKeyChooser::Purpose::Verify, this))
 {
     m_kind->setObjectName(QStringLiteral("keyKind"));
     m_secret->setObjectName(QStringLiteral("secretEdit"));
@@ -114,11 +116,14 @@ KeyInput::KeyInput(QWidget* parent)
     layout->addWidget(m_keyText, 2, 0, 1, 3);
     layout->addWidget(m_passphraseRow, 3, 0, 1, 3);
     layout->addWidget(m_status, 4, 0, 1, 3);
+    layout->addWidget(m_stored, 5, 0, 1, 3);
+    m_stored->hide();
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Shown one at a time, so that each takes only the height it needs.
         m_secretRow->setVisible(index == 0);
-        m_keyText->setVisible(index != 0);
+        m_keyText->setVisible(index != 0 && index != static_cast<int>(Kind::Keystore));
+        m_stored->setVisible(index == static_cast<int>(Kind::Keystore));
         m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
                                           : index == 2 ? tr("{\"kty\": …}")
                                                        : tr("{\"keys\": [ … ]}"));
@@ -128,7 +133,37 @@ KeyInput::KeyInput(QWidget* parent)
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &KeyInput::reimport);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
     connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_stored, &StoredKeyChooser::choiceChanged, this, [this] {
+        if (kind() == Kind::Keystore) {
+            reimport();
+        }
+    });
+    connect(m_stored, &StoredKeyChooser::unlockRequested, this, &KeyInput::unlockRequested);
     reimport();
+}
+
+void KeyInput::setKeystoreSession(KeystoreSession* session)
+{
+    const int keystoreIndex = static_cast<int>(Kind::Keystore);
+    if (session != nullptr && m_kind->count() == keystoreIndex) {
+        m_kind->addItem(tr("Stored key (keystore)"));
+    }
+    m_stored->setSession(session);
+}
+
+void KeyInput::setTokenKid(const QString& kid)
+{
+    m_stored->setTokenKid(kid);
+}
+
+bool KeyInput::isKeySet() const
+{
+    return kind() == Kind::Jwks || (kind() == Kind::Keystore && m_stored->isAllChosen());
+}
+
+QString KeyInput::missingKeyText() const
+{
+    return kind() == Kind::Keystore ? m_stored->missingKeyText() : QString();
 }
 
 void KeyInput::setKind(Kind kind)
@@ -176,6 +211,9 @@ void KeyInput::clear()
 
 bool KeyInput::isEmpty() const
 {
+    if (kind() == Kind::Keystore) {
+        return m_keys.empty();
+    }
     return kind() == Kind::Secret ? m_secret->text().isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
 }
 
@@ -232,6 +270,12 @@ void KeyInput::reimport()
     QString status;
     const bool encrypted = kind() == Kind::Pem && isEncryptedPem(m_keyText->toPlainText());
     m_passphraseRow->setVisible(encrypted);
+    if (kind() == Kind::Keystore) {
+        m_keys = m_stored->chosenKeys(); // the note under the list says what was chosen
+        m_status->hide();
+        emit keysChanged();
+        return;
+    }
     if (!isEmpty()) {
         std::string text
             = kind() == Kind::Secret ? toStdString(m_secret->text()) : toStdString(m_keyText->toPlainText());
@@ -274,6 +318,7 @@ void KeyInput::reimport()
             }
             break;
         }
+        case Kind::Keystore: break; // handled above
         }
         crypto::wipe(text);
     }
