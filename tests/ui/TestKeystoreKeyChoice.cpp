@@ -474,6 +474,8 @@ void TestKeystoreKeyChoice::screenshots()
     test::saveShot(signer, QStringLiteral("keystore-key-signer-") + scheme);
 
     m_session->lock();
+    QTRY_VERIFY(decoder.findChild<QLabel*>(QStringLiteral("keystoreLockedLabel"))->isVisible());
+    QApplication::processEvents(); // the layout after the change, not before
     test::saveShot(decoder, QStringLiteral("keystore-key-decoder-locked-") + scheme);
     applyColorScheme(*qApp, ColorScheme::Light);
 }

@@ -283,7 +283,7 @@ void SigningKeyInput::importKey()
     if (m_source->currentIndex() == int(Source::Keystore)) {
         if (auto chosen = m_stored->chosenKeys(); !chosen.empty()) {
             m_key = std::move(chosen.front());
-            showStatus(tr("%1 · kid %2").arg(toSentence(m_key->describe()), toQString(m_key->parameters().kid)), false);
+            showStatus(tr("%1 · kid %2").arg(toQString(m_key->describe()), toQString(m_key->parameters().kid)), false);
         } else {
             // The chooser says why (locked, no key can sign).
             showStatus(m_stored->missingKeyText().isEmpty() ? tr("Choose a stored key that can sign.") : QString(),
