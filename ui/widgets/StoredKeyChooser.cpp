@@ -87,11 +87,11 @@ void StoredKeyChooser::pick(int index)
 void StoredKeyChooser::setSession(KeystoreSession* session)
 {
     if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session.data(), nullptr, this, nullptr);
     }
     m_session = session;
     if (m_session) {
-        connect(m_session, &KeystoreSession::entriesChanged, this, [this] {
+        connect(m_session.data(), &KeystoreSession::entriesChanged, this, [this] {
             reload();
             emit choiceChanged();
         });

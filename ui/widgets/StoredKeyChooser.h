@@ -1,7 +1,9 @@
 #pragma once
 
 #include "keys/Key.h"
+#include "support/KeystoreSession.h"
 
+#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -13,8 +15,6 @@ class QLabel;
 class QPushButton;
 
 namespace jwtwb::ui {
-
-class KeystoreSession;
 
 // A key from the unlocked keystore, for the decoder (to verify) or the signer (to sign). Lists the
 // stored keys by label, type and kid; the decoder's list also offers all stored keys at once, which
@@ -59,7 +59,7 @@ private:
     [[nodiscard]] QString suggestedKid() const; // the token's kid when a stored key has it
 
     Purpose m_purpose;
-    KeystoreSession* m_session = nullptr;
+    QPointer<KeystoreSession> m_session; // null also once the session is gone
     QWidget* m_lockedRow;
     QLabel* m_lockedLabel;
     QPushButton* m_unlock;
