@@ -10,6 +10,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JsonHighlighting.h"
+#include "support/KeystoreSession.h"
 #include "widgets/VerificationPanel.h"
 
 #include <QAction>
@@ -40,11 +41,12 @@ constexpr auto kLastTokenKey = "decoder/lastToken";
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_keystore(new KeystoreSession(keystorePath(), {}, this))
     , m_tabs(new QTabWidget(this))
     , m_decoderPage(new DecoderPage(m_tabs))
     , m_signerPage(new SignerPage(m_tabs))
     , m_timelinePage(new TimelinePage(m_tabs))
-    , m_keysPage(new KeysPage(keystorePath(), {}, m_tabs))
+    , m_keysPage(new KeysPage(m_keystore, m_tabs))
     , m_keystoreButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -68,11 +70,11 @@ MainWindow::MainWindow(QWidget* parent)
         m_keystoreButton->setToolTip(locked ? tr("Open the Keys page to unlock the keystore")
                                             : tr("Lock the keystore now"));
     };
-    showLockState(!m_keysPage->isUnlocked());
-    connect(m_keysPage, &KeysPage::lockedChanged, this, showLockState);
+    showLockState(!m_keystore->isUnlocked());
+    connect(m_keystore, &KeystoreSession::lockedChanged, this, showLockState);
     connect(m_keystoreButton, &QToolButton::clicked, this, [this] {
-        if (m_keysPage->isUnlocked()) {
-            m_keysPage->lock();
+        if (m_keystore->isUnlocked()) {
+            m_keystore->lock(); // for every page: the decoder and the signer drop their copies of the keys
         } else {
             m_tabs->setCurrentWidget(m_keysPage);
         }
@@ -92,6 +94,11 @@ void MainWindow::connectPages()
     connect(m_decoderPage, &DecoderPage::statusMessage, this, showMessage);
     connect(m_signerPage, &SignerPage::statusMessage, this, showMessage);
     connect(m_keysPage, &KeysPage::statusMessage, this, showMessage);
+    m_decoderPage->setKeystoreSession(m_keystore);
+    m_signerPage->setKeystoreSession(m_keystore);
+    const auto showKeysPage = [this] { m_tabs->setCurrentWidget(m_keysPage); };
+    connect(m_decoderPage, &DecoderPage::keystoreUnlockRequested, this, showKeysPage);
+    connect(m_signerPage, &SignerPage::keystoreUnlockRequested, this, showKeysPage);
     connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token) {
         m_decoderPage->setTokenText(token);
         m_tabs->setCurrentWidget(m_decoderPage);

@@ -10,6 +10,7 @@ namespace jwtwb::ui {
 
 class DecoderPage;
 class KeysPage;
+class KeystoreSession;
 class SignerPage;
 class TimelinePage;
 
@@ -24,6 +25,8 @@ public:
     [[nodiscard]] SignerPage* signerPage() const { return m_signerPage; }
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
+    // The unlocked keystore, shared by the Keys page, the decoder and the signer.
+    [[nodiscard]] KeystoreSession* keystoreSession() const { return m_keystore; }
     [[nodiscard]] QAction* pasteOnFocusAction() const { return m_pasteOnFocusAction; }
     // The keystore's lock state in the status bar: click locks it (or, when locked, opens the Keys page).
     [[nodiscard]] QToolButton* keystoreButton() const { return m_keystoreButton; }
@@ -49,6 +52,7 @@ private:
     void exportTestTokens();
     void connectPages();
 
+    KeystoreSession* m_keystore; // first: the pages use it
     QTabWidget* m_tabs;
     DecoderPage* m_decoderPage;
     SignerPage* m_signerPage;

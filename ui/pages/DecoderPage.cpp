@@ -120,6 +120,17 @@ QString notesFor(const jose::CompactToken& token)
     return lines.join(QLatin1Char('\n'));
 }
 
+// The header's kid, for the verification panel to suggest the stored key that has it.
+QString tokenKid(const std::string& token)
+{
+    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
+    if (!decoded) {
+        return {};
+    }
+    const auto kid = decoded->header.value.find("kid");
+    return kid != decoded->header.value.end() && kid->is_string() ? toQString(kid->get<std::string>()) : QString();
+}
+
 } // namespace
 
 DecoderPage::DecoderPage(QWidget* parent)
@@ -231,6 +242,7 @@ DecoderPage::DecoderPage(QWidget* parent)
     layout->addWidget(m_splitter);
 
     connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
+    connect(m_verification->keyInput(), &KeyInput::unlockRequested, this, &DecoderPage::keystoreUnlockRequested);
     connect(m_verification->keyInput(), &KeyInput::keysChanged, this, [this] {
         const KeyInput* input = m_verification->keyInput();
         m_xray->setKeys(input->keys(), input->isKeySet());
@@ -322,6 +334,11 @@ void DecoderPage::updateFindings()
     m_findingsModel->setFindings(std::move(findings));
 }
 
+void DecoderPage::setKeystoreSession(KeystoreSession* session)
+{
+    m_verification->keyInput()->setKeystoreSession(session);
+}
+
 void DecoderPage::setTokenText(const QString& text)
 {
     m_tokenEdit->setPlainText(text);
@@ -372,6 +389,7 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = jose::extractToken(utf8);
+    m_verification->keyInput()->setTokenKid(extracted ? tokenKid(extracted->token) : QString());
     m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {

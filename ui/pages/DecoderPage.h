@@ -19,6 +19,7 @@ class ClaimsView;
 class FindingsModel;
 class FindingsView;
 class JsonView;
+class KeystoreSession;
 class TokenEdit;
 class VerificationPanel;
 class SecretSearchPanel;
@@ -38,6 +39,9 @@ public:
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
+    // Lets the verification panel use stored keys (not owned).
+    void setKeystoreSession(KeystoreSession* session);
+
     // The page's clock: "now" for verification, claims and findings. Tests fix it.
     [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
     [[nodiscard]] XRayView* xray() const { return m_xray; }
@@ -46,6 +50,7 @@ public:
 signals:
     void tokenTextChanged(const QString& text);
     void statusMessage(const QString& message);
+    void keystoreUnlockRequested();
 
 protected:
     void changeEvent(QEvent* event) override;

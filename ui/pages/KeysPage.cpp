@@ -13,6 +13,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/KeyGenerationTask.h"
+#include "support/KeystoreSession.h"
 #include "widgets/JsonView.h"
 
 #include <QAction>
@@ -92,9 +93,14 @@ QString joinTags(const std::vector<std::string>& tags)
 } // namespace
 
 KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget* parent)
+    : KeysPage(new KeystoreSession(std::move(keystorePath), options), parent)
+{
+    m_session->setParent(this);
+}
+
+KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_path(std::move(keystorePath))
-    , m_options(options)
+    , m_session(session)
     , m_model(new KeyListModel(this))
     , m_filter(new QSortFilterProxyModel(this))
     , m_stack(new QStackedWidget(this))
@@ -281,6 +287,14 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
     connect(m_unlockButton, &QPushButton::clicked, this, &KeysPage::unlock);
     connect(m_passphraseEdit, &QLineEdit::returnPressed, this, &KeysPage::unlock);
     connect(m_lockButton, &QPushButton::clicked, this, &KeysPage::lock);
+    connect(m_session, &KeystoreSession::lockedChanged, this, [this](bool locked) {
+        if (locked) {
+            showLocked();
+        } else {
+            showUnlocked();
+        }
+        emit lockedChanged(locked);
+    });
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &KeysPage::showDetails);
     connect(m_generateAction, &QAction::triggered, this, &KeysPage::generateChosen);
@@ -300,7 +314,11 @@ KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget*
                static_cast<int>(
                    std::chrono::duration_cast<std::chrono::minutes>(m_idleTimer.intervalAsDuration()).count())));
     });
-    lock();
+    if (m_session->isUnlocked()) {
+        showUnlocked();
+    } else {
+        showLocked();
+    }
 }
 
 KeysPage::~KeysPage()
@@ -340,16 +358,21 @@ bool KeysPage::eventFilter(QObject* watched, QEvent* event)
 
 bool KeysPage::isUnlocked() const
 {
-    return m_keystore != nullptr;
+    return m_session->isUnlocked();
 }
 
 void KeysPage::lock()
 {
-    m_model->setKeystore(nullptr);
-    if (m_keystore) {
-        m_keystore->lock();
-        m_keystore.reset();
+    if (m_session->isUnlocked()) {
+        m_session->lock(); // showLocked() follows through lockedChanged
+    } else {
+        showLocked(); // the file may have appeared or gone meanwhile
     }
+}
+
+void KeysPage::showLocked()
+{
+    m_model->setKeystore(nullptr);
     m_generation->cancel();
     m_deleted.reset();
     m_idleTimer.stop();
@@ -357,13 +380,12 @@ void KeysPage::lock()
     m_details->showPlain({});
     m_thumbprintLabel->clear();
     m_filterEdit->clear();
-    const bool exists = io::fileExists(toStdString(m_path));
-    m_lockedLabel->setText(exists
-                               ? tr("The keystore %1 is locked.").arg(m_path)
-                               : tr("There is no keystore yet. Choose a passphrase to start one at %1.").arg(m_path));
+    m_lockedLabel->setText(
+        m_session->fileExists()
+            ? tr("The keystore %1 is locked.").arg(m_session->path())
+            : tr("There is no keystore yet. Choose a passphrase to start one at %1.").arg(m_session->path()));
     m_stack->setCurrentIndex(0);
     updateActions();
-    emit lockedChanged(true);
 }
 
 void KeysPage::unlock()
@@ -374,22 +396,17 @@ void KeysPage::unlock()
         m_errorLabel->setText(tr("Enter the passphrase."));
         return;
     }
-    const std::string path = toStdString(m_path);
-    if (!io::fileExists(path)) {
-        m_keystore = std::make_unique<keys::Keystore>(keys::Keystore::create(path, std::move(passphrase), m_options));
-    } else {
-        // PBKDF2 at 600 000 iterations: a fraction of a second.
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto opened = keys::Keystore::open(path, std::move(passphrase), m_options);
-        QApplication::restoreOverrideCursor();
-        if (!opened) {
-            m_errorLabel->setText(toQString(opened.error().message));
-            return;
-        }
-        m_keystore = std::make_unique<keys::Keystore>(std::move(*opened));
+    if (auto unlocked = m_session->unlock(std::move(passphrase)); !unlocked) {
+        m_errorLabel->setText(toQString(unlocked.error().message));
+        return;
     }
+    emit statusMessage(tr("Keystore unlocked: %n key(s)", nullptr, m_model->rowCount()));
+}
+
+void KeysPage::showUnlocked()
+{
     m_errorLabel->clear();
-    m_model->setKeystore(m_keystore.get());
+    m_model->setKeystore(m_session->editableKeystore());
     m_stack->setCurrentIndex(1);
     m_view->resizeColumnToContents(KeyListModel::LabelColumn);
     m_view->resizeColumnToContents(KeyListModel::TypeColumn);
@@ -398,8 +415,6 @@ void KeysPage::unlock()
     updateActions();
     qApp->installEventFilter(this);
     m_idleTimer.start();
-    emit lockedChanged(false);
-    emit statusMessage(tr("Keystore unlocked: %n key(s)", nullptr, m_model->rowCount()));
 }
 
 void KeysPage::showDetails()
@@ -501,7 +516,7 @@ void KeysPage::selectKid(const QString& kid)
 
 bool KeysPage::save()
 {
-    if (auto saved = m_keystore->save(); !saved) {
+    if (auto saved = m_session->saveChanges(); !saved) {
         emit statusMessage(tr("Could not save the keystore: %1").arg(toQString(saved.error().message)));
         return false;
     }

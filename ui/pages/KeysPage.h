@@ -11,7 +11,6 @@
 
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -31,6 +30,7 @@ namespace jwtwb::ui {
 class JsonView;
 class KeyGenerationTask;
 class KeyListModel;
+class KeystoreSession;
 
 // The keystore: unlock with the passphrase, a filterable list of the keys, the selected key's
 // public JWK and thumbprint with its label, tags and notes to edit; generate, import and delete.
@@ -42,11 +42,14 @@ class KeysPage : public QWidget
     Q_OBJECT
 
 public:
-    // Tests pass a low PBES2 iteration count in `options`.
+    // The keystore shared with the other pages (not owned).
+    explicit KeysPage(KeystoreSession* session, QWidget* parent = nullptr);
+    // A keystore of this page's own. Tests pass a low PBES2 iteration count in `options`.
     explicit KeysPage(QString keystorePath, keys::KeystoreOptions options = {}, QWidget* parent = nullptr);
     ~KeysPage() override;
 
     [[nodiscard]] bool isUnlocked() const;
+    [[nodiscard]] KeystoreSession* session() const { return m_session; }
     [[nodiscard]] KeyListModel* model() const { return m_model; }
     [[nodiscard]] bool isGenerating() const;
 
@@ -104,6 +107,8 @@ protected:
 
 private:
     void unlock();
+    void showLocked();
+    void showUnlocked();
     void showDetails();
     void generateChosen();
     void generated();
@@ -123,9 +128,7 @@ private:
     void selectKid(const QString& kid);
     bool save();
 
-    QString m_path;
-    keys::KeystoreOptions m_options;
-    std::unique_ptr<keys::Keystore> m_keystore;
+    KeystoreSession* m_session;
     KeyListModel* m_model;
     QSortFilterProxyModel* m_filter;
     QStackedWidget* m_stack;

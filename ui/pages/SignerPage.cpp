@@ -165,6 +165,7 @@ SignerPage::SignerPage(QWidget* parent)
         sign();
     });
     connect(m_keyInput, &SigningKeyInput::keyChanged, this, &SignerPage::updateAlgorithms);
+    connect(m_keyInput, &SigningKeyInput::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
     connect(m_algorithm, &QComboBox::activated, this, &SignerPage::algorithmChosen);
     connect(m_unsecured, &QCheckBox::toggled, this, [this](bool unsecured) {
         m_keyInput->setEnabled(!unsecured);
@@ -201,6 +202,11 @@ void SignerPage::updateColors()
     setTextColor(m_blocked, colors.error);
     setTextColor(m_banner, colors.warning);
     setTextColor(m_syncNote, QApplication::palette().color(QPalette::PlaceholderText));
+}
+
+void SignerPage::setKeystoreSession(KeystoreSession* session)
+{
+    m_keyInput->setKeystoreSession(session);
 }
 
 void SignerPage::setHeaderText(const QString& text)

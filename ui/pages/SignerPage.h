@@ -16,6 +16,7 @@ namespace jwtwb::ui {
 
 class ClaimHelpers;
 class JsonEditor;
+class KeystoreSession;
 class SigningKeyInput;
 class TokenEdit;
 
@@ -29,6 +30,8 @@ public:
     explicit SignerPage(QWidget* parent = nullptr);
 
     [[nodiscard]] SigningKeyInput* keyInput() const { return m_keyInput; }
+    // Lets the signer use stored keys (not owned). Drafts never hold them: only the header's kid.
+    void setKeystoreSession(KeystoreSession* session);
 
     void setHeaderText(const QString& text);
     void setPayloadText(const QString& text);
@@ -43,6 +46,7 @@ signals:
     void openInDecoder(const QString& token);
     void tokenChanged(const QString& token); // each newly signed token
     void statusMessage(const QString& message);
+    void keystoreUnlockRequested();
 
 protected:
     void changeEvent(QEvent* event) override;

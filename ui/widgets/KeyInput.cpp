@@ -5,6 +5,7 @@
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
 #include "widgets/SecretField.h"
+#include "widgets/StoredKeyChooser.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -46,6 +47,7 @@ KeyInput::KeyInput(QWidget* parent)
     , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
+    , m_stored(new StoredKeyChooser(StoredKeyChooser::Purpose::Verify, this))
 {
     m_kind->setObjectName(QStringLiteral("keyKind"));
     m_keyText->setObjectName(QStringLiteral("keyText"));
@@ -87,11 +89,14 @@ KeyInput::KeyInput(QWidget* parent)
     layout->addWidget(m_keyText, 2, 0, 1, 3);
     layout->addWidget(m_passphraseRow, 3, 0, 1, 3);
     layout->addWidget(m_status, 4, 0, 1, 3);
+    layout->addWidget(m_stored, 5, 0, 1, 3);
+    m_stored->hide();
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Shown one at a time, so that each takes only the height it needs.
         m_secret->setVisible(index == 0);
-        m_keyText->setVisible(index != 0);
+        m_keyText->setVisible(index != 0 && index != static_cast<int>(Kind::Keystore));
+        m_stored->setVisible(index == static_cast<int>(Kind::Keystore));
         m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
                                           : index == 2 ? tr("{\"kty\": …}")
                                                        : tr("{\"keys\": [ … ]}"));
@@ -100,7 +105,37 @@ KeyInput::KeyInput(QWidget* parent)
     connect(m_secret, &SecretField::changed, this, &KeyInput::reimport);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
     connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_stored, &StoredKeyChooser::choiceChanged, this, [this] {
+        if (kind() == Kind::Keystore) {
+            reimport();
+        }
+    });
+    connect(m_stored, &StoredKeyChooser::unlockRequested, this, &KeyInput::unlockRequested);
     reimport();
+}
+
+void KeyInput::setKeystoreSession(KeystoreSession* session)
+{
+    const int keystoreIndex = static_cast<int>(Kind::Keystore);
+    if (session != nullptr && m_kind->count() == keystoreIndex) {
+        m_kind->addItem(tr("Stored key (keystore)"));
+    }
+    m_stored->setSession(session);
+}
+
+void KeyInput::setTokenKid(const QString& kid)
+{
+    m_stored->setTokenKid(kid);
+}
+
+bool KeyInput::isKeySet() const
+{
+    return kind() == Kind::Jwks || (kind() == Kind::Keystore && m_stored->isAllChosen());
+}
+
+QString KeyInput::missingKeyText() const
+{
+    return kind() == Kind::Keystore ? m_stored->missingKeyText() : QString();
 }
 
 void KeyInput::setKind(Kind kind)
@@ -149,6 +184,9 @@ void KeyInput::clear()
 
 bool KeyInput::isEmpty() const
 {
+    if (kind() == Kind::Keystore) {
+        return m_keys.empty();
+    }
     return kind() == Kind::Secret ? m_secret->isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
 }
 
@@ -210,6 +248,12 @@ void KeyInput::reimport()
     QString status;
     const bool encrypted = kind() == Kind::Pem && isEncryptedPem(m_keyText->toPlainText());
     m_passphraseRow->setVisible(encrypted);
+    if (kind() == Kind::Keystore) {
+        m_keys = m_stored->chosenKeys(); // the note under the list says what was chosen
+        m_status->hide();
+        emit keysChanged();
+        return;
+    }
     if (!isEmpty()) {
         std::string text = kind() == Kind::Secret ? std::string() : toStdString(m_keyText->toPlainText());
         switch (kind()) {
@@ -250,6 +294,7 @@ void KeyInput::reimport()
             }
             break;
         }
+        case Kind::Keystore: break; // handled above
         }
         crypto::wipe(text);
     }

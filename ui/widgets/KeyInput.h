@@ -14,16 +14,18 @@ class QPlainTextEdit;
 namespace jwtwb::ui {
 
 class SecretField;
+class KeystoreSession;
+class StoredKeyChooser;
 
 // The key material to verify with: an HMAC secret in an encoding the user names, a PEM key or
-// certificate, a JWK or a JWK Set, typed, pasted or read from a file. Nothing is pre-filled and
-// nothing typed here is ever saved.
+// certificate, a JWK or a JWK Set, typed, pasted or read from a file, or (with a keystore session)
+// a stored key. Nothing is pre-filled and nothing typed here is ever saved.
 class KeyInput : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Kind { Secret, Pem, Jwk, Jwks };
+    enum class Kind { Secret, Pem, Jwk, Jwks, Keystore }; // Keystore only with a session
     enum class SecretEncoding { Utf8, Base64, Base64Url, Hex };
     static constexpr qint64 kMaxFileSize = 1024 * 1024;
 
@@ -39,13 +41,22 @@ public:
     bool loadFile(const QString& path, QString* errorMessage);
     void clear();
 
+    // Offers the keystore's keys (Kind::Keystore); the session is not owned.
+    void setKeystoreSession(KeystoreSession* session);
+    // The kid of the token being verified: a stored key with this kid is suggested.
+    void setTokenKid(const QString& kid);
+    [[nodiscard]] StoredKeyChooser* storedKeyChooser() const { return m_stored; }
+    // Why there is no key although one was asked for (the keystore is locked…), or "".
+    [[nodiscard]] QString missingKeyText() const;
+
     [[nodiscard]] bool isEmpty() const;
     [[nodiscard]] const std::vector<keys::Key>& keys() const { return m_keys; }
-    [[nodiscard]] bool isKeySet() const { return kind() == Kind::Jwks; }
+    [[nodiscard]] bool isKeySet() const;
     [[nodiscard]] QString errorText() const { return m_error; } // why the material could not be read
 
 signals:
     void keysChanged();
+    void unlockRequested(); // the user wants to unlock the keystore (on the Keys page)
 
 private:
     void reimport();
@@ -57,6 +68,7 @@ private:
     QLabel* m_status;
     QWidget* m_passphraseRow = nullptr;
     QLineEdit* m_passphrase = nullptr;
+    StoredKeyChooser* m_stored;
     std::vector<keys::Key> m_keys;
     QString m_error;
 };

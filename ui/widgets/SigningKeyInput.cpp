@@ -9,6 +9,7 @@
 #include "support/Labels.h"
 #include "support/Theme.h"
 #include "widgets/SecretField.h"
+#include "widgets/StoredKeyChooser.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -70,6 +71,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
+    , m_stored(new StoredKeyChooser(StoredKeyChooser::Purpose::Sign, this))
     , m_generation(new KeyGenerationTask(this))
 {
     m_source->setObjectName(QStringLiteral("keySource"));
@@ -115,6 +117,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
 
     m_pages->addWidget(m_secret);
     m_pages->addWidget(keyPage);
+    m_pages->addWidget(m_stored);
 
     auto* generateRow = new QHBoxLayout;
     generateRow->addWidget(m_generateKind, 1);
@@ -141,10 +144,38 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     connect(m_generate, &QPushButton::clicked, this, &SigningKeyInput::generateChosen);
     connect(m_cancel, &QPushButton::clicked, this, &SigningKeyInput::cancelGeneration);
     connect(m_generation, &KeyGenerationTask::finished, this, &SigningKeyInput::generated);
+    connect(m_stored, &StoredKeyChooser::choiceChanged, this, [this] {
+        if (m_source->currentIndex() == int(Source::Keystore)) {
+            importKey();
+        }
+    });
+    connect(m_stored, &StoredKeyChooser::unlockRequested, this, &SigningKeyInput::unlockRequested);
     importKey();
 }
 
 SigningKeyInput::~SigningKeyInput() = default;
+
+void SigningKeyInput::setKeystoreSession(KeystoreSession* session)
+{
+    if (session != nullptr && m_source->count() == int(Source::Keystore)) {
+        m_source->addItem(tr("Stored key (keystore)"));
+    }
+    m_stored->setSession(session);
+}
+
+void SigningKeyInput::chooseStoredKey(const QString& kid)
+{
+    if (m_source->count() <= int(Source::Keystore)) {
+        return; // no keystore session
+    }
+    {
+        const QSignalBlocker blocker(m_source);
+        m_source->setCurrentIndex(int(Source::Keystore));
+    }
+    showSource(Source::Keystore);
+    m_stored->choose(kid);
+    importKey();
+}
 
 QString SigningKeyInput::statusText() const
 {
@@ -228,7 +259,16 @@ void SigningKeyInput::chooseKeyFile()
 void SigningKeyInput::importKey()
 {
     m_key.reset();
-    if (m_source->currentIndex() == int(Source::Secret)) {
+    if (m_source->currentIndex() == int(Source::Keystore)) {
+        if (auto chosen = m_stored->chosenKeys(); !chosen.empty()) {
+            m_key = std::move(chosen.front());
+            showStatus(tr("%1 · kid %2").arg(toQString(m_key->describe()), toQString(m_key->parameters().kid)), false);
+        } else {
+            // The chooser says why (locked, no key can sign).
+            showStatus(m_stored->missingKeyText().isEmpty() ? tr("Choose a stored key that can sign.") : QString(),
+                       false);
+        }
+    } else if (m_source->currentIndex() == int(Source::Secret)) {
         if (m_secret->isEmpty()) {
             showStatus(tr("Type the shared secret and say how it is written."), false);
         } else if (auto secret = m_secret->key(); !secret) {

@@ -20,15 +20,18 @@ namespace jwtwb::ui {
 
 class KeyGenerationTask;
 class SecretField;
+class KeystoreSession;
+class StoredKeyChooser;
 
 // Key material for signing: a shared secret in an encoding the user names, PEM or JWK text, a key
-// file, or a freshly generated key. Generation runs off the GUI thread and can be cancelled.
+// file, a freshly generated key, or (with a keystore session) a stored key that can sign.
+// Generation runs off the GUI thread and can be cancelled.
 class SigningKeyInput : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Source { Secret, KeyText };
+    enum class Source { Secret, KeyText, Keystore }; // Keystore only with a session
 
     explicit SigningKeyInput(QWidget* parent = nullptr);
     ~SigningKeyInput() override;
@@ -45,9 +48,16 @@ public:
     void generate(const keys::KeySpec& spec);
     void cancelGeneration();
 
+    // Offers the keystore's keys that can sign (Source::Keystore); the session is not owned.
+    void setKeystoreSession(KeystoreSession* session);
+    // Switches to the keystore and chooses the stored key with this kid.
+    void chooseStoredKey(const QString& kid);
+    [[nodiscard]] StoredKeyChooser* storedKeyChooser() const { return m_stored; }
+
 signals:
     void keyChanged();
     void generationFinished(bool succeeded);
+    void unlockRequested(); // the user wants to unlock the keystore (on the Keys page)
 
 private:
     void importKey();
@@ -68,6 +78,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_status;
+    StoredKeyChooser* m_stored;
     KeyGenerationTask* m_generation;
     std::optional<keys::Key> m_key;
 };

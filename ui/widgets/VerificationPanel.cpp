@@ -308,6 +308,10 @@ void VerificationPanel::verify()
                        "encryption feature.")});
         return;
     }
+    if (const QString missing = m_keyInput->missingKeyText(); m_keyInput->isEmpty() && !missing.isEmpty()) {
+        showResult(VerificationState::NotVerified, tr("Not verified"), {missing});
+        return;
+    }
     if (m_keyInput->isEmpty()) {
         showResult(VerificationState::NotVerified, tr("Not verified"),
                    {tr("Give the key below to verify the signature. Until then nothing about this token is proven: "

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Error.h"
+#include "crypto/SecureBytes.h"
+#include "keys/Keystore.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace jwtwb::ui {
+
+// The keystore while it is unlocked, shared by every page that uses stored keys: the Keys page
+// unlocks and changes it, the decoder and the signer read it. Locking it (on request, from the
+// status bar or after the Keys page's idle time) locks it for all of them at once: they hear
+// entriesChanged() and drop their copies of the keys.
+class KeystoreSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Tests pass a low PBES2 iteration count in `options`.
+    explicit KeystoreSession(QString path, keys::KeystoreOptions options = {}, QObject* parent = nullptr);
+    // Locks without signals: the users of the session may be half destroyed already.
+    ~KeystoreSession() override;
+
+    [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] bool fileExists() const; // false: unlocking starts a new keystore
+    [[nodiscard]] bool isUnlocked() const { return m_keystore != nullptr; }
+    // nullptr while locked. Entries move when keys are added or removed: look them up again after
+    // entriesChanged() instead of keeping pointers.
+    [[nodiscard]] const keys::Keystore* keystore() const { return m_keystore.get(); }
+    // For the Keys page, which changes the keys through its model; saveChanges() afterwards.
+    [[nodiscard]] keys::Keystore* editableKeystore() { return m_keystore.get(); }
+
+    // Opens the file with the passphrase, or starts an empty keystore when there is no file yet
+    // (nothing is written before the first change). A wrong passphrase or a damaged file is an
+    // error with a message for the user, and the session stays locked.
+    [[nodiscard]] Result<void> unlock(crypto::SecureBytes passphrase);
+    // Saves after a change made through editableKeystore() and tells every user of the keys, also
+    // when saving fails: the keys in memory have changed all the same.
+    [[nodiscard]] Result<void> saveChanges();
+
+public slots:
+    // Forgets the keys and the passphrase (wiped). Nothing happens when already locked.
+    void lock();
+
+signals:
+    void lockedChanged(bool locked);
+    void entriesChanged(); // after unlock, lock and any change of the keys or their details
+
+private:
+    QString m_path;
+    keys::KeystoreOptions m_options;
+    std::unique_ptr<keys::Keystore> m_keystore;
+};
+
+} // namespace jwtwb::ui

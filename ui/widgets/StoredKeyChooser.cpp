@@ -1,0 +1,271 @@
+#include "StoredKeyChooser.h"
+
+#include "keys/Keystore.h"
+#include "models/KeyListModel.h"
+#include "support/Convert.h"
+#include "support/KeystoreSession.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <tuple>
+
+namespace jwtwb::ui {
+namespace {
+
+constexpr qsizetype kShortKid = 12;
+
+// "API signer · EC P-256 · kid ec-1"; RFC 7638 thumbprint kids shortened, the tooltip has them whole.
+QString entryText(const keys::KeystoreEntry& entry)
+{
+    QString kid = toQString(entry.kid());
+    if (kid.size() > kShortKid) {
+        kid = kid.left(kShortKid - 2) + QStringLiteral("…");
+    }
+    const QString label = entry.label.empty() ? StoredKeyChooser::tr("(no label)") : toQString(entry.label);
+    return StoredKeyChooser::tr("%1 · %2 · kid %3").arg(label, KeyListModel::typeText(entry.key), kid);
+}
+
+QString entryLabel(const keys::KeystoreEntry& entry)
+{
+    return toQString(entry.label.empty() ? entry.kid() : entry.label);
+}
+
+} // namespace
+
+StoredKeyChooser::StoredKeyChooser(Purpose purpose, QWidget* parent)
+    : QWidget(parent)
+    , m_purpose(purpose)
+    , m_lockedRow(new QWidget(this))
+    , m_lockedLabel(new QLabel(tr("The keystore is locked."), m_lockedRow))
+    , m_unlock(new QPushButton(tr("Unlock on the Keys Page…"), m_lockedRow))
+    , m_keys(new QComboBox(this))
+    , m_note(new QLabel(this))
+{
+    m_lockedLabel->setObjectName(QStringLiteral("keystoreLockedLabel"));
+    m_unlock->setObjectName(QStringLiteral("unlockKeystoreButton"));
+    m_keys->setObjectName(QStringLiteral("storedKeyChoice"));
+    m_note->setObjectName(QStringLiteral("storedKeyNote"));
+
+    m_unlock->setToolTip(tr("Go to the Keys page to enter the keystore's passphrase"));
+    m_keys->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_keys->setMinimumContentsLength(24);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* lockedLayout = new QHBoxLayout(m_lockedRow);
+    lockedLayout->setContentsMargins(0, 0, 0, 0);
+    lockedLayout->addWidget(m_lockedLabel, 1);
+    lockedLayout->addWidget(m_unlock);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_lockedRow);
+    layout->addWidget(m_keys);
+    layout->addWidget(m_note);
+
+    connect(m_unlock, &QPushButton::clicked, this, &StoredKeyChooser::unlockRequested);
+    connect(m_keys, &QComboBox::activated, this, &StoredKeyChooser::pick);
+    reload();
+}
+
+void StoredKeyChooser::pick(int index)
+{
+    m_picked = m_keys->itemData(index).toString();
+    const keys::KeystoreEntry* entry = isLocked() ? nullptr : m_session->keystore()->find(toStdString(*m_picked));
+    m_pickedLabel = entry ? entryLabel(*entry) : QString();
+    m_dropped.clear();
+    reload(); // the marks and the note depend on the choice
+    emit choiceChanged();
+}
+
+void StoredKeyChooser::setSession(KeystoreSession* session)
+{
+    if (m_session) {
+        disconnect(m_session.data(), nullptr, this, nullptr);
+    }
+    m_session = session;
+    if (m_session) {
+        connect(m_session.data(), &KeystoreSession::entriesChanged, this, [this] {
+            reload();
+            emit choiceChanged();
+        });
+    }
+    reload();
+    emit choiceChanged();
+}
+
+void StoredKeyChooser::setTokenKid(const QString& kid)
+{
+    if (kid == m_tokenKid) {
+        return;
+    }
+    const auto before = std::tuple(chosenKid(), isAllChosen());
+    m_tokenKid = kid;
+    reload();
+    if (std::tuple(chosenKid(), isAllChosen()) != before) {
+        emit choiceChanged();
+    }
+}
+
+void StoredKeyChooser::choose(const QString& kid)
+{
+    const int index = kid.isEmpty() && m_purpose == Purpose::Verify ? 0 : m_keys->findData(kid);
+    const auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
+    if (index < 0 || index >= m_keys->count() || (model != nullptr && !model->item(index)->isEnabled())) {
+        return;
+    }
+    m_keys->setCurrentIndex(index);
+    pick(index);
+}
+
+bool StoredKeyChooser::isLocked() const
+{
+    return m_session == nullptr || !m_session->isUnlocked();
+}
+
+bool StoredKeyChooser::isAllChosen() const
+{
+    return m_purpose == Purpose::Verify && !isLocked() && m_keys->currentIndex() == 0;
+}
+
+QString StoredKeyChooser::chosenKid() const
+{
+    return isLocked() || m_keys->currentIndex() < 0 ? QString() : m_keys->currentData().toString();
+}
+
+std::vector<keys::Key> StoredKeyChooser::chosenKeys() const
+{
+    std::vector<keys::Key> chosen;
+    if (isLocked()) {
+        return chosen;
+    }
+    const bool all = isAllChosen();
+    const QString kid = chosenKid();
+    for (const auto& entry : m_session->keystore()->entries()) {
+        if (!all && toQString(entry.kid()) != kid) {
+            continue;
+        }
+        if (m_purpose == Purpose::Sign) {
+            if (entry.key.hasPrivate()) {
+                chosen.push_back(entry.key);
+            }
+        } else if (entry.key.type() == keys::KeyType::Oct) {
+            chosen.push_back(entry.key);
+        } else if (auto publicKey = entry.key.publicKey()) {
+            chosen.push_back(std::move(*publicKey));
+        }
+    }
+    return chosen;
+}
+
+QString StoredKeyChooser::missingKeyText() const
+{
+    if (isLocked()) {
+        return tr("The keystore is locked: unlock it on the Keys page to use its keys.");
+    }
+    const auto& entries = m_session->keystore()->entries();
+    if (entries.empty()) {
+        return tr("The keystore has no keys yet: add them on the Keys page.");
+    }
+    if (m_purpose == Purpose::Sign
+        && std::ranges::none_of(entries, [](const keys::KeystoreEntry& entry) { return entry.key.hasPrivate(); })) {
+        return tr("No stored key can sign: the keystore holds only public keys.");
+    }
+    return {};
+}
+
+QString StoredKeyChooser::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
+}
+
+QString StoredKeyChooser::suggestedKid() const
+{
+    if (isLocked() || m_tokenKid.isEmpty() || m_session->keystore()->find(toStdString(m_tokenKid)) == nullptr) {
+        return {};
+    }
+    return m_tokenKid;
+}
+
+void StoredKeyChooser::reload()
+{
+    const keys::Keystore* store = isLocked() ? nullptr : m_session->keystore();
+    m_lockedRow->setVisible(store == nullptr);
+    m_keys->setVisible(store != nullptr);
+    if (store && m_picked && !m_picked->isEmpty() && store->find(toStdString(*m_picked)) == nullptr) {
+        m_dropped = tr("The key you chose, “%1”, is no longer in the keystore.").arg(m_pickedLabel);
+        m_picked.reset();
+    }
+    const QSignalBlocker blocker(m_keys);
+    m_keys->clear();
+    if (store == nullptr) {
+        updateNote();
+        return;
+    }
+    if (m_purpose == Purpose::Verify) {
+        m_keys->addItem(tr("All stored keys (chosen by kid)"), QString());
+        m_keys->setItemData(0, tr("Every stored key, as a JWK Set: the token's kid picks the key"), Qt::ToolTipRole);
+    }
+    const QString suggested = suggestedKid();
+    auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
+    int firstUsable = -1;
+    for (const auto& entry : store->entries()) {
+        const QString kid = toQString(entry.kid());
+        const bool usable = m_purpose == Purpose::Verify || entry.key.hasPrivate();
+        QString text = entryText(entry);
+        if (!suggested.isEmpty() && kid == suggested) {
+            text += tr(" — matches the token's kid");
+        }
+        if (!usable) {
+            text += tr(" — public key only, cannot sign");
+        }
+        m_keys->addItem(text, kid);
+        const int row = m_keys->count() - 1;
+        m_keys->setItemData(row, tr("%1\nkid: %2").arg(toSentence(entry.key.describe()), kid), Qt::ToolTipRole);
+        if (!usable && model != nullptr) {
+            model->item(row)->setEnabled(false);
+        } else if (firstUsable < 0) {
+            firstUsable = row;
+        }
+    }
+    const QString wanted = m_picked ? *m_picked : suggested;
+    int index = wanted.isEmpty() ? -1 : m_keys->findData(wanted);
+    if (index < 0) {
+        index = m_purpose == Purpose::Verify ? 0 : firstUsable; // all keys; or the first that can sign
+    }
+    m_keys->setCurrentIndex(index);
+    updateNote();
+}
+
+void StoredKeyChooser::updateNote()
+{
+    QStringList lines;
+    if (!m_dropped.isEmpty()) {
+        lines << m_dropped;
+    }
+    if (!isLocked()) {
+        if (const QString missing = missingKeyText(); !missing.isEmpty()) {
+            lines << missing;
+        } else if (m_purpose == Purpose::Verify && !m_tokenKid.isEmpty()) {
+            const QString suggested = suggestedKid();
+            if (suggested.isEmpty()) {
+                lines << tr("No stored key has the token's kid “%1”.").arg(m_tokenKid);
+            } else {
+                const QString label = entryLabel(*m_session->keystore()->find(toStdString(suggested)));
+                lines << (chosenKid() == suggested || isAllChosen()
+                              ? tr("“%1” matches the token's kid.").arg(label)
+                              : tr("“%1” matches the token's kid; you chose another key.").arg(label));
+            }
+        }
+    }
+    m_note->setText(lines.join(QLatin1Char('\n')));
+    m_note->setVisible(!lines.isEmpty());
+}
+
+} // namespace jwtwb::ui
