@@ -2,7 +2,13 @@
 #include "Text.h"
 
 #include <array>
+#include <cstddef>
 #include <fmt/format.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define JWTWB_BASE64_SSSE3 1
+#endif
 
 namespace jwtwb::encoding {
 namespace {
@@ -65,6 +71,53 @@ std::size_t decodeUrlQuads(std::string_view text, std::size_t end, Bytes& out)
     out.resize(static_cast<std::size_t>(o - out.data()));
     return i;
 }
+
+#ifdef JWTWB_BASE64_SSSE3
+constexpr std::size_t kInvalidBlock = std::size_t(-1);
+
+bool hasSsse3()
+{
+    static const bool supported = __builtin_cpu_supports("ssse3");
+    return supported;
+}
+
+// 16 URL-alphabet characters into 12 bytes per step while 16 output bytes fit (Muła and Lemire's
+// nibble tables, made for this alphabet); returns how many characters it decoded (a multiple of
+// 16), or kInvalidBlock at a character outside the alphabet.
+__attribute__((target("ssse3"))) std::size_t decodeBlocksSsse3(const std::uint8_t* in, std::size_t length,
+                                                               std::span<std::uint8_t> out)
+{
+    // A character is valid when no bit is set in both: its high nibble's class (2: '-', 3: digits,
+    // 4 and 5: capitals and '_', 6 and 7: small letters, 0x40: everything else) and the classes in
+    // which its low nibble is not allowed.
+    const __m128i classOfHigh
+        = _mm_setr_epi8(0x40, 0x40, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40);
+    const __m128i refusedForLow
+        = _mm_setr_epi8(0x55, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x43, 0x6B, 0x6B, 0x6A, 0x6B, 0x63);
+    // What to add for the value, by high nibble: '-' → 62, '0' → 52, 'A' → 0, 'a' → 26; '_' corrected below.
+    const __m128i shiftOfHigh
+        = _mm_setr_epi8(0, 0, 62 - '-', 52 - '0', -'A', -'A', 26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m128i lowNibble = _mm_set1_epi8(0x0F);
+    std::size_t i = 0;
+    for (; i + 16 <= length && i / 4 * 3 + 16 <= out.size(); i += 16) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
+        const __m128i high = _mm_and_si128(_mm_srli_epi32(c, 4), lowNibble);
+        const __m128i low = _mm_and_si128(c, lowNibble);
+        const __m128i clash = _mm_and_si128(_mm_shuffle_epi8(classOfHigh, high), _mm_shuffle_epi8(refusedForLow, low));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(clash, _mm_setzero_si128())) != 0xFFFF) {
+            return kInvalidBlock;
+        }
+        const __m128i underscore = _mm_and_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('_')), _mm_set1_epi8(63 - '_' + 'A'));
+        const __m128i values = _mm_add_epi8(_mm_add_epi8(c, _mm_shuffle_epi8(shiftOfHigh, high)), underscore);
+        const __m128i pairs = _mm_maddubs_epi16(values, _mm_set1_epi32(0x01400140)); // a << 6 | b
+        const __m128i groups = _mm_madd_epi16(pairs, _mm_set1_epi32(0x00011000)); // ab << 12 | cd
+        const __m128i bytes
+            = _mm_shuffle_epi8(groups, _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data() + i / 4 * 3), bytes);
+    }
+    return i;
+}
+#endif
 
 std::string encode(std::span<const std::uint8_t> bytes, std::string_view alphabet, bool pad)
 {
@@ -246,8 +299,18 @@ bool base64UrlDecodeInto(std::string_view text, std::span<std::uint8_t> out)
     const auto* in = reinterpret_cast<const std::uint8_t*>(text.data());
     std::uint8_t* o = out.data();
     const std::size_t whole = text.size() - tail;
+    std::size_t i = 0;
+#ifdef JWTWB_BASE64_SSSE3
+    if (hasSsse3()) {
+        i = decodeBlocksSsse3(in, whole, out);
+        if (i == kInvalidBlock) {
+            return false;
+        }
+        o += i / 4 * 3;
+    }
+#endif
     std::uint32_t bad = 0;
-    for (std::size_t i = 0; i < whole; i += 4, o += 3) {
+    for (; i < whole; i += 4, o += 3) {
         const std::uint32_t n
             = kUrlTables[0][in[i]] | kUrlTables[1][in[i + 1]] | kUrlTables[2][in[i + 2]] | kUrlTables[3][in[i + 3]];
         bad |= n;

@@ -91,8 +91,9 @@ public:
             }
             ++m_pos;
             skipWhitespace();
-            FlatMember& member = out.m_members[out.m_count];
-            member = FlatMember{name, {}, FlatKind::Null, false, false};
+            out.m_slots.members[out.m_count]
+                = FlatMember{name, {}, FlatKind::Null, false, false}; // begins its lifetime
+            FlatMember& member = out.m_slots.members[out.m_count];
             const std::size_t valueStart = m_pos;
             if (!readValue(1, member)) {
                 return false;
@@ -154,7 +155,7 @@ private:
             }
             ++m_pos;
             skipWhitespace();
-            FlatMember ignored{};
+            FlatMember ignored;
             if (!readValue(depth, ignored)) {
                 return false;
             }
@@ -181,7 +182,7 @@ private:
             return true;
         }
         for (;;) {
-            FlatMember element{};
+            FlatMember element;
             if (!readValue(depth, element)) {
                 return false;
             }

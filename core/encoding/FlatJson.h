@@ -13,12 +13,11 @@ enum class FlatKind : std::uint8_t { String, Number, True, False, Null, Array, O
 
 // One top-level member of a JSON object, as views of the scanned text.
 struct FlatMember {
-    // No default member initialisers: a FlatObject's unused slots are left as they are, not zeroed.
     std::string_view name;
     std::string_view value; // the value's JSON text; a string with its quotes
-    FlatKind kind;
-    bool escaped; // a string with backslash escapes
-    bool plainStrings; // an array whose elements are all strings without escapes
+    FlatKind kind = FlatKind::Null;
+    bool escaped = false; // a string with backslash escapes
+    bool plainStrings = false; // an array whose elements are all strings without escapes
 
     // A string's content when it has no escapes (then it is exactly the decoded value).
     [[nodiscard]] std::optional<std::string_view> plainString() const;
@@ -33,12 +32,19 @@ class FlatObject
 public:
     static constexpr std::size_t kMaxMembers = 32;
 
-    [[nodiscard]] std::span<const FlatMember> members() const { return {m_members.data(), m_count}; }
+    FlatObject() { } // leaves the slots uninitialised (see Slots)
+
+    [[nodiscard]] std::span<const FlatMember> members() const { return {m_slots.members.data(), m_count}; }
     [[nodiscard]] const FlatMember* find(std::string_view name) const;
 
 private:
     friend class FlatScanner;
-    std::array<FlatMember, kMaxMembers> m_members;
+    // In a union so that constructing a FlatObject does not zero 32 slots for a token's handful of
+    // members: a slot's lifetime begins when the scanner assigns it (FlatMember's assignment is trivial).
+    union Slots {
+        Slots() { }
+        std::array<FlatMember, kMaxMembers> members;
+    } m_slots;
     std::size_t m_count = 0;
 };
 

@@ -127,9 +127,17 @@ struct Digest {
     unsigned int size = 0;
 };
 
-bool digest(const AlgorithmInfo& info, std::span<const std::uint8_t> input, Digest& out)
+// With the pooled context's own EVP_MD_CTX: EVP_Digest would allocate and free one (and the
+// provider's hash state) every time.
+bool digest(ossl::PooledContext& context, const AlgorithmInfo& info, std::span<const std::uint8_t> input,
+            Digest& out)
 {
-    return EVP_Digest(input.data(), input.size(), out.bytes, &out.size, ossl::evpMd(info.hash), nullptr) == 1;
+    if (!context.md) {
+        context.md.reset(EVP_MD_CTX_new());
+    }
+    return context.md && EVP_DigestInit_ex2(context.md.get(), ossl::evpMd(info.hash), nullptr) == 1
+        && EVP_DigestUpdate(context.md.get(), input.data(), input.size()) == 1
+        && EVP_DigestFinal_ex(context.md.get(), out.bytes, &out.size) == 1;
 }
 
 // RSA, ECDSA (DER out) and EdDSA signatures with a pooled context.
@@ -149,7 +157,7 @@ Result<Bytes> pkeySign(const AlgorithmInfo& info, const keys::Key& key, std::spa
             && EVP_DigestSign(context.md.get(), signature.data(), &size, input.data(), input.size()) == 1;
     } else {
         Digest hash;
-        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign)) && digest(info, input, hash)
+        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign)) && digest(context, info, input, hash)
             && EVP_PKEY_sign(context.pkey.get(), signature.data(), &size, hash.bytes, hash.size) == 1;
     }
     if (!ok) {
@@ -181,7 +189,7 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
             ossl::clearErrors();
             return false;
         }
-        ok = digest(info, input, hash)
+        ok = digest(context, info, input, hash)
             && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
     }
     if (!ok) {

@@ -2,6 +2,10 @@
 
 #include <QTest>
 
+#include <openssl/evp.h>
+
+#include <algorithm>
+
 using namespace jwtwb;
 using namespace jwtwb::encoding;
 
@@ -20,6 +24,8 @@ private slots:
     void lenientStillRefusesGarbage();
     void standardBase64();
     void allByteValuesRoundTrip();
+    void decodesWhatOpenSslEncodes();
+    void everyPositionIsChecked();
 };
 
 // RFC 4648 §10, without padding as base64url (RFC 7515 §2) requires.
@@ -147,6 +153,50 @@ void TestBase64Url::allByteValuesRoundTrip()
         const std::string encoded = base64UrlEncode(slice);
         QVERIFY(encoded.find_first_of("+/=") == std::string::npos);
         QCOMPARE(base64UrlDecode(encoded).value(), slice);
+    }
+}
+
+// Every length up to 300 bytes (the long ones go through the 16-character blocks), encoded by
+// OpenSSL's standard base64 and turned into base64url by hand: an encoder that is not ours.
+void TestBase64Url::decodesWhatOpenSslEncodes()
+{
+    Bytes bytes;
+    std::uint32_t state = 12345;
+    for (std::size_t length = 0; length <= 300; ++length) {
+        std::vector<unsigned char> encoded(4 * ((length + 2) / 3) + 1);
+        const int size = EVP_EncodeBlock(encoded.data(), bytes.data(), static_cast<int>(bytes.size()));
+        std::string text(reinterpret_cast<const char*>(encoded.data()), static_cast<std::size_t>(size));
+        text.erase(text.find_last_not_of('=') + 1);
+        std::ranges::replace(text, '+', '-');
+        std::ranges::replace(text, '/', '_');
+        const auto decoded = base64UrlDecode(text);
+        QVERIFY2(decoded, qPrintable(QStringLiteral("length %1").arg(length)));
+        QVERIFY(*decoded == bytes);
+        Bytes into(base64UrlDecodedSize(text.size()));
+        QVERIFY(base64UrlDecodeInto(text, into));
+        QVERIFY(into == bytes);
+        state = state * 1103515245 + 12345;
+        bytes.push_back(static_cast<std::uint8_t>(state >> 16));
+    }
+}
+
+// A character outside the alphabet is refused wherever it stands, also inside a 16-character block.
+void TestBase64Url::everyPositionIsChecked()
+{
+    const std::string valid
+        = base64UrlEncode(std::string_view("The quick brown fox jumps over the lazy dog, twice over."));
+    QVERIFY(valid.size() > 64);
+    for (const char bad : {'+', '/', '=', '.', ' ', '\0', '\x80', '\xff', '@', '[', '`', '{', ':'}) {
+        for (std::size_t i = 0; i < valid.size(); ++i) {
+            std::string text = valid;
+            text[i] = bad;
+            const auto decoded = base64UrlDecode(text);
+            QVERIFY2(!decoded,
+                     qPrintable(QStringLiteral("0x%1 at %2").arg(static_cast<unsigned char>(bad), 0, 16).arg(i)));
+            QCOMPARE(decoded.error().position.value_or(0), i);
+            Bytes into(base64UrlDecodedSize(text.size()));
+            QVERIFY(!base64UrlDecodeInto(text, into));
+        }
     }
 }
 
