@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -17,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace jwtwb::cli {
 namespace {
@@ -70,23 +72,34 @@ double measure(const std::function<bool()>& op, double seconds, bool& ok)
     return static_cast<double>(count) / elapsed;
 }
 
-constexpr int kRounds = 5;
+constexpr int kRounds = 21;
 
 struct Pair {
     double ours = 0;
     double raw = 0;
+    double ratio = 0;
 };
 
-// Ours and the raw primitive in alternating rounds, the best round of each: a ratio of two runs
-// taken far apart would measure the machine's drift (frequency, caches, neighbours) as well.
+double median(std::vector<double> values)
+{
+    std::ranges::sort(values);
+    return values[values.size() / 2];
+}
+
+// Ours and the raw primitive in alternating short rounds; the median of each side and of the
+// rounds' ratios. A ratio of two runs taken far apart would measure the machine's drift
+// (frequency, caches, neighbours) as well; neighbouring rounds share it.
 Pair measurePair(const std::function<bool()>& ours, const std::function<bool()>& raw, double seconds, bool& ok)
 {
-    Pair best;
+    std::vector<double> oursRates;
+    std::vector<double> rawRates;
+    std::vector<double> ratios;
     for (int round = 0; round < kRounds; ++round) {
-        best.ours = std::max(best.ours, measure(ours, seconds / kRounds, ok));
-        best.raw = std::max(best.raw, measure(raw, seconds / kRounds, ok));
+        oursRates.push_back(measure(ours, seconds / kRounds, ok));
+        rawRates.push_back(measure(raw, seconds / kRounds, ok));
+        ratios.push_back(oursRates.back() / rawRates.back());
     }
-    return best;
+    return {median(oursRates), median(rawRates), median(ratios)};
 }
 
 struct Line {
@@ -94,6 +107,7 @@ struct Line {
     std::string operation;
     double ours;
     double raw;
+    double ratio;
 };
 
 struct CrackRates {
@@ -186,8 +200,8 @@ int run(const BenchArguments& arguments)
     std::vector<Line> lines;
     const bool onlyCrack = arguments.algorithms.size() == 1 && arguments.algorithms.front() == "crack";
     if (!arguments.json && !onlyCrack) {
-        std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s of CPU time per line and side, best of "
-                                 "{} alternating rounds, {}-byte payload\n",
+        std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s of CPU time per line and side in {} "
+                                 "alternating rounds (medians), {}-byte payload\n",
                                  arguments.seconds, kRounds, kPayload.size())
                   << fmt::format("{:<15}{:>16}{:>18}{:>9}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio");
     }
@@ -237,12 +251,12 @@ int run(const BenchArguments& arguments)
             std::cerr << "jwtwb: an operation failed during the " << subject.name << " benchmark\n";
             return 1;
         }
-        for (const Line& line :
-             {Line{subject.name, "verify", verify.ours, verify.raw}, Line{subject.name, "sign", sign.ours, sign.raw}}) {
+        for (const Line& line : {Line{subject.name, "verify", verify.ours, verify.raw, verify.ratio},
+                                 Line{subject.name, "sign", sign.ours, sign.raw, sign.ratio}}) {
             lines.push_back(line);
             if (!arguments.json) {
                 std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%\n", line.alg + " " + line.operation,
-                                         line.ours, line.raw, 100.0 * line.ours / line.raw)
+                                         line.ours, line.raw, 100.0 * line.ratio)
                           << std::flush;
             }
         }
@@ -281,7 +295,7 @@ int run(const BenchArguments& arguments)
                                       {"operation", line.operation},
                                       {"jwtwb_ops_per_second", line.ours},
                                       {"openssl_ops_per_second", line.raw},
-                                      {"ratio", line.ours / line.raw}});
+                                      {"ratio", line.ratio}});
         }
         if (crack) {
             out["crack"] = {{"alg", "HS256"},

@@ -151,10 +151,10 @@ Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::Jw
                           {"message", finding.message}});
     }
     outcome.report = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims}};
-    if (auto header = encoding::parseJson(asText(result->header))) {
+    if (auto header = encoding::parseJson(asText(result->header()))) {
         outcome.report["header"] = std::move(header->value);
     }
-    if (auto payload = encoding::parseJson(asText(result->payload))) {
+    if (auto payload = encoding::parseJson(asText(result->payload()))) {
         outcome.report["payload"] = std::move(payload->value);
     }
 

@@ -5,6 +5,7 @@
 #include "Utf8.h"
 
 #include <charconv>
+#include <memory>
 
 namespace jwtwb::encoding {
 
@@ -29,6 +30,19 @@ std::optional<std::int64_t> FlatMember::integer() const
 {
     if (kind != FlatKind::Number) {
         return std::nullopt;
+    }
+    // Up to 18 digits fit without overflow checks; longer ones through from_chars.
+    const bool negative = value.front() == '-';
+    const std::string_view digits = value.substr(negative ? 1 : 0);
+    if (digits.size() <= 18) {
+        std::int64_t number = 0;
+        for (const char c : digits) {
+            if (!isDigit(c)) {
+                return std::nullopt; // a fraction
+            }
+            number = number * 10 + (c - '0');
+        }
+        return negative ? -number : number;
     }
     std::int64_t number = 0;
     const char* last = value.data() + value.size();
@@ -69,41 +83,44 @@ public:
         if (peek() != '{') {
             return false; // also a byte order mark
         }
+        const bool read = readMembers([&](std::string_view name, bool nameEscaped) {
+            if (nameEscaped || out.find(name) != nullptr || out.m_count == FlatObject::kMaxMembers) {
+                return false;
+            }
+            const std::size_t valueStart = m_pos;
+            Value value;
+            if (!readValue(1, value)) {
+                return false;
+            }
+            // Built in its slot in one go: a temporary copied in would stall on store forwarding.
+            std::construct_at(&out.m_slots.members[out.m_count], name, m_text.substr(valueStart, m_pos - valueStart),
+                              value.kind, value.escaped, value.plainStrings);
+            ++out.m_count;
+            return true;
+        });
+        skipWhitespace();
+        return read && m_pos == m_text.size();
+    }
+
+private:
+    // The elements of the array or object at m_pos, up to and including its closing bracket:
+    // `readItem` reads each, the commas and whitespace between them are read here.
+    template <class ReadItem> bool readList(char close, ReadItem&& readItem)
+    {
         ++m_pos;
         skipWhitespace();
-        if (peek() == '}') {
+        if (peek() == close) {
             ++m_pos;
-            return finished();
+            return true;
         }
         for (;;) {
-            bool escaped = false;
-            const std::size_t nameStart = m_pos + 1;
-            if (peek() != '"' || !readString(escaped) || escaped) {
-                return false;
-            }
-            const std::string_view name = m_text.substr(nameStart, m_pos - 1 - nameStart);
-            if (out.find(name) != nullptr || out.m_count == FlatObject::kMaxMembers) {
+            if (!readItem()) {
                 return false;
             }
             skipWhitespace();
-            if (peek() != ':') {
-                return false;
-            }
-            ++m_pos;
-            skipWhitespace();
-            out.m_slots.members[out.m_count]
-                = FlatMember{name, {}, FlatKind::Null, false, false}; // begins its lifetime
-            FlatMember& member = out.m_slots.members[out.m_count];
-            const std::size_t valueStart = m_pos;
-            if (!readValue(1, member)) {
-                return false;
-            }
-            member.value = m_text.substr(valueStart, m_pos - valueStart);
-            ++out.m_count;
-            skipWhitespace();
-            if (peek() == '}') {
+            if (peek() == close) {
                 ++m_pos;
-                return finished();
+                return true;
             }
             if (peek() != ',') {
                 return false;
@@ -113,91 +130,68 @@ public:
         }
     }
 
-private:
-    bool finished()
+    // An object's members: `readMember` gets each name (as written) and reads the value.
+    template <class ReadMember> bool readMembers(ReadMember&& readMember)
     {
-        skipWhitespace();
-        return m_pos == m_text.size();
+        return readList('}', [&] {
+            bool escaped = false;
+            const std::size_t nameStart = m_pos + 1;
+            if (peek() != '"' || !readString(escaped)) {
+                return false;
+            }
+            const std::string_view name = m_text.substr(nameStart, m_pos - 1 - nameStart);
+            skipWhitespace();
+            if (peek() != ':') {
+                return false;
+            }
+            ++m_pos;
+            skipWhitespace();
+            return readMember(name, escaped);
+        });
     }
 
-    // A value at `depth` (the number of arrays and objects around it); its kind goes to `member`.
-    bool readValue(std::size_t depth, FlatMember& member)
+    // What readValue learns about a value besides where it ends.
+    struct Value {
+        FlatKind kind = FlatKind::Null;
+        bool escaped = false;
+        bool plainStrings = false;
+    };
+
+    // A value at `depth` (the number of arrays and objects around it).
+    bool readValue(std::size_t depth, Value& value)
     {
         switch (peek()) {
-        case '"': member.kind = FlatKind::String; return readString(member.escaped);
+        case '"': value.kind = FlatKind::String; return readString(value.escaped);
         case '{':
-            member.kind = FlatKind::Object;
+            value.kind = FlatKind::Object;
             return m_options.nestedObjects && depth < kMaxJsonDepth && skipObject(depth + 1);
-        case '[': member.kind = FlatKind::Array; return depth < kMaxJsonDepth && skipArray(depth + 1, member);
-        case 't': member.kind = FlatKind::True; return readLiteral("true");
-        case 'f': member.kind = FlatKind::False; return readLiteral("false");
-        case 'n': member.kind = FlatKind::Null; return readLiteral("null");
-        default: member.kind = FlatKind::Number; return readNumber();
+        case '[': value.kind = FlatKind::Array; return depth < kMaxJsonDepth && skipArray(depth + 1, value);
+        case 't': value.kind = FlatKind::True; return readLiteral("true");
+        case 'f': value.kind = FlatKind::False; return readLiteral("false");
+        case 'n': value.kind = FlatKind::Null; return readLiteral("null");
+        default: value.kind = FlatKind::Number; return readNumber();
         }
     }
 
     bool skipObject(std::size_t depth)
     {
-        ++m_pos;
-        skipWhitespace();
-        if (peek() == '}') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            bool escaped = false;
-            if (peek() != '"' || !readString(escaped)) {
-                return false;
-            }
-            skipWhitespace();
-            if (peek() != ':') {
-                return false;
-            }
-            ++m_pos;
-            skipWhitespace();
-            FlatMember ignored;
-            if (!readValue(depth, ignored)) {
-                return false;
-            }
-            skipWhitespace();
-            if (peek() == '}') {
-                ++m_pos;
-                return true;
-            }
-            if (peek() != ',') {
-                return false;
-            }
-            ++m_pos;
-            skipWhitespace();
-        }
+        return readMembers([&](std::string_view, bool) {
+            Value ignored;
+            return readValue(depth, ignored);
+        });
     }
 
-    bool skipArray(std::size_t depth, FlatMember& array)
+    bool skipArray(std::size_t depth, Value& array)
     {
         array.plainStrings = true;
-        ++m_pos;
-        skipWhitespace();
-        if (peek() == ']') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            FlatMember element;
+        return readList(']', [&] {
+            Value element;
             if (!readValue(depth, element)) {
                 return false;
             }
             array.plainStrings = array.plainStrings && element.kind == FlatKind::String && !element.escaped;
-            skipWhitespace();
-            if (peek() == ']') {
-                ++m_pos;
-                return true;
-            }
-            if (peek() != ',') {
-                return false;
-            }
-            ++m_pos;
-            skipWhitespace();
-        }
+            return true;
+        });
     }
 
     // The string at m_pos (its opening quote). The text is valid UTF-8 already.

@@ -40,7 +40,7 @@ public:
 private:
     friend class FlatScanner;
     // In a union so that constructing a FlatObject does not zero 32 slots for a token's handful of
-    // members: a slot's lifetime begins when the scanner assigns it (FlatMember's assignment is trivial).
+    // members: the scanner constructs each slot it fills (std::construct_at).
     union Slots {
         Slots() { }
         std::array<FlatMember, kMaxMembers> members;

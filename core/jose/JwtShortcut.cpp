@@ -38,13 +38,16 @@ ClaimFields pickClaims(const FlatObject& claims)
     for (const FlatMember& member : claims.members()) {
         const std::string_view name = member.name;
         if (name.size() == 3) {
-            const FlatMember** slot = name == "iat" ? &fields.iat
-                : name == "nbf"                     ? &fields.nbf
-                : name == "exp"                     ? &fields.exp
-                : name == "iss"                     ? &fields.iss
-                : name == "sub"                     ? &fields.sub
-                : name == "aud"                     ? &fields.aud
-                                                    : nullptr;
+            const auto is = [&](const char(&claim)[4]) {
+                return name[0] == claim[0] && name[1] == claim[1] && name[2] == claim[2];
+            };
+            const FlatMember** slot = is("iat") ? &fields.iat
+                : is("nbf")                     ? &fields.nbf
+                : is("exp")                     ? &fields.exp
+                : is("iss")                     ? &fields.iss
+                : is("sub")                     ? &fields.sub
+                : is("aud")                     ? &fields.aud
+                                                : nullptr;
             if (slot != nullptr) {
                 *slot = &member;
             }
@@ -168,18 +171,22 @@ std::optional<JwtVerification> verifyCleanJwt(std::string_view token, const KeyS
         || token.find('.', secondDot + 1) != std::string_view::npos) {
         return std::nullopt;
     }
-    auto header = encoding::base64UrlDecode(token.substr(0, firstDot));
+    // Header and payload decoded into the one buffer that the result keeps.
+    const std::string_view headerText = token.substr(0, firstDot);
+    const std::string_view payloadText = token.substr(firstDot + 1, secondDot - firstDot - 1);
+    const std::size_t headerSize = encoding::base64UrlDecodedSize(headerText.size());
+    Bytes decoded(headerSize + encoding::base64UrlDecodedSize(payloadText.size()));
+    const std::span<std::uint8_t> header = std::span(decoded).first(headerSize);
+    const std::span<std::uint8_t> payload = std::span(decoded).subspan(headerSize);
     FlatObject headerFields;
-    if (!header || !encoding::scanFlatObject(asText(*header), headerFields, {.nestedObjects = false})) {
+    if (!encoding::base64UrlDecodeInto(headerText, header)
+        || !encoding::scanFlatObject(asText(header), headerFields, {.nestedObjects = false})) {
         return std::nullopt;
     }
     const auto alg = cleanHeaderAlgorithm(headerFields, options);
-    if (!alg) {
-        return std::nullopt;
-    }
-    auto payload = encoding::base64UrlDecode(token.substr(firstDot + 1, secondDot - firstDot - 1));
     FlatObject claims;
-    if (!payload || !encoding::scanFlatObject(asText(*payload), claims) || !claimsAreClean(claims, options.claims)) {
+    if (!alg || !encoding::base64UrlDecodeInto(payloadText, payload)
+        || !encoding::scanFlatObject(asText(payload), claims) || !claimsAreClean(claims, options.claims)) {
         return std::nullopt;
     }
     // The signature last: it costs the most, and a token declined above is verified again in full.
@@ -194,7 +201,7 @@ std::optional<JwtVerification> verifyCleanJwt(std::string_view token, const KeyS
     if (!check.valid() || !check.warnings.empty()) {
         return std::nullopt;
     }
-    return JwtVerification{std::move(check), {}, std::move(*header), std::move(*payload)};
+    return JwtVerification{std::move(check), {}, std::move(decoded), headerSize};
 }
 
 } // namespace jwtwb::jose

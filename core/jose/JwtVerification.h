@@ -5,6 +5,9 @@
 #include "jose/JwsVerifier.h"
 #include "jose/SignatureCheck.h"
 
+#include <cstddef>
+#include <span>
+
 namespace jwtwb::jose {
 
 // What panva/jose's jwtVerify takes: the JWS policy (allowed algorithms, known "crit") and the
@@ -17,8 +20,13 @@ struct JwtVerifyOptions {
 struct JwtVerification {
     SignatureCheck signature;
     ClaimReport claims;
-    Bytes header; // the protected header's JSON text, decoded from the token
-    Bytes payload; // the claims set's JSON text (or whatever the payload holds), decoded
+    // The protected header's JSON text and the payload (a claims set's JSON text, or whatever the
+    // token holds) as decoded from the token, one after the other in one buffer.
+    Bytes decoded;
+    std::size_t headerSize = 0;
+
+    [[nodiscard]] std::span<const std::uint8_t> header() const { return std::span(decoded).first(headerSize); }
+    [[nodiscard]] std::span<const std::uint8_t> payload() const { return std::span(decoded).subspan(headerSize); }
 
     // Signature valid and no error-severity claim finding.
     [[nodiscard]] bool valid() const { return signature.valid() && claims.ok(); }

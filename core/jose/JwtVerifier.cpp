@@ -33,8 +33,12 @@ Result<JwtVerification> verifyJwtInFull(std::string_view token, const KeySource&
     } else {
         result.claims = checkClaims(decoded->header.value, decoded->payloadJson->value, options.claims);
     }
-    result.header = std::move(decoded->segments[0].bytes);
-    result.payload = std::move(decoded->segments[1].bytes);
+    const Bytes& header = decoded->segments[0].bytes;
+    const Bytes& payload = decoded->segments[1].bytes;
+    result.decoded.reserve(header.size() + payload.size());
+    result.decoded.insert(result.decoded.end(), header.begin(), header.end());
+    result.decoded.insert(result.decoded.end(), payload.begin(), payload.end());
+    result.headerSize = header.size();
     return result;
 }
 

@@ -94,8 +94,8 @@ bool TestJwtShortcut::checkAgreement(const std::string& token, const jose::KeySo
             QVERIFY(shortcut->claims.findings.empty());
             QVERIFY(shortcut->signature.alg == full->signature.alg);
             QCOMPARE(shortcut->signature.keyId, full->signature.keyId);
-            QVERIFY(shortcut->header == full->header);
-            QVERIFY(shortcut->payload == full->payload);
+            QVERIFY(shortcut->decoded == full->decoded);
+            QCOMPARE(shortcut->headerSize, full->headerSize);
         }
     }();
     return shortcut.has_value();
@@ -113,8 +113,8 @@ void TestJwtShortcut::rfcExample()
     QVERIFY(checkAgreement(token, source, options));
     const auto result = jose::verifyJwt(token, source, options);
     QVERIFY(result && result->valid());
-    QCOMPARE(std::string(asText(result->payload)), m_vector["claims"].get<std::string>());
-    QCOMPARE(std::string(asText(result->header)), m_vector["jose_header"].get<std::string>());
+    QCOMPARE(std::string(asText(result->payload())), m_vector["claims"].get<std::string>());
+    QCOMPARE(std::string(asText(result->header())), m_vector["jose_header"].get<std::string>());
 
     options.claims.now = test::at(1300819380); // the instant exp names: expired (RFC 7519 §4.1.4)
     QVERIFY(!checkAgreement(token, source, options));

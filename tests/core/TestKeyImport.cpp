@@ -1,4 +1,5 @@
 #include "KeyTestSupport.h"
+#include "TestKeys.h"
 
 #include "crypto/Digest.h"
 #include "encoding/Base64Url.h"
@@ -20,7 +21,7 @@ const QString kRfc7515 = QStringLiteral("vectors/rfc/rfc7515.json");
 const QString kRfc7517 = QStringLiteral("vectors/rfc/rfc7517.json");
 const QString kRfc7518 = QStringLiteral("vectors/rfc/rfc7518.json");
 const QString kRfc8037 = QStringLiteral("vectors/rfc/rfc8037.json");
-const QString kPassphrase = QStringLiteral("correct horse battery staple");
+const QString kPassphrase = test::kKeyFilePassphrase;
 
 std::string thumbprintOf(const Key& key)
 {
@@ -565,8 +566,8 @@ void fixtureRows(bool withLegacyEncryption)
     QTest::addColumn<QString>("thumbprint");
 
     // Thumbprints computed independently with python3-cryptography (see tests/data/keys/README.md).
-    const QString rsa = QStringLiteral("9ul7G2LkwAFH6223ZSM9txJSjKVlysRaYCXElnlKadc");
-    const QString ec = QStringLiteral("QJEQpiKCE_TI2Ae0SB7mPSbd7b86E7i6Q3jzAGeha2Q");
+    const QString rsa = test::kRsaThumbprint;
+    const QString ec = test::kP256Thumbprint;
     const auto row = [](const char* file, const QString& passphrase, KeyType type, Curve curve, int bits,
                         bool isPrivate, const QString& thumbprint) {
         QTest::newRow(file) << QString::fromLatin1(file) << passphrase << int(type) << int(curve) << bits << isPrivate

@@ -1,4 +1,5 @@
 #include "TestData.h"
+#include "TestKeys.h"
 #include "encoding/Base64Url.h"
 #include "keys/Thumbprint.h"
 #include "widgets/KeyInput.h"
@@ -12,7 +13,7 @@ using namespace jwtwb::ui;
 
 namespace {
 
-const QString kPassphrase = QStringLiteral("correct horse battery staple"); // tests/data/keys/README.md
+const QString kPassphrase = test::kKeyFilePassphrase;
 
 QString dataFile(const char* name)
 {
@@ -30,10 +31,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("thumbprint"); // README.md, computed with python3-cryptography
-        QTest::newRow("PKCS#8 PBES2") << dataFile("ec-p384-pkcs8-encrypted.pem")
-                                      << QStringLiteral("B7GDQMvBoba-SA2lfN-h_805Ctccsz69gicMmwyaqwM");
-        QTest::newRow("PKCS#1 Proc-Type") << dataFile("rsa-2048-pkcs1-encrypted.pem")
-                                          << QStringLiteral("9ul7G2LkwAFH6223ZSM9txJSjKVlysRaYCXElnlKadc");
+        QTest::newRow("PKCS#8 PBES2") << dataFile("ec-p384-pkcs8-encrypted.pem") << test::kP384Thumbprint;
+        QTest::newRow("PKCS#1 Proc-Type") << dataFile("rsa-2048-pkcs1-encrypted.pem") << test::kRsaThumbprint;
     }
 
     void encryptedPem()

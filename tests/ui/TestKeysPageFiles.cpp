@@ -1,4 +1,5 @@
 #include "TestData.h"
+#include "TestKeys.h"
 #include "UiTestSupport.h"
 #include "dialogs/ExportKeyDialog.h"
 #include "dialogs/ExportPassphraseDialog.h"
@@ -88,12 +89,11 @@ private:
 
 namespace {
 
-// RFC 7638 thumbprints of the test keys, computed independently (tests/data/keys/README.md).
-const QString kRsaThumbprint = QStringLiteral("9ul7G2LkwAFH6223ZSM9txJSjKVlysRaYCXElnlKadc");
-const QString kP256Thumbprint = QStringLiteral("QJEQpiKCE_TI2Ae0SB7mPSbd7b86E7i6Q3jzAGeha2Q");
-const QString kP384Thumbprint = QStringLiteral("B7GDQMvBoba-SA2lfN-h_805Ctccsz69gicMmwyaqwM");
-const QString kEd25519Thumbprint = QStringLiteral("iCD3WXjDYrD2XxMJCDFMnUewhwhOHYwbh6zqM_aNAco");
-const QString kKeyPassphrase = QStringLiteral("correct horse battery staple");
+using test::kEd25519Thumbprint;
+using test::kKeyFilePassphrase;
+using test::kP256Thumbprint;
+using test::kP384Thumbprint;
+using test::kRsaThumbprint;
 
 QString keyFile(const char* name)
 {
@@ -268,7 +268,7 @@ void TestKeysPageFiles::importEncryptedPemFile()
     QVERIFY(m_page->importFile(file).startsWith(QStringLiteral("Nothing imported")));
     QCOMPARE(m_page->model()->rowCount(), 1);
 
-    m_page->setPassphrasePrompt([] { return std::optional(kKeyPassphrase); });
+    m_page->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
     const QString report = m_page->importFile(file);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
     auto stored = reopen();
@@ -284,7 +284,7 @@ void TestKeysPageFiles::importDerFile()
     const QString spki = writeFile(QStringLiteral("p256-public.der"), derOf(keyFile("ec-p256-spki.pem")));
     QVERIFY(m_page->importFile(spki).startsWith(QStringLiteral("Imported 1 key(s)")));
     const QString encrypted = writeFile(QStringLiteral("p384.der"), derOf(keyFile("ec-p384-pkcs8-encrypted.pem")));
-    m_page->setPassphrasePrompt([] { return std::optional(kKeyPassphrase); });
+    m_page->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
     const QString report = m_page->importFile(encrypted);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
 

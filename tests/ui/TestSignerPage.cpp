@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "TestData.h"
+#include "TestKeys.h"
 #include "UiTestSupport.h"
 #include "encoding/Base64Url.h"
 #include "jose/Algorithm.h"
@@ -38,7 +39,7 @@ using namespace jwtwb::ui;
 namespace {
 
 constexpr qint64 kNow = 1800000000; // 2027-01-15T08:00:00Z
-const QString kPassphrase = QStringLiteral("correct horse battery staple");
+const QString kPassphrase = test::kKeyFilePassphrase;
 
 QString keyFile(const QString& name)
 {
@@ -193,7 +194,7 @@ void TestSignerPage::verifyOutput(const QString& alg, const keys::Key& key)
     const auto result = jose::verifyJwt(token.toStdString(), jose::KeySource::single(key), options);
     QVERIFY2(result, result ? "" : result.error().message.c_str());
     QVERIFY2(result->signature.valid(), result->signature.reason.c_str());
-    const auto header = encoding::parseJson(asText(result->header));
+    const auto header = encoding::parseJson(asText(result->header()));
     QVERIFY(header && header->value["alg"] == alg.toStdString());
 }
 

@@ -360,7 +360,7 @@ void VerificationPanel::verify()
     }
 
     if (m_keyInput->isKeySet()) {
-        const auto header = encoding::parseJson(asText(result->header)); // verifyJwt decoded it already
+        const auto header = encoding::parseJson(asText(result->header())); // verifyJwt decoded it already
         const auto selection = jose::selectKeys(header ? header->value : encoding::Json::object(), keys);
         QStringList lines;
         for (const auto index : selection.matches) {
