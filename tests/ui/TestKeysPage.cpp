@@ -2,7 +2,9 @@
 #include "encoding/Base64Url.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
+#include "keys/KeyImport.h"
 #include "keys/Keystore.h"
+#include "keys/Thumbprint.h"
 #include "models/KeyListModel.h"
 #include "pages/KeysPage.h"
 #include "support/Clipboard.h"
@@ -122,6 +124,18 @@ void TestKeysPage::unlockListFilterDetails()
     auto* details = page.findChild<JsonView*>();
     QVERIFY(details->toPlainText().contains("\"crv\": \"Ed25519\""));
     QVERIFY(!details->toPlainText().contains("\"d\""));
+    // The other public form, the thumbprint URI (RFC 9278) and what the key can be used for.
+    const QString pem = page.findChild<QPlainTextEdit*>(QStringLiteral("publicPem"))->toPlainText();
+    QVERIFY(pem.startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    const auto publicKey = keys::importPem(pem.toStdString());
+    QVERIFY(publicKey && !publicKey->hasPrivate() && publicKey->curve() == keys::Curve::Ed25519);
+    const QString facts = page.findChild<QLabel*>(QStringLiteral("keyFacts"))->text();
+    const auto print = keys::thumbprint(*publicKey);
+    QVERIFY(print);
+    QVERIFY2(facts.contains(QStringLiteral("urn:ietf:params:oauth:jwk-thumbprint:sha-256:")
+                            + QString::fromStdString(encoding::base64UrlEncode(*print))),
+             qPrintable(facts));
+    QVERIFY2(facts.contains(QStringLiteral("Signs and verifies: EdDSA")), qPrintable(facts));
     test::saveShot(page, QStringLiteral("keys-unlocked"));
 
     filter->clear();

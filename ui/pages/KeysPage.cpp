@@ -4,6 +4,8 @@
 #include "encoding/Base64Url.h"
 #include "encoding/Utf8.h"
 #include "io/AtomicFile.h"
+#include "jose/Algorithm.h"
+#include "jose/KeyAlgorithmCheck.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
 #include "keys/Keystore.h"
@@ -20,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,6 +37,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -90,6 +94,26 @@ QString joinTags(const std::vector<std::string>& tags)
     return list.join(QStringLiteral(", "));
 }
 
+// Type and size, the RFC 7638 thumbprint and its RFC 9278 URI, and the algorithms the key serves.
+QString describeKey(const keys::Key& key)
+{
+    QStringList lines{toQString(key.describe())};
+    if (auto print = keys::thumbprint(key)) {
+        lines << QObject::tr("JWK thumbprint (SHA-256): %1").arg(toQString(encoding::base64UrlEncode(*print)));
+    }
+    if (auto uri = keys::thumbprintUri(key)) {
+        lines << QObject::tr("Thumbprint URI: %1").arg(toQString(*uri));
+    }
+    const auto purpose = key.hasPrivate() ? jose::KeyPurpose::Sign : jose::KeyPurpose::Verify;
+    QStringList algorithms;
+    for (const auto alg : jose::algorithmsForKey(key, purpose)) {
+        algorithms << toQString(jose::algorithmName(alg));
+    }
+    lines << (key.hasPrivate() ? QObject::tr("Signs and verifies: %1") : QObject::tr("Verifies: %1"))
+                 .arg(algorithms.isEmpty() ? QObject::tr("no JWS algorithm") : algorithms.join(QStringLiteral(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 KeysPage::KeysPage(QString keystorePath, keys::KeystoreOptions options, QWidget* parent)
@@ -112,6 +136,7 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     , m_view(new QTreeView(this))
     , m_details(new JsonView(this))
     , m_thumbprintLabel(new QLabel(this))
+    , m_publicPem(new QPlainTextEdit(this))
     , m_lockButton(new QPushButton(tr("&Lock"), this))
     , m_generateKind(new QComboBox(this))
     , m_busy(new QProgressBar(this))
@@ -252,6 +277,7 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     auto* detailsPane = new QWidget(this);
     auto* detailsLayout = new QVBoxLayout(detailsPane);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_thumbprintLabel->setObjectName(QStringLiteral("keyFacts"));
     m_thumbprintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_thumbprintLabel->setWordWrap(true);
     detailsLayout->addWidget(m_thumbprintLabel);
@@ -271,7 +297,15 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     applyRow->addWidget(m_applyMetadata);
     detailsLayout->addLayout(metadata);
     detailsLayout->addLayout(applyRow);
-    detailsLayout->addWidget(m_details, 1);
+    m_publicPem->setObjectName(QStringLiteral("publicPem"));
+    m_publicPem->setReadOnly(true);
+    m_publicPem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_publicPem->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto* publicForms = new QTabWidget(this);
+    publicForms->setObjectName(QStringLiteral("publicForms"));
+    publicForms->addTab(m_details, tr("Public JWK"));
+    publicForms->addTab(m_publicPem, tr("Public PEM"));
+    detailsLayout->addWidget(publicForms, 1);
     auto* splitter = new QSplitter(Qt::Vertical, unlockedPage);
     splitter->addWidget(m_view);
     splitter->addWidget(detailsPane);
@@ -423,6 +457,7 @@ void KeysPage::showDetails()
     const keys::KeystoreEntry* entry = selectedEntry();
     if (entry == nullptr) {
         m_details->showPlain({});
+        m_publicPem->clear();
         m_thumbprintLabel->clear();
         m_labelEdit->clear();
         m_tagsEdit->clear();
@@ -432,13 +467,10 @@ void KeysPage::showDetails()
     m_labelEdit->setText(toQString(entry->label));
     m_tagsEdit->setText(joinTags(entry->tags));
     m_notesEdit->setPlainText(toQString(entry->notes));
-    if (auto print = keys::thumbprint(entry->key)) {
-        m_thumbprintLabel->setText(
-            tr("%1 · JWK thumbprint (SHA-256): %2")
-                .arg(toQString(entry->key.describe()), toQString(encoding::base64UrlEncode(*print))));
-    }
+    m_thumbprintLabel->setText(describeKey(entry->key));
     if (entry->key.type() == keys::KeyType::Oct) {
         m_details->showPlain(tr("A secret has no public form: export it explicitly to see it."));
+        m_publicPem->setPlainText(tr("A secret has no PEM form."));
         return;
     }
     auto jwk = keys::exportJwk(entry->key, false);
@@ -447,6 +479,8 @@ void KeysPage::showDetails()
     } else {
         m_details->showPlain(toQString(jwk.error().message));
     }
+    auto pem = keys::exportPublicPem(entry->key);
+    m_publicPem->setPlainText(pem ? toQString(*pem) : toQString(pem.error().message));
 }
 
 const keys::KeystoreEntry* KeysPage::selectedEntry() const

@@ -140,6 +140,7 @@ private:
     QTreeView* m_view;
     JsonView* m_details;
     QLabel* m_thumbprintLabel;
+    QPlainTextEdit* m_publicPem;
     QPushButton* m_lockButton;
     QComboBox* m_generateKind;
     QProgressBar* m_busy;
