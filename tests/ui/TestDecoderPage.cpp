@@ -25,6 +25,26 @@ namespace {
 
 enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab };
 
+// {"alg":"HS256"} . {"sub":"123456789\xC3(89"} . "sig": byte 17 is 0xC3 followed by '(', so it leads nothing.
+// The payload segment starts at character 21; bytes 15–17 are its 6th group, characters 41–44.
+const QString kInvalidPayload = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODnDKDg5In0.c2ln");
+// {"name":"José 😀"}: two- and four-byte characters, all well-formed.
+const QString kMultiBytePayload = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiSm9zw6kg8J-YgCJ9.c2ln");
+
+// Token characters the highlighter underlined.
+QList<int> underlined(const QPlainTextEdit& edit)
+{
+    QList<int> positions;
+    for (const auto& range : test::formatsOf(edit)) {
+        if (range.format.underlineStyle() == QTextCharFormat::WaveUnderline) {
+            for (int i = 0; i < range.length; ++i) {
+                positions.append(range.start + i);
+            }
+        }
+    }
+    return positions;
+}
+
 } // namespace
 
 class TestDecoderPage : public QObject
@@ -54,6 +74,11 @@ private slots:
     void remembersLayoutNotSecrets();
     void screenshots_data();
     void screenshots();
+    void marksInvalidPayloadBytes();
+    void validMultiByteIsNotMarked_data();
+    void validMultiByteIsNotMarked();
+    void invalidUtf8Screenshots_data();
+    void invalidUtf8Screenshots();
 
 private:
     QTemporaryDir m_config;
@@ -62,6 +87,7 @@ private:
     JsonView* m_header = nullptr;
     JsonView* m_payload = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_notes = nullptr;
 };
 
 void TestDecoderPage::initTestCase()
@@ -81,7 +107,8 @@ void TestDecoderPage::init()
     m_header = m_page->findChild<JsonView*>(QStringLiteral("headerView"));
     m_payload = m_page->findChild<JsonView*>(QStringLiteral("payloadView"));
     m_error = m_page->findChild<QLabel*>(QStringLiteral("errorLabel"));
-    QVERIFY(m_edit && m_header && m_payload && m_error);
+    m_notes = m_page->findChild<QLabel*>(QStringLiteral("notesLabel"));
+    QVERIFY(m_edit && m_header && m_payload && m_error && m_notes);
 }
 
 void TestDecoderPage::cleanup()
@@ -238,14 +265,13 @@ void TestDecoderPage::jweShowsHeaderOnly()
 
 void TestDecoderPage::notesForNonCanonicalTokens()
 {
-    auto* notes = m_page->findChild<QLabel*>(QStringLiteral("notesLabel"));
     m_page->setTokenText(test::kSampleToken);
-    QVERIFY(!notes->isVisibleTo(m_page));
+    QVERIFY(!m_notes->isVisibleTo(m_page));
     // Padding on the payload and a repeated "alg" in the header.
     m_page->setTokenText("eyJhbGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.eyJhIjoiPz8_In0=.c2ln");
-    QVERIFY(notes->isVisibleTo(m_page));
-    QVERIFY2(notes->text().contains("padding"), qPrintable(notes->text()));
-    QVERIFY2(notes->text().contains("member \"alg\" appears more than once"), qPrintable(notes->text()));
+    QVERIFY(m_notes->isVisibleTo(m_page));
+    QVERIFY2(m_notes->text().contains("padding"), qPrintable(m_notes->text()));
+    QVERIFY2(m_notes->text().contains("member \"alg\" appears more than once"), qPrintable(m_notes->text()));
 }
 
 void TestDecoderPage::loadsFiles()
@@ -439,6 +465,74 @@ void TestDecoderPage::screenshots()
     m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"))->setCurrentIndex(tab);
     QApplication::processEvents();
     test::saveShot(*m_page, QStringLiteral("decoder-%1").arg(QTest::currentDataTag()));
+}
+
+void TestDecoderPage::marksInvalidPayloadBytes()
+{
+    m_page->setTokenText(QStringLiteral("Authorization: Bearer ") + kInvalidPayload);
+    QVERIFY2(m_notes->text().contains(
+                 QStringLiteral("payload: invalid UTF-8 at byte 17 (0xC3 0x28: a lead byte without its continuation)")),
+             qPrintable(m_notes->text()));
+    QVERIFY(!m_notes->isHidden());
+
+    // Exactly byte 17 in the hex dump: row 1, column 1.
+    const auto selections = m_payload->extraSelections();
+    QCOMPARE(selections.size(), 1);
+    const QTextCursor& cursor = selections.front().cursor;
+    QCOMPARE(cursor.selectedText(), QStringLiteral("c3"));
+    const QTextBlock block = m_payload->document()->findBlock(cursor.selectionStart());
+    QCOMPARE(block.blockNumber(), 1);
+    QVERIFY(block.text().startsWith(QStringLiteral("00000010  39 c3 28")));
+    QCOMPARE(cursor.selectionStart() - block.position(), 13);
+    QCOMPARE(selections.front().format.background().color().rgb(), tokenColors(QApplication::palette()).error.rgb());
+
+    // The base64url group that encodes it, after "Authorization: Bearer " (22 characters).
+    QList<int> expected;
+    for (int i = 22 + 41; i < 22 + 45; ++i) {
+        expected.append(i);
+    }
+    QCOMPARE(underlined(*m_edit), expected);
+
+    // A valid token afterwards clears every mark.
+    m_page->setTokenText(kMultiBytePayload);
+    QVERIFY(m_payload->extraSelections().isEmpty());
+    QVERIFY(underlined(*m_edit).isEmpty());
+}
+
+void TestDecoderPage::validMultiByteIsNotMarked_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::newRow("JSON") << kMultiBytePayload;
+    // "héllo 😀" as text, not JSON
+    QTest::newRow("text") << QStringLiteral("eyJhbGciOiJIUzI1NiJ9.aMOpbGxvIPCfmIA.c2ln");
+}
+
+void TestDecoderPage::validMultiByteIsNotMarked()
+{
+    QFETCH(QString, token);
+    m_page->setTokenText(token);
+    QVERIFY(!m_notes->text().contains(QStringLiteral("UTF-8")));
+    QVERIFY(m_payload->extraSelections().isEmpty());
+    QVERIFY(underlined(*m_edit).isEmpty());
+    QVERIFY(m_payload->toPlainText().contains(QStringLiteral("😀")));
+}
+
+void TestDecoderPage::invalidUtf8Screenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::newRow("light") << int(ColorScheme::Light);
+    QTest::newRow("dark") << int(ColorScheme::Dark);
+}
+
+void TestDecoderPage::invalidUtf8Screenshots()
+{
+    QFETCH(int, scheme);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    m_page->resize(1024, 640);
+    m_page->setTokenText(kInvalidPayload);
+    QApplication::processEvents();
+    QVERIFY(!m_payload->extraSelections().isEmpty());
+    test::saveShot(*m_page, QStringLiteral("decoder-invalid-utf8-%1").arg(QTest::currentDataTag()));
 }
 
 QTEST_MAIN(TestDecoderPage)
