@@ -49,29 +49,6 @@ constexpr std::array<std::uint32_t, 256> makeUrlTable(int shift)
 constexpr std::array<std::array<std::uint32_t, 256>, 4> kUrlTables{makeUrlTable(18), makeUrlTable(12), makeUrlTable(6),
                                                                    makeUrlTable(0)};
 
-// Decodes whole groups of four URL-alphabet characters into `out` until the first character that
-// needs a closer look (or the last partial group); returns how many characters it consumed.
-std::size_t decodeUrlQuads(std::string_view text, std::size_t end, Bytes& out)
-{
-    const auto* in = reinterpret_cast<const std::uint8_t*>(text.data());
-    const std::size_t start = out.size();
-    out.resize(start + end / 4 * 3);
-    std::uint8_t* o = out.data() + start;
-    std::size_t i = 0;
-    for (; i + 4 <= end; i += 4, o += 3) {
-        const std::uint32_t n
-            = kUrlTables[0][in[i]] | kUrlTables[1][in[i + 1]] | kUrlTables[2][in[i + 2]] | kUrlTables[3][in[i + 3]];
-        if (n & kBadQuad) {
-            break;
-        }
-        o[0] = static_cast<std::uint8_t>(n >> 16);
-        o[1] = static_cast<std::uint8_t>(n >> 8);
-        o[2] = static_cast<std::uint8_t>(n);
-    }
-    out.resize(static_cast<std::size_t>(o - out.data()));
-    return i;
-}
-
 #ifdef JWTWB_BASE64_SSSE3
 constexpr std::size_t kInvalidBlock = std::size_t(-1);
 
@@ -197,8 +174,7 @@ Result<Bytes> decode(std::string_view text, std::size_t base, const DecodeRules&
     out.reserve(end / 4 * 3 + 2);
     std::uint32_t buffer = 0;
     int bits = 0;
-    const bool urlOnly = rules.acceptUrlAlphabet && !rules.acceptStandardAlphabet;
-    for (std::size_t i = urlOnly ? decodeUrlQuads(text, end, out) : 0; i < end; ++i) {
+    for (std::size_t i = 0; i < end; ++i) {
         const char c = text[i];
         const std::uint8_t value = kDecodeTable[static_cast<std::uint8_t>(c)];
         if (value == kInvalid) {
