@@ -13,6 +13,7 @@
 #include "models/KeyListModel.h"
 #include "pages/KeysPage.h"
 #include "support/Clipboard.h"
+#include "support/KeyFile.h"
 #include "widgets/SecretField.h"
 
 #include <QAction>
@@ -322,7 +323,7 @@ void TestKeysPageFiles::refuseBadFiles_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("too large") << QByteArray(static_cast<qsizetype>(KeysPage::kMaxImportFileSize) + 1, 'A')
+    QTest::newRow("too large") << QByteArray(static_cast<qsizetype>(kMaxKeyFileSize) + 1, 'A')
                                << QStringLiteral("larger than 1 MiB");
     QByteArray binary;
     for (int i = 0; i < 256; ++i) {
@@ -349,7 +350,8 @@ void TestKeysPageFiles::refuseBadFiles()
     QCOMPARE(status.size(), 1);
     QCOMPARE(status.front().front().toString(), report);
     QCOMPARE(m_page->model()->rowCount(), 1);
-    QVERIFY(m_page->importFile(m_dir.filePath(QStringLiteral("missing.pem"))).contains(QStringLiteral("cannot open")));
+    QVERIFY(m_page->importFile(m_dir.filePath(QStringLiteral("missing.pem")))
+                .contains(QStringLiteral("cannot open"), Qt::CaseInsensitive));
 }
 
 void TestKeysPageFiles::importSecret_data()

@@ -6,12 +6,12 @@
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
 #include "support/FixtureFiles.h"
+#include "support/KeyFile.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,8 +31,6 @@ namespace {
 
 enum Column { FileColumn, ExpectColumn, ReasonColumn };
 enum KeyKind { SecretKey, PrivateKey };
-
-constexpr qint64 kMaxKeyFileSize = 1024 * 1024;
 
 } // namespace
 
@@ -370,12 +368,14 @@ void FixturesDialog::openKeyFile()
     if (path.isEmpty()) {
         return;
     }
-    QFile file(path);
-    if (file.size() > kMaxKeyFileSize || !file.open(QIODevice::ReadOnly)) {
-        showStatus(tr("Cannot read %1 (at most 1 MiB).").arg(QDir::toNativeSeparators(path)), true);
+    QString error;
+    auto content = readKeyFile(path, &error);
+    if (!content) {
+        showStatus(error, true);
         return;
     }
-    m_keyEdit->setPlainText(QString::fromUtf8(file.readAll()));
+    m_keyEdit->setPlainText(toQString(*content));
+    crypto::wipe(*content);
 }
 
 } // namespace jwtwb::ui

@@ -14,6 +14,7 @@
 #include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/KeyFile.h"
 #include "support/KeyGenerationTask.h"
 #include "support/KeystoreSession.h"
 #include "widgets/JsonView.h"
@@ -99,18 +100,18 @@ QString describeKey(const keys::Key& key)
 {
     QStringList lines{toQString(key.describe())};
     if (auto print = keys::thumbprint(key)) {
-        lines << QObject::tr("JWK thumbprint (SHA-256): %1").arg(toQString(encoding::base64UrlEncode(*print)));
+        lines << KeysPage::tr("JWK thumbprint (SHA-256): %1").arg(toQString(encoding::base64UrlEncode(*print)));
     }
     if (auto uri = keys::thumbprintUri(key)) {
-        lines << QObject::tr("Thumbprint URI: %1").arg(toQString(*uri));
+        lines << KeysPage::tr("Thumbprint URI: %1").arg(toQString(*uri));
     }
     const auto purpose = key.hasPrivate() ? jose::KeyPurpose::Sign : jose::KeyPurpose::Verify;
     QStringList algorithms;
     for (const auto alg : jose::algorithmsForKey(key, purpose)) {
         algorithms << toQString(jose::algorithmName(alg));
     }
-    lines << (key.hasPrivate() ? QObject::tr("Signs and verifies: %1") : QObject::tr("Verifies: %1"))
-                 .arg(algorithms.isEmpty() ? QObject::tr("no JWS algorithm") : algorithms.join(QStringLiteral(", ")));
+    lines << (key.hasPrivate() ? KeysPage::tr("Signs and verifies: %1") : KeysPage::tr("Verifies: %1"))
+                 .arg(algorithms.isEmpty() ? KeysPage::tr("no JWS algorithm") : algorithms.join(QStringLiteral(", ")));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -651,11 +652,12 @@ QString KeysPage::importFile(const QString& path)
         emit statusMessage(report);
         return report;
     };
-    auto content = io::readWholeFile(toStdString(path), kMaxImportFileSize);
+    QString unreadable;
+    auto content = readKeyFile(path, &unreadable);
     if (!content) {
-        return nothing(content.error().code == Errc::InputTooLarge
-                           ? tr("it is larger than 1 MiB, which no key file is.")
-                           : toQString(content.error().message));
+        const QString report = tr("Nothing imported: %1").arg(unreadable);
+        emit statusMessage(report);
+        return report;
     }
     Result<std::vector<keys::Key>> imported;
     if (!content->empty() && static_cast<unsigned char>(content->front()) == 0x30) {

@@ -89,8 +89,7 @@ public:
     // (same thumbprint) is reported, not added. Returns the report shown in the status line.
     QString importText(const QString& text);
     // The same for a key file: PEM (also encrypted), DER (binary), certificate, JWK or JWK Set, at
-    // most kMaxImportFileSize bytes.
-    static constexpr std::size_t kMaxImportFileSize = 1024 * 1024;
+    // most kMaxKeyFileSize bytes (support/KeyFile.h).
     QString importFile(const QString& path);
     // A shared secret written in `encoding`, stored as an oct key labelled `label` (empty: a default).
     QString importSecret(const QString& text, keys::SecretEncoding encoding, const QString& label);

@@ -4,11 +4,11 @@
 #include "encoding/Utf8.h"
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
+#include "support/KeyFile.h"
 #include "widgets/SecretField.h"
 #include "widgets/StoredKeyChooser.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -192,24 +192,19 @@ bool KeyInput::isEmpty() const
 
 bool KeyInput::loadFile(const QString& path, QString* errorMessage)
 {
-    const QFileInfo info(path);
-    if (info.size() > kMaxFileSize) {
-        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(info.fileName());
+    auto content = readKeyFile(path, errorMessage);
+    if (!content) {
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *errorMessage = tr("Cannot open %1: %2").arg(info.fileName(), file.errorString());
-        return false;
-    }
-    const QByteArray content = file.read(kMaxFileSize + 1);
-    if (encoding::findInvalidUtf8(std::string_view(content.constData(), content.size()))) {
+    if (encoding::findInvalidUtf8(*content)) {
+        crypto::wipe(*content);
         *errorMessage = tr("%1 is not a text key file. Binary (DER) keys can be converted to PEM with "
                            "\"jwtwb key convert\".")
-                            .arg(info.fileName());
+                            .arg(QFileInfo(path).fileName());
         return false;
     }
-    const QString text = QString::fromUtf8(content);
+    const QString text = toQString(*content);
+    crypto::wipe(*content);
     const QString trimmed = text.trimmed();
     if (trimmed.contains(QStringLiteral("-----BEGIN"))) {
         setKeyText(Kind::Pem, text);

@@ -27,7 +27,6 @@ class KeyInput : public QWidget
 public:
     enum class Kind { Secret, Pem, Jwk, Jwks, Keystore }; // Keystore only with a session
     enum class SecretEncoding { Utf8, Base64, Base64Url, Hex };
-    static constexpr qint64 kMaxFileSize = 1024 * 1024;
 
     explicit KeyInput(QWidget* parent = nullptr);
 

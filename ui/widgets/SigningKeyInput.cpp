@@ -1,10 +1,12 @@
 #include "SigningKeyInput.h"
 
+#include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
 #include "keys/KeyExport.h"
 #include "support/Convert.h"
+#include "support/KeyFile.h"
 #include "support/KeyGenerationTask.h"
 #include "support/Labels.h"
 #include "support/Theme.h"
@@ -13,7 +15,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -32,8 +33,6 @@
 
 namespace jwtwb::ui {
 namespace {
-
-constexpr qint64 kMaxKeyFileSize = 1024 * 1024;
 
 struct GenerateChoice {
     const char* label;
@@ -226,20 +225,14 @@ void SigningKeyInput::setKeyText(const QString& text, const QString& passphrase)
 
 bool SigningKeyInput::loadKeyFile(const QString& path, QString* errorMessage)
 {
-    const QString name = QFileInfo(path).fileName();
-    if (QFileInfo(path).size() > kMaxKeyFileSize) {
-        *errorMessage = tr("%1 is larger than 1 MiB: that is not a key file.").arg(name);
+    auto content = readKeyFile(path, errorMessage);
+    if (!content) {
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *errorMessage = tr("Cannot open %1: %2").arg(name, file.errorString());
-        return false;
-    }
-    const QByteArray content = file.read(kMaxKeyFileSize);
-    const std::string_view view(content.constData(), static_cast<std::size_t>(content.size()));
     // Binary DER goes in as base64, which importKeys reads like PEM without its armour.
-    setKeyText(encoding::findInvalidUtf8(view) ? QString::fromLatin1(content.toBase64()) : QString::fromUtf8(content));
+    setKeyText(encoding::findInvalidUtf8(*content) ? toQString(encoding::base64Encode(asBytes(*content)))
+                                                   : toQString(*content));
+    crypto::wipe(*content);
     return true;
 }
 

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace jwtwb::ui {
+
+// Key files are small: anything larger is refused before it is read.
+inline constexpr std::size_t kMaxKeyFileSize = 1024 * 1024;
+
+// The bytes of a key file (the caller wipes them), or nullopt with a sentence naming the file:
+// missing, unreadable, or larger than kMaxKeyFileSize.
+[[nodiscard]] std::optional<std::string> readKeyFile(const QString& path, QString* errorMessage);
+
+} // namespace jwtwb::ui
