@@ -57,3 +57,15 @@ configure_and_build() {
     grep -vE '^(\[[0-9]+/[0-9]+\] |ninja: (no work|Entering|Leaving))' "$build_dir/build.log" >&2 || true
     return $status
 }
+
+# run_tests BUILD_DIR: the whole suite through ctest. A failed test's output is cut from its head, so
+# that what a sanitizer prints at exit is kept; the lines that say what failed are repeated at the end.
+run_tests() {
+    local build_dir=$1
+    ctest --test-dir "$build_dir" --output-on-failure --test-output-size-failed 16384 \
+        --test-output-truncation head -j "$(nproc)" && return 0
+    log "What failed (from $build_dir/Testing/Temporary/LastTest.log):"
+    grep -E '^(FAIL!|   Loc:|QFATAL)|ERROR: [A-Za-z]+Sanitizer|runtime error:|SUMMARY: ' \
+        "$build_dir/Testing/Temporary/LastTest.log" | head -n 60 >&2 || true
+    return 1
+}

@@ -1,5 +1,6 @@
 #include "KeyTestSupport.h"
 
+#include "crypto/ThreadState.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
 #include "keys/KeyImport.h"
@@ -8,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include <atomic>
@@ -86,6 +88,7 @@ private slots:
     void cancelBeforeStart_data();
     void cancelBeforeStart();
     void cancelDuringRsa();
+    void poolThreadsReleaseTheirState();
 };
 
 void TestKeyGenerator::signingKeys_data()
@@ -266,6 +269,23 @@ void TestKeyGenerator::cancelDuringRsa()
     canceller.join();
     JWTWB_VERIFY_ERROR(key, Errc::Cancelled, "key generation was cancelled");
     QVERIFY2(timer.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+}
+
+void TestKeyGenerator::poolThreadsReleaseTheirState()
+{
+    // What a failed OpenSSL call leaves in the thread's error queue is gone once the thread has
+    // released its state (the UI does this before handing a pooled result over).
+    unsigned long before = 0;
+    unsigned long after = 0;
+    std::thread worker([&before, &after] {
+        ERR_raise(ERR_LIB_USER, ERR_R_INTERNAL_ERROR);
+        before = ERR_peek_error();
+        crypto::releaseThreadState();
+        after = ERR_peek_error();
+    });
+    worker.join();
+    QVERIFY(before != 0);
+    QCOMPARE(after, 0UL);
 }
 
 QTEST_GUILESS_MAIN(TestKeyGenerator)

@@ -1,5 +1,6 @@
 #include "KeyGenerationTask.h"
 
+#include "crypto/ThreadState.h"
 #include "encoding/Base64Url.h"
 #include "keys/Thumbprint.h"
 #include "support/Convert.h"
@@ -50,7 +51,9 @@ void KeyGenerationTask::start(const keys::KeySpec& spec)
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     auto cancelFlag = m_cancelFlag;
     m_watcher->setFuture(QtConcurrent::run([spec, cancelFlag](QPromise<Generated>& promise) {
-        promise.addResult(generateOffThread(spec, cancelFlag.get()));
+        auto generated = generateOffThread(spec, cancelFlag.get());
+        crypto::releaseThreadState();
+        promise.addResult(std::move(generated));
     }));
 }
 

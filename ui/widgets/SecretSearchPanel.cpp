@@ -1,6 +1,7 @@
 #include "SecretSearchPanel.h"
 
 #include "audit/SecretSearch.h"
+#include "crypto/ThreadState.h"
 #include "jose/CompactToken.h"
 #include "jose/TokenExtractor.h"
 #include "support/Convert.h"
@@ -212,6 +213,7 @@ void SecretSearchPanel::start()
                     audit::describeRate(static_cast<double>(result->tried) / std::max(result->seconds, 1e-9))));
             }
         }
+        crypto::releaseThreadState();
         promise.addResult(std::move(outcome));
     });
     m_watcher->setFuture(future);

@@ -1,0 +1,12 @@
+#include "ThreadState.h"
+
+#include <openssl/crypto.h>
+
+namespace jwtwb::crypto {
+
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
+} // namespace jwtwb::crypto
