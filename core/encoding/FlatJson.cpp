@@ -83,10 +83,16 @@ public:
         if (peek() != '{') {
             return false; // also a byte order mark
         }
+        // One bit per name (of its length and first and last bytes): a repeated name finds its
+        // bit set, so only names whose bit is taken are looked for among the earlier members.
+        std::uint64_t seen = 0;
         const bool read = readMembers([&](std::string_view name, bool nameEscaped) {
-            if (nameEscaped || out.find(name) != nullptr || out.m_count == FlatObject::kMaxMembers) {
+            const std::uint64_t bit = nameBit(name);
+            if (nameEscaped || ((seen & bit) != 0 && out.find(name) != nullptr)
+                || out.m_count == FlatObject::kMaxMembers) {
                 return false;
             }
+            seen |= bit;
             const std::size_t valueStart = m_pos;
             Value value;
             if (!readValue(1, value)) {
@@ -103,6 +109,14 @@ public:
     }
 
 private:
+    static std::uint64_t nameBit(std::string_view name)
+    {
+        const std::size_t mix = name.empty()
+            ? 0
+            : name.size() * 7 + static_cast<unsigned char>(name.front()) * 3 + static_cast<unsigned char>(name.back());
+        return std::uint64_t{1} << (mix % 64);
+    }
+
     // The elements of the array or object at m_pos, up to and including its closing bracket:
     // `readItem` reads each, the commas and whitespace between them are read here.
     template <class ReadItem> bool readList(char close, ReadItem&& readItem)

@@ -7,6 +7,7 @@
 
 #include "ossl/Handles.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -25,11 +26,19 @@ class ContextPool
 public:
     static constexpr std::size_t kMaxIdle = 32;
 
+    ContextPool() = default;
+    ~ContextPool();
+    ContextPool(const ContextPool&) = delete;
+    ContextPool& operator=(const ContextPool&) = delete;
+
     // A context prepared for `slot`, or null when none is idle.
     [[nodiscard]] std::unique_ptr<PooledContext> take(int slot);
     void give(std::unique_ptr<PooledContext> context);
 
 private:
+    // The context given back last, taken and given without the mutex: one thread verifying token
+    // after token with one key (the common case) never locks.
+    std::atomic<PooledContext*> m_last{nullptr};
     std::mutex m_mutex;
     std::vector<std::unique_ptr<PooledContext>> m_idle;
 };

@@ -175,6 +175,12 @@ void TestBase64Url::decodesWhatOpenSslEncodes()
         Bytes into(base64UrlDecodedSize(text.size()));
         QVERIFY(base64UrlDecodeInto(text, into));
         QVERIFY(into == bytes);
+        if (text.size() % 4 != 0) {
+            // The same text with an unused low bit of its last character set is not canonical.
+            std::string loose = text;
+            loose.back() = loose.back() == 'A' ? 'B' : loose.back() == 'Q' ? 'R' : loose.back() == 'g' ? 'h' : 'x';
+            QVERIFY2(!base64UrlDecodeInto(loose, into), qPrintable(QString::fromStdString(loose)));
+        }
         state = state * 1103515245 + 12345;
         bytes.push_back(static_cast<std::uint8_t>(state >> 16));
     }

@@ -55,6 +55,7 @@ void TestFlatJson::scan_data()
     row("simple escapes", R"({"a":"\"\\\/\b\f\n\r\t"})", true, "a");
     row("non-ASCII", "{\"name\":\"Jos\xC3\xA9 \xE6\x9D\xB1\xF0\x9F\x98\x80\"}", true, "name");
     row("empty name", R"({"":1,"b":2})", true, ",b");
+    row("same length and ends, different names", R"({"axb":1,"ayb":2,"a":3,"b":4})", true, "axb,ayb,a,b");
     row("nested repeated names are the nested object's business", R"({"a":{"x":1,"x":2}})", true, "a");
 
     row("empty text", "", false);
@@ -79,6 +80,8 @@ void TestFlatJson::scan_data()
     row("escape in a name", R"({"\u0061":1})", false);
     row("simple escape in a name", R"({"a\/b":1})", false);
     row("repeated name", R"({"a":1,"a":2})", false);
+    row("repeated name after others", R"({"sub":"a","iss":"b","aud":"c","exp":1,"iat":2,"sub":"d"})", false);
+    row("repeated empty name", R"({"":1,"b":2,"":3})", false);
     row("truncated", R"({"a":1)", false);
     row("text after", R"({"a":1} x)", false);
     row("two objects", "{}{}", false);

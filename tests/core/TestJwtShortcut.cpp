@@ -13,6 +13,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace jwtwb;
 
 namespace {
@@ -53,6 +57,7 @@ private slots:
     void keySetTakesFullPath();
     void asymmetricAlgorithms_data();
     void asymmetricAlgorithms();
+    void oneKeyOnManyThreads();
 
 private:
     // Both paths on one token; the shortcut's answer, after checking that the paths agree.
@@ -330,6 +335,43 @@ void TestJwtShortcut::asymmetricAlgorithms()
     tampered[tampered.size() - 5] = tampered[tampered.size() - 5] == 'A' ? 'B' : 'A';
     QVERIFY(!checkAgreement(tampered, source, options));
     QVERIFY(!jose::verifyJwt(tampered, source, options)->valid());
+}
+
+// The key's pooled contexts are shared: threads verifying with one key at once, with two algorithms
+// that need differently prepared contexts (PKCS#1 and PSS), each get a context of their own kind.
+void TestJwtShortcut::oneKeyOnManyThreads()
+{
+    auto key = keys::generateKey({keys::KeyType::Rsa, 2048});
+    QVERIFY(key);
+    const auto publicKey = key->publicKey();
+    QVERIFY(publicKey);
+    const std::string payload = R"({"sub":"1","exp":)" + std::to_string(kNow + 60) + "}";
+    const std::string rs256 = sign(R"({"alg":"RS256"})", payload, *key, jose::JwsAlgorithm::RS256);
+    const std::string ps256 = sign(R"({"alg":"PS256"})", payload, *key, jose::JwsAlgorithm::PS256);
+    std::string tampered = rs256;
+    tampered[tampered.size() - 5] = tampered[tampered.size() - 5] == 'A' ? 'B' : 'A';
+    jose::JwtVerifyOptions options;
+    options.claims.now = test::at(kNow);
+    const auto source = jose::KeySource::single(*publicKey);
+
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 100; ++i) {
+                const int kind = (t + i) % 3;
+                const std::string& token = kind == 0 ? rs256 : kind == 1 ? ps256 : tampered;
+                const auto result = jose::verifyJwt(token, source, options);
+                if (!result || result->valid() != (kind != 2)) {
+                    ++wrong;
+                }
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    QCOMPARE(wrong.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJwtShortcut)
