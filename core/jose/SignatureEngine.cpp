@@ -129,8 +129,7 @@ struct Digest {
 
 // With the pooled context's own EVP_MD_CTX: EVP_Digest would allocate and free one (and the
 // provider's hash state) every time.
-bool digest(ossl::PooledContext& context, const AlgorithmInfo& info, std::span<const std::uint8_t> input,
-            Digest& out)
+bool digest(ossl::PooledContext& context, const AlgorithmInfo& info, std::span<const std::uint8_t> input, Digest& out)
 {
     if (!context.md) {
         context.md.reset(EVP_MD_CTX_new());
@@ -157,7 +156,8 @@ Result<Bytes> pkeySign(const AlgorithmInfo& info, const keys::Key& key, std::spa
             && EVP_DigestSign(context.md.get(), signature.data(), &size, input.data(), input.size()) == 1;
     } else {
         Digest hash;
-        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign)) && digest(context, info, input, hash)
+        ok = (context.pkey || preparePkeyContext(context, info, key, Operation::Sign))
+            && digest(context, info, input, hash)
             && EVP_PKEY_sign(context.pkey.get(), signature.data(), &size, hash.bytes, hash.size) == 1;
     }
     if (!ok) {
@@ -198,8 +198,8 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
     return ok;
 }
 
-SignatureCheck invalid(JwsAlgorithm alg, SignatureProblem problem, std::string reason,
-                       std::vector<std::string> warnings = {})
+[[gnu::cold]] SignatureCheck invalid(JwsAlgorithm alg, SignatureProblem problem, std::string reason,
+                                     std::vector<std::string> warnings = {})
 {
     SignatureCheck check;
     check.alg = alg;

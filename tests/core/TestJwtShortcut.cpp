@@ -55,6 +55,8 @@ private slots:
     void agreesWithFullPath();
     void shortHmacSecretIsExplained();
     void keySetTakesFullPath();
+    void extraPartsTakeFullPath_data();
+    void extraPartsTakeFullPath();
     void asymmetricAlgorithms_data();
     void asymmetricAlgorithms();
     void oneKeyOnManyThreads();
@@ -291,6 +293,30 @@ void TestJwtShortcut::keySetTakesFullPath()
     QVERIFY(!jose::verifyCleanJwt(token, jose::KeySource::set(set), options));
     const auto result = jose::verifyJwt(token, jose::KeySource::set(set), options);
     QVERIFY(result && result->valid());
+}
+
+void TestJwtShortcut::extraPartsTakeFullPath_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("a fourth part") << ".e30";
+    QTest::newRow("a trailing dot") << ".";
+    QTest::newRow("five parts (JWE-shaped)") << ".e30.e30";
+}
+
+// A valid token with more parts after it: the shortcut leaves it to the full path (which refuses it).
+void TestJwtShortcut::extraPartsTakeFullPath()
+{
+    QFETCH(QString, suffix);
+    const std::string payload = R"({"sub":"1","exp":)" + std::to_string(kNow + 60) + "}";
+    const std::string token = sign(R"({"alg":"HS256"})", payload, *m_key, jose::JwsAlgorithm::HS256);
+    jose::JwtVerifyOptions options;
+    options.claims.now = test::at(kNow);
+    const auto source = jose::KeySource::single(*m_key);
+    QVERIFY(checkAgreement(token, source, options));
+    const std::string longer = token + suffix.toStdString();
+    QVERIFY(!checkAgreement(longer, source, options));
+    const auto result = jose::verifyJwt(longer, source, options);
+    QVERIFY(!result || !result->valid());
 }
 
 void TestJwtShortcut::asymmetricAlgorithms_data()
