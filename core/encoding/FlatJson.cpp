@@ -2,6 +2,7 @@
 
 #include "Json.h"
 #include "JsonLexing.h"
+#include "Text.h"
 #include "Utf8.h"
 
 #include <charconv>
@@ -56,9 +57,7 @@ std::optional<std::int64_t> FlatMember::integer() const
 const FlatMember* FlatObject::find(std::string_view name) const
 {
     for (const FlatMember& member : members()) {
-        // Claim names are short and mostly differ in length or first byte: settle those inline.
-        if (member.name.size() == name.size() && (name.empty() || member.name.front() == name.front())
-            && member.name == name) {
+        if (equalsWithQuickReject(member.name, name)) {
             return &member;
         }
     }

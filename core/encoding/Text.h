@@ -27,6 +27,13 @@ namespace jwtwb::encoding {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// a == b, with the length and first byte compared inline: short names (claims, algorithms) mostly
+// differ there, and then cost no call to memcmp.
+[[nodiscard]] constexpr bool equalsWithQuickReject(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && (a.empty() || a.front() == b.front()) && a == b;
+}
+
 // Locale-independent, ASCII letters only.
 [[nodiscard]] constexpr bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)
 {

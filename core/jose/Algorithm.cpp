@@ -1,5 +1,7 @@
 #include "Algorithm.h"
 
+#include "encoding/Text.h"
+
 #include <algorithm>
 #include <array>
 
@@ -51,11 +53,8 @@ const AlgorithmInfo& algorithmInfo(JwsAlgorithm alg)
 
 std::optional<JwsAlgorithm> parseAlgorithm(std::string_view name)
 {
-    // Length and first byte settle most candidates without a call to memcmp.
-    const auto it = std::ranges::find_if(kAlgorithms, [name](const AlgorithmInfo& info) {
-        return info.name.size() == name.size() && (name.empty() || info.name.front() == name.front())
-            && info.name == name;
-    });
+    const auto it = std::ranges::find_if(
+        kAlgorithms, [name](const AlgorithmInfo& info) { return encoding::equalsWithQuickReject(info.name, name); });
     if (it == kAlgorithms.end()) {
         return std::nullopt;
     }
