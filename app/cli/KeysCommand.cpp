@@ -16,6 +16,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sys/stat.h>
 
 namespace jwtwb::cli {
@@ -339,6 +340,47 @@ void addEntryOptions(CLI::App& command, KeysArguments& arguments)
     command.add_flag("--json", arguments.json, "Print the new kids as JSON");
 }
 
+// A kid is mostly a base64url thumbprint, so one in 64 begins with '-', which CLI11 reads as short
+// options ("-hK…" even as -h, the help). So these commands have no -h (--help stays) and take such
+// a kid as an extra argument; `--` before the kid works as well.
+void addKidArgument(CLI::App& command, std::string& kid)
+{
+    command.set_help_flag("--help", "Print this help message and exit");
+    command.allow_extras();
+    command.add_option("kid", kid, "The key's kid (one that begins with '-' too)");
+}
+
+// Takes the kid from the extra arguments when it begins with '-'. Returns the exit code when the
+// command must not run: 0 after printing the help for -h alone, 2 without a kid or with arguments
+// the command does not know.
+std::optional<int> takeKid(const CLI::App& command, std::string& kid)
+{
+    std::vector<std::string> unknown;
+    for (const std::string& extra : command.remaining()) {
+        if (extra == "--") {
+            continue;
+        }
+        if (kid.empty() && !extra.starts_with("--")) {
+            kid = extra;
+        } else {
+            unknown.push_back(extra);
+        }
+    }
+    if (kid == "-h" && unknown.empty()) {
+        std::cout << command.help("jwtwb keys");
+        return 0;
+    }
+    if (!unknown.empty()) {
+        std::cerr << "jwtwb: unexpected argument: " << unknown.front() << "\n";
+        return 2;
+    }
+    if (kid.empty()) {
+        std::cerr << "jwtwb: the key's kid is required\n";
+        return 2;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 void addKeysCommand(CLI::App& app, int& exitCode)
@@ -380,17 +422,23 @@ void addKeysCommand(CLI::App& app, int& exitCode)
 
     auto* exportCommand
         = addKeystoreCommand(*command, "export", "Print a stored key (public unless --private)", *arguments);
-    exportCommand->add_option("kid", arguments->kid, "The key's kid")->required();
+    addKidArgument(*exportCommand, arguments->kid);
     exportCommand->add_option("--format", arguments->format, "jwk (default), jwks or pem");
     exportCommand->add_flag("--private", arguments->privateMaterial, "Include the private key or secret");
     exportCommand->add_option("--pem-passphrase-file", arguments->pemPassphraseFile,
                               "Encrypt a private PEM with the first line of this file");
     exportCommand->add_flag("--yes", arguments->yes, "Confirm a private export of a key tagged production");
-    exportCommand->callback([arguments, &exitCode] { exitCode = exportKey(*arguments); });
+    exportCommand->callback([arguments, exportCommand, &exitCode] {
+        const auto stop = takeKid(*exportCommand, arguments->kid);
+        exitCode = stop ? *stop : exportKey(*arguments);
+    });
 
     auto* deleteCommand = addKeystoreCommand(*command, "delete", "Remove a stored key", *arguments);
-    deleteCommand->add_option("kid", arguments->kid, "The key's kid")->required();
-    deleteCommand->callback([arguments, &exitCode] { exitCode = deleteKey(*arguments); });
+    addKidArgument(*deleteCommand, arguments->kid);
+    deleteCommand->callback([arguments, deleteCommand, &exitCode] {
+        const auto stop = takeKid(*deleteCommand, arguments->kid);
+        exitCode = stop ? *stop : deleteKey(*arguments);
+    });
 
     auto* passwdCommand = addKeystoreCommand(*command, "passwd", "Change the keystore passphrase", *arguments);
     passwdCommand->add_option(

@@ -34,6 +34,7 @@ private slots:
     void passphraseFile();
     void changePassphrase();
     void deleteKey();
+    void kidBeginningWithDash();
     void errors();
 
 private:
@@ -277,6 +278,42 @@ void TestCliKeys::deleteKey()
     const auto again = runCli(withKeystore({"keys", "delete", kid}));
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.err.contains("no key with kid"));
+}
+
+// One thumbprint in 64 begins with '-'; CLI11 alone would read "-h…" as the help flag.
+void TestCliKeys::kidBeginningWithDash()
+{
+    const QString kid = QStringLiteral("-hdash");
+    QFile jwk(m_dir.filePath("dash.jwk"));
+    QVERIFY(jwk.open(QIODevice::WriteOnly));
+    jwk.write(R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",)"
+              R"("y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","kid":"-hdash"})");
+    jwk.close();
+    const auto imported = runCli(withKeystore({"keys", "import", jwk.fileName()}));
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QCOMPARE(imported.out.trimmed(), kid);
+
+    const auto exported = runCli(withKeystore({"keys", "export", kid}));
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QCOMPARE(test::parseJsonOrDie(exported.out)["kid"].get<std::string>(), kid.toStdString());
+    const auto afterMark = runCli({"keys", "export", "--keystore", m_path, "--", kid}); // all after -- is the kid
+    QCOMPARE(afterMark.exitCode, 0);
+    QCOMPARE(afterMark.out, exported.out);
+
+    const auto help = runCli({"keys", "export", "-h"});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("Usage: jwtwb keys export"));
+    const auto noKid = runCli(withKeystore({"keys", "export"}));
+    QCOMPARE(noKid.exitCode, 2);
+    QVERIFY(noKid.err.contains("kid is required"));
+    const auto unknown = runCli(withKeystore({"keys", "export", kid, "--bogus"}));
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("unexpected argument: --bogus"));
+
+    QCOMPARE(runCli(withKeystore({"keys", "delete", kid})).exitCode, 0);
+    const auto gone = runCli(withKeystore({"keys", "export", kid}));
+    QCOMPARE(gone.exitCode, 1);
+    QVERIFY(gone.err.contains("no key with kid \"-hdash\""));
 }
 
 void TestCliKeys::errors()
