@@ -341,8 +341,8 @@ void addEntryOptions(CLI::App& command, KeysArguments& arguments)
 }
 
 // A kid is mostly a base64url thumbprint, so one in 64 begins with '-', which CLI11 reads as short
-// options ("-hK…" even as -h, the help). So these commands have no -h (--help stays) and take such
-// a kid as an extra argument; `--` before the kid works as well.
+// options ("-hK…" even as -h, the help). So -h is no flag of these commands (takeKid still shows the
+// help for -h alone) and such a kid arrives as an extra argument; `--` before the kid works as well.
 void addKidArgument(CLI::App& command, std::string& kid)
 {
     command.set_help_flag("--help", "Print this help message and exit");
