@@ -78,12 +78,22 @@ struct Pair {
     double ours = 0;
     double raw = 0;
     double ratio = 0;
+    // The middle half of the rounds' ratios (first to third quartile): how far one round's
+    // ratio strays on this machine, so a reader can tell a real difference from noise.
+    double ratioLow = 0;
+    double ratioHigh = 0;
 };
+
+// The value a fraction `q` of the way through the sorted values (nearest rank).
+double quantile(const std::vector<double>& sorted, double q)
+{
+    return sorted[static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5)];
+}
 
 double median(std::vector<double> values)
 {
     std::ranges::sort(values);
-    return values[values.size() / 2];
+    return quantile(values, 0.5);
 }
 
 // Ours and the raw primitive in alternating short rounds; the median of each side and of the
@@ -99,15 +109,14 @@ Pair measurePair(const std::function<bool()>& ours, const std::function<bool()>&
         rawRates.push_back(measure(raw, seconds / kRounds, ok));
         ratios.push_back(oursRates.back() / rawRates.back());
     }
-    return {median(oursRates), median(rawRates), median(ratios)};
+    std::ranges::sort(ratios);
+    return {median(oursRates), median(rawRates), quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75)};
 }
 
 struct Line {
     std::string alg;
     std::string operation;
-    double ours;
-    double raw;
-    double ratio;
+    Pair rates;
 };
 
 struct CrackRates {
@@ -203,7 +212,8 @@ int run(const BenchArguments& arguments)
         std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s of CPU time per line and side in {} "
                                  "alternating rounds (medians), {}-byte payload\n",
                                  arguments.seconds, kRounds, kPayload.size())
-                  << fmt::format("{:<15}{:>16}{:>18}{:>9}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio");
+                  << fmt::format("{:<15}{:>16}{:>18}{:>9}   {}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio",
+                                 "middle half of the rounds' ratios");
     }
     for (const Subject& subject : kSubjects) {
         if (!arguments.algorithms.empty()
@@ -251,12 +261,13 @@ int run(const BenchArguments& arguments)
             std::cerr << "jwtwb: an operation failed during the " << subject.name << " benchmark\n";
             return 1;
         }
-        for (const Line& line : {Line{subject.name, "verify", verify.ours, verify.raw, verify.ratio},
-                                 Line{subject.name, "sign", sign.ours, sign.raw, sign.ratio}}) {
+        for (const Line& line : {Line{subject.name, "verify", verify}, Line{subject.name, "sign", sign}}) {
             lines.push_back(line);
             if (!arguments.json) {
-                std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%\n", line.alg + " " + line.operation,
-                                         line.ours, line.raw, 100.0 * line.ratio)
+                std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%   {:.1f}% to {:.1f}%\n",
+                                         line.alg + " " + line.operation, line.rates.ours, line.rates.raw,
+                                         100.0 * line.rates.ratio, 100.0 * line.rates.ratioLow,
+                                         100.0 * line.rates.ratioHigh)
                           << std::flush;
             }
         }
@@ -293,9 +304,10 @@ int run(const BenchArguments& arguments)
         for (const Line& line : lines) {
             out["results"].push_back({{"alg", line.alg},
                                       {"operation", line.operation},
-                                      {"jwtwb_ops_per_second", line.ours},
-                                      {"openssl_ops_per_second", line.raw},
-                                      {"ratio", line.ratio}});
+                                      {"jwtwb_ops_per_second", line.rates.ours},
+                                      {"openssl_ops_per_second", line.rates.raw},
+                                      {"ratio", line.rates.ratio},
+                                      {"ratio_quartiles", {line.rates.ratioLow, line.rates.ratioHigh}}});
         }
         if (crack) {
             out["crack"] = {{"alg", "HS256"},

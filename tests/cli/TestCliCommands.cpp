@@ -409,11 +409,18 @@ void TestCliCommands::benchReportsEveryLine()
     for (const auto& line : report["results"]) {
         QVERIFY(line["jwtwb_ops_per_second"].get<double>() > 0);
         QVERIFY(line["openssl_ops_per_second"].get<double>() > 0);
+        // The median round ratio lies within the middle half of the rounds' ratios.
+        const auto ratio = line["ratio"].get<double>();
+        const auto& quartiles = line["ratio_quartiles"];
+        QCOMPARE(quartiles.size(), std::size_t(2));
+        QVERIFY(quartiles[0].get<double>() > 0);
+        QVERIFY(quartiles[0].get<double>() <= ratio && ratio <= quartiles[1].get<double>());
     }
     QVERIFY(report["results"][0]["alg"] == "HS256");
     const auto one = runCli({"bench", "--seconds", "0.02", "--alg", "ES256"});
     QCOMPARE(one.exitCode, 0);
     QVERIFY(one.out.contains("ES256 verify") && !one.out.contains("RS256"));
+    QVERIFY(one.out.contains("middle half of the rounds' ratios"));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)
