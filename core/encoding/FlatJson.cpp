@@ -5,7 +5,9 @@
 #include "Text.h"
 #include "Utf8.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <memory>
 
 namespace jwtwb::encoding {
@@ -27,23 +29,10 @@ std::optional<std::string_view> FlatMember::plainString() const
     return value.substr(1, value.size() - 2);
 }
 
-std::optional<std::int64_t> FlatMember::integer() const
+std::optional<std::int64_t> FlatMember::longInteger() const
 {
     if (kind != FlatKind::Number) {
         return std::nullopt;
-    }
-    // Up to 18 digits fit without overflow checks; longer ones through from_chars.
-    const bool negative = value.front() == '-';
-    const std::string_view digits = value.substr(negative ? 1 : 0);
-    if (digits.size() <= 18) {
-        std::int64_t number = 0;
-        for (const char c : digits) {
-            if (!isDigit(c)) {
-                return std::nullopt; // a fraction
-            }
-            number = number * 10 + (c - '0');
-        }
-        return negative ? -number : number;
     }
     std::int64_t number = 0;
     const char* last = value.data() + value.size();
@@ -72,7 +61,9 @@ public:
         , m_options(options)
     { }
 
-    bool scan(FlatObject& out)
+    // Everything but nested arrays and objects is inlined here, so that the position and the
+    // member count live in registers: kept in memory, every step would wait on the store before it.
+    JWTWB_ALWAYS_INLINE bool scan(FlatObject& out)
     {
         out.m_count = 0;
         if (!isAscii(m_text) && findInvalidUtf8(m_text)) {
@@ -85,10 +76,11 @@ public:
         // One bit per name (of its length and first and last bytes): a repeated name finds its
         // bit set, so only names whose bit is taken are looked for among the earlier members.
         std::uint64_t seen = 0;
-        const bool read = readMembers([&](std::string_view name, bool nameEscaped) {
+        std::size_t count = 0;
+        const bool read = readMembers([&](std::string_view name, bool nameEscaped) JWTWB_ALWAYS_INLINE {
             const std::uint64_t bit = nameBit(name);
-            if (nameEscaped || ((seen & bit) != 0 && out.find(name) != nullptr)
-                || out.m_count == FlatObject::kMaxMembers) {
+            if (nameEscaped || count == FlatObject::kMaxMembers
+                || ((seen & bit) != 0 && isRepeated(out, count, name))) {
                 return false;
             }
             seen |= bit;
@@ -98,16 +90,30 @@ public:
                 return false;
             }
             // Built in its slot in one go: a temporary copied in would stall on store forwarding.
-            std::construct_at(&out.m_slots.members[out.m_count], name, m_text.substr(valueStart, m_pos - valueStart),
-                              value.kind, value.escaped, value.plainStrings);
-            ++out.m_count;
+            std::construct_at(&out.m_slots.members[count], name, slice(valueStart, m_pos), value.kind, value.escaped,
+                              value.plainStrings, value.shortInteger, value.shortIntegerValue);
+            ++count;
             return true;
         });
+        out.m_count = count;
         skipWhitespace();
         return read && m_pos == m_text.size();
     }
 
 private:
+    [[gnu::noinline]] static bool isRepeated(const FlatObject& out, std::size_t count, std::string_view name)
+    {
+        return std::ranges::any_of(std::span(out.m_slots.members.data(), count),
+                                   [&](const FlatMember& member) { return member.name == name; });
+    }
+
+    // m_text[from, to), which the caller knows to be inside: substr's range check is a call that
+    // would take m_text's address, and with it put the whole scanner in memory.
+    [[nodiscard]] JWTWB_ALWAYS_INLINE std::string_view slice(std::size_t from, std::size_t to) const
+    {
+        return {m_text.data() + from, to - from};
+    }
+
     static std::uint64_t nameBit(std::string_view name)
     {
         const std::size_t mix = name.empty()
@@ -118,7 +124,7 @@ private:
 
     // The elements of the array or object at m_pos, up to and including its closing bracket:
     // `readItem` reads each, the commas and whitespace between them are read here.
-    template <class ReadItem> bool readList(char close, ReadItem&& readItem)
+    template <class ReadItem> JWTWB_ALWAYS_INLINE bool readList(char close, ReadItem&& readItem)
     {
         ++m_pos;
         skipWhitespace();
@@ -144,15 +150,15 @@ private:
     }
 
     // An object's members: `readMember` gets each name (as written) and reads the value.
-    template <class ReadMember> bool readMembers(ReadMember&& readMember)
+    template <class ReadMember> JWTWB_ALWAYS_INLINE bool readMembers(ReadMember&& readMember)
     {
-        return readList('}', [&] {
+        return readList('}', [&]() JWTWB_ALWAYS_INLINE {
             bool escaped = false;
             const std::size_t nameStart = m_pos + 1;
             if (peek() != '"' || !readString(escaped)) {
                 return false;
             }
-            const std::string_view name = m_text.substr(nameStart, m_pos - 1 - nameStart);
+            const std::string_view name = slice(nameStart, m_pos - 1);
             skipWhitespace();
             if (peek() != ':') {
                 return false;
@@ -168,22 +174,46 @@ private:
         FlatKind kind = FlatKind::Null;
         bool escaped = false;
         bool plainStrings = false;
+        bool shortInteger = false;
+        std::int64_t shortIntegerValue = 0;
     };
 
     // A value at `depth` (the number of arrays and objects around it).
-    bool readValue(std::size_t depth, Value& value)
+    JWTWB_ALWAYS_INLINE bool readValue(std::size_t depth, Value& value)
     {
         switch (peek()) {
         case '"': value.kind = FlatKind::String; return readString(value.escaped);
         case '{':
             value.kind = FlatKind::Object;
-            return m_options.nestedObjects && depth < kMaxJsonDepth && skipObject(depth + 1);
-        case '[': value.kind = FlatKind::Array; return depth < kMaxJsonDepth && skipArray(depth + 1, value);
+            return m_options.nestedObjects && depth < kMaxJsonDepth && skipNested(depth + 1, value);
+        case '[': value.kind = FlatKind::Array; return depth < kMaxJsonDepth && skipNested(depth + 1, value);
         case 't': value.kind = FlatKind::True; return readLiteral("true");
         case 'f': value.kind = FlatKind::False; return readLiteral("false");
         case 'n': value.kind = FlatKind::Null; return readLiteral("null");
-        default: value.kind = FlatKind::Number; return readNumber();
+        default: value.kind = FlatKind::Number; return readNumber(value);
         }
+    }
+
+    // An array or object, by a scanner of its own and out of line: passing `this` to a call would
+    // put m_pos in memory for the whole of scan().
+    JWTWB_ALWAYS_INLINE bool skipNested(std::size_t depth, Value& value)
+    {
+        const auto [end, plainStrings] = skipNestedAt(m_text, m_pos, m_options, depth, value.kind);
+        m_pos = end;
+        value.plainStrings = plainStrings;
+        return end != std::string_view::npos;
+    }
+
+    // Where the array or object at `start` ends (npos when it is not read), and whether it is an
+    // array of plain strings.
+    [[gnu::noinline]] static std::pair<std::size_t, bool>
+    skipNestedAt(std::string_view text, std::size_t start, FlatScanOptions options, std::size_t depth, FlatKind kind)
+    {
+        FlatScanner nested(text, options);
+        nested.m_pos = start;
+        Value value;
+        const bool read = kind == FlatKind::Object ? nested.skipObject(depth) : nested.skipArray(depth, value);
+        return {read ? nested.m_pos : std::string_view::npos, value.plainStrings};
     }
 
     bool skipObject(std::size_t depth)
@@ -208,7 +238,7 @@ private:
     }
 
     // The string at m_pos (its opening quote). The text is valid UTF-8 already.
-    bool readString(bool& escaped)
+    JWTWB_ALWAYS_INLINE bool readString(bool& escaped)
     {
         std::size_t i = m_pos + 1;
         for (;;) {
@@ -239,36 +269,49 @@ private:
         }
     }
 
-    bool readLiteral(std::string_view literal)
+    JWTWB_ALWAYS_INLINE bool readLiteral(std::string_view literal)
     {
-        if (m_text.substr(m_pos, literal.size()) != literal) {
+        if (m_text.size() - m_pos < literal.size()
+            || std::memcmp(m_text.data() + m_pos, literal.data(), literal.size()) != 0) {
             return false;
         }
         m_pos += literal.size();
         return true;
     }
 
-    // RFC 8259 §6 without an exponent.
-    bool readNumber()
+    // RFC 8259 §6 without an exponent. An integer's value is read on the way, as long as it cannot
+    // overflow.
+    JWTWB_ALWAYS_INLINE bool readNumber(Value& value)
     {
+        constexpr std::size_t kMaxShortDigits = 18;
         const std::size_t start = m_pos;
-        if (peek() == '-') {
+        const bool negative = peek() == '-';
+        if (negative) {
             ++m_pos;
         }
+        const std::size_t digitsStart = m_pos;
+        std::uint64_t number = 0; // wraps harmlessly beyond kMaxShortDigits, where it is not used
         if (peek() == '0') {
             ++m_pos;
         } else if (isDigit(peek())) {
-            skipDigits();
+            do {
+                number = number * 10 + static_cast<std::uint64_t>(m_text[m_pos] - '0');
+                ++m_pos;
+            } while (m_pos < m_text.size() && isDigit(m_text[m_pos]));
         } else {
             return false;
         }
+        value.shortInteger = m_pos - digitsStart <= kMaxShortDigits;
         if (peek() == '.') {
             ++m_pos;
             if (!isDigit(peek())) {
                 return false;
             }
             skipDigits();
+            value.shortInteger = false;
         }
+        const auto magnitude = static_cast<std::int64_t>(number);
+        value.shortIntegerValue = negative ? -magnitude : magnitude;
         return peek() != 'e' && peek() != 'E' && !isDigit(peek()) && m_pos - start <= kMaxNumberLength;
     }
 

@@ -18,11 +18,22 @@ struct FlatMember {
     FlatKind kind = FlatKind::Null;
     bool escaped = false; // a string with backslash escapes
     bool plainStrings = false; // an array whose elements are all strings without escapes
+    bool shortInteger = false; // a number written as an integer of at most 18 digits: shortIntegerValue
+    std::int64_t shortIntegerValue = 0; // read while scanning, so that integer() need not read it again
 
     // A string's content when it has no escapes (then it is exactly the decoded value).
     [[nodiscard]] std::optional<std::string_view> plainString() const;
     // A number written as an integer (no fraction, no exponent) that fits 64 bits signed.
-    [[nodiscard]] std::optional<std::int64_t> integer() const;
+    [[nodiscard]] std::optional<std::int64_t> integer() const
+    {
+        if (kind == FlatKind::Number && shortInteger) {
+            return shortIntegerValue;
+        }
+        return longInteger();
+    }
+
+private:
+    [[nodiscard]] std::optional<std::int64_t> longInteger() const;
 };
 
 // The top-level members of a JSON object, read in one pass without building a document: for hot

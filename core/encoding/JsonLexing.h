@@ -12,6 +12,14 @@
 #include <emmintrin.h>
 #endif
 
+// For the readers' small steps: a caller whose position is passed to a call that is not inlined
+// keeps it in memory, and then every step waits on the store before it.
+#if defined(__GNUC__)
+#define JWTWB_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define JWTWB_ALWAYS_INLINE
+#endif
+
 namespace jwtwb::encoding::lexing {
 
 inline constexpr bool isDigit(char c)
@@ -36,7 +44,7 @@ inline constexpr auto kStringStop = [] {
 }();
 
 // Offset of the first byte at or after i that ends the fast scan of a string, or text.size().
-inline std::size_t findStringStop(std::string_view text, std::size_t i)
+JWTWB_ALWAYS_INLINE inline std::size_t findStringStop(std::string_view text, std::size_t i)
 {
 #if defined(__SSE2__)
     // Sixteen bytes at a time (SSE2 is part of x86-64 itself).
@@ -100,9 +108,9 @@ protected:
         : m_text(text)
     { }
 
-    [[nodiscard]] char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+    [[nodiscard]] JWTWB_ALWAYS_INLINE char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
 
-    void skipWhitespace()
+    JWTWB_ALWAYS_INLINE void skipWhitespace()
     {
         // Whitespace is at most ' ': one comparison settles the usual case of none.
         while (m_pos < m_text.size() && static_cast<unsigned char>(m_text[m_pos]) <= ' ' && isSpace(m_text[m_pos])) {
@@ -110,7 +118,7 @@ protected:
         }
     }
 
-    void skipDigits()
+    JWTWB_ALWAYS_INLINE void skipDigits()
     {
         while (m_pos < m_text.size() && isDigit(m_text[m_pos])) {
             ++m_pos;
