@@ -84,6 +84,7 @@ public:
                 return false;
             }
             seen |= bit;
+            skipWhitespace();
             const std::size_t valueStart = m_pos;
             Value value;
             if (!readValue(1, value)) {
@@ -124,28 +125,23 @@ private:
 
     // The elements of the array or object at m_pos, up to and including its closing bracket:
     // `readItem` reads each, the commas and whitespace between them are read here.
+    // Whitespace is skipped only where the expected byte is not found (consume), or before an item.
     template <class ReadItem> JWTWB_ALWAYS_INLINE bool readList(char close, ReadItem&& readItem)
     {
         ++m_pos;
-        skipWhitespace();
-        if (peek() == close) {
-            ++m_pos;
+        if (consume(close)) {
             return true;
         }
         for (;;) {
             if (!readItem()) {
                 return false;
             }
-            skipWhitespace();
-            if (peek() == close) {
-                ++m_pos;
+            if (consume(close)) {
                 return true;
             }
-            if (peek() != ',') {
+            if (!consume(',')) {
                 return false;
             }
-            ++m_pos;
-            skipWhitespace();
         }
     }
 
@@ -154,18 +150,15 @@ private:
     {
         return readList('}', [&]() JWTWB_ALWAYS_INLINE {
             bool escaped = false;
+            if (peek() != '"') {
+                skipWhitespace();
+            }
             const std::size_t nameStart = m_pos + 1;
             if (peek() != '"' || !readString(escaped)) {
                 return false;
             }
             const std::string_view name = slice(nameStart, m_pos - 1);
-            skipWhitespace();
-            if (peek() != ':') {
-                return false;
-            }
-            ++m_pos;
-            skipWhitespace();
-            return readMember(name, escaped);
+            return consume(':') && readMember(name, escaped);
         });
     }
 
@@ -178,7 +171,7 @@ private:
         std::int64_t shortIntegerValue = 0;
     };
 
-    // A value at `depth` (the number of arrays and objects around it).
+    // A value at `depth` (the number of arrays and objects around it), whitespace before it skipped.
     JWTWB_ALWAYS_INLINE bool readValue(std::size_t depth, Value& value)
     {
         switch (peek()) {
@@ -220,6 +213,7 @@ private:
     {
         return readMembers([&](std::string_view, bool) {
             Value ignored;
+            skipWhitespace();
             return readValue(depth, ignored);
         });
     }
@@ -229,6 +223,7 @@ private:
         array.plainStrings = true;
         return readList(']', [&] {
             Value element;
+            skipWhitespace();
             if (!readValue(depth, element)) {
                 return false;
             }

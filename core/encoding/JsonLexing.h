@@ -48,17 +48,23 @@ JWTWB_ALWAYS_INLINE inline std::size_t findStringStop(std::string_view text, std
 {
 #if defined(__SSE2__)
     // Sixteen bytes at a time (SSE2 is part of x86-64 itself).
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i lastControl = _mm_set1_epi8(0x1F);
+    const auto stopsAt = [&](std::size_t offset) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + offset));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(c, _mm_set1_epi8(0x1F)), c); // c <= 0x1F, unsigned
+        const __m128i stops = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('"')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))), control);
+        return static_cast<unsigned>(_mm_movemask_epi8(stops));
+    };
     for (; i + 16 <= text.size(); i += 16) {
-        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(c, lastControl), c); // c <= 0x1F, unsigned
-        const __m128i stops
-            = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, quote), _mm_cmpeq_epi8(c, backslash)), control);
-        if (const int mask = _mm_movemask_epi8(stops); mask != 0) {
-            return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+        if (const unsigned mask = stopsAt(i); mask != 0) {
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
         }
+    }
+    if (i < text.size() && text.size() >= 16) {
+        // The last sixteen bytes of the text, of which those before i were looked at already.
+        const std::size_t last = text.size() - 16;
+        const unsigned mask = stopsAt(last) >> (i - last);
+        return mask != 0 ? i + static_cast<std::size_t>(std::countr_zero(mask)) : text.size();
     }
 #else
     if constexpr (std::endian::native == std::endian::little) {
@@ -87,8 +93,17 @@ JWTWB_ALWAYS_INLINE inline std::size_t findStringStop(std::string_view text, std
 // Most JSON is ASCII; the byte-by-byte UTF-8 check is only needed when it is not.
 inline bool isAscii(std::string_view text)
 {
-    std::uint64_t seen = 0;
     std::size_t i = 0;
+#if defined(__SSE2__)
+    __m128i seen16 = _mm_setzero_si128();
+    for (; i + 16 <= text.size(); i += 16) {
+        seen16 = _mm_or_si128(seen16, _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+    }
+    if (_mm_movemask_epi8(seen16) != 0) {
+        return false;
+    }
+#endif
+    std::uint64_t seen = 0;
     for (; i + sizeof seen <= text.size(); i += sizeof seen) {
         std::uint64_t word = 0;
         std::memcpy(&word, text.data() + i, sizeof word);
@@ -116,6 +131,20 @@ protected:
         while (m_pos < m_text.size() && static_cast<unsigned char>(m_text[m_pos]) <= ' ' && isSpace(m_text[m_pos])) {
             ++m_pos;
         }
+    }
+
+    // Whether the next byte, after any whitespace, is `c`; then it is passed. Compact JSON has no
+    // whitespace, so the usual case costs one comparison.
+    JWTWB_ALWAYS_INLINE bool consume(char c)
+    {
+        if (peek() != c) {
+            skipWhitespace();
+            if (peek() != c) {
+                return false;
+            }
+        }
+        ++m_pos;
+        return true;
     }
 
     JWTWB_ALWAYS_INLINE void skipDigits()

@@ -52,6 +52,11 @@ void TestFlatJson::scan_data()
     row("empty object", "{}", true, "");
     row("claims", R"({"iss":"joe","exp":1300819380,"admin":true,"x":null,"f":false})", true, "iss,exp,admin,x,f");
     row("whitespace", " \t{\r\n \"a\" : 1 ,\n\"b\":[ ]\t}\n ", true, "a,b");
+    row("whitespace everywhere", "{ \"a\" :\t[ 1 ,\n{ \"b\" : [ ] , \"c\" : \"d\" } , \"e\" ] , \"f\" : { } }", true,
+        "a,f");
+    // Strings that end in the text's last sixteen bytes, after a first block of sixteen.
+    row("escape near the end", R"({"aaaaaaaaaaaaaaaa":"b\"c"})", true, "aaaaaaaaaaaaaaaa");
+    row("quote in the last block", R"({"aaaaaaaaaaaaaaaa":"bc","d":"e"})", true, "aaaaaaaaaaaaaaaa,d");
     row("nested", R"({"a":{"b":{"c":[1,{"d":"e"}]}},"z":0})", true, "a,z");
     row("numbers", R"({"a":0,"b":-0,"c":-12.5,"d":18446744073709551616,"e":9223372036854775807})", true, "a,b,c,d,e");
     // Integers of up to 18 digits are read while scanning, longer ones afterwards.
@@ -83,6 +88,9 @@ void TestFlatJson::scan_data()
     row("overlong number (parseJson's)", "{\"a\":1" + QByteArray(300, '0') + "}", false);
     row("unterminated string", R"({"a":"b})", false);
     row("control character", "{\"a\":\"b\nc\"}", false);
+    row("control character near the end", "{\"aaaaaaaaaaaaaaaa\":\"b\x01c\"}", false);
+    row("unterminated near the end", R"({"aaaaaaaaaaaaaaaa":"bc})", false);
+    row("whitespace inside a name's quotes is the name's", R"({"a ":1,"a":2})", true, "a ,a");
     row("invalid escape", R"({"a":"\x"})", false);
     row("unicode escape (parseJson's)", R"({"a":"\u0041"})", false);
     row("escape in a name", R"({"\u0061":1})", false);
