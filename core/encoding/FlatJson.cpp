@@ -5,7 +5,6 @@
 #include "Text.h"
 #include "Utf8.h"
 
-#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -102,10 +101,11 @@ public:
     }
 
 private:
-    [[gnu::noinline]] static bool isRepeated(const FlatObject& out, std::size_t count, std::string_view name)
+    // Out of line, and given the count: scan() keeps it in a register, not in `out`.
+    [[gnu::noinline]] static bool isRepeated(FlatObject& out, std::size_t count, std::string_view name)
     {
-        return std::ranges::any_of(std::span(out.m_slots.members.data(), count),
-                                   [&](const FlatMember& member) { return member.name == name; });
+        out.m_count = count;
+        return out.find(name) != nullptr;
     }
 
     // m_text[from, to), which the caller knows to be inside: substr's range check is a call that
