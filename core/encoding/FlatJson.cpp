@@ -305,8 +305,9 @@ private:
             skipDigits();
             value.shortInteger = false;
         }
-        const auto magnitude = static_cast<std::int64_t>(number);
-        value.shortIntegerValue = negative ? -magnitude : magnitude;
+        // Negated as unsigned: beyond kMaxShortDigits the wrapped value may be any, and only
+        // unsigned arithmetic is defined for all of them.
+        value.shortIntegerValue = static_cast<std::int64_t>(negative ? 0 - number : number);
         return peek() != 'e' && peek() != 'E' && !isDigit(peek()) && m_pos - start <= kMaxNumberLength;
     }
 
