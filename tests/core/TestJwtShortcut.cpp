@@ -183,6 +183,10 @@ void TestJwtShortcut::agreesWithFullPath_data()
     row("iss not a string", hs256, QStringLiteral(R"({"iss":7})"), false, false, "joe");
     row("iss with an escaped slash", hs256, QStringLiteral(R"({"iss":"https:\/\/joe"})"), false, true, "https://joe");
     row("sub matches", hs256, QStringLiteral(R"({"sub":"42"})"), true, true, {}, {}, "42");
+    // Other three-letter names after the checked ones, with values that would fail as those claims.
+    row("other three-letter names are not the checked claims", hs256,
+        QStringLiteral(R"({"iss":"joe","sub":"42","azp":7,"exq":"x","idp":"x","jti":7,"oid":"x","sid":"43"})"), true,
+        true, "joe", {}, "42");
     row("sub mismatch", hs256, QStringLiteral(R"({"sub":"43"})"), false, false, {}, {}, "42");
     row("typ ignoring case and application/", QStringLiteral(R"({"alg":"HS256","typ":"application/JWT"})"),
         QStringLiteral("{}"), true, true, {}, {}, {}, "jwt");
