@@ -65,8 +65,13 @@ run_tests() {
     ctest --test-dir "$build_dir" --output-on-failure --test-output-size-failed 16384 \
         --test-output-truncation head -j "$(nproc)" && return 0
     log "What failed (from $build_dir/Testing/Temporary/LastTest.log):"
+    # A Loc: line only after a FAIL! (QSKIP prints one too).
     awk '/^[0-9]+\/[0-9]+ Testing: / { test = $3 }
-         !/^Command: / && /^(FAIL!|   Loc:|QFATAL)|ERROR: [A-Za-z]+Sanitizer|runtime error:|^SUMMARY: / { print test ": " $0 }' \
+         /^Command: / { next }
+         /^(FAIL!|QFATAL)/ { print test ": " $0; failing = 1; next }
+         /^   Loc:/ { if (failing) print test ": " $0; failing = 0; next }
+         /^(PASS|SKIP|XFAIL|XPASS|BPASS|BFAIL)/ { failing = 0 }
+         /ERROR: [A-Za-z]+Sanitizer|runtime error:|^SUMMARY: / { print test ": " $0 }' \
         "$build_dir/Testing/Temporary/LastTest.log" | head -n 60 >&2 || true
     return 1
 }
