@@ -340,9 +340,10 @@ void addEntryOptions(CLI::App& command, KeysArguments& arguments)
     command.add_flag("--json", arguments.json, "Print the new kids as JSON");
 }
 
-// A kid is mostly a base64url thumbprint, so one in 64 begins with '-', which CLI11 reads as short
-// options ("-hK…" even as -h, the help). So -h is no flag of these commands (takeKid still shows the
-// help for -h alone) and such a kid arrives as an extra argument; `--` before the kid works as well.
+// A kid is mostly a base64url thumbprint, so one in 64 begins with '-' (one in 4096 with "--"),
+// which CLI11 reads as options ("-hK…" even as -h, the help). So -h is no flag of these commands
+// (takeKid still shows the help for -h alone) and such a kid arrives as an extra argument; `--`
+// before the kid works as well.
 void addKidArgument(CLI::App& command, std::string& kid)
 {
     command.set_help_flag("--help", "Print this help message and exit");
@@ -350,9 +351,10 @@ void addKidArgument(CLI::App& command, std::string& kid)
     command.add_option("kid", kid, "The key's kid (one that begins with '-' too)");
 }
 
-// Takes the kid from the extra arguments when it begins with '-'. Returns the exit code when the
-// command must not run: 0 after printing the help for -h alone, 2 without a kid or with arguments
-// the command does not know.
+// Takes the kid from the extra arguments when it begins with '-': the first extra argument when no
+// kid came as a plain one (an option these commands do not know then fails as an unknown kid).
+// Returns the exit code when the command must not run: 0 after printing the help for -h alone, 2
+// without a kid or with more arguments than the kid.
 std::optional<int> takeKid(const CLI::App& command, std::string& kid)
 {
     std::vector<std::string> unknown;
@@ -360,7 +362,7 @@ std::optional<int> takeKid(const CLI::App& command, std::string& kid)
         if (extra == "--") {
             continue;
         }
-        if (kid.empty() && !extra.starts_with("--")) {
+        if (kid.empty()) {
             kid = extra;
         } else {
             unknown.push_back(extra);

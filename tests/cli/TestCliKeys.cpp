@@ -280,7 +280,8 @@ void TestCliKeys::deleteKey()
     QVERIFY(again.err.contains("no key with kid"));
 }
 
-// One thumbprint in 64 begins with '-'; CLI11 alone would read "-h…" as the help flag.
+// One thumbprint in 64 begins with '-'; CLI11 alone would read "-h…" as the help flag and "--…" as
+// an unknown option.
 void TestCliKeys::kidBeginningWithDash()
 {
     const QString kid = QStringLiteral("-hdash");
@@ -314,6 +315,20 @@ void TestCliKeys::kidBeginningWithDash()
     const auto gone = runCli(withKeystore({"keys", "export", kid}));
     QCOMPARE(gone.exitCode, 1);
     QVERIFY(gone.err.contains("no key with kid \"-hdash\""));
+
+    // One thumbprint in 4096 begins with "--", which CLI11 takes for a long option.
+    QVERIFY(jwk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    jwk.write(R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",)"
+              R"("y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","kid":"--dash"})");
+    jwk.close();
+    QCOMPARE(runCli(withKeystore({"keys", "import", jwk.fileName()})).out.trimmed(), QStringLiteral("--dash"));
+    const auto longDash = runCli(withKeystore({"keys", "export", "--dash"}));
+    QVERIFY2(longDash.exitCode == 0, qPrintable(longDash.err));
+    QCOMPARE(test::parseJsonOrDie(longDash.out)["kid"].get<std::string>(), std::string("--dash"));
+    QCOMPARE(runCli(withKeystore({"keys", "delete", "--dash"})).exitCode, 0);
+    const auto unknownAlone = runCli(withKeystore({"keys", "delete", "--bogus"}));
+    QCOMPARE(unknownAlone.exitCode, 1);
+    QVERIFY(unknownAlone.err.contains("no key with kid \"--bogus\""));
 }
 
 void TestCliKeys::errors()
