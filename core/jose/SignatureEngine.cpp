@@ -1,5 +1,6 @@
 #include "SignatureEngine.h"
 
+#include "crypto/EmsaPkcs1.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "ossl/ContextPool.h"
 #include "ossl/EcdsaSignature.h"
@@ -109,8 +110,17 @@ bool preparePkeyContext(ossl::PooledContext& context, const AlgorithmInfo& info,
 {
     context.pkey.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, key.pkey(), nullptr));
     EVP_PKEY_CTX* ctx = context.pkey.get();
-    if (!ctx || (operation == Operation::Sign ? EVP_PKEY_sign_init(ctx) : EVP_PKEY_verify_init(ctx)) != 1
-        || EVP_PKEY_CTX_set_signature_md(ctx, ossl::evpMd(info.hash)) != 1) {
+    if (!ctx || (operation == Operation::Sign ? EVP_PKEY_sign_init(ctx) : EVP_PKEY_verify_init(ctx)) != 1) {
+        return false;
+    }
+    if (info.family == AlgorithmFamily::RsaPkcs1 && operation == Operation::Verify) {
+        // RSASSA-PKCS1-v1_5 verification as RFC 8017 §8.2.2 words it: OpenSSL opens the signature
+        // without padding and pkeyVerify compares it with the encoding of the digest. OpenSSL's own
+        // PKCS#1 check compares the same way, but allocates buffers and walks the padding first:
+        // about 300 cycles more per verification.
+        return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_NO_PADDING) == 1;
+    }
+    if (EVP_PKEY_CTX_set_signature_md(ctx, ossl::evpMd(info.hash)) != 1) {
         return false;
     }
     if (info.family == AlgorithmFamily::RsaPss) {
@@ -189,8 +199,20 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
             ossl::clearErrors();
             return false;
         }
-        ok = digest(context, info, input, hash)
-            && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
+        if (!digest(context, info, input, hash)) {
+            ok = false;
+        } else if (info.family == AlgorithmFamily::RsaPkcs1) {
+            // The signature's length is the modulus length (checkLength), at most 16384 bits.
+            std::array<std::uint8_t, 2048> buffer;
+            const std::span<std::uint8_t> encoded(buffer.data(), std::min(signature.size(), buffer.size()));
+            ok = signature.size() <= buffer.size()
+                && crypto::encodeEmsaPkcs1v15(info.hash, std::span(hash.bytes, hash.size), encoded)
+                && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), encoded.data(),
+                                   encoded.size())
+                    == 1;
+        } else {
+            ok = EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
+        }
     }
     if (!ok) {
         ossl::clearErrors();

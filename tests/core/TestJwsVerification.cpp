@@ -1,4 +1,6 @@
+#include "crypto/Digest.h"
 #include "encoding/Base64Url.h"
+#include "encoding/Hex.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwsVerifier.h"
@@ -6,6 +8,11 @@
 #include "keys/KeyGenerator.h"
 
 #include <QTest>
+
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+
+#include <memory>
 
 using namespace jwtwb;
 using namespace jwtwb::jose;
@@ -67,6 +74,21 @@ std::string withSignature(const std::string& token, const Bytes& signature)
     return token.substr(0, token.rfind('.') + 1) + encoding::base64UrlEncode(signature);
 }
 
+// RSA's private operation on `encoded` as it is, with no padding added: a signature that opens to
+// exactly these bytes.
+Bytes rawRsaSignature(const keys::Key& key, const Bytes& encoded)
+{
+    const std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_from_pkey(nullptr, key.pkey(), nullptr), EVP_PKEY_CTX_free);
+    Bytes signature(encoded.size());
+    std::size_t size = signature.size();
+    if (!ctx || EVP_PKEY_sign_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_NO_PADDING) != 1
+        || EVP_PKEY_sign(ctx.get(), signature.data(), &size, encoded.data(), encoded.size()) != 1) {
+        return {};
+    }
+    return signature;
+}
+
 } // namespace
 
 class TestJwsVerification : public QObject
@@ -85,6 +107,8 @@ private slots:
     void wrongKey();
     void derEcdsaSignatureRejected();
     void psychicSignatureRejected();
+    void pkcs1EncodingMustBeExact_data();
+    void pkcs1EncodingMustBeExact();
     void algorithmConfusion();
     void keyTypeMismatch();
     void unsecuredNeverVerifies();
@@ -237,6 +261,68 @@ void TestJwsVerification::psychicSignatureRejected()
         const Bytes zeros(decodeCompact(token)->signature().size(), 0);
         const auto check = verifyText(withSignature(token, zeros), key);
         QVERIFY2(!check.valid(), alg);
+    }
+}
+
+void TestJwsVerification::pkcs1EncodingMustBeExact_data()
+{
+    // What the signature opens to: 00 01 FF…FF 00, the DigestInfo prefix (RFC 8017 §9.2, note 1),
+    // the hash. Only the exact encoding of the token's own hash verifies.
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<QString>("hash");
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("separator");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<bool>("valid");
+    const auto row = [](const char* name, const char* alg, const char* hash, const char* start, const char* separator,
+                        const char* prefix, bool valid) {
+        QTest::newRow(name) << QString(alg) << QString(hash) << QString(start) << QString(separator) << QString(prefix)
+                            << valid;
+    };
+    const char* sha256 = "3031300d060960864801650304020105000420";
+    const char* sha384 = "3041300d060960864801650304020205000430";
+    const char* sha512 = "3051300d060960864801650304020305000440";
+    row("RS256", "RS256", "SHA-256", "0001", "00", sha256, true);
+    row("RS384", "RS384", "SHA-384", "0001", "00", sha384, true);
+    row("RS512", "RS512", "SHA-512", "0001", "00", sha512, true);
+    row("block type 2", "RS256", "SHA-256", "0002", "00", sha256, false);
+    row("leading 01", "RS256", "SHA-256", "0101", "00", sha256, false);
+    row("no separator", "RS256", "SHA-256", "0001", "ff", sha256, false);
+    row("DigestInfo without NULL", "RS256", "SHA-256", "0001", "00", "302f300b06096086480165030402010420", false);
+    row("SHA-512 hash under RS256", "RS256", "SHA-512", "0001", "00", sha512, false);
+    row("SHA-256 prefix under RS512", "RS512", "SHA-512", "0001", "00", sha256, false);
+}
+
+void TestJwsVerification::pkcs1EncodingMustBeExact()
+{
+    QFETCH(QString, alg);
+    QFETCH(QString, hash);
+    QFETCH(QString, start);
+    QFETCH(QString, separator);
+    QFETCH(QString, prefix);
+    QFETCH(bool, valid);
+    const keys::Key& key = m_keys.at(alg.toStdString());
+    const std::string token = signCompact(header(alg.toStdString()), asBytes(kPayload), &key).value();
+    const std::string signingInput = token.substr(0, token.rfind('.'));
+    const crypto::HashAlg hashAlg = hash == "SHA-256" ? crypto::HashAlg::Sha256
+        : hash == "SHA-384"                           ? crypto::HashAlg::Sha384
+                                                      : crypto::HashAlg::Sha512;
+    const Bytes digest = crypto::digest(hashAlg, asBytes(signingInput));
+    const Bytes head = encoding::fromHex(start.toStdString()).value();
+    const Bytes tail = encoding::fromHex(separator.toStdString() + prefix.toStdString()).value();
+    const std::size_t modulusSize = static_cast<std::size_t>(key.bits() / 8);
+    Bytes encoded = head;
+    encoded.resize(modulusSize - tail.size() - digest.size(), 0xff);
+    encoded.insert(encoded.end(), tail.begin(), tail.end());
+    encoded.insert(encoded.end(), digest.begin(), digest.end());
+    QCOMPARE(encoded.size(), modulusSize);
+
+    const Bytes signature = rawRsaSignature(key, encoded);
+    QCOMPARE(signature.size(), modulusSize);
+    const auto check = verifyText(withSignature(token, signature), key.publicKey().value());
+    QCOMPARE(check.valid(), valid);
+    if (!valid) {
+        QCOMPARE(check.problem, SignatureProblem::SignatureMismatch);
     }
 }
 
