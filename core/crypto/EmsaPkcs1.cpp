@@ -6,9 +6,8 @@
 namespace jwtwb::crypto {
 namespace {
 
-// The DER of DigestInfo up to the hash itself, from RFC 8017 §9.2, note 1.
-constexpr std::array<std::uint8_t, 15> kSha1Prefix
-    = {0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14};
+// The DER of DigestInfo up to the hash itself, from RFC 8017 §9.2, note 1. SHA-2 only: no JWS
+// algorithm signs SHA-1.
 constexpr std::array<std::uint8_t, 19> kSha256Prefix = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
                                                         0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
 constexpr std::array<std::uint8_t, 19> kSha384Prefix = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
@@ -19,7 +18,7 @@ constexpr std::array<std::uint8_t, 19> kSha512Prefix = {0x30, 0x51, 0x30, 0x0d, 
 std::span<const std::uint8_t> digestInfoPrefix(HashAlg hash)
 {
     switch (hash) {
-    case HashAlg::Sha1: return kSha1Prefix;
+    case HashAlg::Sha1: return {};
     case HashAlg::Sha256: return kSha256Prefix;
     case HashAlg::Sha384: return kSha384Prefix;
     case HashAlg::Sha512: return kSha512Prefix;
@@ -33,7 +32,7 @@ bool encodeEmsaPkcs1v15(HashAlg hash, std::span<const std::uint8_t> digest, std:
 {
     const std::span<const std::uint8_t> prefix = digestInfoPrefix(hash);
     const std::size_t tLen = prefix.size() + digest.size();
-    if (digest.size() != hashSize(hash) || em.size() < tLen + 11) {
+    if (prefix.empty() || digest.size() != hashSize(hash) || em.size() < tLen + 11) {
         return false;
     }
     const std::size_t paddingEnd = em.size() - tLen - 1; // where the 00 separator goes

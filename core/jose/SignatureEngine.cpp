@@ -202,8 +202,9 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
         if (!digest(context, info, input, hash)) {
             ok = false;
         } else if (info.family == AlgorithmFamily::RsaPkcs1) {
-            // The signature's length is the modulus length (checkLength), at most 16384 bits.
-            std::array<std::uint8_t, 2048> buffer;
+            // The signature's length is the modulus length (checkLength); OpenSSL uses no modulus
+            // longer than OPENSSL_RSA_MAX_MODULUS_BITS.
+            std::array<std::uint8_t, OPENSSL_RSA_MAX_MODULUS_BITS / 8> buffer;
             const std::span<std::uint8_t> encoded(buffer.data(), std::min(signature.size(), buffer.size()));
             ok = signature.size() <= buffer.size()
                 && crypto::encodeEmsaPkcs1v15(info.hash, std::span(hash.bytes, hash.size), encoded)
