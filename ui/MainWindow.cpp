@@ -36,6 +36,7 @@ constexpr auto kRememberTokenKey = "decoder/rememberToken";
 constexpr auto kPasteOnFocusKey = "decoder/pasteOnFocus";
 constexpr qsizetype kMaxClipboardToken = 1024 * 1024;
 constexpr auto kLastTokenKey = "decoder/lastToken";
+constexpr auto kKeystorePathKey = "keystore/path"; // set by Save As on the Keys page
 
 } // namespace
 
@@ -65,16 +66,22 @@ MainWindow::MainWindow(QWidget* parent)
     m_keystoreButton->setObjectName(QStringLiteral("keystoreLock"));
     m_keystoreButton->setAutoRaise(true);
     statusBar()->addPermanentWidget(m_keystoreButton);
-    const auto showLockState = [this](bool locked) {
-        m_keystoreButton->setText(locked ? tr("Keystore locked") : tr("Keystore unlocked"));
+    const auto showLockState = [this] {
+        const bool locked = !m_keystore->isUnlocked();
+        m_keystoreButton->setText(locked                                ? tr("Keystore locked")
+                                      : m_keystore->hasUnsavedChanges() ? tr("Keystore unlocked · not saved")
+                                                                        : tr("Keystore unlocked"));
         m_keystoreButton->setToolTip(locked ? tr("Open the Keys page to unlock the keystore")
                                             : tr("Lock the keystore now"));
     };
-    showLockState(!m_keystore->isUnlocked());
+    showLockState();
     connect(m_keystore, &KeystoreSession::lockedChanged, this, showLockState);
+    connect(m_keystore, &KeystoreSession::unsavedChanged, this, showLockState);
+    connect(m_keystore, &KeystoreSession::pathChanged, this,
+            [](const QString& path) { QSettings().setValue(kKeystorePathKey, path); });
     connect(m_keystoreButton, &QToolButton::clicked, this, [this] {
         if (m_keystore->isUnlocked()) {
-            m_keystore->lock(); // for every page: the decoder and the signer drop their copies of the keys
+            m_keysPage->lock(); // for every page (asks first about unsaved changes)
         } else {
             m_tabs->setCurrentWidget(m_keysPage);
         }
@@ -85,6 +92,9 @@ MainWindow::MainWindow(QWidget* parent)
 
 QString MainWindow::keystorePath()
 {
+    if (const QString chosen = QSettings().value(kKeystorePathKey).toString(); !chosen.isEmpty()) {
+        return chosen;
+    }
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/keystore.jwe");
 }
 
@@ -230,6 +240,10 @@ void MainWindow::pasteTokenFromClipboard()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_keysPage->resolveUnsaved(UnsavedKeystoreDialog::Situation::BeforeQuit)) {
+        event->ignore();
+        return;
+    }
     saveState();
     event->accept();
 }

@@ -31,7 +31,8 @@ public:
     // The keystore's lock state in the status bar: click locks it (or, when locked, opens the Keys page).
     [[nodiscard]] QToolButton* keystoreButton() const { return m_keystoreButton; }
 
-    // The keystore file: keystore.jwe in the application data folder.
+    // The keystore file: keystore.jwe in the application data folder, or the file last chosen with
+    // Save As on the Keys page.
     [[nodiscard]] static QString keystorePath();
     // Restores geometry and, when the user allowed it, the last token; otherwise shows the sample.
     void restoreState();

@@ -17,7 +17,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sys/stat.h>
 
 namespace jwtwb::cli {
 namespace {
@@ -87,19 +86,12 @@ Result<keys::KeySpec> parseKind(const std::string& kind)
 }
 
 // The keystore to change: the existing one, or a new one (the passphrase asked twice) when there
-// is no file yet.
+// is no file yet. Saving creates its folder.
 Result<keys::Keystore> openOrCreate(const KeysArguments& arguments)
 {
     const std::string path = keystorePath(arguments);
     if (io::fileExists(path)) {
         return openKeystore(path, arguments.passphraseFile);
-    }
-    const auto slash = path.find_last_of('/');
-    if (slash != std::string::npos && slash > 0) {
-        // Like `mkdir -p` with mode 0700 for the folders we make.
-        for (std::size_t at = path.find('/', 1); at != std::string::npos && at <= slash; at = path.find('/', at + 1)) {
-            ::mkdir(path.substr(0, at).c_str(), 0700);
-        }
     }
     auto passphrase = readPassphrase(arguments.passphraseFile, kPassphraseVariable,
                                      fmt::format("New passphrase for {}", path), true);

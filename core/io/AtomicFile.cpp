@@ -125,6 +125,29 @@ bool fileExists(const std::string& path)
     return ::stat(path.c_str(), &info) == 0;
 }
 
+Result<void> createParentFolders(const std::string& path, unsigned mode)
+{
+    const std::string folder = folderOf(path);
+    struct stat info {
+    };
+    if (::stat(folder.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+        return {};
+    }
+    for (auto slash = folder.find('/', 1);; slash = folder.find('/', slash + 1)) {
+        const std::string step = slash == std::string::npos ? folder : folder.substr(0, slash);
+        if (::mkdir(step.c_str(), static_cast<mode_t>(mode)) == 0) {
+            ::chmod(step.c_str(), static_cast<mode_t>(mode)); // mkdir's mode is reduced by the umask
+        } else if (const int error = errno; error != EEXIST) {
+            return fail(Errc::Io, fmt::format("cannot create the folder {}: {}", step, reason(error)));
+        } else if (::stat(step.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+            return fail(Errc::Io, fmt::format("cannot create the folder {}: a file of that name is in the way", step));
+        }
+        if (slash == std::string::npos) {
+            return {};
+        }
+    }
+}
+
 Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content, unsigned mode)
 {
     std::string temporary = path + std::string(kTemporaryInfix) + std::string(kTemporaryRandomLength, 'X');

@@ -15,6 +15,11 @@ namespace jwtwb::io {
 
 [[nodiscard]] bool fileExists(const std::string& path);
 
+// Creates the missing folders on the way to the file `path` (like `mkdir -p` of its folder), each
+// new one with `mode` exactly (not reduced by the umask); folders that exist are left as they are.
+// Errc::Io naming the folder and the reason when one cannot be made.
+[[nodiscard]] Result<void> createParentFolders(const std::string& path, unsigned mode = 0700);
+
 // Replaces `path` so that a crash or kill at any moment leaves either the old or the new file,
 // never a torn one (POSIX): a temporary file in the same folder, created with `mode`, written and
 // fsync'ed, renamed over the target, then the folder fsync'ed. On failure the target is untouched

@@ -145,6 +145,9 @@ Result<void> Keystore::save()
     if (!text) {
         return std::unexpected(text.error());
     }
+    if (auto folder = io::createParentFolders(m_path); !folder) {
+        return folder;
+    }
     if (io::fileExists(m_path)) {
         auto previous = io::readWholeFile(m_path, kMaxKeystoreSize);
         if (!previous) {
@@ -159,6 +162,16 @@ Result<void> Keystore::save()
     }
     removeLeftovers();
     return {};
+}
+
+Result<void> Keystore::saveAs(std::string path)
+{
+    std::swap(m_path, path);
+    auto saved = save();
+    if (!saved) {
+        m_path = std::move(path);
+    }
+    return saved;
 }
 
 void Keystore::removeLeftovers() const

@@ -20,7 +20,7 @@ struct KeystoreOptions {
 
 // The unlocked key set of one keystore file (see KeystoreFormat.h for the format). Keys, secrets
 // and the passphrase live only in memory, in wiping buffers, until lock(); changes reach the file
-// only through save(), which replaces it atomically and keeps the previous file as "<path>.bak".
+// only through save() or saveAs(), which replace it atomically and keeps the previous file as "<path>.bak".
 // Nothing here ever writes to a file that failed to open. Opening or saving successfully removes the
 // temporary files a killed save left beside the keystore (io::removeStaleTemporaries).
 class Keystore
@@ -51,7 +51,11 @@ public:
     [[nodiscard]] Result<void> setMetadata(std::string_view kid, std::string label, std::string notes,
                                            std::vector<std::string> tags);
 
+    // Creates the keystore's folder (mode 0700) when it is missing. On failure the file on disk is
+    // as it was and the keys in memory are unchanged, so that the caller can try again.
     [[nodiscard]] Result<void> save();
+    // Saves to another file, which is the keystore's path from then on (only when that worked).
+    [[nodiscard]] Result<void> saveAs(std::string path);
     // Re-encrypts with the new passphrase and saves.
     [[nodiscard]] Result<void> changePassphrase(crypto::SecureBytes newPassphrase);
 

@@ -106,6 +106,12 @@ void TestCliKeys::generate()
     QFile file(m_path);
     QCOMPARE(file.permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
              QFile::Permissions());
+    // The folders the first save made are the user's alone, as in the GUI.
+    for (const char* folder : {"sub", "sub/folder"}) {
+        const auto permissions = QFile::permissions(m_dir.filePath(QLatin1String(folder)));
+        QCOMPARE(permissions & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     const auto list = runCli(withKeystore({"keys", "list"}));
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.contains(kid + "  " + description + "  \"" + kind + "\""));
@@ -348,6 +354,15 @@ void TestCliKeys::errors()
     QVERIFY2(broken.err.contains("damaged or not a keystore"), qPrintable(broken.err));
     QCOMPARE(runCli({"keys"}).exitCode, 2);
     QCOMPARE(runCli(withKeystore({"keys", "import"})).exitCode, 2);
+    // A folder that cannot be made: the reason, and nothing claimed.
+    QFile blocker(m_dir.filePath("blocker"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const auto blocked = runCli({"keys", "generate", "oct-256", "--keystore", m_dir.filePath("blocker/keystore.jwe")});
+    QVERIFY(blocked.exitCode != 0);
+    QVERIFY2(blocked.err.contains(m_dir.filePath("blocker") + ": a file of that name is in the way"),
+             qPrintable(blocked.err));
+    QVERIFY(blocked.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliKeys)

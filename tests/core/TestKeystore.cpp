@@ -103,6 +103,9 @@ private slots:
     void changePassphrase();
     void lockWipes();
     void missingFile();
+    void createsMissingFolders();
+    void failedSaveKeepsKeys();
+    void saveAsMovesTheKeystore();
     void noSecretInTheFile();
 
 private:
@@ -429,6 +432,69 @@ void TestKeystore::missingFile()
     QVERIFY(!opened.has_value());
     QCOMPARE(opened.error().code, Errc::Io);
     QVERIFY(QString::fromStdString(opened.error().message).contains("keystore.jwe"));
+}
+
+// A fresh profile has no data folder: the first save makes every missing folder, each 0700.
+void TestKeystore::createsMissingFolders()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("share/jwt-workbench/jwt-workbench"));
+    const QString path = folder + QStringLiteral("/keystore.jwe");
+    ::umask(022);
+    Keystore keystore = Keystore::create(path.toStdString(), pass("x"), kFastOptions);
+    QVERIFY(keystore.add(entryFor(generate({KeyType::Oct, 256, Curve::None}))).has_value());
+    const auto saved = keystore.save();
+    QVERIFY2(saved.has_value(), saved ? "" : saved.error().message.c_str());
+    for (const QString& made : {m_dir->filePath(QStringLiteral("share")), folder}) {
+        struct stat info {
+        };
+        QCOMPARE(::stat(made.toLocal8Bit().constData(), &info), 0);
+        QVERIFY(S_ISDIR(info.st_mode));
+        QCOMPARE(info.st_mode & 0777, 0700u);
+    }
+    auto reopened = Keystore::open(path.toStdString(), pass("x"));
+    QVERIFY(reopened.has_value());
+    QCOMPARE(reopened->entries().size(), std::size_t{1});
+}
+
+// A folder that cannot be made (a file is in its place): a clear error naming it, nothing written,
+// and the keys still in memory for another try.
+void TestKeystore::failedSaveKeepsKeys()
+{
+    writeBytes(m_dir->filePath(QStringLiteral("data")), "not a folder");
+    const QString path = m_dir->filePath(QStringLiteral("data/jwt-workbench/keystore.jwe"));
+    Keystore keystore = Keystore::create(path.toStdString(), pass("x"), kFastOptions);
+    QVERIFY(keystore.add(entryFor(generate({KeyType::Oct, 256, Curve::None}), "kept")).has_value());
+    const auto saved = keystore.save();
+    QVERIFY(!saved.has_value());
+    QCOMPARE(saved.error().code, Errc::Io);
+    const QString message = QString::fromStdString(saved.error().message);
+    QVERIFY2(message.contains(m_dir->filePath(QStringLiteral("data"))) && message.contains("in the way"),
+             qPrintable(message));
+    QCOMPARE(keystore.entries().size(), std::size_t{1});
+    QCOMPARE(keystore.entries().front().label, std::string("kept"));
+    QCOMPARE(fileBytes(m_dir->filePath(QStringLiteral("data"))), QByteArray("not a folder"));
+}
+
+void TestKeystore::saveAsMovesTheKeystore()
+{
+    writeBytes(m_dir->filePath(QStringLiteral("data")), "not a folder");
+    const std::string broken = m_dir->filePath(QStringLiteral("data/keystore.jwe")).toStdString();
+    Keystore keystore = Keystore::create(broken, pass("x"), kFastOptions);
+    QVERIFY(keystore.add(entryFor(generate({KeyType::Oct, 256, Curve::None}), "rescued")).has_value());
+    QVERIFY(!keystore.save().has_value());
+    // A failed Save As keeps the old path.
+    QVERIFY(!keystore.saveAs(m_dir->filePath(QStringLiteral("data/other.jwe")).toStdString()).has_value());
+    QCOMPARE(keystore.path(), broken);
+    const QString elsewhere = m_dir->filePath(QStringLiteral("elsewhere/keystore.jwe"));
+    QVERIFY(keystore.saveAs(elsewhere.toStdString()).has_value());
+    QCOMPARE(keystore.path(), elsewhere.toStdString());
+    // Later saves go to the new file.
+    QVERIFY(keystore.add(entryFor(generate({KeyType::Oct, 384, Curve::None}), "second")).has_value());
+    QVERIFY(keystore.save().has_value());
+    auto reopened = Keystore::open(elsewhere.toStdString(), pass("x"));
+    QVERIFY(reopened.has_value());
+    QCOMPARE(reopened->entries().size(), std::size_t{2});
+    QCOMPARE(reopened->entries().front().label, std::string("rescued"));
 }
 
 void TestKeystore::noSecretInTheFile()

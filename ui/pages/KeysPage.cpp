@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -38,6 +39,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -139,6 +141,8 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     , m_thumbprintLabel(new QLabel(this))
     , m_publicPem(new QPlainTextEdit(this))
     , m_lockButton(new QPushButton(tr("&Lock"), this))
+    , m_unsavedBar(new QWidget(this))
+    , m_unsavedLabel(new QLabel(m_unsavedBar))
     , m_generateKind(new QComboBox(this))
     , m_busy(new QProgressBar(this))
     , m_cancelGenerate(new QPushButton(tr("Cancel"), this))
@@ -182,6 +186,13 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     , m_exportPassphrasePrompt([this](const QString& label) -> std::optional<QString> {
         ExportPassphraseDialog dialog(label, this);
         return dialog.exec() == QDialog::Accepted ? std::optional(dialog.passphrase()) : std::nullopt;
+    })
+    , m_unsavedPrompt([this](UnsavedKeystoreDialog::Situation situation, const QString& path, const QString& reason) {
+        return UnsavedKeystoreDialog::ask(this, situation, path, reason);
+    })
+    , m_saveAsPrompt([this] {
+        return QFileDialog::getSaveFileName(this, tr("Save Keystore As"), m_session->path(),
+                                            tr("Keystores (*.jwe);;All files (*)"));
     })
 {
     m_filter->setSourceModel(m_model);
@@ -264,6 +275,32 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
             toolbar->addSeparator();
         }
     }
+    // A save that failed stays in sight until one works.
+    m_unsavedBar->setObjectName(QStringLiteral("unsavedBar"));
+    m_unsavedLabel->setObjectName(QStringLiteral("unsavedMessage"));
+    m_unsavedLabel->setWordWrap(true);
+    m_unsavedLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::MinimumExpanding);
+    m_unsavedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* retrySave = new QPushButton(tr("&Retry Save"), m_unsavedBar);
+    retrySave->setObjectName(QStringLiteral("retrySave"));
+    auto* saveAsButton = new QPushButton(tr("Save &As…"), m_unsavedBar);
+    saveAsButton->setObjectName(QStringLiteral("saveAs"));
+    auto* unsavedIcon = new QLabel(m_unsavedBar);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    unsavedIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    auto* unsavedLayout = new QHBoxLayout(m_unsavedBar);
+    unsavedLayout->setContentsMargins(0, 0, 0, 0);
+    unsavedLayout->addWidget(unsavedIcon);
+    unsavedLayout->addWidget(m_unsavedLabel, 1);
+    unsavedLayout->addWidget(retrySave);
+    unsavedLayout->addWidget(saveAsButton);
+    m_unsavedBar->hide();
+    connect(retrySave, &QPushButton::clicked, this, [this] {
+        if (save()) {
+            emit statusMessage(tr("Saved the keystore"));
+        }
+    });
+    connect(saveAsButton, &QPushButton::clicked, this, &KeysPage::saveAs);
     auto* topRow = new QHBoxLayout;
     topRow->addWidget(m_busy);
     topRow->addWidget(m_cancelGenerate);
@@ -310,6 +347,7 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, unlockedPage);
     splitter->addWidget(m_view);
     splitter->addWidget(detailsPane);
+    unlockedLayout->addWidget(m_unsavedBar);
     unlockedLayout->addWidget(toolbar);
     unlockedLayout->addLayout(topRow);
     unlockedLayout->addWidget(splitter, 1);
@@ -330,6 +368,8 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
         }
         emit lockedChanged(locked);
     });
+    connect(m_session, &KeystoreSession::unsavedChanged, this, &KeysPage::showSaveState);
+    connect(m_session, &KeystoreSession::pathChanged, this, &KeysPage::showSaveState);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &KeysPage::showDetails);
     connect(m_generateAction, &QAction::triggered, this, &KeysPage::generateChosen);
@@ -343,7 +383,14 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(kDefaultIdleLock);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_session->hasUnsavedChanges()) {
+            (void)m_session->saveChanges(); // one more try before asking
+        }
         lock();
+        if (isUnlocked()) {
+            m_idleTimer.start(); // the user kept the unsaved changes
+            return;
+        }
         emit statusMessage(
             tr("The keystore locked itself after %n minute(s) without input", nullptr,
                static_cast<int>(
@@ -399,6 +446,9 @@ bool KeysPage::isUnlocked() const
 void KeysPage::lock()
 {
     if (m_session->isUnlocked()) {
+        if (!resolveUnsaved(UnsavedKeystoreDialog::Situation::BeforeLock)) {
+            return;
+        }
         m_session->lock(); // showLocked() follows through lockedChanged
     } else {
         showLocked(); // the file may have appeared or gone meanwhile
@@ -549,13 +599,74 @@ void KeysPage::selectKid(const QString& kid)
     }
 }
 
+void KeysPage::setUnsavedPrompt(UnsavedPrompt prompt)
+{
+    m_unsavedPrompt = std::move(prompt);
+}
+
+void KeysPage::setSaveAsPrompt(std::function<QString()> prompt)
+{
+    m_saveAsPrompt = std::move(prompt);
+}
+
+// Saves after a change; a failure asks at once until a save works or the user keeps the change in
+// memory (then false, and the page shows it unsaved).
 bool KeysPage::save()
 {
-    if (auto saved = m_session->saveChanges(); !saved) {
-        emit statusMessage(tr("Could not save the keystore: %1").arg(toQString(saved.error().message)));
-        return false;
+    if (m_session->saveChanges()) {
+        return true;
+    }
+    while (m_session->hasUnsavedChanges()) {
+        switch (
+            m_unsavedPrompt(UnsavedKeystoreDialog::Situation::SaveFailed, m_session->path(), m_session->saveError())) {
+        case UnsavedKeystoreDialog::Choice::Retry: (void)m_session->saveChanges(); break;
+        case UnsavedKeystoreDialog::Choice::SaveAs: saveAs(); break;
+        case UnsavedKeystoreDialog::Choice::Discard:
+        case UnsavedKeystoreDialog::Choice::Keep:
+            emit statusMessage(tr("Not saved: %1").arg(m_session->saveError()));
+            return false;
+        }
     }
     return true;
+}
+
+bool KeysPage::saveAs()
+{
+    const QString path = m_saveAsPrompt();
+    if (path.isEmpty() || !isUnlocked()) {
+        return false;
+    }
+    if (!m_session->saveAs(path)) {
+        emit statusMessage(tr("Not saved: %1").arg(m_session->saveError()));
+        return false;
+    }
+    emit statusMessage(tr("Saved the keystore to %1").arg(path));
+    return true;
+}
+
+bool KeysPage::resolveUnsaved(UnsavedKeystoreDialog::Situation situation)
+{
+    while (isUnlocked() && m_session->hasUnsavedChanges()) {
+        switch (m_unsavedPrompt(situation, m_session->path(), m_session->saveError())) {
+        case UnsavedKeystoreDialog::Choice::Retry: (void)m_session->saveChanges(); break;
+        case UnsavedKeystoreDialog::Choice::SaveAs: saveAs(); break;
+        case UnsavedKeystoreDialog::Choice::Discard: return true;
+        case UnsavedKeystoreDialog::Choice::Keep: return false;
+        }
+    }
+    return true;
+}
+
+void KeysPage::showSaveState()
+{
+    const bool unsaved = m_session->hasUnsavedChanges();
+    m_unsavedBar->setVisible(unsaved);
+    if (!unsaved) {
+        m_unsavedLabel->clear();
+        return;
+    }
+    m_unsavedLabel->setText(
+        tr("<b>Not saved.</b> Your changes are only in memory: %1").arg(m_session->saveError().toHtmlEscaped()));
 }
 
 void KeysPage::generateChosen()
@@ -725,12 +836,14 @@ QString KeysPage::addImported(Result<std::vector<keys::Key>> imported, const QSt
             duplicates << toQString(kid.error().message);
         }
     }
+    bool saved = true;
     if (added > 0) {
         m_deleted.reset();
-        save();
+        saved = save();
         selectKid(lastKid);
     }
-    report = tr("Imported %n key(s)", nullptr, added);
+    report = saved ? tr("Imported %n key(s)", nullptr, added)
+                   : tr("Imported %n key(s) into memory only: the keystore is not saved", nullptr, added);
     if (!duplicates.isEmpty()) {
         report += tr("; left out: %1").arg(duplicates.join(QStringLiteral("; ")));
     }

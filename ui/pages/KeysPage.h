@@ -2,6 +2,7 @@
 
 #include "dialogs/ExportKeyDialog.h"
 #include "dialogs/ImportKeyDialog.h"
+#include "dialogs/UnsavedKeystoreDialog.h"
 #include "keys/Keystore.h"
 #include "support/KeyExportText.h"
 
@@ -34,9 +35,9 @@ class KeystoreSession;
 
 // The keystore: unlock with the passphrase, a filterable list of the keys, the selected key's
 // public JWK and thumbprint with its label, tags and notes to edit; generate, import and delete.
-// Every change is saved at once (the keystore keeps the previous file as .bak); Undo re-adds the
-// last deleted key and saves again. Export copies to the clipboard or writes a file. It locks after
-// an idle time.
+// Every change is saved at once (the keystore keeps the previous file as .bak), and a save that
+// fails is never silent; Undo re-adds the last deleted key and saves again. Export copies to the clipboard or writes a
+// file. It locks after an idle time.
 class KeysPage : public QWidget
 {
     Q_OBJECT
@@ -94,6 +95,17 @@ public:
     // A shared secret written in `encoding`, stored as an oct key labelled `label` (empty: a default).
     QString importSecret(const QString& text, keys::SecretEncoding encoding, const QString& label);
 
+    // A failed save asks at once (Retry, Save As…, Keep in Memory); the change stays in memory,
+    // marked unsaved on the page, until a save works. Before locking or quitting with such changes
+    // the same question is asked, with Discard. Tests replace the question and the file chooser.
+    using UnsavedPrompt = std::function<UnsavedKeystoreDialog::Choice(UnsavedKeystoreDialog::Situation,
+                                                                      const QString& path, const QString& reason)>;
+    void setUnsavedPrompt(UnsavedPrompt prompt);
+    void setSaveAsPrompt(std::function<QString()> prompt);
+    // Before locking or quitting: true when no unsaved change is left (saved now, or discarded by the
+    // user), false when the user keeps them (the lock or the quit is cancelled).
+    [[nodiscard]] bool resolveUnsaved(UnsavedKeystoreDialog::Situation situation);
+
 public slots:
     void lock();
 
@@ -126,6 +138,8 @@ private:
     [[nodiscard]] const keys::KeystoreEntry* selectedEntry() const;
     void selectKid(const QString& kid);
     bool save();
+    bool saveAs();
+    void showSaveState();
 
     KeystoreSession* m_session;
     KeyListModel* m_model;
@@ -141,6 +155,8 @@ private:
     QLabel* m_thumbprintLabel;
     QPlainTextEdit* m_publicPem;
     QPushButton* m_lockButton;
+    QWidget* m_unsavedBar;
+    QLabel* m_unsavedLabel;
     QComboBox* m_generateKind;
     QProgressBar* m_busy;
     QPushButton* m_cancelGenerate;
@@ -162,6 +178,8 @@ private:
     std::function<bool(const QString&, bool)> m_confirmPrivateExport;
     std::function<std::optional<ExportKeyDialog::Choice>(const keys::Key&, const QString&)> m_exportFilePrompt;
     std::function<std::optional<QString>(const QString&)> m_exportPassphrasePrompt;
+    UnsavedPrompt m_unsavedPrompt;
+    std::function<QString()> m_saveAsPrompt;
 };
 
 } // namespace jwtwb::ui

@@ -54,8 +54,32 @@ Result<void> KeystoreSession::saveChanges()
         return fail(Errc::PassphraseRequired, "the keystore is locked");
     }
     auto saved = m_keystore->save();
+    setSaved(saved);
     emit entriesChanged();
     return saved;
+}
+
+Result<void> KeystoreSession::saveAs(const QString& path)
+{
+    if (!m_keystore) {
+        return fail(Errc::PassphraseRequired, "the keystore is locked");
+    }
+    auto saved = m_keystore->saveAs(toStdString(path));
+    if (saved) {
+        m_path = path;
+        emit pathChanged(m_path);
+    }
+    setSaved(saved);
+    return saved;
+}
+
+void KeystoreSession::setSaved(const Result<void>& saved)
+{
+    m_saveError = saved ? QString() : toQString(saved.error().message);
+    if (m_unsaved != !saved) {
+        m_unsaved = !saved;
+        emit unsavedChanged(m_unsaved);
+    }
 }
 
 void KeystoreSession::lock()
@@ -65,6 +89,7 @@ void KeystoreSession::lock()
     }
     // Still alive while the users hear of it, so that a model can let go of it cleanly.
     const std::unique_ptr<keys::Keystore> closing = std::move(m_keystore);
+    setSaved({});
     emit lockedChanged(true);
     emit entriesChanged();
     closing->lock();

@@ -39,21 +39,35 @@ public:
     // error with a message for the user, and the session stays locked.
     [[nodiscard]] Result<void> unlock(crypto::SecureBytes passphrase);
     // Saves after a change made through editableKeystore() and tells every user of the keys, also
-    // when saving fails: the keys in memory have changed all the same.
+    // when saving fails: the keys in memory have changed all the same, and stay marked unsaved
+    // until a save works.
     [[nodiscard]] Result<void> saveChanges();
+    // Saves to another file, which is the keystore from then on (pathChanged()).
+    [[nodiscard]] Result<void> saveAs(const QString& path);
+    // Changes that are only in memory: the last save failed.
+    [[nodiscard]] bool hasUnsavedChanges() const { return m_unsaved; }
+    // Why the last save failed (empty after a save that worked).
+    [[nodiscard]] const QString& saveError() const { return m_saveError; }
 
 public slots:
-    // Forgets the keys and the passphrase (wiped). Nothing happens when already locked.
+    // Forgets the keys and the passphrase (wiped), also unsaved changes: ask before calling this
+    // when hasUnsavedChanges(). Nothing happens when already locked.
     void lock();
 
 signals:
     void lockedChanged(bool locked);
     void entriesChanged(); // after unlock, lock and any change of the keys or their details
+    void unsavedChanged(bool unsaved);
+    void pathChanged(const QString& path);
 
 private:
     QString m_path;
     keys::KeystoreOptions m_options;
+    void setSaved(const Result<void>& saved);
+
     std::unique_ptr<keys::Keystore> m_keystore;
+    bool m_unsaved = false;
+    QString m_saveError;
 };
 
 } // namespace jwtwb::ui
