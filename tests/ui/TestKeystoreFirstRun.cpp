@@ -299,6 +299,15 @@ void TestKeystoreFirstRun::failedSaveAsksAndLosesNothing()
     QCOMPARE(answers.asked.front().situation, Situation::BeforeLock);
     QCOMPARE(page.model()->rowCount(), 2);
 
+    // Idle time asks too, after one more try, and keeps the keys when told to.
+    answers.asked.clear();
+    answers.answers = {Choice::Keep};
+    page.setIdleLockInterval(std::chrono::milliseconds(200));
+    QTRY_COMPARE(answers.asked.size(), 1);
+    page.setIdleLockInterval(KeysPage::kDefaultIdleLock);
+    QCOMPARE(answers.asked.front().situation, Situation::BeforeLock);
+    QVERIFY(page.isUnlocked());
+
     // Save As rescues the keys, and locking then goes ahead without another question.
     answers.asked.clear();
     answers.answers = {Choice::SaveAs};
