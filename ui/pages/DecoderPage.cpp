@@ -24,10 +24,12 @@
 #include "widgets/XRayView.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSettings>
@@ -169,8 +171,21 @@ DecoderPage::DecoderPage(QWidget* parent)
     encodedLayout->setContentsMargins(0, 0, 0, 0);
     encodedLayout->addWidget(makeTitle(tr("Encoded token"), encoded));
     encodedLayout->addWidget(m_tokenEdit, 1);
-    encodedLayout->addWidget(m_sourceLabel);
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_sourceLabel, 1);
+    m_memberCombo = new QComboBox(encoded);
+    m_memberCombo->setObjectName(QStringLiteral("memberCombo"));
+    m_memberCombo->setAccessibleName(tr("Token to show"));
+    m_memberCombo->setToolTip(tr("The input holds several tokens: choose the one to decode"));
+    m_memberCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_memberCombo->hide();
+    sourceRow->addWidget(m_memberCombo);
+    encodedLayout->addLayout(sourceRow);
     m_sourceLabel->setWordWrap(true);
+    connect(m_memberCombo, &QComboBox::activated, this, [this](int index) {
+        m_member = m_memberCombo->itemText(index);
+        decode();
+    });
 
     auto* panes = new QWidget(m_stack);
     auto* panesLayout = new QGridLayout(panes);
@@ -388,7 +403,7 @@ void DecoderPage::decode()
     m_payloadView->markRanges({}, QColor());
     m_sourceLabel->clear();
 
-    auto extracted = jose::extractToken(utf8);
+    auto extracted = chooseToken(utf8);
     m_verification->keyInput()->setTokenKid(extracted ? tokenKid(extracted->token) : QString());
     m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
@@ -404,9 +419,6 @@ void DecoderPage::decode()
     const int tokenStart = utf16Offset(utf8, extracted->offset);
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
     m_tokenEdit->markToken(tokenStart, tokenEnd);
-    if (extracted->source != jose::TokenSource::Bare) {
-        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(extracted->source))));
-    }
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
@@ -470,6 +482,31 @@ void DecoderPage::decode()
     }
     m_notesLabel->setText(notes);
     m_notesLabel->setVisible(!notes.isEmpty());
+}
+
+Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
+{
+    const QSignalBlocker blocker(m_memberCombo);
+    m_memberCombo->clear();
+    m_memberCombo->hide();
+    auto candidates = jose::extractTokens(text);
+    if (!candidates) {
+        return std::unexpected(candidates.error());
+    }
+    const jose::ExtractedToken* shown = candidates->find(toStdString(m_member));
+    shown = shown ? shown : &candidates->token();
+    const auto count = static_cast<int>(candidates->candidates.size());
+    if (count > 1) {
+        for (const auto& candidate : candidates->candidates) {
+            m_memberCombo->addItem(toQString(candidate.name));
+        }
+        m_memberCombo->setCurrentIndex(static_cast<int>(shown - candidates->candidates.data()));
+        m_memberCombo->show();
+        m_sourceLabel->setText(tr("Showing %1 (%2 tokens in the input)").arg(toQString(shown->name)).arg(count));
+    } else if (shown->source != jose::TokenSource::Bare) {
+        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(shown->source))));
+    }
+    return *shown;
 }
 
 QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset)
