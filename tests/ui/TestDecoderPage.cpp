@@ -208,6 +208,7 @@ void TestDecoderPage::choosesAmongSeveralTokens()
     const TokenColors colors = tokenColors(QApplication::palette());
     QCOMPARE(test::colorAt(*m_edit, idStart), colors.header);
     QVERIFY(!test::colorAt(*m_edit, refreshStart).isValid());
+    QCOMPARE(m_edit->textCursor().position(), idStart);
     VerificationPanel* panel = m_page->verificationPanel();
     panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::Valid);
@@ -221,6 +222,7 @@ void TestDecoderPage::choosesAmongSeveralTokens()
     QVERIFY(m_payload->toPlainText().contains("\"iss\": \"joe\""));
     QCOMPARE(test::colorAt(*m_edit, refreshStart), colors.header);
     QVERIFY(!test::colorAt(*m_edit, idStart).isValid());
+    QCOMPARE(m_edit->textCursor().position(), refreshStart); // scrolled to it
     QCOMPARE(panel->state(), VerificationState::Invalid); // signed with another key
 
     // The choice stays while the text is edited; the opaque access token can be chosen too.

@@ -37,6 +37,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -172,7 +173,7 @@ DecoderPage::DecoderPage(QWidget* parent)
     encodedLayout->addWidget(makeTitle(tr("Encoded token"), encoded));
     encodedLayout->addWidget(m_tokenEdit, 1);
     auto* sourceRow = new QHBoxLayout;
-    sourceRow->addWidget(m_sourceLabel, 1);
+    sourceRow->addWidget(m_sourceLabel);
     m_memberCombo = new QComboBox(encoded);
     m_memberCombo->setObjectName(QStringLiteral("memberCombo"));
     m_memberCombo->setAccessibleName(tr("Token to show"));
@@ -180,11 +181,13 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_memberCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_memberCombo->hide();
     sourceRow->addWidget(m_memberCombo);
+    sourceRow->addStretch(1);
     encodedLayout->addLayout(sourceRow);
-    m_sourceLabel->setWordWrap(true);
+    m_sourceLabel->setWordWrap(false); // one short line, with the chooser right after it
     connect(m_memberCombo, &QComboBox::activated, this, [this](int index) {
         m_member = m_memberCombo->itemText(index);
         decode();
+        revealChosenToken();
     });
 
     auto* panes = new QWidget(m_stack);
@@ -357,6 +360,7 @@ void DecoderPage::setKeystoreSession(KeystoreSession* session)
 void DecoderPage::setTokenText(const QString& text)
 {
     m_tokenEdit->setPlainText(text);
+    revealChosenToken();
 }
 
 QString DecoderPage::tokenText() const
@@ -496,6 +500,7 @@ Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
     const jose::ExtractedToken* shown = candidates->find(toStdString(m_member));
     shown = shown ? shown : &candidates->token();
     const auto count = static_cast<int>(candidates->candidates.size());
+    m_chosenStart = utf16Offset(text, shown->offset);
     if (count > 1) {
         for (const auto& candidate : candidates->candidates) {
             m_memberCombo->addItem(toQString(candidate.name));
@@ -507,6 +512,17 @@ Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
         m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(shown->source))));
     }
     return *shown;
+}
+
+void DecoderPage::revealChosenToken()
+{
+    if (m_memberCombo->isHidden()) {
+        return;
+    }
+    QTextCursor cursor = m_tokenEdit->textCursor();
+    cursor.setPosition(std::min(m_chosenStart, static_cast<int>(m_tokenEdit->document()->characterCount() - 1)));
+    m_tokenEdit->setTextCursor(cursor);
+    m_tokenEdit->ensureCursorVisible();
 }
 
 QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset)

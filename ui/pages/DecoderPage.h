@@ -62,6 +62,7 @@ private:
     // The token of the text to show (the one picked in the member chooser, if any); fills the
     // chooser and the source label.
     Result<jose::ExtractedToken> chooseToken(const std::string& text);
+    void revealChosenToken(); // scrolls the text to it when there are several
     // Marks the payload's invalid UTF-8 in its hex dump and in the token; returns the note, or "".
     QString markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset);
     void updateColors();
@@ -73,6 +74,7 @@ private:
     QLabel* m_sourceLabel;
     QComboBox* m_memberCombo = nullptr; // which of several tokens in the text to show
     QString m_member; // the name picked there; empty: core's choice
+    int m_chosenStart = 0; // where the token shown starts in the text
     QStackedWidget* m_stack;
     QLabel* m_headerTitle;
     QLabel* m_payloadTitle;
