@@ -100,7 +100,8 @@ int run(const LintArguments& arguments)
     }
     const auto extracted = jose::extractToken(*input, arguments.member);
     if (!extracted) {
-        std::cerr << "jwtwb: " << extracted.error().message << "\n";
+        std::cerr << "jwtwb: " << (extracted.error().code == Errc::TokenNotFound ? "--member: " : "")
+                  << extracted.error().message << "\n";
         return 2;
     }
     const auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);

@@ -333,9 +333,13 @@ Result<ExtractedToken> TokenCandidates::pick(std::string_view name) const
 
 std::string TokenCandidates::names() const
 {
+    constexpr std::size_t kMaxNames = 20; // a log file can hold thousands
     std::string out;
-    for (const auto& candidate : candidates) {
-        out += (out.empty() ? "" : ", ") + candidate.name;
+    for (std::size_t i = 0; i < candidates.size() && i < kMaxNames; ++i) {
+        out += (i == 0 ? "" : ", ") + candidates[i].name;
+    }
+    if (candidates.size() > kMaxNames) {
+        out += fmt::format(" and {} more", candidates.size() - kMaxNames);
     }
     return out;
 }

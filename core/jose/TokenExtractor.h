@@ -43,7 +43,7 @@ struct TokenCandidates {
     // The candidate named `name` (the chosen one when `name` is empty); Errc::TokenNotFound with
     // the names there are when none has that name.
     [[nodiscard]] Result<ExtractedToken> pick(std::string_view name) const;
-    // "access_token, id_token"
+    // "access_token, id_token"; the first 20, then "and N more"
     [[nodiscard]] std::string names() const;
 };
 

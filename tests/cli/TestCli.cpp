@@ -164,8 +164,7 @@ void TestCli::memberOption()
     // lint, verify and crack read their token the same way.
     const Run lintUnknown = runCli({"lint", "--member", "id-token", response});
     QCOMPARE(lintUnknown.exitCode, 2);
-    QVERIFY2(lintUnknown.err.contains("its tokens are: access_token, id_token, refresh_token"),
-             qPrintable(lintUnknown.err));
+    QCOMPARE(lintUnknown.err, unknown);
     const Run verifyUnknown = runCli({"verify", "--member", "id-token", "--secret", "your-256-bit-secret", response});
     QCOMPARE(verifyUnknown.exitCode, 2);
     QCOMPARE(verifyUnknown.err, unknown);

@@ -219,6 +219,16 @@ void TestTokenExtractor::pickByName()
     QCOMPARE(unknown.error().code, Errc::TokenNotFound);
     QCOMPARE(unknown.error().message,
              std::string("the input has no token named \"refresh_token\"; its tokens are: access_token, id_token"));
+    std::string many;
+    for (int i = 0; i < 25; ++i) {
+        many += (i > 0 ? " " : "") + kToken.toStdString();
+    }
+    const auto found = extractTokens(many);
+    QVERIFY(found.has_value());
+    QCOMPARE(found->candidates.size(), std::size_t(25));
+    QCOMPARE(found->candidates[24].name, std::string("token#25"));
+    QVERIFY(found->find("token#25"));
+    QVERIFY(found->names().ends_with("token#19, token#20 and 5 more"));
     const auto state = extractToken(text, "state"); // a parameter, but not a token
     QVERIFY(!state.has_value());
     QCOMPARE(state.error().code, Errc::TokenNotFound);
