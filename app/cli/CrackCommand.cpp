@@ -22,6 +22,7 @@ using encoding::Json;
 
 struct CrackArguments {
     std::string token;
+    std::string member;
     std::vector<std::string> wordlists;
     bool builtin = false;
     bool rules = false;
@@ -100,7 +101,7 @@ int run(const CrackArguments& arguments)
     if (!input) {
         return badInput(input.error());
     }
-    auto extracted = jose::extractToken(*input);
+    auto extracted = jose::extractToken(*input, arguments.member);
     if (!extracted) {
         return badInput(extracted.error());
     }
@@ -166,6 +167,7 @@ void addCrackCommand(CLI::App& app, int& exitCode)
     command->add_option("token", arguments->token,
                         "The token (or a Bearer value, header, URL or JSON holding it); '-' or nothing reads standard "
                         "input");
+    command->add_option("--member", arguments->member, kMemberOptionHelp)->option_text("NAME");
     command->add_option("--wordlist", arguments->wordlists, "A file with one secret per line (any size); repeatable");
     command->add_flag("--builtin", arguments->builtin,
                       "Also search the bundled list of publicly known JWT secrets (the default without other sources)");

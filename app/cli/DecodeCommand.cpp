@@ -18,15 +18,22 @@ using encoding::Json;
 
 struct DecodeOptions {
     std::string token;
+    std::string member;
     bool json = false;
     bool strict = false;
 };
 
-Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extracted)
+Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extracted,
+            const jose::TokenCandidates& candidates)
 {
     Json out;
     out["kind"] = token.kind == jose::TokenKind::Jws ? "JWS" : "JWE";
     out["source"] = std::string(jose::describe(extracted.source));
+    out["member"] = extracted.name;
+    out["members"] = Json::array();
+    for (const auto& candidate : candidates.candidates) {
+        out["members"].push_back(candidate.name);
+    }
     out["header"] = token.header.value;
     if (token.kind == jose::TokenKind::Jws) {
         if (token.payloadJson) {
@@ -67,6 +74,21 @@ void printText(const jose::CompactToken& token)
               << (signature.empty() ? "(none)" : encoding::base64UrlEncode(signature)) << "\n";
 }
 
+// Which token of the input is decoded, when the input named it or held several.
+void printSource(const jose::ExtractedToken& extracted, const jose::TokenCandidates& candidates)
+{
+    const bool named = extracted.source == jose::TokenSource::JsonMember
+        || extracted.source == jose::TokenSource::UrlParameter || extracted.source == jose::TokenSource::FormField;
+    if (candidates.candidates.size() > 1) {
+        std::cerr << fmt::format("jwtwb: decoding {} ({}), one of {} tokens in the input: {}; --member NAME picks "
+                                 "another\n",
+                                 extracted.name, jose::describe(extracted.source), candidates.candidates.size(),
+                                 candidates.names());
+    } else if (named) {
+        std::cerr << fmt::format("jwtwb: decoding {} ({})\n", extracted.name, jose::describe(extracted.source));
+    }
+}
+
 int run(const DecodeOptions& options)
 {
     auto input = readArgumentOrStdin(options.token, "token");
@@ -74,10 +96,18 @@ int run(const DecodeOptions& options)
         std::cerr << "jwtwb: " << input.error().message << "\n";
         return 2;
     }
-    auto extracted = jose::extractToken(*input);
-    if (!extracted) {
-        std::cerr << "jwtwb: " << extracted.error().message << "\n";
+    auto candidates = jose::extractTokens(*input);
+    if (!candidates) {
+        std::cerr << "jwtwb: " << candidates.error().message << "\n";
         return 1;
+    }
+    auto extracted = candidates->pick(options.member);
+    if (!extracted) {
+        std::cerr << "jwtwb: --member: " << extracted.error().message << "\n";
+        return 2;
+    }
+    if (!options.json) {
+        printSource(*extracted, *candidates);
     }
     auto token
         = jose::decodeCompact(extracted->token, options.strict ? jose::Base64Mode::Strict : jose::Base64Mode::Lenient);
@@ -86,7 +116,7 @@ int run(const DecodeOptions& options)
         return 1;
     }
     if (options.json) {
-        std::cout << encoding::toPrettyJson(toJson(*token, *extracted)) << "\n";
+        std::cout << encoding::toPrettyJson(toJson(*token, *extracted, *candidates)) << "\n";
         return 0;
     }
     for (const auto& warning : jose::describeNotes(*token)) {
@@ -103,8 +133,9 @@ void addDecodeCommand(CLI::App& app, int& exitCode)
     auto options = std::make_shared<DecodeOptions>();
     auto* command = app.add_subcommand("decode", "Show a token's header, payload and signature without verifying it");
     command->add_option("token", options->token,
-                        "The token, a Bearer value, an Authorization header, a URL or JSON with the token; '-' or "
-                        "nothing reads standard input");
+                        "The token, a Bearer value, an Authorization header, a URL, a form body, JSON or any text with "
+                        "the token; '-' or nothing reads standard input");
+    command->add_option("--member", options->member, kMemberOptionHelp)->option_text("NAME");
     command->add_flag("--json", options->json, "Print one JSON object for scripts");
     command->add_flag(
         "--strict", options->strict,

@@ -10,6 +10,12 @@ namespace jwtwb::cli {
 
 inline constexpr std::size_t kMaxInputSize = 64 * 1024 * 1024;
 
+// The help of --member NAME, which every command that reads a token offers.
+inline constexpr const char* kMemberOptionHelp
+    = "When the input holds several tokens (a token response, an OpenID Connect redirect, a form body), "
+      "use the one with this member or parameter name, e.g. access_token or tokens.id_token, instead of "
+      "the first that decodes";
+
 // The argument itself, or standard input when it is "-" (or empty and stdin is not a terminal).
 [[nodiscard]] Result<std::string> readArgumentOrStdin(std::string_view argument, std::string_view what);
 

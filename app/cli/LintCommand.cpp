@@ -22,6 +22,7 @@ using encoding::Json;
 
 struct LintArguments {
     std::string token;
+    std::string member;
     KeyArguments key;
     std::string now;
     std::string leeway = "0";
@@ -97,9 +98,10 @@ int run(const LintArguments& arguments)
         std::cerr << "jwtwb: " << input.error().message << "\n";
         return 2;
     }
-    const auto extracted = jose::extractToken(*input);
+    const auto extracted = jose::extractToken(*input, arguments.member);
     if (!extracted) {
-        std::cerr << "jwtwb: " << extracted.error().message << "\n";
+        std::cerr << "jwtwb: " << (extracted.error().code == Errc::TokenNotFound ? "--member: " : "")
+                  << extracted.error().message << "\n";
         return 2;
     }
     const auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
@@ -135,6 +137,7 @@ void addLintCommand(CLI::App& app, int& exitCode)
         "lint", "List a token's security findings (alg none, no expiry, key URLs in the header, …); exit 1 on errors");
     command->add_option("token", arguments->token,
                         "The token (or text holding it); '-' or nothing reads standard input");
+    command->add_option("--member", arguments->member, kMemberOptionHelp)->option_text("NAME");
     addKeyOptions(*command, arguments->key);
     command->add_option("--now", arguments->now,
                         "Judge times as of this time: Unix seconds, 2026-11-28T10:00:00Z, or +1h/-30m");

@@ -24,6 +24,7 @@ using encoding::Json;
 
 struct VerifyArguments {
     std::string token;
+    std::string member;
     KeyArguments key;
     std::vector<std::string> algorithms;
     std::vector<std::string> issuers;
@@ -118,7 +119,7 @@ Outcome errorOutcome(const Error& error)
 Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::JwtVerifyOptions& options,
                   const VerifyArguments& arguments)
 {
-    auto extracted = jose::extractToken(input);
+    auto extracted = jose::extractToken(input, arguments.member);
     if (!extracted) {
         return errorOutcome(extracted.error());
     }
@@ -182,6 +183,10 @@ int runSingle(const VerifyArguments& arguments, const LoadedKeys& keys, const jo
         return 2;
     }
     const Outcome outcome = verifyOne(*input, keys, options, arguments);
+    if (outcome.report.value("error", "") == errcName(Errc::TokenNotFound)) {
+        std::cerr << "jwtwb: --member: " << outcome.report["message"].get<std::string>() << "\n";
+        return 2; // a usage error, like an unknown option
+    }
     if (arguments.json) {
         std::cout << encoding::toPrettyJson(outcome.report) << "\n";
     } else if (outcome.report.contains("error")) {
@@ -283,6 +288,7 @@ void addVerifyCommand(CLI::App& app, int& exitCode)
     auto* command = app.add_subcommand("verify", "Verify a token's signature and claims; exit 0 only when valid");
     command->add_option("token", arguments->token,
                         "The token (or text holding it); '-' or nothing reads standard input");
+    command->add_option("--member", arguments->member, kMemberOptionHelp)->option_text("NAME");
     addKeyOptions(*command, arguments->key);
     command->add_option("--alg", arguments->algorithms,
                         "Allowed algorithm (repeatable); default: any the key supports");

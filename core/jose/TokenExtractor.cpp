@@ -1,17 +1,19 @@
 #include "TokenExtractor.h"
-#include "encoding/Text.h"
 
 #include "encoding/Json.h"
+#include "encoding/Text.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <optional>
+#include <iterator>
+#include <map>
 
 namespace jwtwb::jose {
 namespace {
 
-constexpr std::array kTokenMembers{std::string_view("access_token"), std::string_view("id_token")};
+constexpr auto npos = std::string_view::npos;
 
 bool isTokenChar(char c)
 {
@@ -24,29 +26,55 @@ bool isBase64UrlChar(char c)
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
 
+// A parameter or key name as it appears before '=' or ':'.
+bool isNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+}
+
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
 {
     return encoding::startsWithIgnoringAsciiCase(text, prefix);
 }
 
-std::size_t findNoCase(std::string_view text, std::string_view needle, std::size_t from = 0)
+bool endsWithNoCase(std::string_view text, std::string_view suffix)
 {
-    for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-        if (startsWithNoCase(text.substr(i), needle)) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
+    return text.size() >= suffix.size()
+        && encoding::equalsIgnoringAsciiCase(text.substr(text.size() - suffix.size()), suffix);
 }
 
-// The run of token characters starting at `offset`.
-ExtractedToken tokenAt(std::string_view text, std::size_t offset, TokenSource source)
+bool containsNoCase(std::string_view text, std::string_view needle)
 {
-    std::size_t end = offset;
-    while (end < text.size() && isTokenChar(text[end])) {
-        ++end;
+    for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
+        if (startsWithNoCase(text.substr(i), needle)) {
+            return true;
+        }
     }
-    return {std::string(text.substr(offset, end - offset)), offset, source};
+    return false;
+}
+
+// access_token, id_token, refresh_token, accessToken, token, jwt — but not token_type.
+bool namesToken(std::string_view name)
+{
+    return endsWithNoCase(name, "token") || endsWithNoCase(name, "jwt");
+}
+
+std::optional<TokenKind> kindOf(std::string_view token)
+{
+    const auto dots = std::ranges::count(token, '.');
+    if (dots != 2 && dots != 4) {
+        return std::nullopt;
+    }
+    const auto decoded = decodeCompact(token, Base64Mode::Lenient);
+    return decoded ? std::optional(decoded->kind) : std::nullopt;
+}
+
+std::size_t tokenEnd(std::string_view text, std::size_t offset)
+{
+    while (offset < text.size() && isTokenChar(text[offset])) {
+        ++offset;
+    }
+    return offset;
 }
 
 std::size_t skipSpace(std::string_view text, std::size_t i)
@@ -57,71 +85,215 @@ std::size_t skipSpace(std::string_view text, std::size_t i)
     return i;
 }
 
-std::optional<ExtractedToken> fromJson(std::string_view text, std::size_t begin)
+class Collector
 {
-    if (begin >= text.size() || text[begin] != '{') {
-        return std::nullopt;
-    }
-    auto parsed = encoding::parseJson(text.substr(begin));
-    if (!parsed || !parsed->value.is_object()) {
-        return std::nullopt;
-    }
-    for (const auto member : kTokenMembers) {
-        const auto it = parsed->value.find(member);
-        if (it == parsed->value.end() || !it->is_string()) {
-            continue;
+public:
+    explicit Collector(std::string_view text)
+        : m_text(text)
+    { }
+
+    // A value found under a name: kept when it decodes or its name says it is a token.
+    void addNamed(std::string_view value, std::size_t offset, TokenSource source, std::string name,
+                  std::string_view key)
+    {
+        if (auto kind = judge(value, key)) {
+            add({std::string(value), offset, source, std::move(name), *kind});
         }
-        const auto& token = it->get_ref<const std::string&>();
-        const std::size_t at = text.find(token, begin);
-        return ExtractedToken{token, at == std::string_view::npos ? begin : at, TokenSource::JsonMember};
     }
-    return std::nullopt;
-}
 
-std::optional<ExtractedToken> fromAuthorization(std::string_view text, std::size_t begin)
-{
-    std::size_t i = begin;
-    TokenSource source = TokenSource::BearerScheme;
-    if (startsWithNoCase(text.substr(i), "authorization:")) {
-        i = skipSpace(text, i + std::string_view("authorization:").size());
-        source = TokenSource::AuthorizationHeader;
-    }
-    if (!startsWithNoCase(text.substr(i), "bearer") || i + 6 >= text.size() || !encoding::isAsciiSpace(text[i + 6])) {
+    // Empty when `value` is no candidate; else its kind (empty itself when it does not decode).
+    [[nodiscard]] static std::optional<std::optional<TokenKind>> judge(std::string_view value, std::string_view key)
+    {
+        if (value.empty() || !std::ranges::all_of(value, isTokenChar)) {
+            return std::nullopt;
+        }
+        auto kind = kindOf(value);
+        if (kind || namesToken(key)) {
+            return kind;
+        }
         return std::nullopt;
     }
-    return tokenAt(text, skipSpace(text, i + 6), source);
-}
 
-std::optional<ExtractedToken> fromUrl(std::string_view text)
-{
-    for (const auto member : kTokenMembers) {
-        std::size_t at = 0;
-        while ((at = findNoCase(text, member, at)) != std::string_view::npos) {
-            const std::size_t value = at + member.size();
-            const bool startsParameter = at == 0 || text[at - 1] == '?' || text[at - 1] == '#' || text[at - 1] == '&';
-            if (startsParameter && value < text.size() && text[value] == '=') {
-                return tokenAt(text, value + 1, TokenSource::UrlParameter);
+    void add(ExtractedToken candidate)
+    {
+        if (candidate.token.empty()) {
+            return;
+        }
+        // The same text found twice (as a parameter and as a JWT in the text) counts once.
+        const std::size_t end = candidate.offset + candidate.token.size();
+        const auto next = m_ranges.lower_bound(candidate.offset);
+        if ((next != m_ranges.end() && next->first < end)
+            || (next != m_ranges.begin() && std::prev(next)->second > candidate.offset)) {
+            return;
+        }
+        m_ranges.emplace(candidate.offset, end);
+        m_found.push_back(std::move(candidate));
+    }
+
+    [[nodiscard]] bool empty() const { return m_found.empty(); }
+    [[nodiscard]] std::vector<ExtractedToken> take() { return std::move(m_found); }
+
+    // "Authorization: Bearer <token>" or "Bearer <token>" at `begin`.
+    void authorization(std::size_t begin)
+    {
+        std::size_t i = begin;
+        TokenSource source = TokenSource::BearerScheme;
+        if (startsWithNoCase(m_text.substr(i), "authorization:")) {
+            i = skipSpace(m_text, i + std::string_view("authorization:").size());
+            source = TokenSource::AuthorizationHeader;
+        }
+        if (!startsWithNoCase(m_text.substr(i), "bearer") || i + 6 >= m_text.size()
+            || !encoding::isAsciiSpace(m_text[i + 6])) {
+            return;
+        }
+        const std::size_t start = skipSpace(m_text, i + 6);
+        const std::string_view token = m_text.substr(start, tokenEnd(m_text, start) - start);
+        add({std::string(token), start, source, "Authorization", kindOf(token)});
+    }
+
+    // name=value pairs that start the text or follow '?', '#' or '&': a URL's query and fragment,
+    // or a form body.
+    void parameters(std::size_t begin)
+    {
+        const std::size_t url = m_text.find_first_of("?#", begin);
+        for (std::size_t i = begin; i < m_text.size(); ++i) {
+            const bool starts = i == begin || m_text[i - 1] == '?' || m_text[i - 1] == '#' || m_text[i - 1] == '&';
+            if (!starts) {
+                continue;
             }
-            at = value;
+            std::size_t equals = i;
+            while (equals < m_text.size() && isNameChar(m_text[equals])) {
+                ++equals;
+            }
+            if (equals == i || equals >= m_text.size() || m_text[equals] != '=') {
+                continue;
+            }
+            const std::string_view name = m_text.substr(i, equals - i);
+            const std::size_t value = equals + 1;
+            const TokenSource source = url < i ? TokenSource::UrlParameter : TokenSource::FormField;
+            addNamed(m_text.substr(value, tokenEnd(m_text, value) - value), value, source, std::string(name), name);
         }
     }
-    return std::nullopt;
-}
 
-// A JWT's header is a JSON object, so its base64url starts with "eyJ" ('{"').
-std::optional<ExtractedToken> embedded(std::string_view text)
-{
-    std::size_t at = 0;
-    while ((at = text.find("eyJ", at)) != std::string_view::npos) {
-        if (at == 0 || !isBase64UrlChar(text[at - 1])) {
-            auto candidate = tokenAt(text, at, TokenSource::Embedded);
-            if (std::ranges::count(candidate.token, '.') >= 2) {
-                return candidate;
+    // Every string in a JSON document that starts at `begin`.
+    void json(const encoding::Json& document, std::size_t begin)
+    {
+        m_jsonBegin = begin;
+        std::size_t searchFrom = begin;
+        jsonValue(document, "", "", searchFrom);
+    }
+
+    // `key` is the nearest member name (for array elements too).
+    void jsonValue(const encoding::Json& value, const std::string& path, std::string_view key, std::size_t& searchFrom)
+    {
+        if (value.is_object()) {
+            for (const auto& [member, child] : value.items()) {
+                jsonValue(child, path.empty() ? member : path + "." + member, member, searchFrom);
+            }
+        } else if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                jsonValue(value[i], fmt::format("{}[{}]", path, i), key, searchFrom);
+            }
+        } else if (value.is_string()) {
+            const auto& string = value.get_ref<const std::string&>();
+            const auto kind = judge(string, key);
+            if (!kind && string.find("eyJ") == npos) {
+                return;
+            }
+            // Strings come in the order of the text; one with escapes is not found as it is.
+            const std::size_t quoted = m_text.find('"' + string + '"', searchFrom);
+            if (quoted != npos) {
+                searchFrom = quoted + string.size() + 2;
+            }
+            if (kind) {
+                m_found.push_back(
+                    {string, quoted == npos ? m_jsonBegin : quoted + 1, TokenSource::JsonMember, path, *kind});
+            } else if (quoted != npos) {
+                // "Bearer eyJ…" or a URL with a token in it, as in a saved request.
+                embedded(quoted + 1, quoted + 1 + string.size(), TokenSource::JsonMember, path);
             }
         }
-        at += 3;
     }
-    return std::nullopt;
+
+    // JWTs inside other text: a JOSE header is a JSON object, so its base64url starts with "eyJ".
+    void embedded(std::size_t begin, std::size_t end, TokenSource source, const std::string& name)
+    {
+        const std::string_view text = m_text.substr(0, end);
+        std::size_t at = begin;
+        while ((at = text.find("eyJ", at)) != npos) {
+            if (at == begin || !isBase64UrlChar(text[at - 1])) {
+                std::string_view token = text.substr(at, tokenEnd(text, at) - at);
+                // A full stop after a token ends the sentence, unless the token needs it (alg none).
+                if (token.ends_with('.') && !kindOf(token)) {
+                    token.remove_suffix(1);
+                }
+                if (std::ranges::count(token, '.') >= 2) {
+                    add({std::string(token), at, source, name.empty() ? nameBefore(begin, at) : name, kindOf(token)});
+                    at += token.size();
+                    continue;
+                }
+            }
+            at += 3;
+        }
+    }
+
+private:
+    // What names a token in free text: "id_token=eyJ…", "jwt: eyJ…", "Bearer eyJ…".
+    [[nodiscard]] std::string nameBefore(std::size_t begin, std::size_t at) const
+    {
+        std::size_t i = at;
+        const auto skipQuotesAndSpace = [&] {
+            while (i > begin
+                   && (encoding::isAsciiSpace(m_text[i - 1]) || m_text[i - 1] == '"' || m_text[i - 1] == '\'')) {
+                --i;
+            }
+        };
+        skipQuotesAndSpace();
+        if (i > begin && (m_text[i - 1] == '=' || m_text[i - 1] == ':')) {
+            --i;
+            skipQuotesAndSpace();
+            const std::size_t end = i;
+            while (i > begin && isNameChar(m_text[i - 1])) {
+                --i;
+            }
+            if (i < end) {
+                return std::string(m_text.substr(i, end - i));
+            }
+        } else if (endsWithNoCase(m_text.substr(begin, i - begin), "bearer")) {
+            return "Authorization";
+        }
+        return "token";
+    }
+
+    std::string_view m_text;
+    std::vector<ExtractedToken> m_found;
+    std::map<std::size_t, std::size_t> m_ranges; // [offset, end) of what add() took
+    std::size_t m_jsonBegin = 0;
+};
+
+// A name found more than once becomes name#1, name#2, … so that every candidate can be picked.
+void numberRepeatedNames(std::vector<ExtractedToken>& candidates)
+{
+    std::map<std::string, int> counts;
+    for (const auto& candidate : candidates) {
+        ++counts[candidate.name];
+    }
+    std::map<std::string, int> seen;
+    for (auto& candidate : candidates) {
+        if (counts[candidate.name] > 1) {
+            candidate.name += fmt::format("#{}", ++seen[candidate.name]);
+        }
+    }
+}
+
+std::size_t choose(const std::vector<ExtractedToken>& candidates)
+{
+    // 0: decodes; 1: a refresh token that decodes; 2: does not decode.
+    const auto rank = [](const ExtractedToken& candidate) {
+        return !candidate.kind ? 2 : containsNoCase(candidate.name, "refresh") ? 1 : 0;
+    };
+    const auto best = std::ranges::min_element(candidates, {}, rank); // the first of the best rank
+    return static_cast<std::size_t>(best - candidates.begin());
 }
 
 } // namespace
@@ -133,13 +305,46 @@ std::string_view describe(TokenSource source)
     case TokenSource::BearerScheme: return "Bearer value";
     case TokenSource::AuthorizationHeader: return "Authorization header";
     case TokenSource::UrlParameter: return "URL parameter";
+    case TokenSource::FormField: return "form field";
     case TokenSource::JsonMember: return "JSON member";
     case TokenSource::Embedded: return "token found in the text";
     }
     return "token";
 }
 
-Result<ExtractedToken> extractToken(std::string_view pasted)
+const ExtractedToken* TokenCandidates::find(std::string_view name) const
+{
+    const auto it = std::ranges::find(candidates, name, &ExtractedToken::name);
+    return it == candidates.end() ? nullptr : &*it;
+}
+
+Result<ExtractedToken> TokenCandidates::pick(std::string_view name) const
+{
+    if (name.empty()) {
+        return token();
+    }
+    if (const auto* candidate = find(name)) {
+        return *candidate;
+    }
+    return fail(Errc::TokenNotFound,
+                fmt::format("the input has no token named \"{}\"; {}: {}", name,
+                            candidates.size() == 1 ? "its one token is" : "its tokens are", names()));
+}
+
+std::string TokenCandidates::names() const
+{
+    constexpr std::size_t kMaxNames = 20; // a log file can hold thousands
+    std::string out;
+    for (std::size_t i = 0; i < candidates.size() && i < kMaxNames; ++i) {
+        out += (i == 0 ? "" : ", ") + candidates[i].name;
+    }
+    if (candidates.size() > kMaxNames) {
+        out += fmt::format(" and {} more", candidates.size() - kMaxNames);
+    }
+    return out;
+}
+
+Result<TokenCandidates> extractTokens(std::string_view pasted)
 {
     std::size_t begin = skipSpace(pasted, 0);
     std::size_t end = pasted.size();
@@ -159,26 +364,66 @@ Result<ExtractedToken> extractToken(std::string_view pasted)
         return fail(Errc::EmptyInput, "nothing to decode: the text is empty");
     }
     const std::string_view text = pasted.substr(0, end);
+    const std::size_t runEnd = tokenEnd(text, begin);
+    const bool oneRun = runEnd == end;
+    const auto bare = [&](std::size_t until) {
+        const std::string_view token = text.substr(begin, until - begin);
+        return ExtractedToken{std::string(token), begin, TokenSource::Bare, "token", kindOf(token)};
+    };
 
-    if (auto found = fromJson(text, begin)) {
-        return *found;
+    TokenCandidates result;
+    if (oneRun) {
+        // A token on its own, unless it is a single parameter such as "access_token=…".
+        auto token = bare(end);
+        if (!token.kind) {
+            Collector collector(text);
+            collector.parameters(begin);
+            result.candidates = collector.take();
+        }
+        if (result.candidates.empty()) {
+            result.candidates.push_back(std::move(token));
+        }
+        result.chosen = choose(result.candidates);
+        return result;
     }
-    if (auto found = fromAuthorization(text, begin)) {
-        return *found;
+
+    Collector collector(text);
+    if (text[begin] == '{' || text[begin] == '[') {
+        if (auto parsed = encoding::parseJson(text.substr(begin))) {
+            collector.json(parsed->value, begin);
+        }
     }
-    if (auto found = fromUrl(text.substr(begin))) {
-        found->offset += begin;
-        return *found;
+    if (collector.empty()) {
+        collector.authorization(begin);
+        collector.parameters(begin);
+        collector.embedded(begin, end, TokenSource::Embedded, "");
     }
-    const auto bare = tokenAt(text, begin, TokenSource::Bare);
-    if (begin + bare.token.size() == end) {
-        return bare;
+    result.candidates = collector.take();
+    if (result.candidates.empty()) {
+        result.candidates.push_back(bare(end));
     }
-    if (auto found = embedded(text.substr(begin))) {
-        found->offset += begin;
-        return *found;
+    std::ranges::stable_sort(result.candidates, {}, &ExtractedToken::offset);
+    numberRepeatedNames(result.candidates);
+    result.chosen = choose(result.candidates);
+    return result;
+}
+
+Result<ExtractedToken> extractToken(std::string_view pasted)
+{
+    auto found = extractTokens(pasted);
+    if (!found) {
+        return std::unexpected(found.error());
     }
-    return ExtractedToken{std::string(text.substr(begin)), begin, TokenSource::Bare};
+    return std::move(found->candidates[found->chosen]);
+}
+
+Result<ExtractedToken> extractToken(std::string_view pasted, std::string_view name)
+{
+    auto found = extractTokens(pasted);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    return found->pick(name);
 }
 
 } // namespace jwtwb::jose

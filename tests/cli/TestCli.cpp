@@ -13,6 +13,11 @@ const QString kSample = QStringLiteral(
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
 
+// RFC 7519 §3.1 (HS256 with the RFC's own key): a second JWT beside the sample.
+const QString kRfc7519 = QStringLiteral(
+    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNv"
+    "bS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+
 using Run = test::CliRun;
 using test::runCli;
 
@@ -26,6 +31,9 @@ private slots:
     void decodesSampleToken();
     void decodeJsonOutput();
     void readsStandardInput();
+    void decodeTakesTheTokenThatDecodes_data();
+    void decodeTakesTheTokenThatDecodes();
+    void memberOption();
     void rfc7515Examples();
     void malformedInput_data();
     void malformedInput();
@@ -72,6 +80,102 @@ void TestCli::readsStandardInput()
     const Run implicit = runCli({"decode"}, kSample.toUtf8());
     QCOMPARE(implicit.exitCode, 0);
     QVERIFY(implicit.out.contains("\"sub\": \"1234567890\""));
+}
+
+void TestCli::decodeTakesTheTokenThatDecodes_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QStringList>("members");
+
+    const QString twoInUrl = QStringLiteral("jwtwb: decoding id_token (URL parameter), one of 2 tokens in the input: "
+                                            "%1; --member NAME picks another\n");
+    const QString twoInJson = QStringLiteral("jwtwb: decoding id_token (JSON member), one of 2 tokens in the input: "
+                                             "%1; --member NAME picks another\n");
+    QTest::newRow("oidc fragment, access_token first")
+        << "https://client.example.org/cb#access_token=SlAV32hkKG&token_type=Bearer&id_token=" + kSample
+            + "&expires_in=3600"
+        << twoInUrl.arg("access_token, id_token") << QStringList{"access_token", "id_token"};
+    QTest::newRow("oidc fragment, id_token first")
+        << "https://client.example.org/cb#id_token=" + kSample + "&access_token=SlAV32hkKG&token_type=Bearer"
+        << twoInUrl.arg("id_token, access_token") << QStringList{"id_token", "access_token"};
+    QTest::newRow("token response, access_token first")
+        << R"({"access_token":"ya29.a0AfB_byC3x9kQm2LwT7Yq","expires_in":3599,"id_token":")" + kSample + "\"}"
+        << twoInJson.arg("access_token, id_token") << QStringList{"access_token", "id_token"};
+    QTest::newRow("token response, id_token first")
+        << R"({"id_token":")" + kSample + R"(","expires_in":3599,"access_token":"ya29.a0AfB_byC3x9kQm2LwT7Yq"})"
+        << twoInJson.arg("id_token, access_token") << QStringList{"id_token", "access_token"};
+    QTest::newRow("one json member") << R"({"id_token":")" + kSample + "\"}"
+                                     << "jwtwb: decoding id_token (JSON member)\n"
+                                     << QStringList{"id_token"};
+}
+
+void TestCli::decodeTakesTheTokenThatDecodes()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, note);
+    QFETCH(QStringList, members);
+    const Run run = runCli({"decode", input});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("\"name\": \"John Doe\""));
+    QCOMPARE(run.err, note);
+
+    const Run json = runCli({"decode", "--json", "-"}, input.toUtf8());
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.err, QString()); // the member is in the JSON
+    const auto parsed = encoding::parseJson(json.out.toStdString());
+    QVERIFY(parsed.has_value());
+    QCOMPARE(parsed->value["member"].get<std::string>(), std::string("id_token"));
+    QStringList found;
+    for (const auto& member : parsed->value["members"]) {
+        found << QString::fromStdString(member.get<std::string>());
+    }
+    QCOMPARE(found, members);
+    QCOMPARE(parsed->value["payload"]["name"].get<std::string>(), std::string("John Doe"));
+}
+
+void TestCli::memberOption()
+{
+    // The RFC 7519 token comes first and decodes, so it is the default; --member picks the other.
+    const QString response = R"({"access_token":")" + kRfc7519 + R"(","token_type":"Bearer","id_token":")" + kSample
+        + R"(","refresh_token":"8xLOxBtZp8"})";
+    const Run byDefault = runCli({"decode", response});
+    QCOMPARE(byDefault.exitCode, 0);
+    QVERIFY(byDefault.out.contains("\"iss\": \"joe\""));
+    QVERIFY(byDefault.err.startsWith("jwtwb: decoding access_token (JSON member), one of 3 tokens"));
+
+    const Run picked = runCli({"decode", "--member", "id_token", response});
+    QCOMPARE(picked.exitCode, 0);
+    QVERIFY(picked.out.contains("\"name\": \"John Doe\""));
+    QVERIFY(picked.err.startsWith("jwtwb: decoding id_token (JSON member), one of 3 tokens"));
+
+    // An opaque token can be picked too; decoding it then says what it is not.
+    const Run opaque = runCli({"decode", "--member", "refresh_token", "--json", response});
+    QCOMPARE(opaque.exitCode, 1);
+    QVERIFY2(opaque.err.contains("'.'"), qPrintable(opaque.err));
+
+    const QString unknown = QStringLiteral("jwtwb: --member: the input has no token named \"id-token\"; its tokens "
+                                           "are: access_token, id_token, refresh_token\n");
+    const Run decodeUnknown = runCli({"decode", "--member", "id-token", response});
+    QCOMPARE(decodeUnknown.exitCode, 2);
+    QCOMPARE(decodeUnknown.err, unknown);
+    QCOMPARE(decodeUnknown.out, QString());
+
+    // lint, verify and crack read their token the same way.
+    const Run lintUnknown = runCli({"lint", "--member", "id-token", response});
+    QCOMPARE(lintUnknown.exitCode, 2);
+    QCOMPARE(lintUnknown.err, unknown);
+    const Run verifyUnknown = runCli({"verify", "--member", "id-token", "--secret", "your-256-bit-secret", response});
+    QCOMPARE(verifyUnknown.exitCode, 2);
+    QCOMPARE(verifyUnknown.err, unknown);
+    QCOMPARE(runCli({"verify", "--secret", "your-256-bit-secret", response}).exitCode, 1); // access_token
+    const Run verified = runCli({"verify", "--member", "id_token", "--secret", "your-256-bit-secret", response});
+    QCOMPARE(verified.exitCode, 0);
+    QVERIFY(verified.out.contains("signature: valid (HS256)"));
+    const QStringList lint{"lint", "--json", "--now", "2026-11-28T10:00:00Z"};
+    const Run lintPicked = runCli(lint + QStringList{"--member", "id_token", response});
+    QCOMPARE(lintPicked.out, runCli(lint + QStringList{kSample}).out);
+    QVERIFY(lintPicked.out != runCli(lint + QStringList{response}).out);
 }
 
 void TestCli::rfc7515Examples()

@@ -6,10 +6,26 @@ using namespace jwtwb;
 using namespace jwtwb::jose;
 
 namespace {
+// jwt.io's sample, HS256 with "your-256-bit-secret": the ID token below.
 const QString kToken = QStringLiteral(
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
-}
+// RFC 7519 §3.1, HS256: the refresh token (or a second JWT) below.
+const QString kRfc7519 = QStringLiteral(
+    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNv"
+    "bS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+// RFC 7516 Appendix A.1: RSA-OAEP and A256GCM, five parts.
+const QString kJwe = QStringLiteral(
+    "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeip"
+    "sEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZA"
+    "YpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66o"
+    "c6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_"
+    "c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs"
+    "9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ");
+// Opaque access tokens: OpenID Connect Core §3.2.2.5's example, and one shaped like Google's.
+const QString kOpaque = QStringLiteral("SlAV32hkKG");
+const QString kYa29 = QStringLiteral("ya29.a0AfB_byC3x9kQm2LwT7Yq");
+} // namespace
 
 class TestTokenExtractor : public QObject
 {
@@ -18,6 +34,9 @@ class TestTokenExtractor : public QObject
 private slots:
     void pastedForms_data();
     void pastedForms();
+    void candidates_data();
+    void candidates();
+    void pickByName();
     void emptyInput();
     void unrecognisedTextIsReturnedForDecoding();
 };
@@ -57,6 +76,9 @@ void TestTokenExtractor::pastedForms_data()
                                        << int(TokenSource::Embedded) << QString();
     QTest::newRow("log line") << "2026-01-01 DEBUG token=" + kToken + " user=42" << int(TokenSource::Embedded)
                               << QString();
+    QTest::newRow("form body") << "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=" + kToken
+                               << int(TokenSource::FormField) << QString();
+    QTest::newRow("sentence") << "The token is " + kToken + "." << int(TokenSource::Embedded) << QString();
     QTest::newRow("malformed bare stays bare") << "  abc.def  " << int(TokenSource::Bare) << "abc.def";
 }
 
@@ -76,6 +98,142 @@ void TestTokenExtractor::pastedForms()
     QCOMPARE(QString::fromStdString(text.substr(result->offset, result->token.size())), expected);
 }
 
+void TestTokenExtractor::candidates_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::addColumn<QStringList>("names"); // every candidate, in the order of the text
+    QTest::addColumn<QStringList>("tokens");
+    QTest::addColumn<QString>("chosen");
+
+    const QString fragment = QStringLiteral("https://client.example.org/cb#");
+    QTest::newRow("oidc fragment, access_token first")
+        << fragment + "access_token=" + kOpaque + "&token_type=Bearer&id_token=" + kToken + "&state=af0ifjsldkj"
+        << QStringList{"access_token", "id_token"} << QStringList{kOpaque, kToken} << "id_token";
+    QTest::newRow("oidc fragment, id_token first")
+        << fragment + "id_token=" + kToken + "&state=af0ifjsldkj&token_type=Bearer&access_token=" + kOpaque
+        << QStringList{"id_token", "access_token"} << QStringList{kToken, kOpaque} << "id_token";
+    QTest::newRow("query and fragment") << "https://app.example/cb?code=SplxlOBeZQQYbYS6WxSbIA&session_token="
+            + kRfc7519 + "#id_token=" + kToken
+                                        << QStringList{"session_token", "id_token"} << QStringList{kRfc7519, kToken}
+                                        << "session_token";
+    QTest::newRow("token response, access_token first")
+        << "{\"access_token\":\"" + kYa29 + "\",\"expires_in\":3599,\"id_token\":\"" + kToken + "\"}"
+        << QStringList{"access_token", "id_token"} << QStringList{kYa29, kToken} << "id_token";
+    QTest::newRow("token response, id_token first")
+        << "{\n  \"id_token\": \"" + kToken + "\",\n  \"expires_in\": 3599,\n  \"access_token\": \"" + kYa29
+            + "\",\n  \"token_type\": \"Bearer\",\n  \"scope\": \"openid email\"\n}"
+        << QStringList{"id_token", "access_token"} << QStringList{kToken, kYa29} << "id_token";
+    QTest::newRow("refresh token beside an id token")
+        << "{\"refresh_token\":\"" + kRfc7519 + "\",\"token_type\":\"Bearer\",\"id_token\":\"" + kToken + "\"}"
+        << QStringList{"refresh_token", "id_token"} << QStringList{kRfc7519, kToken} << "id_token";
+    QTest::newRow("only a refresh token decodes")
+        << "{\"access_token\":\"" + kOpaque + "\",\"refresh_token\":\"" + kRfc7519 + "\"}"
+        << QStringList{"access_token", "refresh_token"} << QStringList{kOpaque, kRfc7519} << "refresh_token";
+    QTest::newRow("nested json") << "{\"user\":\"alice\",\"result\":{\"tokens\":{\"access_token\":\"" + kOpaque
+            + "\",\"id_token\":\"" + kToken + "\"}}}"
+                                 << QStringList{"result.tokens.access_token", "result.tokens.id_token"}
+                                 << QStringList{kOpaque, kToken} << "result.tokens.id_token";
+    QTest::newRow("json array, any member name")
+        << "[{\"name\":\"a\",\"value\":\"" + kJwe + "\"},{\"name\":\"b\",\"value\":\"" + kToken + "\"}]"
+        << QStringList{"[0].value", "[1].value"} << QStringList{kJwe, kToken} << "[0].value";
+    QTest::newRow("json header value") << "{\"request\":{\"headers\":{\"Authorization\":\"Bearer " + kToken + "\"}}}"
+                                       << QStringList{"request.headers.Authorization"} << QStringList{kToken}
+                                       << "request.headers.Authorization";
+    QTest::newRow("form body") << "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + kToken
+            + "&actor_token=" + kRfc7519 + "&scope=openid"
+                               << QStringList{"subject_token", "actor_token"} << QStringList{kToken, kRfc7519}
+                               << "subject_token";
+    QTest::newRow("form body, one opaque token")
+        << "grant_type=refresh_token&refresh_token=" + kOpaque + "&client_id=s6BhdRkqt3" << QStringList{"refresh_token"}
+        << QStringList{kOpaque} << "refresh_token";
+    QTest::newRow("free text with two tokens")
+        << "first " + kRfc7519 + ",\nthen " + kToken + "." << QStringList{"token#1", "token#2"}
+        << QStringList{kRfc7519, kToken} << "token#1";
+    QTest::newRow("log line with named tokens")
+        << "DEBUG refresh_token: " + kRfc7519 + " id_token=\"" + kToken + "\""
+        << QStringList{"refresh_token", "id_token"} << QStringList{kRfc7519, kToken} << "id_token";
+    QTest::newRow("bearer header") << "Authorization: Bearer " + kToken << QStringList{"Authorization"}
+                                   << QStringList{kToken} << "Authorization";
+    QTest::newRow("opaque bearer value") << "Bearer " + kOpaque << QStringList{"Authorization"} << QStringList{kOpaque}
+                                         << "Authorization";
+    QTest::newRow("jwe beside an opaque token")
+        << "#access_token=" + kOpaque + "&id_token=" + kJwe << QStringList{"access_token", "id_token"}
+        << QStringList{kOpaque, kJwe} << "id_token";
+    QTest::newRow("single parameter") << "access_token=" + kToken << QStringList{"access_token"} << QStringList{kToken}
+                                      << "access_token";
+    QTest::newRow("bare") << kToken << QStringList{"token"} << QStringList{kToken} << "token";
+    QTest::newRow("bare with padding stays bare")
+        << "eyJhbGciOiJIUzI1NiJ9.eyJhIjoiPz8_In0=.c2ln" << QStringList{"token"}
+        << QStringList{"eyJhbGciOiJIUzI1NiJ9.eyJhIjoiPz8_In0=.c2ln"} << "token";
+    QTest::newRow("nothing decodes: the named value")
+        << "#access_token=" + kOpaque + "&token_type=Bearer" << QStringList{"access_token"} << QStringList{kOpaque}
+        << "access_token";
+    QTest::newRow("json without a token") << "{\"token_type\":\"Bearer\",\"expires_in\":3599}" << QStringList{"token"}
+                                          << QStringList{"{\"token_type\":\"Bearer\",\"expires_in\":3599}"} << "token";
+}
+
+void TestTokenExtractor::candidates()
+{
+    QFETCH(QString, pasted);
+    QFETCH(QStringList, names);
+    QFETCH(QStringList, tokens);
+    QFETCH(QString, chosen);
+    const std::string text = pasted.toStdString();
+    const auto result = extractTokens(text);
+    QVERIFY(result.has_value());
+    QStringList foundNames;
+    QStringList foundTokens;
+    for (const auto& candidate : result->candidates) {
+        foundNames << QString::fromStdString(candidate.name);
+        foundTokens << QString::fromStdString(candidate.token);
+        QCOMPARE(text.substr(candidate.offset, candidate.token.size()), candidate.token);
+        const bool decodes = candidate.token == kToken.toStdString() || candidate.token == kRfc7519.toStdString()
+            || candidate.token == kJwe.toStdString() || candidate.token.ends_with(".c2ln");
+        QCOMPARE(candidate.kind.has_value(), decodes);
+    }
+    QCOMPARE(foundNames, names);
+    QCOMPARE(foundTokens, tokens);
+    QCOMPARE(QString::fromStdString(result->token().name), chosen);
+    // extractToken takes the same decision.
+    const auto single = extractToken(text);
+    QVERIFY(single.has_value());
+    QCOMPARE(single->token, result->token().token);
+    QCOMPARE(single->offset, result->token().offset);
+}
+
+void TestTokenExtractor::pickByName()
+{
+    const std::string text = ("https://client.example.org/cb#access_token=" + kOpaque
+                              + "&token_type=Bearer&id_token=" + kToken + "&state=af0ifjsldkj")
+                                 .toStdString();
+    const auto access = extractToken(text, "access_token");
+    QVERIFY(access.has_value());
+    QCOMPARE(QString::fromStdString(access->token), kOpaque);
+    QCOMPARE(access->source, TokenSource::UrlParameter);
+    const auto chosen = extractToken(text, "");
+    QVERIFY(chosen.has_value());
+    QCOMPARE(chosen->name, std::string("id_token"));
+
+    const auto unknown = extractToken(text, "refresh_token");
+    QVERIFY(!unknown.has_value());
+    QCOMPARE(unknown.error().code, Errc::TokenNotFound);
+    QCOMPARE(unknown.error().message,
+             std::string("the input has no token named \"refresh_token\"; its tokens are: access_token, id_token"));
+    std::string many;
+    for (int i = 0; i < 25; ++i) {
+        many += (i > 0 ? " " : "") + kToken.toStdString();
+    }
+    const auto found = extractTokens(many);
+    QVERIFY(found.has_value());
+    QCOMPARE(found->candidates.size(), std::size_t(25));
+    QCOMPARE(found->candidates[24].name, std::string("token#25"));
+    QVERIFY(found->find("token#25"));
+    QVERIFY(found->names().ends_with("token#19, token#20 and 5 more"));
+    const auto state = extractToken(text, "state"); // a parameter, but not a token
+    QVERIFY(!state.has_value());
+    QCOMPARE(state.error().code, Errc::TokenNotFound);
+}
+
 void TestTokenExtractor::emptyInput()
 {
     for (const char* text : {"", "   ", "\n\t", "\"\"", "' '"}) {
@@ -87,10 +245,12 @@ void TestTokenExtractor::emptyInput()
 
 void TestTokenExtractor::unrecognisedTextIsReturnedForDecoding()
 {
-    const auto result = extractToken("hello world");
+    const auto result = extractTokens("hello world");
     QVERIFY(result.has_value());
-    QCOMPARE(result->token, std::string("hello world"));
-    QCOMPARE(result->source, TokenSource::Bare);
+    QCOMPARE(result->candidates.size(), std::size_t(1));
+    QCOMPARE(result->token().token, std::string("hello world"));
+    QCOMPARE(result->token().source, TokenSource::Bare);
+    QVERIFY(!result->token().kind);
 }
 
 QTEST_GUILESS_MAIN(TestTokenExtractor)

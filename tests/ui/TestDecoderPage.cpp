@@ -10,6 +10,7 @@
 #include "widgets/XRayView.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QSplitter>
@@ -30,6 +31,10 @@ enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab };
 const QString kInvalidPayload = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODnDKDg5In0.c2ln");
 // {"name":"José 😀"}: two- and four-byte characters, all well-formed.
 const QString kMultiBytePayload = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiSm9zw6kg8J-YgCJ9.c2ln");
+// RFC 7519 §3.1 (HS256 with the RFC's key): the refresh token of the token response below.
+const QString kRfc7519 = QStringLiteral(
+    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNv"
+    "bS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 
 // Token characters the highlighter underlined.
 QList<int> underlined(const QPlainTextEdit& edit)
@@ -58,6 +63,7 @@ private slots:
     void typingDecodesLive();
     void highlightsJson();
     void coloursTokenParts();
+    void choosesAmongSeveralTokens();
     void pasteFromClipboard_data();
     void pasteFromClipboard();
     void rfc7515Examples();
@@ -174,6 +180,63 @@ void TestDecoderPage::coloursTokenParts()
     QVERIFY(!test::colorAt(*m_edit, payload - 1).isValid()); // the dot keeps the text colour
     auto* source = m_page->findChild<QLabel*>(QStringLiteral("sourceLabel"));
     QVERIFY(source->text().contains("Authorization header"));
+}
+
+void TestDecoderPage::choosesAmongSeveralTokens()
+{
+    const QString response = "{\n  \"access_token\": \"ya29.a0AfB_byC3x9kQm2LwT7Yq\",\n  \"expires_in\": 3599,\n"
+                             "  \"refresh_token\": \""
+        + kRfc7519 + "\",\n  \"id_token\": \"" + test::kSampleToken + "\"\n}";
+    auto* source = m_page->findChild<QLabel*>(QStringLiteral("sourceLabel"));
+    auto* chooser = m_page->findChild<QComboBox*>(QStringLiteral("memberCombo"));
+    QVERIFY(source && chooser);
+    m_page->setTokenText(test::kSampleToken);
+    QVERIFY(chooser->isHidden());
+
+    // The ID token is shown: it decodes and is no refresh token.
+    m_page->setTokenText(response);
+    QVERIFY(chooser->isVisible());
+    QCOMPARE(chooser->count(), 3);
+    QCOMPARE(chooser->itemText(0), QStringLiteral("access_token"));
+    QCOMPARE(chooser->itemText(1), QStringLiteral("refresh_token"));
+    QCOMPARE(chooser->itemText(2), QStringLiteral("id_token"));
+    QCOMPARE(chooser->currentText(), QStringLiteral("id_token"));
+    QCOMPARE(source->text(), QStringLiteral("Showing id_token (3 tokens in the input)"));
+    QVERIFY(m_payload->toPlainText().contains("\"name\": \"John Doe\""));
+    const int idStart = static_cast<int>(response.indexOf(test::kSampleToken));
+    const int refreshStart = static_cast<int>(response.indexOf(kRfc7519));
+    const TokenColors colors = tokenColors(QApplication::palette());
+    QCOMPARE(test::colorAt(*m_edit, idStart), colors.header);
+    QVERIFY(!test::colorAt(*m_edit, refreshStart).isValid());
+    QCOMPARE(m_edit->textCursor().position(), idStart);
+    VerificationPanel* panel = m_page->verificationPanel();
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(panel->state(), VerificationState::Valid);
+    test::saveShot(*m_page, QStringLiteral("decoder-several-tokens"));
+
+    // Choosing another token shows that one, everywhere.
+    chooser->setFocus();
+    QTest::keyClick(chooser, Qt::Key_Up);
+    QCOMPARE(chooser->currentText(), QStringLiteral("refresh_token"));
+    QCOMPARE(source->text(), QStringLiteral("Showing refresh_token (3 tokens in the input)"));
+    QVERIFY(m_payload->toPlainText().contains("\"iss\": \"joe\""));
+    QCOMPARE(test::colorAt(*m_edit, refreshStart), colors.header);
+    QVERIFY(!test::colorAt(*m_edit, idStart).isValid());
+    QCOMPARE(m_edit->textCursor().position(), refreshStart); // scrolled to it
+    QCOMPARE(panel->state(), VerificationState::Invalid); // signed with another key
+
+    // The choice stays while the text is edited; the opaque access token can be chosen too.
+    m_page->setTokenText(QString(response).replace("3599", "3600"));
+    QCOMPARE(chooser->currentText(), QStringLiteral("refresh_token"));
+    QVERIFY(m_payload->toPlainText().contains("\"iss\": \"joe\""));
+    QTest::keyClick(chooser, Qt::Key_Up);
+    QCOMPARE(source->text(), QStringLiteral("Showing access_token (3 tokens in the input)"));
+    QVERIFY2(m_error->text().contains("This is not a valid token."), qPrintable(m_error->text()));
+
+    // One token: no chooser.
+    m_page->setTokenText("{\"id_token\":\"" + test::kSampleToken + "\"}");
+    QVERIFY(chooser->isHidden());
+    QCOMPARE(source->text(), QStringLiteral("Token taken from the JSON member."));
 }
 
 void TestDecoderPage::pasteFromClipboard_data()

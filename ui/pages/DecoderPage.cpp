@@ -24,10 +24,12 @@
 #include "widgets/XRayView.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSettings>
@@ -35,6 +37,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -169,8 +172,23 @@ DecoderPage::DecoderPage(QWidget* parent)
     encodedLayout->setContentsMargins(0, 0, 0, 0);
     encodedLayout->addWidget(makeTitle(tr("Encoded token"), encoded));
     encodedLayout->addWidget(m_tokenEdit, 1);
-    encodedLayout->addWidget(m_sourceLabel);
-    m_sourceLabel->setWordWrap(true);
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_sourceLabel);
+    m_memberCombo = new QComboBox(encoded);
+    m_memberCombo->setObjectName(QStringLiteral("memberCombo"));
+    m_memberCombo->setAccessibleName(tr("Token to show"));
+    m_memberCombo->setToolTip(tr("The input holds several tokens: choose the one to decode"));
+    m_memberCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_memberCombo->hide();
+    sourceRow->addWidget(m_memberCombo);
+    sourceRow->addStretch(1);
+    encodedLayout->addLayout(sourceRow);
+    m_sourceLabel->setWordWrap(false); // one short line, with the chooser right after it
+    connect(m_memberCombo, &QComboBox::activated, this, [this](int index) {
+        m_member = m_memberCombo->itemText(index);
+        decode();
+        revealChosenToken();
+    });
 
     auto* panes = new QWidget(m_stack);
     auto* panesLayout = new QGridLayout(panes);
@@ -342,6 +360,7 @@ void DecoderPage::setKeystoreSession(KeystoreSession* session)
 void DecoderPage::setTokenText(const QString& text)
 {
     m_tokenEdit->setPlainText(text);
+    revealChosenToken();
 }
 
 QString DecoderPage::tokenText() const
@@ -388,7 +407,7 @@ void DecoderPage::decode()
     m_payloadView->markRanges({}, QColor());
     m_sourceLabel->clear();
 
-    auto extracted = jose::extractToken(utf8);
+    auto extracted = chooseToken(utf8);
     m_verification->keyInput()->setTokenKid(extracted ? tokenKid(extracted->token) : QString());
     m_verification->setToken(extracted ? toQString(extracted->token) : QString());
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
@@ -404,9 +423,6 @@ void DecoderPage::decode()
     const int tokenStart = utf16Offset(utf8, extracted->offset);
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
     m_tokenEdit->markToken(tokenStart, tokenEnd);
-    if (extracted->source != jose::TokenSource::Bare) {
-        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(extracted->source))));
-    }
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
@@ -470,6 +486,43 @@ void DecoderPage::decode()
     }
     m_notesLabel->setText(notes);
     m_notesLabel->setVisible(!notes.isEmpty());
+}
+
+Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
+{
+    const QSignalBlocker blocker(m_memberCombo);
+    m_memberCombo->clear();
+    m_memberCombo->hide();
+    auto candidates = jose::extractTokens(text);
+    if (!candidates) {
+        return std::unexpected(candidates.error());
+    }
+    const jose::ExtractedToken* shown = candidates->find(toStdString(m_member));
+    shown = shown ? shown : &candidates->token();
+    const auto count = static_cast<int>(candidates->candidates.size());
+    m_chosenStart = utf16Offset(text, shown->offset);
+    if (count > 1) {
+        for (const auto& candidate : candidates->candidates) {
+            m_memberCombo->addItem(toQString(candidate.name));
+        }
+        m_memberCombo->setCurrentIndex(static_cast<int>(shown - candidates->candidates.data()));
+        m_memberCombo->show();
+        m_sourceLabel->setText(tr("Showing %1 (%2 tokens in the input)").arg(toQString(shown->name)).arg(count));
+    } else if (shown->source != jose::TokenSource::Bare) {
+        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(shown->source))));
+    }
+    return *shown;
+}
+
+void DecoderPage::revealChosenToken()
+{
+    if (m_memberCombo->isHidden()) {
+        return;
+    }
+    QTextCursor cursor = m_tokenEdit->textCursor();
+    cursor.setPosition(std::min(m_chosenStart, static_cast<int>(m_tokenEdit->document()->characterCount() - 1)));
+    m_tokenEdit->setTextCursor(cursor);
+    m_tokenEdit->ensureCursorVisible();
 }
 
 QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset)

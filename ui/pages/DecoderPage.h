@@ -1,12 +1,14 @@
 #pragma once
 
 #include "jose/CompactToken.h"
+#include "jose/TokenExtractor.h"
 
 #include <QList>
 #include <QWidget>
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -57,6 +59,10 @@ protected:
 
 private:
     void decode();
+    // The token of the text to show (the one picked in the member chooser, if any); fills the
+    // chooser and the source label.
+    Result<jose::ExtractedToken> chooseToken(const std::string& text);
+    void revealChosenToken(); // scrolls the text to it when there are several
     // Marks the payload's invalid UTF-8 in its hex dump and in the token; returns the note, or "".
     QString markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset);
     void updateColors();
@@ -66,6 +72,9 @@ private:
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
+    QComboBox* m_memberCombo = nullptr; // which of several tokens in the text to show
+    QString m_member; // the name picked there; empty: core's choice
+    int m_chosenStart = 0; // where the token shown starts in the text
     QStackedWidget* m_stack;
     QLabel* m_headerTitle;
     QLabel* m_payloadTitle;
