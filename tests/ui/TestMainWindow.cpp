@@ -15,6 +15,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
@@ -40,6 +41,7 @@ private slots:
     void geometryRestored();
     void noEmptyPlaceholderPages();
     void pagesWorkTogether();
+    void typingInTheDecoderKeepsTheZoom();
     void pasteOnFocusIsOptIn();
     void keystoreLockInStatusBar();
     void screenshots_data();
@@ -183,6 +185,36 @@ void TestMainWindow::pagesWorkTogether()
     auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(pages->indexOf(window.keysPage()) >= 0);
     QVERIFY(window.decoderPage()->secretSearch());
+}
+
+// The timeline fits the decoder's token when it appears, and keeps the user's zoom while it is typed.
+void TestMainWindow::typingInTheDecoderKeepsTheZoom()
+{
+    constexpr qint64 kNow = 1795860000; // 2026-11-28T10:00:00Z
+    Clock::setFixed(test::at(kNow));
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.decoderPage()->setTokenText(test::kSampleToken);
+    TimelineWidget* timeline = window.timelinePage()->timeline();
+    QVERIFY(timeline->fitsAutomatically());
+    timeline->zoomIn();
+    timeline->zoomIn();
+    const auto zoomed = timeline->visibleRange();
+
+    // Retype the token in the decoder, key by key: the claims come and go, the view stays.
+    auto* edit = window.decoderPage()->findChild<QPlainTextEdit*>(QStringLiteral("tokenEdit"));
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    const QString token = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJpYXQiOjE3OTU4NjAwMDAsImV4cCI6MTc5NTg2MzYwMH0.c2ln");
+    QTest::keyClicks(edit, token);
+    QCOMPARE(window.decoderPage()->tokenText(), token);
+    QVERIFY(
+        std::ranges::any_of(timeline->rows(), [](const auto& row) { return row.name == QLatin1String("Decoder"); }));
+    QCOMPARE(timeline->visibleRange(), zoomed);
+    Clock::useSystemTime();
 }
 
 void TestMainWindow::keystoreLockInStatusBar()

@@ -349,6 +349,7 @@ void TimelinePage::addFromInput()
         return;
     }
     if (setToken(m_nameEdit->text(), token)) {
+        m_timeline->fitToTokens(); // the user's own token: show it, whatever the zoom was
         m_nameEdit->clear();
         m_tokenInput->clear();
         m_tokenList->setCurrentRow(static_cast<int>(m_timeline->rows().size()) - 1);

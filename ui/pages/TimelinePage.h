@@ -36,7 +36,8 @@ public:
 public slots:
     // Decodes `token` (or text that holds one: a Bearer header, a URL, …) and shows its claims as the row
     // `name`, replacing a row of that name. When it cannot, the reason is shown, the old row (which no
-    // longer matches the token) is removed, and false is returned.
+    // longer matches the token) is removed, and false is returned. The axis follows the rows as
+    // TimelineWidget::setToken() says; a token added with the page's own form always refits it.
     bool setToken(const QString& name, const QString& token);
     void removeToken(const QString& name);
     // A what-if time; an invalid QDateTime goes back to following the clock ("now").
