@@ -5,6 +5,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "support/VerificationTime.h"
 #include "widgets/TimelineWidget.h"
 
 #include <QComboBox>
@@ -70,6 +71,7 @@ private slots:
     void sliderIsAWhatIf();
     void datePickerIsAWhatIf();
     void nowButtonFollowsTheClockAgain();
+    void sharedVerificationTime();
     void sampleNextToAFreshHour_data();
     void sampleNextToAFreshHour();
     void zoomKeptWhileTokensChange();
@@ -244,6 +246,49 @@ void TestTimelinePage::nowButtonFollowsTheClockAgain()
     // Setting the same again says nothing.
     m_page->setVerificationTime(QDateTime());
     QCOMPARE(changed.count(), 1);
+}
+
+// A time shared with other pages: what they set shows here, what is set here reaches them, and
+// nothing is echoed back (one change, one signal).
+void TestTimelinePage::sharedVerificationTime()
+{
+    auto& shared = *new VerificationTime(m_page); // as MainWindow's, it outlives the page's use of it
+    shared.setWhatIf(test::at(kNow + 20 * kMinute));
+    m_page->setToken(QStringLiteral("access"), tokenWith(R"({"exp":1795860600})"));
+    m_page->shareVerificationTime(&shared);
+    auto* now = child<QPushButton>("nowButton");
+    auto* edit = child<QDateTimeEdit>("verificationTimeEdit");
+    QCOMPARE(m_page->verificationTime(), utc(kNow + 20 * kMinute));
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("expired 10 min ago"));
+    QCOMPARE(edit->dateTime().toSecsSinceEpoch(), kNow + 20 * kMinute);
+    QVERIFY(now->isEnabled());
+
+    QSignalSpy sharedChanged(&shared, &VerificationTime::changed);
+    QSignalSpy pageChanged(m_page, &TimelinePage::verificationTimeChanged);
+    // Set elsewhere: the line, the picker and the states follow.
+    shared.setWhatIf(test::at(kNow - 5 * kMinute));
+    QCOMPARE(m_timeline->verificationTime(), utc(kNow - 5 * kMinute));
+    QCOMPARE(edit->dateTime().toSecsSinceEpoch(), kNow - 5 * kMinute);
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("valid for another 15 min"));
+    QCOMPARE(pageChanged.count(), 1);
+    // Set here: the shared time changes once.
+    edit->setDateTime(utc(kNow + 2 * kMinute));
+    QCOMPARE(sharedChanged.count(), 2);
+    QCOMPARE(shared.whatIf(), std::optional(test::at(kNow + 2 * kMinute)));
+    // "Now" here puts the shared time back on the clock.
+    QTest::mouseClick(now, Qt::LeftButton);
+    QVERIFY(shared.followsClock());
+    QCOMPARE(sharedChanged.count(), 3);
+    QVERIFY(m_timeline->followsClock());
+    QVERIFY(!now->isEnabled());
+    // "Now" elsewhere does the same here.
+    shared.setWhatIf(test::at(kNow + 20 * kMinute));
+    QVERIFY(now->isEnabled());
+    shared.followClock();
+    QVERIFY(m_timeline->followsClock());
+    QVERIFY(!m_page->verificationTime().isValid());
+    QVERIFY(!now->isEnabled());
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("valid for another 10 min"));
 }
 
 void TestTimelinePage::sampleNextToAFreshHour_data()
