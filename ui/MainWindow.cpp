@@ -11,6 +11,7 @@
 #include "support/Convert.h"
 #include "support/JsonHighlighting.h"
 #include "support/KeystoreSession.h"
+#include "support/VerificationTime.h"
 #include "widgets/VerificationPanel.h"
 
 #include <QAction>
@@ -113,8 +114,8 @@ void MainWindow::connectPages()
         m_decoderPage->setTokenText(token);
         m_tabs->setCurrentWidget(m_decoderPage);
     });
-    // The decoder's token is always on the timeline, and the timeline's what-if time is the time
-    // the decoder verifies at (an invalid time means now).
+    // The decoder's token is always on the timeline, and the window has one verification time: the
+    // decoder's "Verify at" and the timeline's what-if time show and set the same one.
     connect(m_decoderPage, &DecoderPage::tokenTextChanged, this,
             [this](const QString& text) { m_timelinePage->setToken(tr("Decoder"), text); });
     connect(m_signerPage, &SignerPage::tokenChanged, this,
@@ -122,10 +123,9 @@ void MainWindow::connectPages()
     if (!m_signerPage->token().isEmpty()) {
         m_timelinePage->setToken(tr("Signer"), m_signerPage->token());
     }
-    connect(m_timelinePage, &TimelinePage::verificationTimeChanged, this, [this](const QDateTime& time) {
-        m_decoderPage->verificationPanel()->setVerifyTime(time.isValid() ? std::optional(toSysSeconds(time))
-                                                                         : std::nullopt);
-    });
+    auto* verificationTime = new VerificationTime(this);
+    m_timelinePage->shareVerificationTime(verificationTime);
+    m_decoderPage->verificationPanel()->shareVerificationTime(verificationTime);
 }
 
 void MainWindow::exportTestTokens()

@@ -159,30 +159,68 @@ TimelineRow layoutTimelineRow(const LifetimeSummary& summary)
 
 TimeRange fitTimeRange(std::span<const LifetimeSummary> summaries, std::span<const sys_seconds> extra)
 {
-    std::vector<sys_seconds> instants(extra.begin(), extra.end());
+    // Always in view: the summaries' now, the extras, and the whole extent of every token that spans
+    // time (two or more instants apart: its interval, the markers around it and their leeway bands).
+    std::vector<sys_seconds> core(extra.begin(), extra.end());
+    // In view when they fit: the instants of tokens that are one instant (a lone iat, an exp without
+    // anything else), which can lie years away from the rest.
+    std::vector<sys_seconds> lone;
+    std::optional<seconds> shortest; // the shortest extent of a token that spans time
     for (const LifetimeSummary& summary : summaries) {
-        instants.push_back(summary.now);
+        core.push_back(clampToLimits(summary.now));
         const TimelineRow row = layoutTimelineRow(summary);
+        std::vector<sys_seconds> own; // the markers first, then the far sides of the leeway bands
         for (const TimelineMarker& marker : row.markers) {
             if (!marker.looksLikeMilliseconds && !marker.offAxis) {
-                instants.push_back(marker.time);
+                own.push_back(marker.time);
             }
         }
+        const bool spansTime = std::ranges::any_of(own, [&](sys_seconds time) { return time != own.front(); });
         // A band is shown when its edge is: include its far side.
         if (row.leewayBeforeStart && !summary.nbf.looksLikeMilliseconds && onAxis(summary.nbf.time)) {
-            instants.push_back(row.leewayBeforeStart->start);
+            own.push_back(row.leewayBeforeStart->start);
         }
         if (row.leewayAfterEnd && !summary.exp.looksLikeMilliseconds && onAxis(summary.exp.time)) {
-            instants.push_back(row.leewayAfterEnd->end);
+            own.push_back(row.leewayAfterEnd->end);
+        }
+        if (own.empty()) {
+            continue;
+        }
+        for (sys_seconds& instant : own) {
+            instant = clampToLimits(instant);
+        }
+        const auto [first, last] = std::ranges::minmax(own);
+        if (spansTime) {
+            core.insert(core.end(), {first, last});
+            shortest = std::min(shortest.value_or(last - first), last - first);
+        } else {
+            lone.insert(lone.end(), own.begin(), own.end());
         }
     }
-    if (instants.empty()) {
-        instants.push_back(sys_seconds(seconds(0)));
+    if (core.empty()) {
+        core.push_back(sys_seconds(seconds(0)));
     }
-    for (sys_seconds& instant : instants) {
-        instant = clampToLimits(instant);
+    const auto bounds = std::ranges::minmax(core);
+    sys_seconds lowest = bounds.min;
+    sys_seconds highest = bounds.max;
+
+    // The lone instants join nearest first while the range stays short enough for the shortest
+    // token to keep its share of the axis; the others are pinned to the edge by the widget.
+    const seconds budget
+        = shortest ? std::max(highest - lowest, *shortest * kReadableShare) : seconds(kMaxTimelineSpan);
+    const auto distance = [&](sys_seconds t) {
+        return t < lowest ? lowest - t : t > highest ? t - highest : seconds(0);
+    };
+    std::ranges::sort(lone, {}, distance);
+    for (const sys_seconds instant : lone) {
+        const sys_seconds low = std::min(lowest, instant);
+        const sys_seconds high = std::max(highest, instant);
+        if (high - low <= budget) {
+            lowest = low;
+            highest = high;
+        }
     }
-    const auto [lowest, highest] = std::ranges::minmax(instants);
+
     const seconds span = highest - lowest;
     if (span == seconds(0)) {
         return withinLimits(lowest - 30min, 1h);

@@ -59,10 +59,14 @@ struct TimelineRow {
 
 [[nodiscard]] TimelineRow layoutTimelineRow(const LifetimeSummary& summary);
 
-// A range that shows every marker, interval edge and leeway band of the rows, each summary's `now`
-// and the `extra` instants (e.g. the real clock while a "what if" time is shown), with a margin on
-// both sides. Markers that look like milliseconds or are off the axis are left out, so that one bad
-// claim does not squeeze everything else into a pixel. With nothing to show: an hour around now.
+// The range a fit shows: every token's own extent (its markers, interval and leeway bands) when it
+// has two or more instants, each summary's `now` and the `extra` instants (e.g. the real clock while a
+// "what if" time is shown), with a margin on both sides. The instants of a token that is one instant
+// (the jwt.io sample's lone iat of 2018) are shown only as far as that leaves the shortest token with
+// two instants at least 1/kReadableShare of the range; beyond it they are pinned to the edge, so that
+// an old iat does not squeeze a fresh token into a pixel. Markers that look like milliseconds or are
+// off the axis are left out. With nothing to show: an hour around now.
+inline constexpr int kReadableShare = 20;
 [[nodiscard]] TimeRange fitTimeRange(std::span<const LifetimeSummary> summaries,
                                      std::span<const std::chrono::sys_seconds> extra = {});
 

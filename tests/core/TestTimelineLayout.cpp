@@ -18,6 +18,8 @@ namespace {
 
 constexpr qint64 kNow = 1795860000; // 2026-11-28T10:00:00Z (date -u -d @1795860000)
 constexpr qint64 kLimit = kTimelineLimit;
+// The jwt.io sample token's claims: a lone iat of 2018-01-18T01:30:22Z, no exp.
+constexpr auto kSampleClaims = R"({"sub":"1234567890","name":"John Doe","iat":1516239022})";
 
 using test::at;
 
@@ -210,6 +212,31 @@ void TestTimelineLayout::fit_data()
     QTest::newRow("RFC 7519 today") << QStringList{R"({"iss":"joe","exp":1300819380})"} << 0 << 0LL
                                     << "2009-08-26T19:35:18Z"
                                     << "2028-06-23T09:07:42Z";
+    // The jwt.io sample alone (iat 2018-01-18T01:30:22Z, no exp): nothing to squeeze, 2018 is in view.
+    QTest::newRow("jwt.io sample alone") << QStringList{kSampleClaims} << 0 << 0LL << "2017-02-28T10:15:25Z"
+                                         << "2027-10-18T01:14:57Z";
+    // Next to a fresh 1-hour token its lone iat would squeeze that hour into 1/70000 of the axis: it is
+    // pinned to the edge instead, and the hour (10:00–11:00) fills the range but its margins.
+    QTest::newRow("jwt.io sample and a fresh hour")
+        << QStringList{kSampleClaims, R"({"iat":1795860000,"exp":1795863600})"} << 0 << 0LL << "2026-11-28T09:54:00Z"
+        << "2026-11-28T11:06:00Z";
+    // Lone instants join nearest first while the range stays within 20 × the hour: an iat 10 h before
+    // (11 h in all) does, an exp 15 h after the hour (26 h) does not.
+    QTest::newRow("lone instants join while the hour stays readable")
+        << QStringList{R"({"iat":1795860000,"exp":1795863600})", R"({"exp":1795917600})", R"({"iat":1795824000})"} << 0
+        << 0LL << "2026-11-27T22:54:00Z"
+        << "2026-11-28T12:06:00Z";
+    // Two tokens that each span time are always both in view (the union of their extents), however
+    // different: the RFC 7519 example's lone exp of 2011 is pinned, the day-long token is not.
+    QTest::newRow("extents always shown")
+        << QStringList{R"({"iat":1795860000,"exp":1795863600})", R"({"iat":1795860000,"exp":1795946400})",
+                       R"({"iss":"joe","exp":1300819380})"}
+        << 0 << 0LL << "2026-11-28T07:36:00Z"
+        << "2026-11-29T12:24:00Z";
+    // The what-if time (an extra) is always in view, even when it squeezes.
+    QTest::newRow("what-if time always shown") << QStringList{kSampleClaims, R"({"iat":1795860000,"exp":1795863600})"}
+                                               << 0 << kNow - 10 * 86400LL << "2026-11-17T09:54:00Z"
+                                               << "2026-11-29T11:06:00Z";
     // An iat 1000 s after the lower limit: its margin is cut at the limit, the other side keeps its own.
     QTest::newRow("cut at the limit") << QStringList{R"({"iat":-899999999000})"} << 0 << 0LL
                                       << QString::fromStdString(formatUtc(at(-kLimit))) << "4884-08-01T14:58:20Z";

@@ -11,11 +11,16 @@
 #include "widgets/VerificationPanel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QDateTimeEdit>
 #include <QLayout>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -40,6 +45,8 @@ private slots:
     void geometryRestored();
     void noEmptyPlaceholderPages();
     void pagesWorkTogether();
+    void oneVerificationTime();
+    void typingInTheDecoderKeepsTheZoom();
     void pasteOnFocusIsOptIn();
     void keystoreLockInStatusBar();
     void screenshots_data();
@@ -183,6 +190,89 @@ void TestMainWindow::pagesWorkTogether()
     auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(pages->indexOf(window.keysPage()) >= 0);
     QVERIFY(window.decoderPage()->secretSearch());
+}
+
+// The decoder's "Verify at" and the timeline's what-if time are one time: set in either place it shows
+// in the other, and "Now" in either puts both back on the clock.
+void TestMainWindow::oneVerificationTime()
+{
+    constexpr qint64 kNow = 1795860000; // 2026-11-28T10:00:00Z
+    Clock::setFixed(test::at(kNow));
+    MainWindow window;
+    window.decoderPage()->setTokenText(test::kSampleToken);
+    TimelinePage* timeline = window.timelinePage();
+    auto* timelineEdit = timeline->findChild<QDateTimeEdit*>(QStringLiteral("verificationTimeEdit"));
+    auto* timelineNow = timeline->findChild<QPushButton*>(QStringLiteral("nowButton"));
+    auto* decoderNow = window.decoderPage()->findChild<QCheckBox*>(QStringLiteral("verifyNow"));
+    auto* decoderAt = window.decoderPage()->findChild<QDateTimeEdit*>(QStringLiteral("verifyAt"));
+    QVERIFY(timelineEdit && timelineNow && decoderNow && decoderAt);
+    QVERIFY(decoderNow->isChecked() && !timelineNow->isEnabled());
+    QSignalSpy timelineChanged(timeline, &TimelinePage::verificationTimeChanged);
+
+    // Timeline → decoder: a what-if time picked on the timeline is the decoder's "Verify at".
+    timelineEdit->setDateTime(QDateTime::fromSecsSinceEpoch(kNow + 7200, QTimeZone::utc()));
+    QVERIFY(!decoderNow->isChecked());
+    QVERIFY(decoderAt->isEnabled());
+    QCOMPARE(decoderAt->dateTime().toSecsSinceEpoch(), kNow + 7200);
+    QCOMPARE(timelineChanged.count(), 1);
+
+    // "Now" on the timeline: the decoder verifies at the clock again.
+    QTest::mouseClick(timelineNow, Qt::LeftButton);
+    QVERIFY(decoderNow->isChecked());
+    QVERIFY(!decoderAt->isEnabled());
+    QCOMPARE(timelineChanged.count(), 2);
+
+    // Decoder → timeline: unticking "Now" starts from the current time, typing another moves the red line.
+    decoderNow->click();
+    QCOMPARE(timeline->verificationTime(), QDateTime::fromSecsSinceEpoch(kNow, QTimeZone::utc()));
+    QVERIFY(!timeline->timeline()->followsClock());
+    QVERIFY(timelineNow->isEnabled());
+    decoderAt->setFocus();
+    decoderAt->setSelectedSection(QDateTimeEdit::HourSection);
+    QTest::keyClicks(decoderAt, QStringLiteral("07"));
+    QCOMPARE(decoderAt->dateTime().toSecsSinceEpoch(), kNow - 3 * 3600);
+    QCOMPARE(timeline->timeline()->verificationTime().toSecsSinceEpoch(), kNow - 3 * 3600);
+    QCOMPARE(timelineEdit->dateTime().toSecsSinceEpoch(), kNow - 3 * 3600);
+    const int changes = timelineChanged.count();
+
+    // "Now" in the decoder: the timeline follows the clock again, once.
+    decoderNow->click();
+    QVERIFY(timeline->timeline()->followsClock());
+    QVERIFY(!timeline->verificationTime().isValid());
+    QVERIFY(!timelineNow->isEnabled());
+    QCOMPARE(timelineEdit->dateTime().toSecsSinceEpoch(), kNow);
+    QCOMPARE(timelineChanged.count(), changes + 1);
+    Clock::useSystemTime();
+}
+
+// The timeline fits the decoder's token when it appears, and keeps the user's zoom while it is typed.
+void TestMainWindow::typingInTheDecoderKeepsTheZoom()
+{
+    constexpr qint64 kNow = 1795860000; // 2026-11-28T10:00:00Z
+    Clock::setFixed(test::at(kNow));
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.decoderPage()->setTokenText(test::kSampleToken);
+    TimelineWidget* timeline = window.timelinePage()->timeline();
+    QVERIFY(timeline->fitsAutomatically());
+    timeline->zoomIn();
+    timeline->zoomIn();
+    const auto zoomed = timeline->visibleRange();
+
+    // Retype the token in the decoder, key by key: the claims come and go, the view stays.
+    auto* edit = window.decoderPage()->findChild<QPlainTextEdit*>(QStringLiteral("tokenEdit"));
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    const QString token = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJpYXQiOjE3OTU4NjAwMDAsImV4cCI6MTc5NTg2MzYwMH0.c2ln");
+    QTest::keyClicks(edit, token);
+    QCOMPARE(window.decoderPage()->tokenText(), token);
+    QVERIFY(
+        std::ranges::any_of(timeline->rows(), [](const auto& row) { return row.name == QLatin1String("Decoder"); }));
+    QCOMPARE(timeline->visibleRange(), zoomed);
+    Clock::useSystemTime();
 }
 
 void TestMainWindow::keystoreLockInStatusBar()

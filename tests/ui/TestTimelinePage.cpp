@@ -5,6 +5,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "support/VerificationTime.h"
 #include "widgets/TimelineWidget.h"
 
 #include <QComboBox>
@@ -70,6 +71,10 @@ private slots:
     void sliderIsAWhatIf();
     void datePickerIsAWhatIf();
     void nowButtonFollowsTheClockAgain();
+    void sharedVerificationTime();
+    void sampleNextToAFreshHour_data();
+    void sampleNextToAFreshHour();
+    void zoomKeptWhileTokensChange();
     void leewayAndBound();
     void utcOrLocal();
     void zoomButtons();
@@ -241,6 +246,139 @@ void TestTimelinePage::nowButtonFollowsTheClockAgain()
     // Setting the same again says nothing.
     m_page->setVerificationTime(QDateTime());
     QCOMPARE(changed.count(), 1);
+}
+
+// A time shared with other pages: what they set shows here, what is set here reaches them, and
+// nothing is echoed back (one change, one signal).
+void TestTimelinePage::sharedVerificationTime()
+{
+    auto& shared = *new VerificationTime(m_page); // as MainWindow's, it outlives the page's use of it
+    shared.setWhatIf(test::at(kNow + 20 * kMinute));
+    m_page->setToken(QStringLiteral("access"), tokenWith(R"({"exp":1795860600})"));
+    m_page->shareVerificationTime(&shared);
+    auto* now = child<QPushButton>("nowButton");
+    auto* edit = child<QDateTimeEdit>("verificationTimeEdit");
+    QCOMPARE(m_page->verificationTime(), utc(kNow + 20 * kMinute));
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("expired 10 min ago"));
+    QCOMPARE(edit->dateTime().toSecsSinceEpoch(), kNow + 20 * kMinute);
+    QVERIFY(now->isEnabled());
+
+    QSignalSpy sharedChanged(&shared, &VerificationTime::changed);
+    QSignalSpy pageChanged(m_page, &TimelinePage::verificationTimeChanged);
+    // Set elsewhere: the line, the picker and the states follow.
+    shared.setWhatIf(test::at(kNow - 5 * kMinute));
+    QCOMPARE(m_timeline->verificationTime(), utc(kNow - 5 * kMinute));
+    QCOMPARE(edit->dateTime().toSecsSinceEpoch(), kNow - 5 * kMinute);
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("valid for another 15 min"));
+    QCOMPARE(pageChanged.count(), 1);
+    // Set here: the shared time changes once.
+    edit->setDateTime(utc(kNow + 2 * kMinute));
+    QCOMPARE(sharedChanged.count(), 2);
+    QCOMPARE(shared.whatIf(), std::optional(test::at(kNow + 2 * kMinute)));
+    // "Now" here puts the shared time back on the clock.
+    QTest::mouseClick(now, Qt::LeftButton);
+    QVERIFY(shared.followsClock());
+    QCOMPARE(sharedChanged.count(), 3);
+    QVERIFY(m_timeline->followsClock());
+    QVERIFY(!now->isEnabled());
+    // "Now" elsewhere does the same here.
+    shared.setWhatIf(test::at(kNow + 20 * kMinute));
+    QVERIFY(now->isEnabled());
+    shared.followClock();
+    QVERIFY(m_timeline->followsClock());
+    QVERIFY(!m_page->verificationTime().isValid());
+    QVERIFY(!now->isEnabled());
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("valid for another 10 min"));
+}
+
+void TestTimelinePage::sampleNextToAFreshHour_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("light 1280x800") << int(ColorScheme::Light) << QSize(1280, 800);
+    QTest::newRow("dark 900x600") << int(ColorScheme::Dark) << QSize(900, 600);
+}
+
+// The jwt.io sample (a lone iat in 2018, no exp) next to a fresh 1-hour token: the hour keeps most of
+// the axis, the sample's iat is pinned to the left edge, and no two labels overlap.
+void TestTimelinePage::sampleNextToAFreshHour()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    applyColorScheme(*qApp, ColorScheme(scheme));
+    m_page->resize(size);
+    QVERIFY(m_page->setToken(QStringLiteral("jwt.io sample"), test::kSampleToken));
+    QVERIFY(m_page->setToken(QStringLiteral("access"), tokenWith(R"({"iat":1795860000,"exp":1795863600})")));
+    QApplication::processEvents();
+
+    const QRect plot = m_timeline->plotRect();
+    const double hour = m_timeline->xForTime(test::at(kNow + 3600)) - m_timeline->xForTime(test::at(kNow));
+    QVERIFY2(hour > plot.width() / 2.0, qPrintable(QStringLiteral("%1 of %2 px").arg(hour).arg(plot.width())));
+    QStringList sampleLabels;
+    for (const auto& label : m_timeline->rowGeometry().at(0).labels) {
+        sampleLabels << label.text;
+    }
+    QVERIFY2(sampleLabels.join('|').startsWith(QStringLiteral("◂ iat 2018-01-18")), qPrintable(sampleLabels.join('|')));
+    QVERIFY(m_timeline->stateText(0).startsWith(QStringLiteral("valid, never expires")));
+
+    std::vector<QRect> labels;
+    for (const auto& row : m_timeline->rowGeometry()) {
+        for (const auto& label : row.labels) {
+            QVERIFY(row.rect.contains(label.rect));
+            QVERIFY2(label.rect.left() >= plot.left() && label.rect.right() <= plot.right(), qPrintable(label.text));
+            labels.push_back(label.rect);
+        }
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            QVERIFY(!labels[i].intersects(labels[j]));
+        }
+    }
+    test::saveShot(*m_page,
+                   QStringLiteral("timeline-sample-and-hour-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+}
+
+// Tokens that change (the decoder's, as it is typed) refit the axis only until the user zooms or pans;
+// a token added with the form, or Fit, shows all tokens again.
+void TestTimelinePage::zoomKeptWhileTokensChange()
+{
+    QVERIFY(m_page->setToken(QStringLiteral("Decoder"), tokenWith(R"({"iat":1795859400,"exp":1795860600})")));
+    const auto fitted = m_timeline->visibleRange();
+    // Not zoomed yet: new claims refit.
+    QVERIFY(m_page->setToken(QStringLiteral("Decoder"), tokenWith(R"({"iat":1795859400,"exp":1795867200})")));
+    QVERIFY(m_timeline->visibleRange().contains(test::at(1795867200)));
+    QVERIFY(m_timeline->fitsAutomatically());
+
+    QTest::mouseClick(child<QToolButton>("zoomInButton"), Qt::LeftButton);
+    QVERIFY(!m_timeline->fitsAutomatically());
+    const auto zoomed = m_timeline->visibleRange();
+    // Typed on: other claims, a token that does not decode for a moment (its row goes), then back.
+    QVERIFY(m_page->setToken(QStringLiteral("Decoder"), tokenWith(R"({"iat":1795859400,"exp":1795860600})")));
+    QCOMPARE(m_timeline->visibleRange(), zoomed);
+    QVERIFY(!m_page->setToken(QStringLiteral("Decoder"), QStringLiteral("eyJhbGciOi")));
+    QCOMPARE(m_timeline->visibleRange(), zoomed);
+    QVERIFY(m_page->setToken(QStringLiteral("Decoder"), tokenWith(R"({"iat":1795000000,"exp":1795860600})")));
+    QCOMPARE(m_timeline->visibleRange(), zoomed);
+    // Panning with the keys keeps it too.
+    m_timeline->setFocus();
+    QTest::keyClick(m_timeline, Qt::Key_Right);
+    const auto panned = m_timeline->visibleRange();
+    QVERIFY(panned.start > zoomed.start);
+    QVERIFY(m_page->setToken(QStringLiteral("Decoder"), tokenWith(R"({"iat":1795859400,"exp":1795860600})")));
+    QCOMPARE(m_timeline->visibleRange(), panned);
+
+    // The user's own token, added with the form: fitted, whatever the zoom.
+    child<QLineEdit>("nameEdit")->setText(QStringLiteral("refresh"));
+    child<QPlainTextEdit>("tokenInput")->setPlainText(tokenWith(R"({"iat":1795859400,"exp":1795946400})"));
+    QTest::mouseClick(child<QPushButton>("addButton"), Qt::LeftButton);
+    QVERIFY(m_timeline->visibleRange().contains(test::at(1795946400)));
+    QVERIFY(m_timeline->visibleRange().span() > fitted.span());
+    QVERIFY(m_timeline->fitsAutomatically());
+    // Zoomed again, then Fit: it follows the tokens again.
+    QTest::mouseClick(child<QToolButton>("zoomInButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QToolButton>("fitButton"), Qt::LeftButton);
+    m_page->removeToken(QStringLiteral("refresh"));
+    QCOMPARE(m_timeline->visibleRange(), fitted);
 }
 
 void TestTimelinePage::leewayAndBound()

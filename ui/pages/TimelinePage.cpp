@@ -7,6 +7,7 @@
 #include "support/Convert.h"
 #include "support/Theme.h"
 #include "support/TimeText.h"
+#include "support/VerificationTime.h"
 #include "widgets/TimelinePainter.h"
 #include "widgets/TimelineWidget.h"
 
@@ -86,6 +87,7 @@ TimelinePage::TimelinePage(QWidget* parent)
     : QWidget(parent)
     , m_timeline(new TimelineWidget(this))
     , m_clockTimer(new QTimer(this))
+    , m_time(new VerificationTime(this))
 {
     setObjectName(QStringLiteral("timelinePage"));
 
@@ -123,9 +125,10 @@ TimelinePage::TimelinePage(QWidget* parent)
     m_timeline->setLifetimeBound(std::chrono::hours(m_boundSpin->value()));
     connect(m_timeline, &TimelineWidget::rowsChanged, this, &TimelinePage::updateTokenList);
     connect(m_timeline, &TimelineWidget::visibleRangeChanged, this, &TimelinePage::syncTimeControls);
+    connect(m_time, &VerificationTime::changed, this, &TimelinePage::showVerificationTime);
     connect(m_clockTimer, &QTimer::timeout, this, [this] {
         m_timeline->updateClock();
-        if (!m_whatIf.isValid()) {
+        if (m_time->followsClock()) {
             syncTimeControls();
         }
     });
@@ -328,16 +331,42 @@ void TimelinePage::removeToken(const QString& name)
     m_timeline->removeToken(name);
 }
 
+QDateTime TimelinePage::verificationTime() const
+{
+    const auto whatIf = m_time->whatIf();
+    return whatIf ? toQDateTime(*whatIf) : QDateTime();
+}
+
 void TimelinePage::setVerificationTime(const QDateTime& time)
 {
-    const QDateTime whatIf = time.isValid() ? toQDateTime(toSysSeconds(time)) : QDateTime();
-    if (whatIf == m_whatIf) {
+    m_time->setWhatIf(time.isValid() ? std::optional(toSysSeconds(time)) : std::nullopt);
+}
+
+void TimelinePage::shareVerificationTime(VerificationTime* time)
+{
+    if (time == m_time) {
         return;
     }
-    m_whatIf = whatIf;
-    m_timeline->setVerificationTime(m_whatIf);
+    if (m_time->parent() == this) {
+        delete m_time;
+    } else {
+        disconnect(m_time, nullptr, this, nullptr);
+    }
+    m_time = time;
+    connect(m_time, &VerificationTime::changed, this, &TimelinePage::showVerificationTime);
+    showVerificationTime();
+}
+
+void TimelinePage::showVerificationTime()
+{
+    const QDateTime whatIf = verificationTime();
+    if (m_timeline->followsClock() == !whatIf.isValid()
+        && (!whatIf.isValid() || m_timeline->verificationTime() == whatIf)) {
+        return;
+    }
+    m_timeline->setVerificationTime(whatIf);
     syncTimeControls();
-    emit verificationTimeChanged(m_whatIf);
+    emit verificationTimeChanged(whatIf);
 }
 
 void TimelinePage::addFromInput()
@@ -349,6 +378,7 @@ void TimelinePage::addFromInput()
         return;
     }
     if (setToken(m_nameEdit->text(), token)) {
+        m_timeline->fitToTokens(); // the user's own token: show it, whatever the zoom was
         m_nameEdit->clear();
         m_tokenInput->clear();
         m_tokenList->setCurrentRow(static_cast<int>(m_timeline->rows().size()) - 1);
@@ -399,7 +429,7 @@ void TimelinePage::syncTimeControls()
         const double fraction = jose::timeFraction(m_timeline->visibleRange(), at);
         m_slider->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kSliderSteps)));
     }
-    m_nowButton->setEnabled(m_whatIf.isValid());
+    m_nowButton->setEnabled(!m_time->followsClock());
 }
 
 void TimelinePage::alignSlider()

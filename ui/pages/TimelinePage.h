@@ -18,6 +18,7 @@ class QToolButton;
 namespace jwtwb::ui {
 
 class TimelineWidget;
+class VerificationTime;
 
 // The claim-lifetime timeline with its controls: several named tokens on one axis, a what-if
 // verification time (slider and date picker), UTC or local labels, the leeway and the bound above
@@ -31,12 +32,15 @@ public:
 
     [[nodiscard]] TimelineWidget* timeline() const { return m_timeline; }
     // The what-if time, or an invalid QDateTime while the page follows the clock.
-    [[nodiscard]] QDateTime verificationTime() const { return m_whatIf; }
+    [[nodiscard]] QDateTime verificationTime() const;
+    // Shows and sets `time` (not owned), shared with the other pages, instead of a time of its own.
+    void shareVerificationTime(VerificationTime* time);
 
 public slots:
     // Decodes `token` (or text that holds one: a Bearer header, a URL, …) and shows its claims as the row
     // `name`, replacing a row of that name. When it cannot, the reason is shown, the old row (which no
-    // longer matches the token) is removed, and false is returned.
+    // longer matches the token) is removed, and false is returned. The axis follows the rows as
+    // TimelineWidget::setToken() says; a token added with the page's own form always refits it.
     bool setToken(const QString& name, const QString& token);
     void removeToken(const QString& name);
     // A what-if time; an invalid QDateTime goes back to following the clock ("now").
@@ -58,6 +62,7 @@ private:
     void removeSelected();
     void updateTokenList();
     void syncTimeControls();
+    void showVerificationTime(); // after a change of m_time
     void updateColors();
     void showInputError(const QString& message);
     void alignSlider(); // the slider's ends under the ends of the timeline's axis
@@ -76,7 +81,7 @@ private:
     QSpinBox* m_leewaySpin = nullptr;
     QSpinBox* m_boundSpin = nullptr;
     QTimer* m_clockTimer;
-    QDateTime m_whatIf;
+    VerificationTime* m_time;
 };
 
 } // namespace jwtwb::ui

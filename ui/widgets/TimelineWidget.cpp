@@ -87,9 +87,10 @@ void TimelineWidget::setToken(const QString& name, const encoding::Json& claims)
         row = &m_rows.back();
         row->name = name;
     }
+    const bool changed = index < 0 || row->claims != claims;
     row->claims = claims;
     summarize(*row);
-    fitToTokens();
+    refit(changed);
     emit rowsChanged();
 }
 
@@ -100,7 +101,7 @@ bool TimelineWidget::removeToken(const QString& name)
         return false;
     }
     m_rows.erase(m_rows.begin() + index);
-    fitToTokens();
+    refit(true);
     emit rowsChanged();
     return true;
 }
@@ -108,7 +109,7 @@ bool TimelineWidget::removeToken(const QString& name)
 void TimelineWidget::clearTokens()
 {
     m_rows.clear();
-    fitToTokens();
+    refit(true);
     emit rowsChanged();
 }
 
@@ -142,7 +143,7 @@ void TimelineWidget::setVerificationTime(const QDateTime& time)
     // Keep the verification line in view: a time set far away brings the axis along.
     const sys_seconds at = toSysSeconds(verificationTime());
     if (!m_range.contains(at)) {
-        setVisibleRange(jose::panTimeRange(m_range, at - (m_range.start + m_range.span() / 2)));
+        showRange(jose::panTimeRange(m_range, at - (m_range.start + m_range.span() / 2)));
     }
 }
 
@@ -219,6 +220,12 @@ void TimelineWidget::resummarize()
 
 void TimelineWidget::setVisibleRange(jose::TimeRange range)
 {
+    m_autoFit = false;
+    showRange(range);
+}
+
+void TimelineWidget::showRange(jose::TimeRange range)
+{
     range = jose::zoomTimeRange(range, 1.0); // within the limits and spans
     if (range == m_range) {
         return;
@@ -229,8 +236,19 @@ void TimelineWidget::setVisibleRange(jose::TimeRange range)
     emit visibleRangeChanged(m_range);
 }
 
+void TimelineWidget::refit(bool changed)
+{
+    if (changed && m_autoFit) {
+        fitToTokens();
+    } else {
+        relayout();
+        update();
+    }
+}
+
 void TimelineWidget::fitToTokens()
 {
+    m_autoFit = true;
     std::vector<jose::LifetimeSummary> summaries;
     for (const Row& row : m_rows) {
         summaries.push_back(row.summary);
@@ -242,7 +260,7 @@ void TimelineWidget::fitToTokens()
         update();
         return;
     }
-    setVisibleRange(fitted);
+    showRange(fitted);
 }
 
 void TimelineWidget::zoomIn()
@@ -357,8 +375,13 @@ std::vector<TimelineWidget::Label> TimelineWidget::placeLabels(const Row& row, i
     std::vector<Label> labels;
     for (const Group& group : groups) {
         const jose::TimelineMarker& first = *group.markers.front();
-        const QString when
-            = first.offAxis ? offAxisDate(first.time) : locale.toString(displayTime(first.time, m_utc), format);
+        // A pinned marker can be years away: its time is as precise as the span from it across the view.
+        const seconds reach = group.side < 0 ? m_range.end - first.time
+            : group.side > 0                 ? first.time - m_range.start
+                                             : m_range.span();
+        const QString when = first.offAxis
+            ? offAxisDate(first.time)
+            : locale.toString(displayTime(first.time, m_utc), group.side == 0 ? format : markerTimeFormat(reach));
         QString text = joinedClaims(group.markers) + QLatin1Char(' ') + when;
         if (group.side < 0) {
             text = QStringLiteral("◂ ") + text;

@@ -63,7 +63,9 @@ public:
 
     explicit TimelineWidget(QWidget* parent = nullptr);
 
-    // Adds a row, or replaces the claims of the row with that name (keeping its place); refits the axis.
+    // Adds a row, or replaces the claims of the row with that name (keeping its place). The axis is
+    // refitted when the claims changed, unless the user has zoomed or panned since the last fit: then
+    // the view stays where they put it (a token typed in the decoder must not yank it away).
     void setToken(const QString& name, const encoding::Json& claims);
     bool removeToken(const QString& name);
     void clearTokens();
@@ -86,7 +88,10 @@ public:
     void setMillisecondsAsSeconds(int row, bool asSeconds);
 
     [[nodiscard]] jose::TimeRange visibleRange() const { return m_range; }
+    // Shows `range`, as zooming and panning do: changes of the rows no longer refit until fitToTokens().
     void setVisibleRange(jose::TimeRange range);
+    // Whether a change of the rows refits the axis: after fitToTokens(), until the user zooms or pans.
+    [[nodiscard]] bool fitsAutomatically() const { return m_autoFit; }
     [[nodiscard]] QRect plotRect() const; // where the axis runs, across all rows
     [[nodiscard]] double xForTime(std::chrono::sys_seconds time) const;
     [[nodiscard]] std::chrono::sys_seconds timeAtX(double x) const;
@@ -106,7 +111,7 @@ public:
 public slots:
     void zoomIn();
     void zoomOut();
-    void fitToTokens();
+    void fitToTokens(); // and refit on changes of the rows again
     // Re-reads Clock::now(): the states move on when following the clock; the clock line moves anyway.
     void updateClock();
 
@@ -129,6 +134,8 @@ private:
     void resummarize(); // all rows, after a change of time, leeway or bound
     void summarize(Row& row) const;
     void relayout(); // pixel geometry, after a change of rows, size, font or range
+    void showRange(jose::TimeRange range); // without taking the view out of the automatic fit
+    void refit(bool changed); // after a change of the rows: fit when they changed and the view is automatic
     [[nodiscard]] std::vector<Label> placeLabels(const Row& row, int top) const;
     [[nodiscard]] QString toolTipFor(int row) const;
     void zoomAround(double factor, double x);
@@ -141,6 +148,7 @@ private:
     std::chrono::seconds m_lifetimeBound{std::chrono::hours(24)};
     bool m_utc = true;
     jose::TimeRange m_range;
+    bool m_autoFit = true; // see fitsAutomatically()
     int m_contentHeight = 0;
     // Dragging to pan: where it started and what range was shown then.
     bool m_dragging = false;

@@ -7,6 +7,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
+#include "support/VerificationTime.h"
 #include "widgets/KeyInput.h"
 
 #include <QApplication>
@@ -52,6 +53,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     , m_leeway(new QSpinBox(this))
     , m_atNow(new QCheckBox(tr("Now"), this))
     , m_at(new QDateTimeEdit(this))
+    , m_time(new VerificationTime(this))
     , m_verdict(new QLabel(this))
     , m_reason(new QLabel(this))
     , m_keySelection(new QLabel(this))
@@ -148,16 +150,12 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     connect(m_audience, &QLineEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_detached, &QPlainTextEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_leeway, &QSpinBox::valueChanged, this, &VerificationPanel::verify);
-    connect(m_at, &QDateTimeEdit::dateTimeChanged, this, &VerificationPanel::verify);
-    connect(m_atNow, &QCheckBox::toggled, this, [this](bool now) {
-        if (!now) {
-            const QSignalBlocker blocker(m_at);
-            m_at->setDateTime(
-                QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
-        }
-        m_at->setEnabled(!now);
-        verify();
-    });
+    // The user's choice goes to m_time; the controls and the verdict follow it from there.
+    connect(m_at, &QDateTimeEdit::dateTimeChanged, this,
+            [this](const QDateTime& time) { m_time->setWhatIf(toSysSeconds(time)); });
+    connect(m_atNow, &QCheckBox::toggled, this,
+            [this](bool now) { m_time->setWhatIf(now ? std::nullopt : std::optional(Clock::nowSeconds())); });
+    connect(m_time, &VerificationTime::changed, this, &VerificationPanel::showVerificationTime);
     // Time passes: a token that expires while it is on screen must not stay "valid".
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
@@ -223,12 +221,32 @@ void VerificationPanel::setDetachedPayload(const QString& payload)
 
 void VerificationPanel::setVerifyTime(std::optional<std::chrono::sys_seconds> at)
 {
-    const QSignalBlocker blocker(m_atNow);
-    m_atNow->setChecked(!at);
-    m_at->setEnabled(at.has_value());
-    if (at) {
-        const QSignalBlocker atBlocker(m_at);
-        m_at->setDateTime(QDateTime::fromSecsSinceEpoch(at->time_since_epoch().count(), QTimeZone::utc()));
+    m_time->setWhatIf(at);
+}
+
+void VerificationPanel::shareVerificationTime(VerificationTime* time)
+{
+    if (time == m_time) {
+        return;
+    }
+    if (m_time->parent() == this) {
+        delete m_time;
+    } else {
+        disconnect(m_time, nullptr, this, nullptr);
+    }
+    m_time = time;
+    connect(m_time, &VerificationTime::changed, this, &VerificationPanel::showVerificationTime);
+    showVerificationTime();
+}
+
+void VerificationPanel::showVerificationTime()
+{
+    const QSignalBlocker nowBlocker(m_atNow);
+    const QSignalBlocker atBlocker(m_at);
+    m_atNow->setChecked(m_time->followsClock());
+    m_at->setEnabled(!m_time->followsClock());
+    if (toSysSeconds(m_at->dateTime()) != m_time->at()) {
+        m_at->setDateTime(toQDateTime(m_time->at()));
     }
     verify();
 }
@@ -347,9 +365,7 @@ void VerificationPanel::verify()
         m_at->setDateTime(
             QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
     }
-    options.claims.now = m_atNow->isChecked()
-        ? Clock::nowSeconds()
-        : std::chrono::sys_seconds(std::chrono::seconds(m_at->dateTime().toSecsSinceEpoch()));
+    options.claims.now = m_time->at();
 
     const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
     const auto result = jose::verifyJwt(token, source, options);

@@ -16,6 +16,7 @@ class QToolButton;
 namespace jwtwb::ui {
 
 class KeyInput;
+class VerificationTime;
 
 enum class VerificationState { NotVerified, Valid, Invalid };
 
@@ -38,6 +39,8 @@ public:
     void setExpectedAudience(const QString& audience); // comma-separated for several
     void setLeewaySeconds(int seconds);
     void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
+    // Shows and sets `time` (not owned), shared with the other pages, instead of a time of its own.
+    void shareVerificationTime(VerificationTime* time);
     void setDetachedPayload(const QString& payload); // RFC 7515 Appendix F, for a token with an empty payload
 
     [[nodiscard]] VerificationState state() const { return m_state; }
@@ -58,6 +61,7 @@ private:
     void showResult(VerificationState state, const QString& verdict, const QStringList& reasons);
     void updateColors();
     void updateAlgorithmButton();
+    void showVerificationTime(); // "Now" and "Verify at" from m_time
 
     QString m_token;
     KeyInput* m_keyInput;
@@ -69,6 +73,7 @@ private:
     QSpinBox* m_leeway;
     QCheckBox* m_atNow;
     QDateTimeEdit* m_at;
+    VerificationTime* m_time;
     QLabel* m_verdict;
     QLabel* m_reason;
     QLabel* m_keySelection;
