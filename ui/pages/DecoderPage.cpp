@@ -573,12 +573,22 @@ void DecoderPage::showReading(const jose::TokenReading& reading)
                                                                     : tr("Broken");
     updateSignatureLine();
 
-    // Why each part that is not OK is not, in the order of the token.
+    // Why each part that is not OK is not, in the order of the token; once only, so not the reason
+    // the signature line already gives for not verifying.
     QStringList problems;
     for (const auto& part : reading.segments) {
-        if (part.status != jose::SegmentStatus::Ok) {
-            problems << (part.guess.empty() ? toSentence(part.problem)
-                                            : tr("%1 %2").arg(toSentence(part.problem), toSentence(part.guess)));
+        if (part.status == jose::SegmentStatus::Ok) {
+            continue;
+        }
+        QStringList sentences;
+        if (const QString problem = toSentence(part.problem); !m_signatureLabel->text().contains(problem)) {
+            sentences << problem;
+        }
+        if (!part.guess.empty()) {
+            sentences << toSentence(part.guess);
+        }
+        if (!sentences.isEmpty()) {
+            problems << sentences.join(QLatin1Char(' '));
         }
     }
     m_notesLabel->setText(problems.join(QLatin1Char('\n')));
