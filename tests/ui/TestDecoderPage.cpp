@@ -747,6 +747,12 @@ void TestDecoderPage::foundSecretUsedForVerification()
     auto* field = panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
     QCOMPARE(field->echoMode(), QLineEdit::Password); // still masked
     QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("secretEncoding"))->currentText(), encoding);
+    test::saveShot(*m_page, QStringLiteral("decoder-secret-used-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+    tabs->setCurrentIndex(kFindingsTab);
+    auto* findingsTree = m_page->findChild<QTreeView*>(QStringLiteral("findingsView"));
+    findingsTree->expand(findingsTree->model()->index(0, 0));
+    QApplication::processEvents();
+    test::saveShot(*m_page, QStringLiteral("decoder-secret-finding-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
 
     // Never saved: the settings hold the layout only.
     QSettings settings;
