@@ -336,7 +336,7 @@ std::string_view describe(Base64Deviation deviation)
     return "unknown deviation";
 }
 
-Result<LenientBase64> base64UrlDecodeLenient(std::string_view text)
+Result<LenientBase64> base64UrlDecodeLenient(std::string_view text, std::size_t base)
 {
     static constexpr DecodeRules kLenient{"base64url", true, true, true, false, true};
     LenientBase64 result;
@@ -350,9 +350,9 @@ Result<LenientBase64> base64UrlDecodeLenient(std::string_view text)
     }
     if (begin > 0 || end < text.size()) {
         result.notes.push_back(
-            {Base64Deviation::SurroundingWhitespace, begin > 0 ? 0 : end, begin + (text.size() - end)});
+            {Base64Deviation::SurroundingWhitespace, base + (begin > 0 ? 0 : end), begin + (text.size() - end)});
     }
-    auto bytes = decode(text.substr(begin, end - begin), begin, kLenient, &result.notes);
+    auto bytes = decode(text.substr(begin, end - begin), base + begin, kLenient, &result.notes);
     if (!bytes) {
         return std::unexpected(bytes.error());
     }

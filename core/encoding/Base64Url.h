@@ -52,7 +52,9 @@ struct LenientBase64 {
 
 // Accepts surrounding whitespace, '=' padding and the standard alphabet (also mixed), and
 // non-zero trailing bits, and reports each deviation. Other characters are still errors.
-[[nodiscard]] Result<LenientBase64> base64UrlDecodeLenient(std::string_view text);
+// Positions in errors, their messages and notes are offsets in `text` plus `base` (where `text`
+// starts in a longer text, such as a token).
+[[nodiscard]] Result<LenientBase64> base64UrlDecodeLenient(std::string_view text, std::size_t base = 0);
 
 // Standard base64 (RFC 4648 §4): padding required when the length is not a multiple of 4.
 [[nodiscard]] Result<Bytes> base64Decode(std::string_view text);

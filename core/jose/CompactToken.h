@@ -70,4 +70,45 @@ inline constexpr std::size_t kMaxTokenSize = 16 * 1024 * 1024;
 // Splits and decodes a compact token. Every error names the part and the position.
 [[nodiscard]] Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode = Base64Mode::Strict);
 
+// What the parts of a token say when the whole does not decode: a copy without its signature, one
+// bad character, a part too many. decodeCompact stays the decoder for verification; this reading
+// is for showing the user every part that decodes and why the others do not.
+enum class SegmentStatus {
+    Ok,
+    Missing, // not in the token, or empty where a part must not be (a signature unless alg is "none")
+    Broken, // there, but not base64url, or not the JSON it must be
+    Extra, // a part after the last one a JWS (3) or a JWE (5) has
+};
+
+[[nodiscard]] std::string_view segmentStatusName(SegmentStatus status); // "OK", "missing", "broken", "extra"
+
+struct SegmentReading {
+    std::optional<SegmentRole> role; // empty for an extra part
+    SegmentStatus status = SegmentStatus::Ok;
+    std::size_t offset = 0; // in the token text; for a part the token lacks, its end
+    std::size_t length = 0;
+    // What decodes: all of an OK part; of a part with characters outside base64url, the bytes its
+    // base64url characters make without them (see `guess`).
+    Bytes bytes;
+    // The header of a JWS or JWE and the payload of a JWS, when `bytes` are JSON (the header: an object).
+    std::optional<encoding::ParsedJson> json;
+    std::string problem; // why the part is not OK, naming it: "the token has no signature part"
+    std::optional<std::size_t> position; // of the problem, in the token text
+    std::string guess; // how `bytes` of a broken part were made, when not from all its characters
+};
+
+struct TokenReading {
+    TokenKind kind = TokenKind::Jws; // by the header's "enc" when it decodes, else by the number of parts
+    std::vector<SegmentReading> segments; // every part of the kind in order (missing ones too), then extra parts
+
+    // The part in `role`; nullptr for a role the kind does not have.
+    [[nodiscard]] const SegmentReading* segment(SegmentRole role) const;
+    [[nodiscard]] const SegmentReading* firstProblem() const; // the first part that is not OK
+    [[nodiscard]] bool complete() const { return firstProblem() == nullptr; }
+};
+
+// Reads every part of a compact token on its own (base64url leniently, as Base64Mode::Lenient).
+// Never fails: an empty or huge input is one missing or broken header.
+[[nodiscard]] TokenReading readSegments(std::string_view token);
+
 } // namespace jwtwb::jose

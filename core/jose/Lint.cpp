@@ -31,6 +31,7 @@ constexpr std::array kCodeNames{
     CodeName{FindingCode::AlgNone, "alg-none"},
     CodeName{FindingCode::UnsupportedAlgorithm, "unsupported-alg"},
     CodeName{FindingCode::WeakHmacSecret, "weak-hmac-secret"},
+    CodeName{FindingCode::KnownSecret, "known-secret"},
     CodeName{FindingCode::MissingExp, "missing-exp"},
     CodeName{FindingCode::Expired, "expired"},
     CodeName{FindingCode::NotYetValid, "not-yet-valid"},
@@ -85,6 +86,7 @@ public:
         checkZip();
         addDuplicates("header", m_token.header);
         addEncodingNotes(m_token.segments.front());
+        checkKnownSecret();
         checkKey();
         if (m_token.kind == TokenKind::Jws) {
             checkPayload();
@@ -399,6 +401,21 @@ private:
             }
         }
         return path;
+    }
+
+    void checkKnownSecret()
+    {
+        if (m_options.secretFoundIn.empty() || m_token.kind != TokenKind::Jws) {
+            return;
+        }
+        add(FindingCode::KnownSecret, Severity::Error, "Signed with a publicly known secret",
+            fmt::format("The weak-secret search found the HMAC secret of this token in the {}. Anyone who tries the "
+                        "same guesses has it too, and with it can sign any token they like, which every verifier "
+                        "that holds this secret accepts. Replace the secret with a random one of at least as many "
+                        "bytes as the hash output (32 for HS256, 48 for HS384, 64 for HS512), and stop accepting "
+                        "tokens signed with the old one.",
+                        m_options.secretFoundIn),
+            fmt::format("RFC 8725 §3.5; RFC 7518 §3.2; {}", owasp("Weak Token Secret")), "signature");
     }
 
     void checkKey()

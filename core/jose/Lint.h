@@ -24,6 +24,7 @@ enum class FindingCode {
     AlgNone, // alg "none" in any casing (RFC 8725 §2.1, §3.1)
     UnsupportedAlgorithm, // a JWS whose alg is missing, not a string or not a JWS algorithm (RFC 7515 §4.1.1)
     WeakHmacSecret, // the given HMAC secret is shorter than the hash output (RFC 7518 §3.2, RFC 8725 §3.5)
+    KnownSecret, // the weak-secret search found the token's HMAC secret (RFC 8725 §3.5)
     MissingExp, // no exp claim
     Expired, // exp <= now − leeway
     NotYetValid, // nbf > now + leeway
@@ -61,6 +62,9 @@ struct LintOptions {
     std::chrono::seconds longLifetimeBound = std::chrono::hours(24);
     const keys::Key* key = nullptr; // the verification key, when the user gave one (secret length check)
     std::vector<std::string> criticalHeaders; // "crit" names understood besides "b64", as JwsVerifyOptions
+    // Where the weak-secret search (audit::searchSecret) found this token's HMAC secret, e.g.
+    // "bundled list"; empty when it found none. A fact the caller learnt: lint never searches.
+    std::string secretFoundIn;
 };
 
 // Stable names for scripts and tests: "alg-none", "weak-hmac-secret", …

@@ -24,7 +24,25 @@ private slots:
     void lenientModeNotesDeviations();
     void duplicateHeaderMembersReported();
     void refusesHugeInput();
+    void readsEveryPart_data();
+    void readsEveryPart();
+    void readingAgreesWithDecoding();
 };
+
+namespace {
+
+// jwt.io's sample: {"alg":"HS256","typ":"JWT"} . {"sub":"1234567890","name":"John Doe","iat":1516239022} . MAC
+const std::string kHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+const std::string kPayload = "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ";
+const std::string kSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+const std::string kSample = kHeader + "." + kPayload + "." + kSignature;
+
+std::string inserted(std::string text, std::size_t at, std::string_view what)
+{
+    return text.insert(at, what);
+}
+
+} // namespace
 
 void TestCompactToken::rfc7515Examples_data()
 {
@@ -206,6 +224,161 @@ void TestCompactToken::refusesHugeInput()
     std::string big = "eyJhbGciOiJub25lIn0." + std::string(kMaxTokenSize - 40, 'A') + ".";
     const auto bigResult = decodeCompact(big);
     QVERIFY(!bigResult.has_value() || bigResult->payload().size() > 1000);
+}
+
+void TestCompactToken::readsEveryPart_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QString>("statuses"); // segmentStatusName of each part, space-separated
+    QTest::addColumn<QString>("problem"); // in the first problem; empty: every part is OK
+    QTest::addColumn<int>("position"); // of the first problem in the token; -1: none
+    QTest::addColumn<QString>("headerAlg"); // from the header's JSON; empty: no JSON
+    QTest::addColumn<QString>("payloadSub"); // from the payload's JSON; empty: no JSON
+
+    const auto row = [](const char* name, const std::string& token) -> QTestData& {
+        return QTest::newRow(name) << QByteArray::fromStdString(token);
+    };
+    const int payloadStart = int(kHeader.size()) + 1; // 37
+    const int signatureStart = payloadStart + int(kPayload.size()) + 1;
+    row("complete", kSample) << "OK OK OK"
+                             << "" << -1 << "HS256"
+                             << "1234567890";
+    // Missing signature: the copy stopped at the second dot, or before it.
+    row("two parts", kHeader + "." + kPayload)
+        << "OK OK missing"
+        << "the token has no signature part" << int(kSample.size() - kSignature.size() - 1) << "HS256"
+        << "1234567890";
+    row("empty signature", kHeader + "." + kPayload + ".")
+        << "OK OK missing"
+        << "the signature (part 3) is empty" << signatureStart << "HS256"
+        << "1234567890";
+    row("unsecured token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.") << "OK OK OK"
+                                                                   << "" << -1 << "none"
+                                                                   << "a";
+    row("header only", kHeader) << "OK missing missing"
+                                << "the token has no payload part" << int(kHeader.size()) << "HS256"
+                                << "";
+    // Extra segments.
+    row("four parts", kSample + ".c2ln") << "OK OK OK extra"
+                                         << "the token has 4 parts, but a compact JWS has 3: part 4 is one too many"
+                                         << int(kSample.size()) << "HS256"
+                                         << "1234567890";
+    row("six parts", kSample + ".a.b.c") << "OK OK OK extra"
+                                         << "parts 4 to 6 are too many" << int(kSample.size()) << "HS256"
+                                         << "1234567890";
+    // A bad character: the part is broken, and still shows what its other characters say.
+    row("bad character in header", inserted(kSample, 10, "*"))
+        << "broken OK OK"
+        << "the header (part 1) is not valid base64url: '*' at position 10 is not a base64url" << 10 << "HS256"
+        << "1234567890";
+    row("bad character in payload", inserted(kSample, 57, "*"))
+        << "OK broken OK"
+        << "the payload (part 2) is not valid base64url: '*' at position 57 is not a base64url" << 57 << "HS256"
+        << "1234567890";
+    row("line break in payload", inserted(kSample, 70, "\n")) << "OK broken OK"
+                                                              << "whitespace" << 70 << "HS256"
+                                                              << "1234567890";
+    row("bad character in signature", inserted(kSample, signatureStart + 5, "!"))
+        << "OK OK broken"
+        << "the signature (part 3) is not valid base64url: '!'" << signatureStart + 5 << "HS256"
+        << "1234567890";
+    // Invalid JSON: a payload that starts like JSON but does not parse is broken; other text is a payload.
+    row("invalid JSON in payload",
+        kHeader + "." + encoding::base64UrlEncode(std::string_view(R"({"sub":"1234567890",})")) + "." + kSignature)
+        << "OK broken OK"
+        << "the payload (part 2) is not valid JSON" << payloadStart << "HS256"
+        << "";
+    row("text payload", kHeader + ".SGVsbG8." + kSignature) << "OK OK OK"
+                                                            << "" << -1 << "HS256"
+                                                            << "";
+    row("header not JSON", "bm90IGpzb24.e30.c2ln") << "broken OK OK"
+                                                   << "the header (part 1) is not valid JSON" << 0 << ""
+                                                   << "";
+    row("empty header", ".eyJzdWIiOiJhIn0.c2ln") << "missing OK OK"
+                                                 << "the header (part 1) is empty" << 0 << ""
+                                                 << "a";
+    row("empty", "") << "missing missing missing"
+                     << "the token is empty" << 0 << ""
+                     << "";
+    // Truncated copies: cut inside the payload, at a length base64url can and cannot have.
+    row("truncated in payload", kSample.substr(0, payloadStart + 40))
+        << "OK broken missing"
+        << "the payload (part 2) is not valid JSON" << payloadStart << "HS256"
+        << "";
+    row("truncated to 4n+1", kSample.substr(0, payloadStart + 41))
+        << "OK broken missing"
+        << "the payload (part 2) is not valid base64url: base64url is truncated" << payloadStart + 41 << "HS256"
+        << "";
+    // A JWE header ("enc") makes the fourth part its ciphertext and the tag missing.
+    row("JWE without its tag",
+        encoding::base64UrlEncode(std::string_view(R"({"alg":"dir","enc":"A128GCM"})")) + "..AAAAAAAAAAAAAAAA.AAAA")
+        << "OK OK OK OK missing"
+        << "the token has no authentication tag part" << int(39 + std::string_view("..AAAAAAAAAAAAAAAA.AAAA").size())
+        << "dir"
+        << "";
+}
+
+void TestCompactToken::readsEveryPart()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QString, statuses);
+    QFETCH(QString, problem);
+    QFETCH(int, position);
+    QFETCH(QString, headerAlg);
+    QFETCH(QString, payloadSub);
+
+    const TokenReading reading = readSegments(token.toStdString());
+    QStringList seen;
+    for (const auto& segment : reading.segments) {
+        seen << QString::fromStdString(std::string(segmentStatusName(segment.status)));
+        QCOMPARE(segment.status == SegmentStatus::Ok, segment.problem.empty());
+        QCOMPARE(segment.role.has_value(), segment.status != SegmentStatus::Extra);
+    }
+    QCOMPARE(seen.join(' '), statuses);
+    QCOMPARE(reading.complete(), problem.isEmpty());
+    if (!problem.isEmpty()) {
+        const SegmentReading* first = reading.firstProblem();
+        QVERIFY(first != nullptr);
+        QVERIFY2(QString::fromStdString(first->problem).contains(problem), first->problem.c_str());
+        QVERIFY(first->position.has_value());
+        QCOMPARE(int(*first->position), position);
+    }
+    const SegmentReading* header = reading.segment(SegmentRole::Header);
+    QCOMPARE(header->json.has_value(), !headerAlg.isEmpty());
+    if (header->json) {
+        QCOMPARE(QString::fromStdString(header->json->value["alg"].get<std::string>()), headerAlg);
+    }
+    const SegmentReading* payload = reading.segment(SegmentRole::Payload);
+    QCOMPARE(payload && payload->json && payload->json->value.contains("sub"), !payloadSub.isEmpty());
+    if (!payloadSub.isEmpty()) {
+        QCOMPARE(QString::fromStdString(payload->json->value["sub"].get<std::string>()), payloadSub);
+    }
+}
+
+// Where both decode, the reading and decodeCompact agree byte for byte (RFC 7515 vectors).
+void TestCompactToken::readingAgreesWithDecoding()
+{
+    for (const auto& vector : test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json"))) {
+        const std::string text = vector["compact"].get<std::string>();
+        const auto token = decodeCompact(text);
+        QVERIFY(token.has_value());
+        const TokenReading reading = readSegments(text);
+        QVERIFY2(reading.complete(), reading.complete() ? "" : reading.firstProblem()->problem.c_str());
+        QCOMPARE(reading.segments.size(), token->segments.size());
+        for (std::size_t i = 0; i < reading.segments.size(); ++i) {
+            QCOMPARE(reading.segments[i].bytes, token->segments[i].bytes);
+            QCOMPARE(reading.segments[i].offset, token->segments[i].offset);
+            QCOMPARE(reading.segments[i].length, token->segments[i].length);
+        }
+        QCOMPARE(reading.segment(SegmentRole::Payload)->json.has_value(), token->payloadJson.has_value());
+    }
+    // The truncated payload keeps the bytes of its whole characters: the claims as far as they go.
+    const std::string cut = kSample.substr(0, kHeader.size() + 1 + 41);
+    const TokenReading truncated = readSegments(cut);
+    const SegmentReading* payload = truncated.segment(SegmentRole::Payload);
+    const std::string expected = "{\"sub\":\"1234567890\",\"name\":\"Jo";
+    QCOMPARE(std::string(asText(payload->bytes)), expected);
+    QCOMPARE(payload->guess, std::string("the payload is shown without its last character"));
 }
 
 QTEST_GUILESS_MAIN(TestCompactToken)

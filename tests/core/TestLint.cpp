@@ -90,6 +90,7 @@ private slots:
     void understoodCritIsAccepted();
     void leewayHoldsBackExpiry();
     void strongSecretIsNotReported();
+    void foundSecretIsAnError();
     void jweHeaderOnly();
     void detachedPayloadIsNotLinted();
     void orderedBySeverity();
@@ -339,6 +340,28 @@ void TestLint::strongSecretIsNotReported()
     QVERIFY(lintText(signedToken(kHs256, claims(""), key), options).empty());
     // An RSA token and a secret: the verifier reports the confusion, not lint's secret rule.
     QVERIFY(lintText(token(R"({"alg":"RS256","typ":"JWT"})", claims("")), options).empty());
+}
+
+void TestLint::foundSecretIsAnError()
+{
+    // Long enough for HS256, but the weak-secret search found it: that alone makes it an error.
+    const auto key = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("0123456789abcdef0123456789abcdef")));
+    const QString text = signedToken(kHs256, claims(""), key);
+    LintOptions options = optionsAt(kNow);
+    options.key = &key;
+    options.secretFoundIn = "bundled list";
+    const auto findings = lintText(text, options);
+    QCOMPARE(codes(findings), QStringList{QStringLiteral("known-secret")});
+    const Finding& found = findings.front();
+    QCOMPARE(found.severity, Severity::Error);
+    QCOMPARE(found.title, std::string("Signed with a publicly known secret"));
+    QVERIFY2(found.explanation.find("in the bundled list") != std::string::npos, found.explanation.c_str());
+    QVERIFY2(found.reference.starts_with("RFC 8725 §3.5"), found.reference.c_str());
+    QCOMPARE(found.location, std::string("signature"));
+    // A JWE has no HMAC secret to find.
+    const QString jwe
+        = QString::fromStdString(b64(R"({"alg":"dir","enc":"A256GCM","typ":"JWT"})") + "..aXY.Y2lwaGVy.dGFn");
+    QVERIFY(lintText(jwe, options).empty());
 }
 
 void TestLint::jweHeaderOnly()

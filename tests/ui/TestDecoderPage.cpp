@@ -1,10 +1,14 @@
 #include "TestData.h"
 #include "UiTestSupport.h"
+#include "crypto/SecureBytes.h"
+#include "jose/JwsSigner.h"
+#include "keys/Key.h"
 #include "pages/DecoderPage.h"
 #include "support/Clock.h"
 #include "support/JsonHighlighting.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
+#include "widgets/SecretSearchPanel.h"
 #include "widgets/TokenEdit.h"
 #include "widgets/VerificationPanel.h"
 #include "widgets/XRayView.h"
@@ -12,7 +16,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -24,7 +31,13 @@ using namespace jwtwb::ui;
 
 namespace {
 
-enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab };
+enum Tab { kDecodedTab, kClaimsTab, kVerificationTab, kFindingsTab, kXRayTab, kWeakSecretTab };
+
+// The sample token, its parts apart: header (characters 0–35), payload (37–110), signature.
+const QString kSampleHeader = test::kSampleToken.section(QLatin1Char('.'), 0, 0);
+const QString kSamplePayload = test::kSampleToken.section(QLatin1Char('.'), 1, 1);
+// One character that is not base64url, pasted into the payload at 57.
+const QString kBadPayloadCharacter = QString(test::kSampleToken).insert(57, QLatin1Char('*'));
 
 // {"alg":"HS256"} . {"sub":"123456789\xC3(89"} . "sig": byte 17 is 0xC3 followed by '(', so it leads nothing.
 // The payload segment starts at character 21; bytes 15–17 are its 6th group, characters 41–44.
@@ -85,6 +98,13 @@ private slots:
     void validMultiByteIsNotMarked();
     void invalidUtf8Screenshots_data();
     void invalidUtf8Screenshots();
+    void showsWhatDecodes_data();
+    void showsWhatDecodes();
+    void signatureLineFollowsVerification();
+    void foundSecretUsedForVerification_data();
+    void foundSecretUsedForVerification();
+    void partialTokenScreenshots_data();
+    void partialTokenScreenshots();
 
 private:
     QTemporaryDir m_config;
@@ -94,7 +114,32 @@ private:
     JsonView* m_payload = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_notes = nullptr;
+
+    [[nodiscard]] QString titleText(int row) const; // the label above a pane: 0 header, 1 payload, 2 signature
+    [[nodiscard]] QStringList findingCodes() const;
 };
+
+QString TestDecoderPage::titleText(int row) const
+{
+    // The titles are the labels that start with the part's name.
+    static const QStringList kNames{QStringLiteral("Header"), QStringLiteral("Payload"), QStringLiteral("Signature")};
+    for (const QLabel* label : m_page->findChildren<QLabel*>()) {
+        if (label->text().startsWith(kNames[row] + QStringLiteral(" · "))) {
+            return label->text();
+        }
+    }
+    return {};
+}
+
+QStringList TestDecoderPage::findingCodes() const
+{
+    const auto* findings = m_page->findChild<QAbstractItemView*>(QStringLiteral("findingsView"));
+    QStringList out;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        out << findings->model()->index(row, 0).data(Qt::UserRole + 1).toString();
+    }
+    return out;
+}
 
 void TestDecoderPage::initTestCase()
 {
@@ -133,17 +178,20 @@ void TestDecoderPage::typingDecodesLive()
              QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}"));
     QVERIFY(m_error->isHidden() || !m_error->isVisibleTo(m_page));
 
-    // A character outside base64url in the header: the message replaces the panes.
+    // A character outside base64url in the header: the header is marked broken, says why, and
+    // still shows what its other characters decode to.
     QTest::keyClick(m_edit, Qt::Key_Home, Qt::ControlModifier);
     for (int i = 0; i < 10; ++i) {
         QTest::keyClick(m_edit, Qt::Key_Right);
     }
     QTest::keyClicks(m_edit, QStringLiteral("!"));
-    QVERIFY(m_error->isVisibleTo(m_page));
-    QVERIFY2(m_error->text().contains("header (part 1) is not valid base64url: '!' at position 10"),
-             qPrintable(m_error->text()));
-    QTest::keyClick(m_edit, Qt::Key_Backspace);
     QVERIFY(!m_error->isVisibleTo(m_page));
+    QCOMPARE(titleText(0), QStringLiteral("Header · broken"));
+    const QString why = m_page->findChild<QLabel*>(QStringLiteral("signatureLabel"))->text() + m_notes->text();
+    QVERIFY2(why.contains("header (part 1) is not valid base64url: '!' at position 10"), qPrintable(why));
+    QVERIFY(m_header->toPlainText().contains("\"alg\": \"HS256\""));
+    QTest::keyClick(m_edit, Qt::Key_Backspace);
+    QCOMPARE(titleText(0), QStringLiteral("Header · algorithm and token type"));
     QVERIFY(m_payload->toPlainText().contains("John Doe"));
 }
 
@@ -278,12 +326,11 @@ void TestDecoderPage::malformedInputShowsMessage_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("errorPosition"); // -1: no character marked
-    QTest::newRow("two parts") << "eyJhbGciOiJub25lIn0.e30"
-                               << "signature part is missing" << -1;
-    QTest::newRow("bad base64 in payload") << "eyJhbGciOiJub25lIn0.e3$0."
-                                           << "payload (part 2) is not valid base64url" << 22;
-    QTest::newRow("header not JSON, after Bearer") << "Bearer bm90IGpzb24.e30."
-                                                   << "header (part 1) is not valid JSON" << 7;
+    // Nothing decodes to JSON: neither the header nor the payload is shown.
+    QTest::newRow("header and payload not JSON, after Bearer") << "Bearer bm90IGpzb24.bm90."
+                                                               << "header (part 1) is not valid JSON" << 7;
+    QTest::newRow("one part, not JSON") << "bm90IGpzb24"
+                                        << "it has no '.'" << -1;
     QTest::newRow("empty") << "  \n "
                            << "Paste a token" << -1;
 }
@@ -596,6 +643,218 @@ void TestDecoderPage::invalidUtf8Screenshots()
     QApplication::processEvents();
     QVERIFY(!m_payload->extraSelections().isEmpty());
     test::saveShot(*m_page, QStringLiteral("decoder-invalid-utf8-%1").arg(QTest::currentDataTag()));
+}
+
+void TestDecoderPage::showsWhatDecodes_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QStringList>("titles"); // header, payload, signature
+    QTest::addColumn<QString>("problem"); // among the notes, and why Verification cannot run
+    QTest::addColumn<int>("errorPosition"); // the character underlined; -1: none
+
+    QTest::newRow("no signature") << kSampleHeader + "." + kSamplePayload
+                                  << QStringList{"Header · OK", "Payload · OK", "Signature · missing"}
+                                  << "the token has no signature part" << -1;
+    QTest::newRow("empty signature") << kSampleHeader + "." + kSamplePayload + "."
+                                     << QStringList{"Header · OK", "Payload · OK", "Signature · missing"}
+                                     << "the signature (part 3) is empty" << -1;
+    QTest::newRow("bad payload character")
+        << kBadPayloadCharacter << QStringList{"Header · OK", "Payload · broken", "Signature · OK"}
+        << "the payload (part 2) is not valid base64url: '*' at position 57 is not a base64url character" << 57;
+    QTest::newRow("extra part") << test::kSampleToken + ".c2ln"
+                                << QStringList{"Header · OK", "Payload · OK", "Signature · OK"}
+                                << "part 4 is one too many" << int(test::kSampleToken.size());
+}
+
+void TestDecoderPage::showsWhatDecodes()
+{
+    QFETCH(QString, token);
+    QFETCH(QStringList, titles);
+    QFETCH(QString, problem);
+    QFETCH(int, errorPosition);
+    Clock::setFixed(test::at(1516239022 + 600));
+    m_page->setTokenText(token);
+
+    // The panes, not the error page: the header and payload as JSON, each part marked.
+    QVERIFY(!m_error->isVisibleTo(m_page));
+    QCOMPARE(m_header->toPlainText(), QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"));
+    QCOMPARE(m_payload->toPlainText(),
+             QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}"));
+    QCOMPARE((QStringList{titleText(0), titleText(1), titleText(2)}), titles);
+    // Why, once: on the signature line as the reason Verification cannot run, or below it.
+    const auto* signatureLine = m_page->findChild<QLabel*>(QStringLiteral("signatureLabel"));
+    const QString shown = signatureLine->text() + QLatin1Char('\n') + m_notes->text();
+    QVERIFY2(shown.contains(problem, Qt::CaseInsensitive), qPrintable(shown));
+    QCOMPARE(shown.count(problem, Qt::CaseInsensitive), 1);
+    QCOMPARE(underlined(*m_edit).value(0, -1), errorPosition);
+
+    // The claims as far as they decode.
+    auto* claims = m_page->findChild<QAbstractItemView*>(QStringLiteral("claimsView"));
+    QCOMPARE(claims->model()->rowCount(), 3);
+    QCOMPARE(claims->model()->index(1, 1).data().toString(), QStringLiteral("John Doe"));
+
+    // Verification says why it cannot run, even with the right key, and the Decoded tab says the same.
+    VerificationPanel* panel = m_page->verificationPanel();
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(panel->state(), VerificationState::NotVerified);
+    QVERIFY2(panel->reasonText().startsWith(QStringLiteral("This token cannot be verified: "))
+                 && panel->reasonText().contains(problem, Qt::CaseInsensitive),
+             qPrintable(panel->reasonText()));
+    QVERIFY2(signatureLine->text().endsWith(panel->summaryText()), qPrintable(signatureLine->text()));
+    QVERIFY(signatureLine->text().contains(QStringLiteral("Not verified")));
+
+    // The whole token again: the usual titles, no problem left.
+    m_page->setTokenText(test::kSampleToken);
+    QCOMPARE(titleText(1), QStringLiteral("Payload · claims"));
+    QVERIFY(!m_notes->isVisibleTo(m_page));
+    QCOMPARE(panel->state(), VerificationState::Valid);
+}
+
+void TestDecoderPage::signatureLineFollowsVerification()
+{
+    Clock::setFixed(test::at(1516239022 + 600));
+    VerificationPanel* panel = m_page->verificationPanel();
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    const auto* line = m_page->findChild<QLabel*>(QStringLiteral("signatureLabel"));
+    m_page->setTokenText(test::kSampleToken);
+    const auto shows = [&](const QString& verdict) {
+        return line->text().startsWith(QStringLiteral("32 bytes · ") + verdict)
+            && line->text().endsWith(panel->summaryText());
+    };
+    QVERIFY2(shows(QStringLiteral("Not verified — No key given yet")), qPrintable(line->text()));
+
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · valid"));
+    QVERIFY2(shows(QStringLiteral("Valid — The signature is valid (HS256)")), qPrintable(line->text()));
+    QCOMPARE(line->palette().color(QPalette::WindowText), statusColors(QApplication::palette()).good);
+
+    // Another invalid verdict with another reason follows too, not only a change of state.
+    panel->keyInput()->setSecret(QStringLiteral("not-the-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · invalid"));
+    QVERIFY2(shows(QStringLiteral("Invalid — ")), qPrintable(line->text()));
+    const QString wrongSecret = line->text();
+    panel->setExpectedIssuer(QStringLiteral("joe"));
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    QCOMPARE(panel->state(), VerificationState::Invalid);
+    QVERIFY2(shows(QStringLiteral("Invalid: the claims do not hold — "))
+                 && line->text().contains(QStringLiteral("iss")),
+             qPrintable(line->text()));
+    QVERIFY(line->text() != wrongSecret);
+    QCOMPARE(line->palette().color(QPalette::WindowText), statusColors(QApplication::palette()).bad);
+
+    panel->keyInput()->clear();
+    QVERIFY2(shows(QStringLiteral("Not verified")), qPrintable(line->text()));
+}
+
+void TestDecoderPage::foundSecretUsedForVerification_data()
+{
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<QString>("encoding"); // as the Verification tab's secret field names it
+    QTest::newRow("UTF-8 text") << QByteArray("your-256-bit-secret") << "UTF-8 text";
+    QTest::newRow("not UTF-8") << QByteArray("caf\xE9 secret") << "hex";
+}
+
+void TestDecoderPage::foundSecretUsedForVerification()
+{
+    QFETCH(QByteArray, secret);
+    QFETCH(QString, encoding);
+    Clock::setFixed(test::at(1516239022 + 600));
+    const std::string_view bytes(secret.constData(), std::size_t(secret.size()));
+    const auto key = keys::Key::fromSecret(crypto::SecureBytes(bytes));
+    const std::string claims = R"({"sub":"1234567890","iat":1516239022})";
+    const auto token = jose::signCompact(R"({"alg":"HS256","typ":"JWT"})", toBytes(claims), &key);
+    QVERIFY(token);
+
+    // A list of our own, so that the test does not depend on the bundled one.
+    QTemporaryDir dir;
+    QFile list(dir.filePath(QStringLiteral("secrets.list")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write("password\nchangeme\n" + secret + "\nsecret\n");
+    list.close();
+    SecretSearchPanel* search = m_page->secretSearch();
+    search->setWordlistPath(list.fileName());
+    m_page->setTokenText(QString::fromStdString(*token));
+    auto* use = search->findChild<QPushButton*>(QStringLiteral("useForVerification"));
+    QVERIFY(use);
+    QVERIFY(!use->isEnabled());
+    QVERIFY(!findingCodes().contains(QStringLiteral("known-secret")));
+
+    QSignalSpy finished(search, &SecretSearchPanel::finished);
+    search->start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(use->isEnabled());
+
+    // The find is an error in the Findings tab at once.
+    QVERIFY2(findingCodes().contains(QStringLiteral("known-secret")), qPrintable(findingCodes().join(", ")));
+    auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    QVERIFY2(tabs->tabText(kFindingsTab).contains(QStringLiteral("error")), qPrintable(tabs->tabText(kFindingsTab)));
+    const auto* findings = m_page->findChild<QAbstractItemView*>(QStringLiteral("findingsView"));
+    QCOMPARE(findings->model()->index(0, 0).data(Qt::UserRole + 1).toString(), QStringLiteral("known-secret"));
+    QVERIFY(findings->model()->index(0, 0).data().toString().contains(QStringLiteral("publicly known secret")));
+    QVERIFY(findings->model()
+                ->index(0, 0, findings->model()->index(0, 0))
+                .data()
+                .toString()
+                .contains(QStringLiteral("RFC 8725 §3.5")));
+
+    // One click: the secret, byte for byte, in the Verification tab, which is now shown and says valid.
+    tabs->setCurrentIndex(kWeakSecretTab);
+    QTest::mouseClick(use, Qt::LeftButton);
+    QCOMPARE(tabs->currentIndex(), int(kVerificationTab));
+    VerificationPanel* panel = m_page->verificationPanel();
+    QCOMPARE(panel->state(), VerificationState::Valid);
+    QCOMPARE(panel->keyInput()->keys().size(), std::size_t(1));
+    QVERIFY(panel->keyInput()->keys().front().secret().equals(key.secret().span()));
+    auto* field = panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+    QCOMPARE(field->echoMode(), QLineEdit::Password); // still masked
+    QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("secretEncoding"))->currentText(), encoding);
+    test::saveShot(*m_page, QStringLiteral("decoder-secret-used-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+    tabs->setCurrentIndex(kFindingsTab);
+    auto* findingsTree = m_page->findChild<QTreeView*>(QStringLiteral("findingsView"));
+    findingsTree->expand(findingsTree->model()->index(0, 0));
+    QApplication::processEvents();
+    test::saveShot(*m_page, QStringLiteral("decoder-secret-finding-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+
+    // Never saved: the settings hold the layout only.
+    QSettings settings;
+    for (const QString& name : settings.allKeys()) {
+        QVERIFY2(!settings.value(name).toByteArray().contains(secret), qPrintable(name));
+    }
+
+    // Another token: the find and its finding are gone.
+    m_page->setTokenText(test::kSampleToken);
+    QVERIFY(!use->isEnabled());
+    QVERIFY(!findingCodes().contains(QStringLiteral("known-secret")));
+}
+
+void TestDecoderPage::partialTokenScreenshots_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("token");
+    for (const auto& [scheme, schemeName] : {std::pair{ColorScheme::Light, "light"}, {ColorScheme::Dark, "dark"}}) {
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600)}) {
+            QTest::addRow("no-signature-%s-%dx%d", schemeName, size.width(), size.height())
+                << int(scheme) << size << kSampleHeader + "." + kSamplePayload;
+            QTest::addRow("bad-payload-character-%s-%dx%d", schemeName, size.width(), size.height())
+                << int(scheme) << size << kBadPayloadCharacter;
+        }
+    }
+}
+
+void TestDecoderPage::partialTokenScreenshots()
+{
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    QFETCH(QString, token);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    Clock::setFixed(test::at(1516239022 + 600));
+    m_page->resize(size);
+    m_page->setTokenText(token);
+    QApplication::processEvents();
+    QVERIFY(!m_error->isVisibleTo(m_page));
+    test::saveShot(*m_page, QStringLiteral("decoder-partial-%1").arg(QTest::currentDataTag()));
 }
 
 QTEST_MAIN(TestDecoderPage)

@@ -1,4 +1,5 @@
 #include "UiTestSupport.h"
+#include "crypto/SecureBytes.h"
 #include "widgets/SecretSearchPanel.h"
 
 #include <QCheckBox>
@@ -42,6 +43,8 @@ private slots:
     {
         QVERIFY(!child<QPushButton>("start")->isEnabled()); // no token yet
         m_panel->setToken(test::kSampleToken);
+        auto* use = child<QPushButton>("useForVerification");
+        QVERIFY(!use->isEnabled()); // nothing found yet
         QVERIFY(child<QPushButton>("start")->isEnabled());
         QSignalSpy finished(m_panel, &SecretSearchPanel::finished);
         QTest::mouseClick(child<QPushButton>("start"), Qt::LeftButton);
@@ -56,6 +59,21 @@ private slots:
         QTest::mouseClick(child<QCheckBox>("reveal"), Qt::LeftButton);
         QCOMPARE(secret->echoMode(), QLineEdit::Normal);
         test::saveShot(*m_panel, QStringLiteral("secret-search-found-revealed"));
+
+        // The find can be used, and is kept for this token only.
+        QVERIFY(use->isEnabled());
+        QCOMPARE(m_panel->foundSecret()->view(), std::string_view("your-256-bit-secret"));
+        QCOMPARE(m_panel->foundIn(), QStringLiteral("bundled list"));
+        QSignalSpy used(m_panel, &SecretSearchPanel::useForVerificationRequested);
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(used.count(), 1);
+        m_panel->setToken(test::kSampleToken); // the same token again: kept
+        QVERIFY(m_panel->foundSecret() != nullptr);
+        m_panel->setToken(QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.c2ln")); // another: forgotten
+        QVERIFY(m_panel->foundSecret() == nullptr);
+        QVERIFY(!use->isEnabled());
+        QVERIFY(secret->text().isEmpty());
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
     }
 
     void progressAndCancel()

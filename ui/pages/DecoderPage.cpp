@@ -1,5 +1,6 @@
 #include "DecoderPage.h"
 
+#include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Hex.h"
 #include "encoding/Json.h"
@@ -260,6 +261,8 @@ DecoderPage::DecoderPage(QWidget* parent)
     layout->addWidget(m_splitter);
 
     connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
+    connect(m_secretSearch, &SecretSearchPanel::useForVerificationRequested, this, &DecoderPage::useFoundSecret);
+    connect(m_secretSearch, &SecretSearchPanel::finished, this, &DecoderPage::updateFindings);
     connect(m_verification->keyInput(), &KeyInput::unlockRequested, this, &DecoderPage::keystoreUnlockRequested);
     connect(m_verification->keyInput(), &KeyInput::keysChanged, this, [this] {
         const KeyInput* input = m_verification->keyInput();
@@ -311,6 +314,7 @@ void DecoderPage::updateColors()
     setTextColor(m_payloadTitle, colors.payload);
     setTextColor(m_signatureTitle, colors.signature);
     setTextColor(m_notesLabel, colors.warning);
+    updateSignatureLine();
     QColor background = colors.error;
     background.setAlpha(isDark(QApplication::palette()) ? 110 : 70);
     m_payloadView->markRanges(m_invalidPayloadRanges, background);
@@ -323,6 +327,34 @@ void DecoderPage::updateVerificationTab(VerificationState state)
                        state == VerificationState::Valid         ? tr("Verification · valid")
                            : state == VerificationState::Invalid ? tr("Verification · invalid")
                                                                  : tr("Verification"));
+    updateSignatureLine();
+}
+
+void DecoderPage::updateSignatureLine()
+{
+    // The Verification tab's verdict, never one of this page's own: both tabs always agree.
+    const VerificationState state = m_verification->state();
+    m_signatureLabel->setText(tr("%1 · %2").arg(m_signatureFacts, m_verification->summaryText()));
+    const StatusColors colors = statusColors(QApplication::palette());
+    setTextColor(m_signatureLabel,
+                 state == VerificationState::Valid         ? colors.good
+                     : state == VerificationState::Invalid ? colors.bad
+                                                           : QApplication::palette().color(QPalette::WindowText));
+}
+
+void DecoderPage::useFoundSecret()
+{
+    const crypto::SecureBytes* secret = m_secretSearch->foundSecret();
+    if (!secret) {
+        return;
+    }
+    // Exact bytes: as text when it is UTF-8 a line edit keeps as it is, else in hex.
+    const std::string_view bytes = secret->view();
+    const bool text = !encoding::findInvalidUtf8(bytes)
+        && std::ranges::none_of(bytes, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+    m_verification->keyInput()->setSecret(text ? toQString(bytes) : toQString(encoding::toHex(secret->span())),
+                                          text ? KeyInput::SecretEncoding::Utf8 : KeyInput::SecretEncoding::Hex);
+    m_tabs->setCurrentWidget(m_verificationTab);
 }
 
 void DecoderPage::updateFindings()
@@ -333,6 +365,9 @@ void DecoderPage::updateFindings()
         options.now = Clock::nowSeconds();
         const auto& keys = m_verification->keyInput()->keys();
         options.key = keys.size() == 1 && !m_verification->keyInput()->isKeySet() ? &keys.front() : nullptr;
+        if (m_secretSearch->foundSecret()) {
+            options.secretFoundIn = toStdString(m_secretSearch->foundIn());
+        }
         findings = jose::lint(*m_token, options);
     }
     // Unchanged findings keep the list as it is, with the rows the user unfolded.
@@ -425,11 +460,30 @@ void DecoderPage::decode()
     m_tokenEdit->markToken(tokenStart, tokenEnd);
 
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    const jose::TokenReading reading = jose::readSegments(extracted->token);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
     m_token = token && token->kind == jose::TokenKind::Jws ? std::optional(*token) : std::nullopt;
-    m_claimsModel->setClaims(m_token && m_token->payloadJson ? m_token->payloadJson->value : encoding::Json(),
+    // The claims as far as the payload decodes, also when the token as a whole does not.
+    const jose::SegmentReading* payloadPart
+        = reading.kind == jose::TokenKind::Jws ? reading.segment(jose::SegmentRole::Payload) : nullptr;
+    m_claimsModel->setClaims(m_token && m_token->payloadJson        ? m_token->payloadJson->value
+                                 : payloadPart && payloadPart->json ? payloadPart->json->value
+                                                                    : encoding::Json(),
                              Clock::nowSeconds());
     updateFindings();
+    // A token that does not decode, or has no signature: the parts that decode, each marked. (One
+    // that decodes keeps the full view, e.g. the hex dump of a payload that is not UTF-8.)
+    const jose::SegmentReading* headerPart = reading.segment(jose::SegmentRole::Header);
+    const jose::SegmentReading* signaturePart = reading.segment(jose::SegmentRole::Signature);
+    const bool whole = token && !(signaturePart && signaturePart->status == jose::SegmentStatus::Missing);
+    if (!whole && ((headerPart && headerPart->json) || (payloadPart && payloadPart->json))) {
+        const jose::SegmentReading* problem = reading.firstProblem();
+        if (problem->status == jose::SegmentStatus::Broken || problem->status == jose::SegmentStatus::Extra) {
+            m_tokenEdit->markError(utf16Offset(utf8, extracted->offset + problem->position.value_or(0)));
+        }
+        showReading(reading);
+        return;
+    }
     if (!token) {
         const Error& error = token.error();
         if (error.position) {
@@ -452,7 +506,7 @@ void DecoderPage::decode()
         m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. Only the header can be read without "
                                     "the key."));
         m_signatureTitle->setText(tr("Authentication tag"));
-        m_signatureLabel->setText(byteCount(token->segments.back().bytes.size()));
+        m_signatureFacts = byteCount(token->segments.back().bytes.size());
     } else {
         m_headerTitle->setText(tr("Header · algorithm and token type"));
         const auto& payload = token->payload();
@@ -473,12 +527,11 @@ void DecoderPage::decode()
         }
         const auto& signature = token->signature();
         m_signatureTitle->setText(tr("Signature · %1").arg(algName));
-        m_signatureLabel->setText(
-            signature.empty() ? tr("No signature: this token is unsecured and proves nothing about who made it.")
-                              : tr("%1, not verified: decoding shows what the token says, not whether it is "
-                                   "genuine.")
-                                    .arg(byteCount(signature.size())));
+        m_signatureFacts = signature.empty()
+            ? tr("No signature: this token is unsecured and proves nothing about who made it")
+            : byteCount(signature.size());
     }
+    updateSignatureLine();
     QString notes = notesFor(*token);
     if (token->kind == jose::TokenKind::Jws && !token->payloadJson) {
         const QString utf8Notes = markInvalidUtf8(*token, utf8, extracted->offset);
@@ -523,6 +576,76 @@ void DecoderPage::revealChosenToken()
     cursor.setPosition(std::min(m_chosenStart, static_cast<int>(m_tokenEdit->document()->characterCount() - 1)));
     m_tokenEdit->setTextCursor(cursor);
     m_tokenEdit->ensureCursorVisible();
+}
+
+void DecoderPage::showReading(const jose::TokenReading& reading)
+{
+    m_stack->setCurrentIndex(0);
+    const bool jws = reading.kind == jose::TokenKind::Jws;
+    const jose::SegmentReading* header = reading.segment(jose::SegmentRole::Header);
+    const jose::SegmentReading* payload
+        = reading.segment(jws ? jose::SegmentRole::Payload : jose::SegmentRole::Ciphertext);
+    const jose::SegmentReading* signature
+        = reading.segment(jws ? jose::SegmentRole::Signature : jose::SegmentRole::AuthenticationTag);
+    const auto mark = [](const jose::SegmentReading* part) {
+        switch (part->status) {
+        case jose::SegmentStatus::Ok: return tr("OK");
+        case jose::SegmentStatus::Missing: return tr("missing");
+        case jose::SegmentStatus::Broken: return tr("broken");
+        case jose::SegmentStatus::Extra: return tr("extra");
+        }
+        return QString();
+    };
+    const auto show = [](JsonView* view, const jose::SegmentReading* part) {
+        const std::string_view text = asText(part->bytes);
+        if (part->json) {
+            view->showJson(toQString(encoding::toPrettyJson(part->json->value)));
+        } else if (part->bytes.empty()) {
+            view->showPlain(part->status == jose::SegmentStatus::Missing  ? tr("Not in the token.")
+                                : part->status == jose::SegmentStatus::Ok ? tr("Empty.")
+                                                                          : tr("Nothing of it decodes."));
+        } else if (!encoding::findInvalidUtf8(text)) {
+            view->showPlain(toQString(text));
+        } else {
+            view->showPlain(hexDump(part->bytes));
+        }
+    };
+    m_headerTitle->setText(tr("Header · %1").arg(mark(header)));
+    show(m_headerView, header);
+    if (jws) {
+        m_payloadTitle->setText(tr("Payload · %1").arg(mark(payload)));
+        show(m_payloadView, payload);
+    } else {
+        m_payloadTitle->setText(tr("Encrypted content · %1").arg(mark(payload)));
+        m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. Only the header can be read without "
+                                    "the key."));
+    }
+    m_signatureTitle->setText((jws ? tr("Signature · %1") : tr("Authentication tag · %1")).arg(mark(signature)));
+    m_signatureFacts = signature->status == jose::SegmentStatus::Ok ? byteCount(signature->bytes.size())
+        : signature->status == jose::SegmentStatus::Missing         ? tr("No signature")
+                                                                    : tr("Broken");
+    updateSignatureLine();
+
+    // Why each part that is not OK is not, in the order of the token; once only, so not the reason
+    // the signature line already gives for not verifying.
+    QStringList problems;
+    for (const auto& part : reading.segments) {
+        if (part.status == jose::SegmentStatus::Ok) {
+            continue;
+        }
+        QStringList sentences;
+        if (const QString problem = toSentence(part.problem); !m_signatureLabel->text().contains(problem)) {
+            sentences << problem;
+        }
+        if (!part.guess.empty()) {
+            sentences << toSentence(part.guess);
+        }
+        if (!sentences.isEmpty()) {
+            problems << sentences.join(QLatin1Char(' '));
+        }
+    }
+    m_notesLabel->setText(problems.join(QLatin1Char('\n')));
+    m_notesLabel->setVisible(!problems.isEmpty());
 }
 
 QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset)

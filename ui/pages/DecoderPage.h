@@ -67,7 +67,11 @@ private:
     QString markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset);
     void updateColors();
     void showError(const QString& message);
+    // The parts of a token that is not whole: each marked OK, missing, broken or extra, and why.
+    void showReading(const jose::TokenReading& reading);
     void updateVerificationTab(VerificationState state);
+    void updateSignatureLine(); // what the signature is, and the Verification tab's verdict on it
+    void useFoundSecret(); // the weak-secret search's find, into the Verification tab
     void updateFindings();
 
     TokenEdit* m_tokenEdit;
@@ -82,6 +86,7 @@ private:
     JsonView* m_headerView;
     JsonView* m_payloadView;
     QLabel* m_signatureLabel;
+    QString m_signatureFacts; // "32 bytes", "No signature", … before the verdict
     QLabel* m_notesLabel;
     QLabel* m_errorLabel;
     QString m_decodedText;

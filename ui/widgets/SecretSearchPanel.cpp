@@ -61,6 +61,7 @@ SecretSearchPanel::SecretSearchPanel(QWidget* parent)
     , m_status(new QLabel(this))
     , m_secret(new QLineEdit(this))
     , m_reveal(new QCheckBox(tr("Reveal"), this))
+    , m_use(new QPushButton(tr("Use for Verification"), this))
     , m_watcher(new QFutureWatcher<Outcome>(this))
 {
     setObjectName(QStringLiteral("secretSearchPanel"));
@@ -73,6 +74,9 @@ SecretSearchPanel::SecretSearchPanel(QWidget* parent)
     m_status->setObjectName(QStringLiteral("status"));
     m_secret->setObjectName(QStringLiteral("secret"));
     m_reveal->setObjectName(QStringLiteral("reveal"));
+    m_use->setObjectName(QStringLiteral("useForVerification"));
+    m_use->setToolTip(tr("Put the secret into the Verification tab's HMAC secret and verify the token with it"));
+    m_use->setEnabled(false);
 
     m_useList->setChecked(true);
     m_mask->setPlaceholderText(tr("optional, e.g. secret?d?d?d  (?l ?u ?d ?s ?a)"));
@@ -94,6 +98,7 @@ SecretSearchPanel::SecretSearchPanel(QWidget* parent)
     secretRow->addWidget(new QLabel(tr("Secret:"), this));
     secretRow->addWidget(m_secret, 1);
     secretRow->addWidget(m_reveal);
+    secretRow->addWidget(m_use);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<b>Weak secret search</b> — is the token signed with a guessable secret?"), this));
     layout->addWidget(m_useList);
@@ -108,6 +113,11 @@ SecretSearchPanel::SecretSearchPanel(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &SecretSearchPanel::cancel);
     connect(m_reveal, &QCheckBox::toggled, this,
             [this](bool reveal) { m_secret->setEchoMode(reveal ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (m_found) {
+            emit useForVerificationRequested();
+        }
+    });
     connect(m_useList, &QCheckBox::toggled, this, &SecretSearchPanel::updateState);
     connect(m_mask, &QLineEdit::textChanged, this, &SecretSearchPanel::updateState);
     connect(m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] { showOutcome(m_watcher->future().result()); });
@@ -124,6 +134,9 @@ SecretSearchPanel::~SecretSearchPanel()
 
 void SecretSearchPanel::setToken(const QString& token)
 {
+    if (token != m_token) {
+        forgetSecret(); // it was the secret of another token
+    }
     m_token = token;
     m_tokenProblem = tokenProblem(token);
     if (!isRunning()) {
@@ -172,8 +185,8 @@ void SecretSearchPanel::start()
         options.mask = std::move(*mask);
     }
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_secret->clear();
-    m_reveal->setChecked(false);
+    forgetSecret();
+    m_searchedToken = m_token;
     m_progress->setValue(0);
     m_status->setText(tr("Searching…"));
     const std::string token = jose::extractToken(toStdString(m_token))->token;
@@ -204,6 +217,7 @@ void SecretSearchPanel::start()
         } else {
             if (result->secret) {
                 outcome.secret = std::make_shared<crypto::SecureBytes>(std::move(*result->secret));
+                outcome.foundIn = toQString(result->foundIn);
                 outcome.summary = toQString(fmt::format("Found in the {} after {} guesses ({:.1f} s).", result->foundIn,
                                                         result->tried, result->seconds));
             } else {
@@ -234,12 +248,28 @@ void SecretSearchPanel::showOutcome(const Outcome& outcome)
     } else {
         m_status->setText(outcome.summary);
     }
-    if (outcome.secret) {
+    // A secret found for a token that was replaced during the search belongs to neither.
+    const bool found = outcome.secret && m_searchedToken == m_token;
+    if (found) {
         m_progress->setValue(m_progress->maximum());
+        m_found = outcome.secret;
+        m_foundIn = outcome.foundIn;
         m_secret->setText(toQString(outcome.secret->view()));
+        m_use->setEnabled(true);
+    } else if (outcome.secret) {
+        m_status->setText(tr("The token changed during the search: start it again for this token."));
     }
     updateState();
-    emit finished(outcome.secret != nullptr);
+    emit finished(found);
+}
+
+void SecretSearchPanel::forgetSecret()
+{
+    m_found.reset();
+    m_foundIn.clear();
+    m_secret->clear();
+    m_reveal->setChecked(false);
+    m_use->setEnabled(false);
 }
 
 } // namespace jwtwb::ui

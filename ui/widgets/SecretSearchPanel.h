@@ -36,6 +36,10 @@ public:
     void setWordlistPath(const QString& path);
 
     [[nodiscard]] bool isRunning() const;
+    // The secret the last search found for the current token, or nullptr; forgotten when the token
+    // changes. Never logged or saved.
+    [[nodiscard]] const crypto::SecureBytes* foundSecret() const { return m_found.get(); }
+    [[nodiscard]] QString foundIn() const { return m_foundIn; } // "bundled list", a mask, …
 
 public slots:
     void start();
@@ -43,18 +47,23 @@ public slots:
 
 signals:
     void finished(bool found);
+    // "Use for Verification" was clicked: foundSecret() is the secret to verify with.
+    void useForVerificationRequested();
 
 private:
     struct Outcome {
         QString error; // empty on success
         std::shared_ptr<crypto::SecureBytes> secret; // null when not found
+        QString foundIn;
         QString summary;
     };
 
     void updateState();
     void showOutcome(const Outcome& outcome);
+    void forgetSecret();
 
     QString m_token;
+    QString m_searchedToken; // the token of the running or last search
     QString m_wordlistPath;
     QString m_tokenProblem; // why this token cannot be searched, or empty
     QCheckBox* m_useList;
@@ -66,6 +75,9 @@ private:
     QLabel* m_status;
     QLineEdit* m_secret;
     QCheckBox* m_reveal;
+    QPushButton* m_use;
+    std::shared_ptr<crypto::SecureBytes> m_found;
+    QString m_foundIn;
     QFutureWatcher<Outcome>* m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
 };

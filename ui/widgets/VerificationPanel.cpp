@@ -2,6 +2,7 @@
 
 #include "encoding/Json.h"
 #include "jose/Algorithm.h"
+#include "jose/CompactToken.h"
 #include "jose/JwtVerifier.h"
 #include "jose/KeySelector.h"
 #include "support/Clock.h"
@@ -266,6 +267,11 @@ QString VerificationPanel::keySelectionText() const
     return m_keySelection->isHidden() ? QString() : m_keySelection->text();
 }
 
+QString VerificationPanel::summaryText() const
+{
+    return m_summary.isEmpty() ? m_verdict->text() : tr("%1 — %2").arg(m_verdict->text(), m_summary);
+}
+
 void VerificationPanel::updateAlgorithmButton()
 {
     const QStringList names = allowedAlgorithms();
@@ -291,12 +297,15 @@ void VerificationPanel::updateColors()
     m_verdict->setPalette(palette);
 }
 
-void VerificationPanel::showResult(VerificationState state, const QString& verdict, const QStringList& reasons)
+void VerificationPanel::showResult(VerificationState state, const QString& verdict, const QStringList& reasons,
+                                   const QString& summary)
 {
-    const bool changed = state != m_state;
+    const QString reason = reasons.join(QLatin1Char('\n'));
+    const bool changed = state != m_state || verdict != m_verdict->text() || reason != m_reason->text();
     m_state = state;
     m_verdict->setText(verdict);
-    m_reason->setText(reasons.join(QLatin1Char('\n')));
+    m_reason->setText(reason);
+    m_summary = summary.isEmpty() ? reasons.value(0) : summary;
     updateColors();
     if (changed) {
         emit verified(state);
@@ -315,9 +324,15 @@ void VerificationPanel::verify()
         showResult(VerificationState::NotVerified, tr("Not verified"), {tr("There is no token to verify.")});
         return;
     }
-    if (const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient); !decoded) {
+    // A part missing, broken or too many: say which, instead of a verdict on a token that is not whole.
+    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
+    const jose::TokenReading reading = jose::readSegments(token);
+    const jose::SegmentReading* signaturePart = reading.segment(jose::SegmentRole::Signature);
+    if (!decoded || (signaturePart && signaturePart->status == jose::SegmentStatus::Missing)) {
+        const jose::SegmentReading* problem = reading.firstProblem();
+        const QString why = toSentence(problem ? problem->problem : decoded.error().message);
         showResult(VerificationState::NotVerified, tr("Not verified"),
-                   {tr("This is not a token that can be verified: %1").arg(toSentence(decoded.error().message))});
+                   {tr("This token cannot be verified: %1").arg(why)}, why);
         return;
     }
     if (jwe) {
@@ -333,7 +348,8 @@ void VerificationPanel::verify()
     if (m_keyInput->isEmpty()) {
         showResult(VerificationState::NotVerified, tr("Not verified"),
                    {tr("Give the key below to verify the signature. Until then nothing about this token is proven: "
-                       "anyone can write any header and payload.")});
+                       "anyone can write any header and payload.")},
+                   tr("No key given yet: decoding shows what the token says, not whether it is genuine."));
         return;
     }
     if (!m_keyInput->errorText().isEmpty()) {
@@ -408,6 +424,7 @@ void VerificationPanel::verify()
         reasons << tr("Warning: %1").arg(toSentence(warning));
     }
     bool claimsOk = true;
+    QString firstClaimError; // the short reason when the signature is valid but the claims are not
     for (const auto& finding : result->claims.findings) {
         if (finding.code == jose::ClaimCode::ClaimsNotObject) {
             reasons << tr("The payload is not a JWT claims set, so no claims were checked.");
@@ -415,6 +432,9 @@ void VerificationPanel::verify()
         }
         const bool error = finding.severity == jose::ClaimSeverity::Error;
         claimsOk = claimsOk && !error;
+        if (error && firstClaimError.isEmpty()) {
+            firstClaimError = toSentence(finding.message);
+        }
         reasons << (error ? toSentence(finding.message) : tr("Warning: %1").arg(toSentence(finding.message)));
     }
     if (signature.valid() && claimsOk) {
@@ -433,7 +453,7 @@ void VerificationPanel::verify()
                    signature.valid() ? tr("Invalid: the claims do not hold")
                        : confusion   ? tr("Invalid: algorithm confusion")
                                      : tr("Invalid"),
-                   reasons);
+                   reasons, signature.valid() ? firstClaimError : QString());
     }
 }
 

@@ -47,18 +47,24 @@ public:
     [[nodiscard]] QString verdictText() const;
     [[nodiscard]] QString reasonText() const;
     [[nodiscard]] QString keySelectionText() const;
+    // The verdict and its first reason in one line, for showing it elsewhere: "Valid — The signature
+    // is valid (HS256).", "Not verified — No key given yet."
+    [[nodiscard]] QString summaryText() const;
 
 public slots:
     void verify();
 
 signals:
+    // After a verification whose result (state, verdict or reasons) differs from the last one.
     void verified(jwtwb::ui::VerificationState state);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void showResult(VerificationState state, const QString& verdict, const QStringList& reasons);
+    // `summary` replaces the first reason in summaryText(), for a reason that only makes sense here.
+    void showResult(VerificationState state, const QString& verdict, const QStringList& reasons,
+                    const QString& summary = {});
     void updateColors();
     void updateAlgorithmButton();
     void showVerificationTime(); // "Now" and "Verify at" from m_time
@@ -77,6 +83,7 @@ private:
     QLabel* m_verdict;
     QLabel* m_reason;
     QLabel* m_keySelection;
+    QString m_summary;
     VerificationState m_state = VerificationState::NotVerified;
 };
 
