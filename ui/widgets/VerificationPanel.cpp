@@ -391,6 +391,9 @@ void VerificationPanel::verify()
             : std::string_view();
         reasons << tr("The signature is valid (%1)%2.")
                        .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
+    } else if (signature.problem == jose::SignatureProblem::KeyMismatch
+               || signature.problem == jose::SignatureProblem::AlgorithmConfusion) {
+        reasons << toSentence(signature.reason); // the verdict says it already: not accepted, and why
     } else {
         reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
     }
