@@ -12,6 +12,7 @@
 #include "support/JsonHighlighting.h"
 #include "support/KeystoreSession.h"
 #include "support/VerificationTime.h"
+#include "widgets/KeyInput.h"
 #include "widgets/VerificationPanel.h"
 
 #include <QAction>
@@ -110,7 +111,8 @@ void MainWindow::connectPages()
     const auto showKeysPage = [this] { m_tabs->setCurrentWidget(m_keysPage); };
     connect(m_decoderPage, &DecoderPage::keystoreUnlockRequested, this, showKeysPage);
     connect(m_signerPage, &SignerPage::keystoreUnlockRequested, this, showKeysPage);
-    connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token) {
+    connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token, const KeyMaterial& key) {
+        m_decoderPage->verificationPanel()->keyInput()->useKey(key); // so that the token just signed verifies
         m_decoderPage->setTokenText(token);
         m_tabs->setCurrentWidget(m_decoderPage);
     });

@@ -4,6 +4,7 @@
 #include "KeystoreAccess.h"
 #include "crypto/SecureBytes.h"
 #include "keys/KeyImport.h"
+#include "keys/KeyText.h"
 
 #include <fmt/format.h>
 
@@ -103,8 +104,8 @@ Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passp
         passphrase = std::move(*line);
     }
     LoadedKeys loaded;
-    const bool binary = !content->empty() && static_cast<unsigned char>(content->front()) == 0x30;
-    if (binary) {
+    const keys::KeyTextKind kind = keys::classifyKeyText(*content);
+    if (kind == keys::KeyTextKind::Der) {
         auto key = keys::importDer(asBytes(*content), passphrase);
         crypto::wipe(*content);
         crypto::wipe(passphrase);
@@ -115,7 +116,7 @@ Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passp
         return loaded;
     }
     auto keys = keys::importKeys(*content, passphrase);
-    const bool jwks = content->find("\"keys\"") != std::string::npos;
+    const bool jwks = kind == keys::KeyTextKind::Jwks;
     crypto::wipe(*content);
     crypto::wipe(passphrase);
     if (!keys) {

@@ -16,6 +16,7 @@ enum class SignatureProblem {
     None,
     SignatureMismatch, // computed with another key, or the signed content was changed
     KeyMismatch, // the key cannot be used with the token's algorithm
+    AlgorithmConfusion, // an HMAC token made or checked with a public key's text as the secret (RFC 8725 §2.1)
     WeakKey,
     AlgorithmNotAllowed,
     UnsupportedAlgorithm,

@@ -2,6 +2,9 @@
 
 #include "crypto/EmsaPkcs1.h"
 #include "jose/KeyAlgorithmCheck.h"
+#include "keys/KeyExport.h"
+#include "keys/KeyImport.h"
+#include "keys/KeyText.h"
 #include "ossl/ContextPool.h"
 #include "ossl/EcdsaSignature.h"
 #include "ossl/Handles.h"
@@ -14,6 +17,10 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace jwtwb::jose {
 namespace {
@@ -272,6 +279,89 @@ std::optional<SignatureCheck> checkLength(const AlgorithmInfo& info, const keys:
                    fmt::format("the signature is {} bytes; {} is {} bytes", signature.size(), what, expected));
 }
 
+std::string_view keyTextName(keys::KeyTextKind kind)
+{
+    switch (kind) {
+    case keys::KeyTextKind::Pem: return "PEM text";
+    case keys::KeyTextKind::Jwk:
+    case keys::KeyTextKind::Jwks: return "JWK text";
+    case keys::KeyTextKind::Der: return "DER bytes";
+    case keys::KeyTextKind::Base64Der: return "base64 DER text";
+    case keys::KeyTextKind::Other: break;
+    }
+    return "text";
+}
+
+// RFC 8725 §2.1, the algorithm-confusion attack: whoever has the issuer's public key signs an HMAC
+// token with that key's text as the secret, and a verifier that takes "alg" from the token and
+// hands its public key to HMAC accepts it. Found in two ways, and only then named:
+//  - the verifier holds an asymmetric key and the token's MAC is made with its public PEM (with or
+//    without the final line break) or DER as the secret: the forged token itself;
+//  - the HMAC secret given is itself the text of a public key: a verifier set up for the attack.
+// An asymmetric key that merely does not fit an HMAC token is left to checkKeyForAlgorithm.
+std::optional<SignatureCheck> findAlgorithmConfusion(const AlgorithmInfo& info, const keys::Key& key,
+                                                     std::span<const std::uint8_t> signingInput,
+                                                     std::span<const std::uint8_t> signature)
+{
+    const auto confusion = [&](std::string what) {
+        return invalid(info.alg, SignatureProblem::AlgorithmConfusion,
+                       fmt::format("{}: this is the algorithm-confusion attack (RFC 8725 §2.1). A verifier that "
+                                   "takes the algorithm from the token would accept it; a public key must never be "
+                                   "used as an HMAC secret",
+                                   what));
+    };
+    if (key.type() == keys::KeyType::Oct) {
+        // No public key's text is shorter than Ed25519's SubjectPublicKeyInfo in DER: most secrets
+        // (32 bytes for HS256) are not looked at any further.
+        constexpr std::size_t kShortestPublicKeyText = 44;
+        if (key.secret().size() < kShortestPublicKeyText) {
+            return std::nullopt;
+        }
+        const auto kind = keys::classifyKeyText(key.secret().span());
+        if (kind == keys::KeyTextKind::Other) {
+            return std::nullopt;
+        }
+        std::optional<keys::Key> inSecret;
+        if (kind == keys::KeyTextKind::Der) {
+            if (auto der = keys::importDer(key.secret().span())) {
+                inSecret = std::move(*der);
+            }
+        } else if (auto text = keys::importKeys(asText(key.secret().span())); text && !text->empty()) {
+            inSecret = std::move(text->front());
+        }
+        if (!inSecret || inSecret->type() == keys::KeyType::Oct || inSecret->hasPrivate()) {
+            return std::nullopt;
+        }
+        return confusion(fmt::format("the HMAC secret is the {} of {}", keyTextName(kind), keyPhrase(*inSecret)));
+    }
+    const auto publicKey = key.publicKey();
+    if (!publicKey) {
+        return std::nullopt;
+    }
+    const auto pem = keys::exportPublicPem(*publicKey);
+    if (!pem) {
+        return std::nullopt;
+    }
+    std::vector<std::pair<keys::KeyTextKind, std::string>> candidates;
+    candidates.emplace_back(keys::KeyTextKind::Pem, *pem);
+    if (pem->ends_with('\n')) {
+        candidates.emplace_back(keys::KeyTextKind::Pem, pem->substr(0, pem->size() - 1));
+    }
+    if (auto der = keys::exportPublicDer(*publicKey)) {
+        candidates.emplace_back(keys::KeyTextKind::Der, std::string(asText(*der)));
+    }
+    for (const auto& [kind, text] : candidates) {
+        const keys::Key secret = keys::Key::fromSecret(crypto::SecureBytes(text));
+        const auto mac = hmac(info, secret, Operation::Verify, signingInput);
+        if (mac && mac->size == signature.size()
+            && CRYPTO_memcmp(mac->bytes.data(), signature.data(), mac->size) == 0) {
+            return confusion(fmt::format("the token's HMAC secret is the {} of the verifying key, {}",
+                                         keyTextName(kind), keyPhrase(*publicKey)));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<const std::uint8_t> signingInput)
@@ -301,6 +391,11 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
     if (info.family == AlgorithmFamily::Unsecured) {
         return invalid(alg, SignatureProblem::Unsecured,
                        "the token is unsecured (alg \"none\"): it has no signature, so anyone could have made it");
+    }
+    if (info.family == AlgorithmFamily::Hmac) {
+        if (auto confusion = findAlgorithmConfusion(info, key, signingInput, signature)) {
+            return *confusion;
+        }
     }
     auto usable = checkKeyForAlgorithm(key, alg, KeyPurpose::Verify);
     if (!usable) {
@@ -349,6 +444,7 @@ std::string_view problemName(SignatureProblem problem)
     case SignatureProblem::None: return "OK";
     case SignatureProblem::SignatureMismatch: return "ERR_JWS_SIGNATURE_MISMATCH";
     case SignatureProblem::KeyMismatch: return "ERR_JWS_KEY_MISMATCH";
+    case SignatureProblem::AlgorithmConfusion: return "ERR_JWS_ALGORITHM_CONFUSION";
     case SignatureProblem::WeakKey: return "ERR_JWS_WEAK_KEY";
     case SignatureProblem::AlgorithmNotAllowed: return "ERR_JWS_ALG_NOT_ALLOWED";
     case SignatureProblem::UnsupportedAlgorithm: return "ERR_JWS_UNSUPPORTED_ALG";

@@ -38,6 +38,8 @@ private slots:
     void verifyWithKeySet();
     void verifyErrors_data();
     void verifyErrors();
+    void verifyKeyThatDoesNotFit();
+    void verifyAlgorithmConfusion();
     void batchVerification();
     void signReproducesSample();
     void signRoundTrip_data();
@@ -181,6 +183,39 @@ void TestCliCommands::verifyWithKeySet()
     const auto run = runCli(
         {"verify", QString::fromStdString(a2["compact"].get<std::string>()), "--jwks", set, "--now", "1300819000"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+void TestCliCommands::verifyKeyThatDoesNotFit()
+{
+    // jwt.io's HS256 sample and an EC key left over from another token: the key does not fit, and
+    // that is all; nothing here is an attack.
+    const QString ecKey = QStringLiteral(JWTWB_TEST_DATA_DIR "/keys/ec-p256-sec1.pem");
+    const auto run = runCli({"verify", kSample, "--key", ecKey});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("this is an EC P-256 private key; HS256 needs a shared secret"), qPrintable(run.out));
+    QVERIFY2(!run.out.contains("confusion"), qPrintable(run.out));
+    const auto json = runCli({"verify", kSample, "--key", ecKey, "--json"});
+    QVERIFY(parse(json.out)["signature"]["code"] == "ERR_JWS_KEY_MISMATCH");
+}
+
+void TestCliCommands::verifyAlgorithmConfusion()
+{
+    // The attack: HS256 signed with the issuer's public key PEM as the secret, then checked by a
+    // verifier that holds that public key; and a verifier given the public key's text as its secret.
+    const QString publicPem = QStringLiteral(JWTWB_TEST_DATA_DIR "/keys/rsa-2048-spki.pem");
+    const QString pemText = QString::fromStdString(test::readDataFile(QStringLiteral("keys/rsa-2048-spki.pem")));
+    const auto forged = runCli({"sign", "--alg", "HS256", "--secret", pemText, "--claim", "sub=admin"});
+    QVERIFY2(forged.exitCode == 0, qPrintable(forged.err));
+    const QString token = forged.out.trimmed();
+    for (const QStringList& key : {QStringList{"--key", publicPem}, QStringList{"--secret", pemText}}) {
+        const auto run = runCli(QStringList{"verify", token, "--json"} + key);
+        QCOMPARE(run.exitCode, 1);
+        const Json report = parse(run.out);
+        QVERIFY2(report["signature"]["code"] == "ERR_JWS_ALGORITHM_CONFUSION", qPrintable(run.out));
+        QVERIFY2(report["signature"]["reason"].get<std::string>().find("algorithm-confusion attack")
+                     != std::string::npos,
+                 qPrintable(run.out));
+    }
 }
 
 void TestCliCommands::verifyErrors_data()
@@ -328,7 +363,7 @@ void TestCliCommands::signRefusals_data()
     QTest::newRow("alg contradiction")
         << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--header", R"({"alg":"HS384"})"} << "contradicts";
     QTest::newRow("HMAC with EC key file")
-        << QStringList{"sign", "--alg", "HS256", "--key", "EC"} << "algorithm-confusion";
+        << QStringList{"sign", "--alg", "HS256", "--key", "EC"} << "; HS256 needs a shared secret";
     QTest::newRow("duplicate payload member")
         << QStringList{"sign", "--alg", "HS256", "--secret", "s", "--payload", R"({"a":1,"a":2})"} << "twice";
 }

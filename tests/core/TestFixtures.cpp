@@ -7,6 +7,7 @@
 #include "jose/CompactToken.h"
 #include "jose/JwsVerifier.h"
 #include "jose/JwtVerifier.h"
+#include "jose/SignatureEngine.h"
 #include "keys/KeyGenerator.h"
 #include "keys/KeyImport.h"
 
@@ -102,6 +103,24 @@ bool signatureVerifies(const std::string& token, const keys::Key& key, jose::Jws
 {
     auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
     return decoded && jose::verifyCompact(*decoded, jose::KeySource::single(key), options).allValid();
+}
+
+// What a verifier with the RS→HS mistake does: recompute the token's HS256 MAC with the key text it
+// holds as the secret. (Ours refuses a public key's text as an HMAC secret: algorithm confusion.)
+bool naiveHmacMatches(const std::string& token, const keys::Key& secret)
+{
+    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
+    const auto mac = decoded
+        ? jose::createSignature(jose::JwsAlgorithm::HS256, secret, asBytes(decoded->signingInput()))
+        : Result<Bytes>(std::unexpected(decoded.error()));
+    return mac && *mac == decoded->signature();
+}
+
+jose::SignatureProblem problemWith(const std::string& token, const keys::Key& key)
+{
+    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
+    return decoded ? jose::verifyCompact(*decoded, jose::KeySource::single(key)).signatures.front().problem
+                   : jose::SignatureProblem::MalformedHeader;
 }
 
 int differingBits(const Bytes& a, const Bytes& b)
@@ -403,7 +422,11 @@ void TestFixtures::attacksWorkOnVulnerableVerifiers()
         if (keyCase.publicPemFile) {
             // The secret is the PEM text exactly as OpenSSL's command line writes it.
             const auto pem = test::readDataFile(QString::fromUtf8(keyCase.publicPemFile));
-            QVERIFY(signatureVerifies(fixture->token, keys::Key::fromSecret(crypto::SecureBytes(pem))));
+            const keys::Key pemAsSecret = keys::Key::fromSecret(crypto::SecureBytes(pem));
+            QVERIFY(naiveHmacMatches(fixture->token, pemAsSecret));
+            // Our verifier names the attack, given the public key or its text as the secret.
+            QCOMPARE(problemWith(fixture->token, key), jose::SignatureProblem::AlgorithmConfusion);
+            QCOMPARE(problemWith(fixture->token, pemAsSecret), jose::SignatureProblem::AlgorithmConfusion);
         }
         break;
     }

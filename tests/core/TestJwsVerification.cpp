@@ -4,6 +4,7 @@
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwsVerifier.h"
+#include "jose/KeyAlgorithmCheck.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
 
@@ -109,7 +110,12 @@ private slots:
     void psychicSignatureRejected();
     void pkcs1EncodingMustBeExact_data();
     void pkcs1EncodingMustBeExact();
+    void algorithmConfusion_data();
     void algorithmConfusion();
+    void publicKeyTextAsSecret_data();
+    void publicKeyTextAsSecret();
+    void hmacTokenWithAsymmetricKeyDoesNotFit_data();
+    void hmacTokenWithAsymmetricKeyDoesNotFit();
     void keyTypeMismatch();
     void unsecuredNeverVerifies();
     void unknownCriticalHeader();
@@ -326,18 +332,118 @@ void TestJwsVerification::pkcs1EncodingMustBeExact()
     }
 }
 
+void TestJwsVerification::algorithmConfusion_data()
+{
+    QTest::addColumn<QString>("keyName");
+    QTest::addColumn<QString>("form");
+    QTest::addColumn<bool>("verifyWithPrivate");
+    for (const char* name : {"RS256", "ES256", "EdDSA"}) {
+        for (const char* form : {"PEM", "PEM without final line break", "DER"}) {
+            QTest::addRow("%s %s", name, form) << name << form << false;
+        }
+        QTest::addRow("%s PEM, verifier holds the private key", name) << name << "PEM" << true;
+    }
+}
+
 void TestJwsVerification::algorithmConfusion()
 {
-    // The attacker signs HS256 with the server's RSA public key (its PEM text) as the HMAC secret.
-    const keys::Key publicKey = m_keys.at("RS256").publicKey().value();
-    const std::string pem = keys::exportPublicPem(publicKey).value();
-    const keys::Key forged = keys::Key::fromSecret(crypto::SecureBytes(pem));
+    // The attacker signs HS256 with the server's public key (its PEM text or DER) as the HMAC secret;
+    // the server holds that public key (or its key pair) and the token's alg says HS256.
+    QFETCH(QString, keyName);
+    QFETCH(QString, form);
+    QFETCH(bool, verifyWithPrivate);
+    const keys::Key& pair = m_keys.at(keyName.toStdString());
+    const keys::Key publicKey = pair.publicKey().value();
+    std::string secret = keys::exportPublicPem(publicKey).value();
+    QVERIFY(secret.ends_with('\n'));
+    if (form == "PEM without final line break") {
+        secret.pop_back();
+    } else if (form == "DER") {
+        secret = std::string(asText(keys::exportPublicDer(publicKey).value()));
+    }
+    const keys::Key forged = keys::Key::fromSecret(crypto::SecureBytes(secret));
     const std::string token = signCompact(header("HS256"), asBytes(kPayload), &forged).value();
-    const auto check = verifyText(token, publicKey);
+    const auto check = verifyText(token, verifyWithPrivate ? pair : publicKey);
     QVERIFY(!check.valid());
+    QCOMPARE(check.problem, SignatureProblem::AlgorithmConfusion);
+    QCOMPARE(problemName(check.problem), std::string_view("ERR_JWS_ALGORITHM_CONFUSION"));
+    const QString reason = QString::fromStdString(check.reason);
+    QVERIFY2(reason.contains("algorithm-confusion attack"), qPrintable(reason));
+    QVERIFY2(reason.contains(form == "DER" ? "DER bytes" : "PEM text"), qPrintable(reason));
+    QVERIFY2(reason.contains(QString::fromStdString(keyPhrase(publicKey))), qPrintable(reason));
+}
+
+void TestJwsVerification::publicKeyTextAsSecret_data()
+{
+    QTest::addColumn<QString>("secretForm");
+    QTest::addColumn<bool>("confusion");
+    QTest::newRow("public PEM") << "public PEM" << true;
+    QTest::newRow("public JWK") << "public JWK" << true;
+    QTest::newRow("public DER") << "public DER" << true;
+    QTest::newRow("private PEM") << "private PEM" << false; // no attacker has it: an odd secret, no more
+    QTest::newRow("plain secret") << "plain" << false;
+}
+
+void TestJwsVerification::publicKeyTextAsSecret()
+{
+    // The verifier is given a public key's text as the HMAC secret: it is set up for the attack, and
+    // says so whether or not this token was made with it.
+    QFETCH(QString, secretForm);
+    QFETCH(bool, confusion);
+    const keys::Key publicKey = m_keys.at("RS256").publicKey().value();
+    std::string secret = "a perfectly ordinary secret of 32+ bytes";
+    if (secretForm == "public PEM") {
+        secret = keys::exportPublicPem(publicKey).value();
+    } else if (secretForm == "public JWK") {
+        secret = keys::exportJwk(publicKey, false).value().dump();
+    } else if (secretForm == "public DER") {
+        secret = std::string(asText(keys::exportPublicDer(publicKey).value()));
+    } else if (secretForm == "private PEM") {
+        secret = keys::exportPrivatePem(m_keys.at("RS256")).value();
+    }
+    const keys::Key key = keys::Key::fromSecret(crypto::SecureBytes(secret));
+    const std::string made = signCompact(header("HS256"), asBytes(kPayload), &key).value();
+    const std::string other = signCompact(header("HS256"), asBytes(kPayload), &m_keys.at("HS256")).value();
+    for (const bool madeWithIt : {true, false}) {
+        const auto check = verifyText(madeWithIt ? made : other, key);
+        if (confusion) {
+            QCOMPARE(check.problem, SignatureProblem::AlgorithmConfusion);
+            QVERIFY(!check.valid());
+            QVERIFY2(QString::fromStdString(check.reason).contains("the HMAC secret is the"), check.reason.c_str());
+            QVERIFY2(QString::fromStdString(check.reason).contains("RSA 2048-bit public key"), check.reason.c_str());
+        } else {
+            QCOMPARE(check.valid(), madeWithIt);
+        }
+    }
+}
+
+void TestJwsVerification::hmacTokenWithAsymmetricKeyDoesNotFit_data()
+{
+    QTest::addColumn<QString>("keyName");
+    QTest::addColumn<bool>("privateKey");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("EC private key") << "ES256" << true
+                                    << "this is an EC P-256 private key; HS256 needs a shared secret";
+    QTest::newRow("RSA public key") << "RS256" << false
+                                    << "this is an RSA 2048-bit public key; HS256 needs a shared secret";
+    QTest::newRow("Ed25519 public key") << "EdDSA" << false
+                                        << "this is an Ed25519 public key; HS256 needs a shared secret";
+}
+
+void TestJwsVerification::hmacTokenWithAsymmetricKeyDoesNotFit()
+{
+    // An HS256 token made with an ordinary secret, checked with a key left over from another token:
+    // the key does not fit, and nothing was under attack.
+    QFETCH(QString, keyName);
+    QFETCH(bool, privateKey);
+    QFETCH(QString, phrase);
+    const keys::Key& pair = m_keys.at(keyName.toStdString());
+    const keys::Key key = privateKey ? pair : pair.publicKey().value();
+    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &m_keys.at("HS256")).value();
+    const auto check = verifyText(token, key);
     QCOMPARE(check.problem, SignatureProblem::KeyMismatch);
-    QVERIFY2(QString::fromStdString(check.reason).contains("algorithm-confusion"), check.reason.c_str());
-    QVERIFY(QString::fromStdString(check.reason).contains("RSA"));
+    QCOMPARE(QString::fromStdString(check.reason), phrase);
+    QVERIFY(!QString::fromStdString(check.reason).contains("confusion"));
 }
 
 void TestJwsVerification::keyTypeMismatch()

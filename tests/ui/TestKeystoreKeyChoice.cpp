@@ -203,7 +203,7 @@ void TestKeystoreKeyChoice::decoderSuggestsKeyByKid_data()
                                         << "oct-1"
                                         << "oct-1" << false << invalid
                                         << "“API signer” matches the token's kid; you chose another key."
-                                        << "The signature is not accepted";
+                                        << "This is a 256-bit secret; ES256 needs an EC key on P-256";
 }
 
 void TestKeystoreKeyChoice::decoderSuggestsKeyByKid()

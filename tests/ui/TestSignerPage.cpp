@@ -5,9 +5,11 @@
 #include "encoding/Base64Url.h"
 #include "jose/Algorithm.h"
 #include "jose/CompactToken.h"
+#include "jose/JwsSigner.h"
 #include "jose/JwtVerifier.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/Lint.h"
+#include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
 #include "keys/Thumbprint.h"
 #include "pages/DecoderPage.h"
@@ -15,8 +17,10 @@
 #include "support/Clock.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
+#include "widgets/KeyInput.h"
 #include "widgets/SigningKeyInput.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/VerificationPanel.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -111,6 +115,10 @@ private slots:
     void warningBannerShowsDecoderFindings();
     void draftsSurviveRestartWithoutKeys();
     void copyAndOpenInDecoder();
+    void openInDecoderVerifies_data();
+    void openInDecoderVerifies();
+    void verificationTabShots_data();
+    void verificationTabShots();
     void screenshots_data();
     void screenshots();
 
@@ -818,6 +826,148 @@ void TestSignerPage::copyAndOpenInDecoder()
     QTest::mouseClick(signer->findChild<QPushButton*>(QStringLiteral("openInDecoderButton")), Qt::LeftButton);
     QCOMPARE(tabs->currentWidget(), window.decoderPage());
     QCOMPARE(window.decoderPage()->tokenText(), token);
+}
+
+void TestSignerPage::openInDecoderVerifies_data()
+{
+    QTest::addColumn<QString>("secret"); // with its encoding, or empty for a key
+    QTest::addColumn<int>("encoding");
+    QTest::addColumn<QString>("keyText");
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<int>("decoderKind");
+    QTest::newRow("HS256 UTF-8 secret") << "a shared secret of 32 bytes, ok!" << int(keys::SecretEncoding::Utf8)
+                                        << QString() << "HS256" << int(KeyInput::Kind::Secret);
+    QTest::newRow("HS256 hex secret") << "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+                                      << int(keys::SecretEncoding::Hex) << QString() << "HS256"
+                                      << int(KeyInput::Kind::Secret);
+    QTest::newRow("ES256 PEM") << QString() << 0 << keyFile("ec-p256-sec1.pem") << "ES256" << int(KeyInput::Kind::Pem);
+    encoding::Json jwk = test::parseJsonOrDie(rfcKey("rfc7515.json", "RFC7515-A.3"));
+    jwk["kid"] = "signer-es256";
+    QTest::newRow("ES256 JWK with kid") << QString() << 0 << QString::fromStdString(jwk.dump()) << "ES256"
+                                        << int(KeyInput::Kind::Jwk);
+    QTest::newRow("EdDSA PEM") << QString() << 0 << keyFile("ed25519-pkcs8.pem") << "EdDSA" << int(KeyInput::Kind::Pem);
+}
+
+void TestSignerPage::openInDecoderVerifies()
+{
+    // The token just signed shows Valid in the decoder: its key (the public half) or secret comes along.
+    QFETCH(QString, secret);
+    QFETCH(int, encoding);
+    QFETCH(QString, keyText);
+    QFETCH(QString, alg);
+    QFETCH(int, decoderKind);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SignerPage* signer = window.signerPage();
+    VerificationPanel* verification = window.decoderPage()->verificationPanel();
+    // A key left in the decoder from before is replaced, not added to.
+    verification->keyInput()->setKeyText(KeyInput::Kind::Pem, keyFile("rsa-2048-spki.pem"));
+    if (secret.isEmpty()) {
+        signer->keyInput()->setKeyText(keyText);
+    } else {
+        signer->keyInput()->setSecret(secret, static_cast<keys::SecretEncoding>(encoding));
+    }
+    QTRY_COMPARE(signer->algorithm(), alg);
+    const QString token = signer->token();
+    QVERIFY2(!token.isEmpty(), qPrintable(signer->blockedReason()));
+    QTest::mouseClick(signer->findChild<QPushButton*>(QStringLiteral("openInDecoderButton")), Qt::LeftButton);
+    QCOMPARE(window.decoderPage()->tokenText(), token);
+    QTRY_VERIFY2(verification->state() == VerificationState::Valid, qPrintable(verification->reasonText()));
+    QCOMPARE(int(verification->keyInput()->kind()), decoderKind);
+    const auto& keys = verification->keyInput()->keys();
+    QCOMPARE(keys.size(), std::size_t(1));
+    // Only what verifies: a key pair's public half, never its private key.
+    QCOMPARE(keys.front().hasPrivate(), !secret.isEmpty());
+}
+
+void TestSignerPage::verificationTabShots_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QSize>("size");
+    for (const char* scenario :
+         {"rs256-empty-box", "rs256-pasted-pem", "leftover-ec-key", "confusion", "secret-by-hand", "signer-es256"}) {
+        for (const auto& [name, scheme] :
+             {std::pair{"light", ColorScheme::Light}, std::pair{"dark", ColorScheme::Dark}}) {
+            for (const QSize size : {QSize(1280, 800), QSize(900, 600)}) {
+                QTest::addRow("%s-%s-%dx%d", scenario, name, size.width(), size.height())
+                    << scenario << int(scheme) << size;
+            }
+        }
+    }
+}
+
+void TestSignerPage::verificationTabShots()
+{
+    // The decoder's Verification tab after each of the situations of issue 21 item 3, to look at.
+    QFETCH(QString, scenario);
+    QFETCH(int, scheme);
+    QFETCH(QSize, size);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    DecoderPage* decoder = window.decoderPage();
+    VerificationPanel* verification = decoder->verificationPanel();
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    VerificationState expected = VerificationState::Valid;
+    if (scenario == "rs256-empty-box") {
+        const encoding::Json rs256 = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
+        decoder->setTokenText(QString::fromStdString(rs256["output"]["compact"].get<std::string>()));
+        QTRY_COMPARE(verification->keyInput()->kind(), KeyInput::Kind::Pem);
+        expected = VerificationState::NotVerified;
+    } else if (scenario == "secret-by-hand") {
+        // "HMAC secret" picked by hand, then a public key's PEM typed into it.
+        const std::string pem = test::readDataFile(QStringLiteral("keys/rsa-2048-spki.pem"));
+        decoder->setTokenText(test::kSampleToken);
+        auto* kindBox = verification->findChild<QComboBox*>(QStringLiteral("keyKind"));
+        kindBox->setCurrentIndex(1);
+        emit kindBox->activated(1);
+        kindBox->setCurrentIndex(0);
+        emit kindBox->activated(0);
+        auto* secretEdit = verification->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+        secretEdit->setText(QString::fromStdString(pem));
+        QCOMPARE(verification->keyInput()->kind(), KeyInput::Kind::Secret);
+        expected = VerificationState::Invalid;
+    } else if (scenario == "rs256-pasted-pem") {
+        const encoding::Json rs256 = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
+        const encoding::Json jwk = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_3.rsa_public_key.json"));
+        decoder->setTokenText(QString::fromStdString(rs256["output"]["compact"].get<std::string>()));
+        QTRY_COMPARE(verification->keyInput()->kind(), KeyInput::Kind::Pem);
+        verification->keyInput()->setKeyText(
+            KeyInput::Kind::Pem, QString::fromStdString(keys::exportPublicPem(keys::importJwk(jwk).value()).value()));
+    } else if (scenario == "leftover-ec-key") {
+        verification->keyInput()->setKeyText(KeyInput::Kind::Pem, keyFile("ec-p256-sec1.pem"));
+        decoder->setTokenText(test::kSampleToken);
+        expected = VerificationState::Invalid;
+    } else if (scenario == "confusion") {
+        const std::string pem = test::readDataFile(QStringLiteral("keys/rsa-2048-spki.pem"));
+        const keys::Key forged = keys::Key::fromSecret(crypto::SecureBytes(pem));
+        decoder->setTokenText(QString::fromStdString(
+            jose::signCompact(R"({"alg":"HS256","typ":"JWT"})", asBytes(R"({"sub":"admin","admin":true})"), &forged)
+                .value()));
+        verification->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(pem));
+        expected = VerificationState::Invalid;
+    } else {
+        tabs->setCurrentWidget(window.signerPage());
+        window.signerPage()->keyInput()->setKeyText(keyFile("ec-p256-sec1.pem"));
+        QTRY_COMPARE(window.signerPage()->algorithm(), QStringLiteral("ES256"));
+        QTest::mouseClick(window.signerPage()->findChild<QPushButton*>(QStringLiteral("openInDecoderButton")),
+                          Qt::LeftButton);
+    }
+    tabs->setCurrentWidget(decoder);
+    auto* decoderTabs = decoder->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
+    for (int i = 0; i < decoderTabs->count(); ++i) {
+        if (decoderTabs->tabText(i).remove(QLatin1Char('&')).startsWith(QStringLiteral("Verification"))) {
+            decoderTabs->setCurrentIndex(i);
+        }
+    }
+    QTRY_VERIFY2(verification->state() == expected, qPrintable(verification->reasonText()));
+    QTRY_VERIFY(verification->isVisible());
+    QApplication::processEvents();
+    test::saveShot(window, QStringLiteral("verification-tab-%1").arg(QTest::currentDataTag()));
 }
 
 void TestSignerPage::screenshots_data()

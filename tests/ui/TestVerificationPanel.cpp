@@ -1,11 +1,18 @@
 #include "TestData.h"
 #include "UiTestSupport.h"
+#include "encoding/Base64Url.h"
+#include "jose/JwsSigner.h"
+#include "keys/KeyExport.h"
+#include "keys/KeyImport.h"
 #include "support/Clock.h"
 #include "widgets/KeyInput.h"
 #include "widgets/VerificationPanel.h"
 
+#include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -32,6 +39,40 @@ QString tampered(const QString& token)
     return out;
 }
 
+// RFC 7520 §4.1: an RS256 token and the public JWK that verifies it.
+const encoding::Json& cookbookRs256()
+{
+    static const encoding::Json vector
+        = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
+    return vector;
+}
+
+encoding::Json cookbookRsaPublicJwk()
+{
+    return test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_3.rsa_public_key.json"));
+}
+
+keys::Key cookbookRsaPublicKey()
+{
+    return keys::importJwk(cookbookRsaPublicJwk()).value();
+}
+
+// An HS256 token whose secret is `secret`'s bytes.
+QString hs256Token(const std::string& secret)
+{
+    const keys::Key key = keys::Key::fromSecret(crypto::SecureBytes(secret));
+    return QString::fromStdString(
+        jose::signCompact(R"({"alg":"HS256","typ":"JWT"})", asBytes(R"({"sub":"admin"})"), &key).value());
+}
+
+// Ctrl+V into the widget, as a user pastes.
+void paste(QWidget* widget, const QString& text)
+{
+    QGuiApplication::clipboard()->setText(text);
+    widget->setFocus();
+    QTest::keyClick(widget, Qt::Key_V, Qt::ControlModifier);
+}
+
 } // namespace
 
 class TestVerificationPanel : public QObject
@@ -49,6 +90,13 @@ private slots:
     void unsecuredTokenIsRejected();
     void secretEncodingIsExplicit();
     void algorithmConfusionSaysSo();
+    void keyKindFollowsToken();
+    void pastedKeyTextSwitchesKind_data();
+    void pastedKeyTextSwitchesKind();
+    void keyTextKindFollowsContent();
+    void secretPickedByHandTakesKeyText();
+    void leftoverKeyDoesNotFit_data();
+    void leftoverKeyDoesNotFit();
     void options();
     void followsTheClock();
     void keySetShowsChoice();
@@ -200,13 +248,141 @@ void TestVerificationPanel::secretEncodingIsExplicit()
 
 void TestVerificationPanel::algorithmConfusionSaysSo()
 {
-    m_panel->setToken(test::kSampleToken); // HS256
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem,
-                                    QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
+    // The attack: HS256 made with the issuer's RSA public key PEM as the secret, checked with that key.
+    const std::string publicPem = test::readDataFile("keys/rsa-2048-spki.pem");
+    m_panel->setToken(hs256Token(publicPem));
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(publicPem));
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
-    QVERIFY2(m_panel->reasonText().contains("algorithm-confusion attack"), qPrintable(m_panel->reasonText()));
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
-    QVERIFY2(m_panel->reasonText().contains("RSA"), qPrintable(m_panel->reasonText()));
+    QVERIFY2(m_panel->reasonText().contains("algorithm-confusion attack"), qPrintable(m_panel->reasonText()));
+    QVERIFY2(m_panel->reasonText().contains("the PEM text of the verifying key, an RSA 2048-bit public key"),
+             qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::keyKindFollowsToken()
+{
+    auto* kindBox = m_panel->findChild<QComboBox*>(QStringLiteral("keyKind"));
+    KeyInput* input = m_panel->keyInput();
+    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    // An RS256 token asks for a key, an HS256 token for a secret, while the box is empty.
+    m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
+    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QVERIFY(m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"))->isVisible());
+    m_panel->setToken(test::kSampleToken);
+    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    // JWK picked by hand: any key kind suits an RS256 token, so it stays.
+    kindBox->setFocus();
+    QTest::keyClick(kindBox, Qt::Key_Down); // PEM
+    QTest::keyClick(kindBox, Qt::Key_Down); // JWK
+    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
+    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    // With something in the box, a new token changes nothing: the key says what it is.
+    input->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    m_panel->setToken(test::kSampleToken);
+    m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
+    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: the key does not fit"));
+    QVERIFY2(m_panel->reasonText().contains("This is a 152-bit secret; RS256 needs an RSA key"),
+             qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::pastedKeyTextSwitchesKind_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::addColumn<int>("kind");
+    const keys::Key key = cookbookRsaPublicKey();
+    QTest::newRow("PEM") << QString::fromStdString(keys::exportPublicPem(key).value()) << int(KeyInput::Kind::Pem);
+    QTest::newRow("JWK") << QString::fromStdString(cookbookRsaPublicJwk().dump(2)) << int(KeyInput::Kind::Jwk);
+    QTest::newRow("JWKS") << QString::fromStdString(encoding::Json{{"keys", {cookbookRsaPublicJwk()}}}.dump())
+                          << int(KeyInput::Kind::Jwks);
+    QTest::newRow("base64 DER") << QString::fromStdString(encoding::base64Encode(keys::exportPublicDer(key).value()))
+                                << int(KeyInput::Kind::Pem);
+}
+
+void TestVerificationPanel::pastedKeyTextSwitchesKind()
+{
+    // A new user leaves "HMAC secret" as it is and pastes the public key into the secret field.
+    QFETCH(QString, pasted);
+    QFETCH(int, kind);
+    m_panel->setToken(test::kSampleToken); // HS256: the secret field is shown
+    auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+    QVERIFY(secret->isVisible());
+    paste(secret, pasted);
+    QCOMPARE(int(m_panel->keyInput()->kind()), kind);
+    QVERIFY(secret->text().isEmpty()); // moved, not copied
+    QCOMPARE(m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"))->toPlainText(), pasted);
+    QVERIFY2(m_panel->keyInput()->errorText().isEmpty(), qPrintable(m_panel->keyInput()->errorText()));
+    m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
+    QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
+}
+
+void TestVerificationPanel::keyTextKindFollowsContent()
+{
+    // In the key box, PEM, JWK and JWK Set text each name their kind, also against a kind picked.
+    m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
+    auto* keyText = m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"));
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Pem);
+    paste(keyText, QString::fromStdString(cookbookRsaPublicJwk().dump()));
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwk);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    keyText->selectAll();
+    paste(keyText, QString::fromStdString(encoding::Json{{"keys", {cookbookRsaPublicJwk()}}}.dump()));
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwks);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    // Half typed, a JWK is no kind yet: the kind stays.
+    keyText->clear();
+    keyText->setFocus();
+    QTest::keyClicks(keyText, QStringLiteral("{\"kty\": \"RS"));
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwks);
+}
+
+void TestVerificationPanel::secretPickedByHandTakesKeyText()
+{
+    // "HMAC secret" picked by hand: a public key's text pasted there is the secret's bytes. The
+    // verifier then says what that is: the algorithm-confusion attack.
+    const std::string publicPem = test::readDataFile("keys/rsa-2048-spki.pem");
+    m_panel->setToken(hs256Token(publicPem));
+    auto* kindBox = m_panel->findChild<QComboBox*>(QStringLiteral("keyKind"));
+    kindBox->setFocus();
+    QTest::keyClick(kindBox, Qt::Key_Down);
+    QTest::keyClick(kindBox, Qt::Key_Up);
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+    auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
+    paste(secret, QString::fromStdString(publicPem));
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
+    QVERIFY2(m_panel->reasonText().contains("The HMAC secret is the PEM text of an RSA 2048-bit public key"),
+             qPrintable(m_panel->reasonText()));
+    const QString status = m_panel->findChild<QLabel*>(QStringLiteral("keyStatus"))->text();
+    QVERIFY2(status.contains("To read it as a key, choose \"PEM key or certificate\""), qPrintable(status));
+}
+
+void TestVerificationPanel::leftoverKeyDoesNotFit_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("what");
+    QTest::newRow("EC private key") << "keys/ec-p256-sec1.pem"
+                                    << "This is an EC P-256 private key";
+    QTest::newRow("RSA public key") << "keys/rsa-2048-spki.pem"
+                                    << "This is an RSA 2048-bit public key";
+}
+
+void TestVerificationPanel::leftoverKeyDoesNotFit()
+{
+    // jwt.io's HS256 sample after another token: the key still in the box does not fit, and nothing
+    // is under attack.
+    QFETCH(QString, file);
+    QFETCH(QString, what);
+    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(test::readDataFile(file)));
+    m_panel->setToken(test::kSampleToken);
+    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Pem); // the box is not empty: the kind stays
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: the key does not fit"));
+    QVERIFY2(m_panel->reasonText().contains(what + "; HS256 needs a shared secret"), qPrintable(m_panel->reasonText()));
+    QVERIFY2(!m_panel->reasonText().contains("confusion") && !m_panel->verdictText().contains("confusion"),
+             qPrintable(m_panel->reasonText()));
 }
 
 void TestVerificationPanel::options()
@@ -308,6 +484,15 @@ void TestVerificationPanel::loadsKeyFiles()
     QCOMPARE(input->kind(), KeyInput::Kind::Secret);
     m_panel->setToken(test::kSampleToken);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
+
+    // A binary DER key goes to the PEM box as base64.
+    const Bytes der = keys::exportPublicDer(cookbookRsaPublicKey()).value();
+    QVERIFY(input->loadFile(
+        write("public.der", QByteArray(reinterpret_cast<const char*>(der.data()), static_cast<qsizetype>(der.size()))),
+        &error));
+    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QCOMPARE(input->keys().size(), std::size_t(1));
+    QVERIFY(input->errorText().isEmpty());
 
     QVERIFY(!input->loadFile(write("key.der", QByteArray("\x30\x82\xff\xfe", 4)), &error));
     QVERIFY2(error.contains("not a text key file"), qPrintable(error));

@@ -179,7 +179,8 @@ SignerPage::SignerPage(QWidget* parent)
         Clipboard::instance()->copySecret(m_token);
         emit statusMessage(tr("Token copied to the clipboard (cleared again in 30 s)"));
     });
-    connect(m_openInDecoder, &QPushButton::clicked, this, [this] { emit openInDecoder(m_token); });
+    connect(m_openInDecoder, &QPushButton::clicked, this,
+            [this] { emit openInDecoder(m_token, m_keyInput->verificationKey()); });
 
     updateColors();
     updateAlgorithms();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "widgets/KeyMaterial.h"
 
 #include <QWidget>
 
@@ -43,7 +44,8 @@ public:
     [[nodiscard]] QString algorithm() const; // the chosen one, "" when there is none
 
 signals:
-    void openInDecoder(const QString& token);
+    // The token and what verifies it: the secret, or the public half of the signing key.
+    void openInDecoder(const QString& token, const jwtwb::ui::KeyMaterial& key);
     void tokenChanged(const QString& token); // each newly signed token
     void statusMessage(const QString& message);
     void keystoreUnlockRequested();

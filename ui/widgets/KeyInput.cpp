@@ -1,8 +1,10 @@
 #include "KeyInput.h"
 
 #include "crypto/SecureBytes.h"
+#include "encoding/Base64Url.h"
 #include "encoding/Utf8.h"
 #include "keys/KeyImport.h"
+#include "keys/KeyText.h"
 #include "support/Convert.h"
 #include "support/KeyFile.h"
 #include "widgets/SecretField.h"
@@ -17,6 +19,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+
+#include <optional>
 
 namespace jwtwb::ui {
 namespace {
@@ -39,6 +43,31 @@ bool isEncryptedPem(const QString& text)
         || text.contains(QStringLiteral("Proc-Type: 4,ENCRYPTED"));
 }
 
+Result<keys::Key> firstKey(Result<std::vector<keys::Key>> all)
+{
+    if (!all) {
+        return std::unexpected(std::move(all.error()));
+    }
+    return std::move(all->front()); // importKeys() never succeeds with none
+}
+
+// The box a key text belongs in, or nothing for text that is no key (a secret, or half typed).
+std::optional<KeyInput::Kind> kindForText(const QString& text)
+{
+    std::string bytes = toStdString(text);
+    const keys::KeyTextKind kind = keys::classifyKeyText(bytes);
+    crypto::wipe(bytes);
+    switch (kind) {
+    case keys::KeyTextKind::Pem:
+    case keys::KeyTextKind::Der:
+    case keys::KeyTextKind::Base64Der: return KeyInput::Kind::Pem;
+    case keys::KeyTextKind::Jwk: return KeyInput::Kind::Jwk;
+    case keys::KeyTextKind::Jwks: return KeyInput::Kind::Jwks;
+    case keys::KeyTextKind::Other: break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 KeyInput::KeyInput(QWidget* parent)
@@ -54,6 +83,8 @@ KeyInput::KeyInput(QWidget* parent)
     m_status->setObjectName(QStringLiteral("keyStatus"));
 
     m_kind->addItems({tr("HMAC secret"), tr("PEM key or certificate"), tr("JWK"), tr("JWK Set (JWKS)")});
+    m_kind->setToolTip(tr("Follows what you paste and, while the box is empty, the token's algorithm. "
+                          "A kind you pick here stays."));
 
     m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -102,8 +133,9 @@ KeyInput::KeyInput(QWidget* parent)
                                                        : tr("{\"keys\": [ … ]}"));
         reimport();
     });
-    connect(m_secret, &SecretField::changed, this, &KeyInput::reimport);
-    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_kind, &QComboBox::activated, this, [this] { m_kindByHand = true; });
+    connect(m_secret, &SecretField::changed, this, &KeyInput::secretEdited);
+    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::keyTextEdited);
     connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
     connect(m_stored, &StoredKeyChooser::choiceChanged, this, [this] {
         if (kind() == Kind::Keystore) {
@@ -182,6 +214,83 @@ void KeyInput::clear()
     reimport();
 }
 
+void KeyInput::useKey(const KeyMaterial& material)
+{
+    {
+        const QSignalBlocker secretBlocker(m_secret);
+        const QSignalBlocker textBlocker(m_keyText);
+        const QSignalBlocker passphraseBlocker(m_passphrase);
+        m_secret->clear();
+        m_keyText->clear();
+        m_passphrase->clear();
+    }
+    m_kindByHand = false;
+    switch (material.kind) {
+    case KeyMaterial::Kind::None: reimport(); break;
+    case KeyMaterial::Kind::Secret: {
+        const QSignalBlocker blocker(m_secret);
+        m_secret->setSecret(material.text, material.encoding);
+        setKind(Kind::Secret);
+        reimport();
+        break;
+    }
+    case KeyMaterial::Kind::Pem: setKeyText(Kind::Pem, material.text); break;
+    case KeyMaterial::Kind::Jwk: setKeyText(Kind::Jwk, material.text); break;
+    }
+}
+
+void KeyInput::followTokenAlgorithm(const QString& alg)
+{
+    if (alg.isEmpty() || alg == QLatin1String("none") || kind() == Kind::Keystore || !boxIsEmpty()) {
+        return;
+    }
+    const bool hmac = alg.startsWith(QLatin1String("HS"));
+    if (hmac && kind() != Kind::Secret) {
+        setKind(Kind::Secret);
+    } else if (!hmac && kind() == Kind::Secret) {
+        setKind(Kind::Pem);
+    } else {
+        return;
+    }
+    m_kindByHand = false; // the token chose it
+}
+
+bool KeyInput::boxIsEmpty() const
+{
+    return m_secret->isEmpty() && m_keyText->toPlainText().trimmed().isEmpty();
+}
+
+void KeyInput::secretEdited()
+{
+    // A key pasted where a secret goes: it moves to the key box, unless the user picked "HMAC
+    // secret" by hand (to use a key's text as the secret's bytes, e.g. to try the confusion attack).
+    if (kind() == Kind::Secret && !m_kindByHand) {
+        if (const auto keyKind = kindForText(m_secret->text())) {
+            const QString text = m_secret->text();
+            {
+                const QSignalBlocker secretBlocker(m_secret);
+                m_secret->clear();
+            }
+            setKeyText(*keyKind, text);
+            return;
+        }
+    }
+    reimport();
+}
+
+void KeyInput::keyTextEdited()
+{
+    // PEM, JWK and JWK Set text each say what they are: the kind follows (text that is none of them
+    // yet, such as a JWK half typed, leaves it).
+    if (kind() != Kind::Secret && kind() != Kind::Keystore) {
+        if (const auto keyKind = kindForText(m_keyText->toPlainText()); keyKind && *keyKind != kind()) {
+            setKind(*keyKind); // reimports
+            return;
+        }
+    }
+    reimport();
+}
+
 bool KeyInput::isEmpty() const
 {
     if (kind() == Kind::Keystore) {
@@ -196,25 +305,29 @@ bool KeyInput::loadFile(const QString& path, QString* errorMessage)
     if (!content) {
         return false;
     }
+    if (keys::classifyKeyText(*content) == keys::KeyTextKind::Der) {
+        // Binary DER goes in as base64, which the PEM box reads like PEM without its armour.
+        const QString base64 = toQString(encoding::base64Encode(asBytes(*content)));
+        crypto::wipe(*content);
+        m_kindByHand = false;
+        setKeyText(Kind::Pem, base64);
+        return true;
+    }
     if (encoding::findInvalidUtf8(*content)) {
         crypto::wipe(*content);
-        *errorMessage = tr("%1 is not a text key file. Binary (DER) keys can be converted to PEM with "
-                           "\"jwtwb key convert\".")
-                            .arg(QFileInfo(path).fileName());
+        *errorMessage = tr("%1 is not a text key file, nor a key in DER.").arg(QFileInfo(path).fileName());
         return false;
     }
     const QString text = toQString(*content);
     crypto::wipe(*content);
-    const QString trimmed = text.trimmed();
-    if (trimmed.contains(QStringLiteral("-----BEGIN"))) {
-        setKeyText(Kind::Pem, text);
-    } else if (trimmed.startsWith(QLatin1Char('{'))) {
-        setKeyText(trimmed.contains(QStringLiteral("\"keys\"")) ? Kind::Jwks : Kind::Jwk, text);
+    m_kindByHand = false;
+    if (const auto keyKind = kindForText(text)) {
+        setKeyText(*keyKind, text);
     } else {
         // A secret file: its text as it is, without the final line break an editor adds.
         {
             const QSignalBlocker blocker(m_secret);
-            m_secret->setSecret(trimmed, m_secret->encoding());
+            m_secret->setSecret(text.trimmed(), m_secret->encoding());
         }
         setKind(Kind::Secret);
         reimport();
@@ -264,8 +377,10 @@ void KeyInput::reimport()
         case Kind::Pem:
         case Kind::Jwk: {
             std::string passphrase = encrypted ? toStdString(m_passphrase->text()) : std::string();
-            auto key
-                = kind() == Kind::Pem ? keys::importPem(text, passphrase) : keys::importJwk(std::string_view(text));
+            const bool base64Der = kind() == Kind::Pem && keys::classifyKeyText(text) == keys::KeyTextKind::Base64Der;
+            auto key = kind() == Kind::Jwk ? keys::importJwk(std::string_view(text))
+                : base64Der                ? firstKey(keys::importKeys(text, passphrase)) // one DER structure
+                                           : keys::importPem(text, passphrase);
             crypto::wipe(passphrase);
             if (key) {
                 m_keys.push_back(std::move(*key));
@@ -297,6 +412,13 @@ void KeyInput::reimport()
         status = tr("The key cannot be read: %1").arg(m_error);
     } else if (m_keys.size() == 1 && kind() != Kind::Jwks) {
         status = toSentence(m_keys.front().describe());
+        if (const auto keyKind = kind() == Kind::Secret ? kindForText(m_secret->text()) : std::nullopt) {
+            status += QLatin1Char(' ')
+                + tr("This is a key's text, taken as the secret's bytes because you chose \"%1\". To read it as a "
+                     "key, choose \"%2\".")
+                      .arg(m_kind->itemText(static_cast<int>(Kind::Secret)),
+                           m_kind->itemText(static_cast<int>(*keyKind)));
+        }
     }
     m_status->setText(status);
     m_status->setVisible(!status.isEmpty());

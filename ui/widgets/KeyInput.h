@@ -1,6 +1,7 @@
 #pragma once
 
 #include "keys/Key.h"
+#include "widgets/KeyMaterial.h"
 
 #include <QWidget>
 
@@ -20,6 +21,10 @@ class StoredKeyChooser;
 // The key material to verify with: an HMAC secret in an encoding the user names, a PEM key or
 // certificate, a JWK or a JWK Set, typed, pasted or read from a file, or (with a keystore session)
 // a stored key. Nothing is pre-filled and nothing typed here is ever saved.
+// The kind follows what is pasted (PEM, JWK, JWK Set or base64 DER text go to the key box, also
+// when pasted into the secret field) and, while the box is empty, the token's algorithm. A kind the
+// user picked by hand stays: HMAC secret picked by hand takes even a key's text as the secret's bytes.
+// A secret's encoding is always the user's choice.
 class KeyInput : public QWidget
 {
     Q_OBJECT
@@ -39,6 +44,11 @@ public:
     // Reads a key file and picks the kind from its content; false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
     void clear();
+    // "Use this key": the material replaces whatever was in the box (secret and key text alike).
+    void useKey(const KeyMaterial& material);
+    // The token's "alg" (e.g. "RS256"): while the box is empty, an HS* token asks for a secret and
+    // any other for a key (PEM unless JWK or JWK Set is chosen); a stored key choice stays.
+    void followTokenAlgorithm(const QString& alg);
 
     // Offers the keystore's keys (Kind::Keystore); the session is not owned.
     void setKeystoreSession(KeystoreSession* session);
@@ -59,6 +69,9 @@ signals:
 
 private:
     void reimport();
+    void secretEdited();
+    void keyTextEdited();
+    [[nodiscard]] bool boxIsEmpty() const; // neither a secret nor key text, whichever kind is shown
     void openFile();
 
     QComboBox* m_kind;
@@ -70,6 +83,7 @@ private:
     StoredKeyChooser* m_stored;
     std::vector<keys::Key> m_keys;
     QString m_error;
+    bool m_kindByHand = false; // the user picked the kind in the combo box
 };
 
 } // namespace jwtwb::ui

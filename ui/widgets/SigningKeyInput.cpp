@@ -186,6 +186,31 @@ bool SigningKeyInput::isGenerating() const
     return m_generation->isRunning();
 }
 
+KeyMaterial SigningKeyInput::verificationKey() const
+{
+    if (!m_key) {
+        return {};
+    }
+    if (m_source->currentIndex() == int(Source::Secret)) {
+        return {KeyMaterial::Kind::Secret, m_secret->text(), m_secret->encoding()};
+    }
+    if (m_key->type() == keys::KeyType::Oct) {
+        return {KeyMaterial::Kind::Secret, toQString(encoding::base64UrlEncode(m_key->secret().span())),
+                keys::SecretEncoding::Base64Url};
+    }
+    const auto publicKey = m_key->publicKey();
+    if (!publicKey) {
+        return {};
+    }
+    if (!publicKey->parameters().kid.empty() || !publicKey->parameters().alg.empty()) {
+        if (const auto jwk = keys::exportJwk(*publicKey, false)) {
+            return {KeyMaterial::Kind::Jwk, toQString(jwk->dump(2)), {}};
+        }
+    }
+    const auto pem = keys::exportPublicPem(*publicKey);
+    return pem ? KeyMaterial{KeyMaterial::Kind::Pem, toQString(*pem), {}} : KeyMaterial{};
+}
+
 void SigningKeyInput::showSource(Source source)
 {
     m_pages->setCurrentIndex(int(source));

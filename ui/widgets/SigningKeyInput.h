@@ -3,6 +3,7 @@
 #include "keys/Key.h"
 #include "keys/KeyGenerator.h"
 #include "keys/KeyImport.h"
+#include "widgets/KeyMaterial.h"
 
 #include <QWidget>
 
@@ -40,6 +41,10 @@ public:
     [[nodiscard]] const keys::Key* key() const { return m_key ? &*m_key : nullptr; }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] bool isGenerating() const;
+    // What verifies this key's signatures, as text: the secret as typed with its encoding (a stored
+    // or generated secret in base64url), or the public half as a JWK when it has a kid or alg, else
+    // as PEM. Kind::None while there is no key.
+    [[nodiscard]] KeyMaterial verificationKey() const;
 
     void setSecret(const QString& text, keys::SecretEncoding encoding);
     void setKeyText(const QString& text, const QString& passphrase = {});

@@ -176,6 +176,12 @@ void VerificationPanel::setToken(const QString& token)
         return;
     }
     m_token = token;
+    if (const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient)) {
+        const auto alg = decoded->header.value.find("alg");
+        if (alg != decoded->header.value.end() && alg->is_string()) {
+            m_keyInput->followTokenAlgorithm(toQString(alg->get<std::string>())); // verifies when it switches
+        }
+    }
     verify();
 }
 
@@ -417,6 +423,9 @@ void VerificationPanel::verify()
             : std::string_view();
         reasons << tr("The signature is valid (%1)%2.")
                        .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
+    } else if (signature.problem == jose::SignatureProblem::KeyMismatch
+               || signature.problem == jose::SignatureProblem::AlgorithmConfusion) {
+        reasons << toSentence(signature.reason); // the verdict says it already: not accepted, and why
     } else {
         reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
     }
@@ -445,14 +454,13 @@ void VerificationPanel::verify()
     } else if (signature.problem == jose::SignatureProblem::MissingPayload) {
         showResult(VerificationState::NotVerified, tr("Not verified"), reasons);
     } else {
-        // A public or private key offered as an HMAC secret: name the attack in the verdict itself.
-        const bool confusion = signature.problem == jose::SignatureProblem::KeyMismatch && signature.alg
-            && jose::algorithmInfo(*signature.alg).family == jose::AlgorithmFamily::Hmac
-            && std::ranges::none_of(keys, [](const keys::Key& key) { return key.type() == keys::KeyType::Oct; });
+        // Core tells the attack (a public key's text as the HMAC secret) from a key that does not fit.
         showResult(VerificationState::Invalid,
                    signature.valid() ? tr("Invalid: the claims do not hold")
-                       : confusion   ? tr("Invalid: algorithm confusion")
-                                     : tr("Invalid"),
+                       : signature.problem == jose::SignatureProblem::AlgorithmConfusion
+                       ? tr("Invalid: algorithm confusion")
+                       : signature.problem == jose::SignatureProblem::KeyMismatch ? tr("Invalid: the key does not fit")
+                                                                                  : tr("Invalid"),
                    reasons, signature.valid() ? firstClaimError : QString());
     }
 }
