@@ -108,6 +108,7 @@ private:
     void unlock();
     void showLocked();
     void showUnlocked();
+    void fitColumns();
     void showDetails();
     void generateChosen();
     void generated();

@@ -15,6 +15,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QToolButton;
 
 namespace jwtwb::ui {
 
@@ -40,6 +41,10 @@ public:
     [[nodiscard]] const keys::Key* key() const { return m_key ? &*m_key : nullptr; }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] bool isGenerating() const;
+    // A generated or loaded private key is masked like a secret: its JWK with the private members
+    // as bullets, until Show is pressed. Typed text stays as typed.
+    [[nodiscard]] bool isKeyMasked() const;
+    void setKeyMasked(bool masked);
 
     void setSecret(const QString& text, keys::SecretEncoding encoding);
     void setKeyText(const QString& text, const QString& passphrase = {});
@@ -66,11 +71,14 @@ private:
     void generateChosen();
     void generated();
     void chooseKeyFile();
+    void updateMask();
 
     QComboBox* m_source;
     QStackedWidget* m_pages;
     SecretField* m_secret;
     QPlainTextEdit* m_keyText;
+    QPlainTextEdit* m_maskedKey; // shown instead of m_keyText while masked
+    QToolButton* m_revealKey;
     QLineEdit* m_passphrase;
     QPushButton* m_loadFile;
     QComboBox* m_generateKind;
@@ -81,6 +89,7 @@ private:
     StoredKeyChooser* m_stored;
     KeyGenerationTask* m_generation;
     std::optional<keys::Key> m_key;
+    bool m_keyMasked = false;
 };
 
 } // namespace jwtwb::ui

@@ -6,6 +6,7 @@
 #include "jose/KeySelector.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/KeyInput.h"
 
@@ -103,6 +104,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     m_at->setEnabled(false);
     m_detached->setPlaceholderText(tr("the payload that was signed, when the token leaves it out (RFC 7515 "
                                       "Appendix F)"));
+    m_detached->setTabChangesFocus(true);
     m_detached->setMaximumHeight(m_detached->fontMetrics().lineSpacing() * 4);
     m_detachedLabel->hide();
     m_detached->hide();
@@ -142,6 +144,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(keyBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
+    chainTabOrder({m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
@@ -164,6 +167,8 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     connect(tick, &QTimer::timeout, this, [this] {
         if (m_atNow->isChecked() && !m_keyInput->isEmpty()) {
             verify();
+        } else {
+            showCurrentTime();
         }
     });
     tick->start();
@@ -224,7 +229,7 @@ void VerificationPanel::setDetachedPayload(const QString& payload)
 void VerificationPanel::setVerifyTime(std::optional<std::chrono::sys_seconds> at)
 {
     const QSignalBlocker blocker(m_atNow);
-    m_atNow->setChecked(!at);
+    m_atNow->setChecked(!at); // verify() shows the current time when at is empty
     m_at->setEnabled(at.has_value());
     if (at) {
         const QSignalBlocker atBlocker(m_at);
@@ -251,7 +256,7 @@ QString VerificationPanel::keySelectionText() const
 void VerificationPanel::updateAlgorithmButton()
 {
     const QStringList names = allowedAlgorithms();
-    m_algorithms->setText(names.isEmpty() ? tr("Any the key fits") : names.join(QStringLiteral(", ")));
+    m_algorithms->setText(names.isEmpty() ? tr("All the key can use") : names.join(QStringLiteral(", ")));
 }
 
 void VerificationPanel::changeEvent(QEvent* event)
@@ -285,8 +290,19 @@ void VerificationPanel::showResult(VerificationState state, const QString& verdi
     }
 }
 
+// While "Now" is ticked the field shows the instant used, not QDateTimeEdit's 2000-01-01.
+void VerificationPanel::showCurrentTime()
+{
+    if (m_atNow->isChecked()) {
+        const QSignalBlocker blocker(m_at);
+        m_at->setDateTime(
+            QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
+    }
+}
+
 void VerificationPanel::verify()
 {
+    showCurrentTime();
     m_keySelection->hide();
     const std::string token = toStdString(m_token);
     const bool jwe = std::ranges::count(token, '.') == 4;
@@ -342,11 +358,6 @@ void VerificationPanel::verify()
     options.claims.issuers = splitList(m_issuer->text());
     options.claims.audiences = splitList(m_audience->text());
     options.claims.leeway = std::chrono::seconds(m_leeway->value());
-    if (m_atNow->isChecked()) {
-        const QSignalBlocker blocker(m_at); // show the instant used, also while it cannot be edited
-        m_at->setDateTime(
-            QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
-    }
     options.claims.now = m_atNow->isChecked()
         ? Clock::nowSeconds()
         : std::chrono::sys_seconds(std::chrono::seconds(m_at->dateTime().toSecsSinceEpoch()));

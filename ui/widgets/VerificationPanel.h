@@ -57,6 +57,7 @@ protected:
 private:
     void showResult(VerificationState state, const QString& verdict, const QStringList& reasons);
     void updateColors();
+    void showCurrentTime();
     void updateAlgorithmButton();
 
     QString m_token;
