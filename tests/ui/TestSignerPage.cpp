@@ -902,7 +902,19 @@ void TestSignerPage::generatedPrivateKeyIsMasked()
     QVERIFY(reveal->isVisible());
     QCOMPARE(reveal->text(), QStringLiteral("Show"));
     QVERIFY(!m_page->token().isEmpty());
-    test::saveShot(*m_page, QStringLiteral("signer-generated-key-masked"));
+    for (const bool dark : {false, true}) {
+        applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600)}) {
+            m_page->resize(size);
+            QCoreApplication::processEvents();
+            test::saveShot(*m_page,
+                           QStringLiteral("signer-generated-key-masked-%1-%2x%3")
+                               .arg(dark ? "dark" : "light")
+                               .arg(size.width())
+                               .arg(size.height()));
+        }
+    }
+    applyColorScheme(*qApp, ColorScheme::Light);
 
     reveal->click();
     QVERIFY(!input->isKeyMasked());

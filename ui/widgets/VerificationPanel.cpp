@@ -20,10 +20,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -45,7 +45,7 @@ std::vector<std::string> splitList(const QString& text)
 VerificationPanel::VerificationPanel(QWidget* parent)
     : QWidget(parent)
     , m_keyInput(new KeyInput(this))
-    , m_algorithms(new QToolButton(this))
+    , m_algorithms(new QPushButton(this))
     , m_issuer(new QLineEdit(this))
     , m_audience(new QLineEdit(this))
     , m_detachedLabel(new QLabel(tr("Detached payload"), this))
@@ -81,8 +81,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
             verify();
         });
     }
-    m_algorithms->setMenu(menu);
-    m_algorithms->setPopupMode(QToolButton::InstantPopup);
+    m_algorithms->setMenu(menu); // a push button keeps room for the menu arrow; a tool button drew it on the text
     m_algorithms->setToolTip(tr("Accept only these algorithms. A verifier should always name the algorithms it "
                                 "expects instead of trusting the token's \"alg\" (RFC 8725 §3.1)."));
     updateAlgorithmButton();

@@ -11,7 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
-class QToolButton;
+class QPushButton;
 
 namespace jwtwb::ui {
 
@@ -62,7 +62,7 @@ private:
 
     QString m_token;
     KeyInput* m_keyInput;
-    QToolButton* m_algorithms;
+    QPushButton* m_algorithms;
     QLineEdit* m_issuer;
     QLineEdit* m_audience;
     QLabel* m_detachedLabel;
