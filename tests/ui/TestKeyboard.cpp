@@ -399,6 +399,8 @@ void TestKeyboard::altOpensItsMenu_data()
         QTest::newRow(where + ", Alt+F") << page << Qt::Key_F << QStringLiteral("&File");
         QTest::newRow(where + ", Alt+S") << page << Qt::Key_S << QStringLiteral("&Settings");
         QTest::newRow(where + ", Alt+G") << page << Qt::Key_G << QStringLiteral("&Go");
+        QTest::newRow(where + ", Alt+E") << page << Qt::Key_E << QStringLiteral("&Edit");
+        QTest::newRow(where + ", Alt+H") << page << Qt::Key_H << QStringLiteral("&Help");
     }
 }
 
@@ -422,6 +424,9 @@ void TestKeyboard::altOpensItsMenu()
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, key, Qt::AltModifier);
     QTRY_VERIFY(opened->isVisible());
     QCOMPARE(pages->currentIndex(), page);
+    if (page == kDecoder) {
+        test::saveShot(*opened, QStringLiteral("menu-") + QString(menu).remove(QLatin1Char('&')).toLower());
+    }
     opened->close();
 }
 
