@@ -7,6 +7,7 @@
 #include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
+#include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JsonHighlighting.h"
@@ -28,6 +29,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
+
+#include <array>
 
 namespace jwtwb::ui {
 namespace {
@@ -58,10 +61,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
-    m_tabs->addTab(m_decoderPage, tr("&Decoder"));
-    m_tabs->addTab(m_signerPage, tr("S&igner"));
-    m_tabs->addTab(m_timelinePage, tr("&Timeline"));
-    m_tabs->addTab(m_keysPage, tr("&Keys"));
+    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…4 (Go menu).
+    m_tabs->addTab(m_decoderPage, tr("Decoder"));
+    m_tabs->addTab(m_signerPage, tr("Signer"));
+    m_tabs->addTab(m_timelinePage, tr("Timeline"));
+    m_tabs->addTab(m_keysPage, tr("Keys"));
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
@@ -152,32 +156,116 @@ void MainWindow::createActions()
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* open = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Token File…"), this,
                                      &MainWindow::openTokenFile);
+    open->setObjectName(QStringLiteral("openAction"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Decode a token read from a file"));
     fileMenu->addSeparator();
     auto* quit
         = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
+
+    // Ctrl+C and Ctrl+V stay with the focused field (a selection in the payload is not the token).
+    auto* editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto* copyToken = editMenu->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy Token"), this,
+                                          &MainWindow::copyToken);
+    copyToken->setObjectName(QStringLiteral("copyTokenAction"));
+    copyToken->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyToken->setStatusTip(tr("Copy the signer's token on the Signer page, else the decoder's; cleared from the "
+                               "clipboard after 30 s"));
+    auto* pasteToken = editMenu->addAction(QIcon::fromTheme(QStringLiteral("edit-paste")), tr("&Paste Token"), this,
+                                           &MainWindow::pasteToken);
+    pasteToken->setObjectName(QStringLiteral("pasteTokenAction"));
+    pasteToken->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    pasteToken->setStatusTip(tr("Decode the clipboard's text in the decoder"));
+
+    createGoMenu();
 
     auto* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     auto* fixtures = toolsMenu->addAction(tr("&Export Test Tokens…"), this, &MainWindow::exportTestTokens);
+    fixtures->setObjectName(QStringLiteral("exportTestTokensAction"));
     fixtures->setStatusTip(tr("Write tokens that a correct verifier must accept or reject, from the decoder's or "
                               "the signer's token"));
 
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     m_rememberTokenAction = settingsMenu->addAction(tr("&Remember Last Token"));
+    m_rememberTokenAction->setObjectName(QStringLiteral("rememberTokenAction"));
     m_rememberTokenAction->setCheckable(true);
     m_rememberTokenAction->setStatusTip(
         tr("Keep the decoder's token across restarts. Tokens can be credentials: off unless you turn it on."));
     connect(m_rememberTokenAction, &QAction::toggled, this, &MainWindow::setRememberToken);
     m_pasteOnFocusAction = settingsMenu->addAction(tr("&Paste Token from Clipboard on Focus"));
+    m_pasteOnFocusAction->setObjectName(QStringLiteral("pasteOnFocusAction"));
     m_pasteOnFocusAction->setCheckable(true);
     m_pasteOnFocusAction->setStatusTip(tr("When this window becomes active and the clipboard holds a token, decode "
                                           "it. Off unless you turn it on."));
     connect(m_pasteOnFocusAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kPasteOnFocusKey, on); });
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About JWT Workbench"), this, &MainWindow::showAbout);
+    auto* about = helpMenu->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About JWT Workbench"), this,
+                                      &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+// Pages by number (Alt+1…4) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
+// back. Window shortcuts come before the focused widget, so they work from any field, and the
+// decoder's inner tabs do not take Ctrl+Tab from the pages.
+void MainWindow::createGoMenu()
+{
+    auto* goMenu = menuBar()->addMenu(tr("&Go"));
+    const std::array<QString, 4> names{QStringLiteral("goDecoderAction"), QStringLiteral("goSignerAction"),
+                                       QStringLiteral("goTimelineAction"), QStringLiteral("goKeysAction")};
+    const std::array<QString, 4> texts{tr("&Decoder"), tr("&Signer"), tr("&Timeline"), tr("&Keys")};
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction* page = goMenu->addAction(texts.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        page->setObjectName(names.at(i));
+        page->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        m_tabs->setTabToolTip(i, page->shortcut().toString(QKeySequence::NativeText));
+    }
+    goMenu->addSeparator();
+    const auto step = [this](int by) {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + m_tabs->count()) % m_tabs->count());
+    };
+    QAction* next = goMenu->addAction(tr("&Next Page"), this, [step] { step(1); });
+    next->setObjectName(QStringLiteral("nextPageAction"));
+    next->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    QAction* previous = goMenu->addAction(tr("&Previous Page"), this, [step] { step(-1); });
+    previous->setObjectName(QStringLiteral("previousPageAction"));
+    // Ctrl+Shift+Tab as the menu shows it, and as X11 delivers it (Backtab).
+    previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                            QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+}
+
+void MainWindow::copyToken()
+{
+    QString token = m_signerPage->token();
+    if (m_tabs->currentWidget() != m_signerPage) {
+        const auto extracted = jose::extractToken(toStdString(m_decoderPage->tokenText()));
+        token = extracted ? toQString(extracted->token) : QString();
+    }
+    if (token.isEmpty()) {
+        statusBar()->showMessage(tr("There is no token to copy"), 8000);
+        return;
+    }
+    // A token is a bearer credential: marked for password managers and cleared after a while.
+    Clipboard::instance()->copySecret(token);
+    statusBar()->showMessage(tr("Token copied to the clipboard (cleared again in 30 s)"), 8000);
+}
+
+void MainWindow::pasteToken()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text to decode"), 8000);
+        return;
+    }
+    if (text.size() > kMaxClipboardToken) {
+        statusBar()->showMessage(tr("The clipboard's text is too long to be a token"), 8000);
+        return;
+    }
+    m_decoderPage->setTokenText(text.trimmed());
+    m_tabs->setCurrentWidget(m_decoderPage);
 }
 
 void MainWindow::restoreState()

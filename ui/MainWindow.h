@@ -45,6 +45,9 @@ protected:
 
 private:
     void createActions();
+    void createGoMenu();
+    void copyToken();
+    void pasteToken();
     void openTokenFile();
     void saveState();
     void setRememberToken(bool remember);

@@ -35,17 +35,28 @@ bool hasOption(int argc, char** argv, const char* name)
     return false;
 }
 
-// Tabs are found by their title ("&Signer" is "signer"), so new pages need no change here.
-bool showPage(QMainWindow& window, const QString& name)
+// Tabs are found by their title ("&Signer" is "signer", "Weak Secret" is "weak-secret"), so new pages
+// need no change here.
+bool showTab(QMainWindow& window, const QString& tabWidget, const QString& name)
 {
-    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    auto* tabs = window.findChild<QTabWidget*>(tabWidget);
     for (int i = 0; tabs && i < tabs->count(); ++i) {
-        if (tabs->tabText(i).remove(QLatin1Char('&')).compare(name, Qt::CaseInsensitive) == 0) {
+        QString title = tabs->tabText(i).remove(QLatin1Char('&'));
+        for (const QString& status : {QStringLiteral(" ·"), QStringLiteral(" (")}) {
+            title = title.left(title.indexOf(status)); // "Findings · 1 error" is "findings"
+        }
+        title.replace(QLatin1Char(' '), QLatin1Char('-'));
+        if (title.compare(name, Qt::CaseInsensitive) == 0) {
             tabs->setCurrentIndex(i);
             return true;
         }
     }
     return false;
+}
+
+bool showPage(QMainWindow& window, const QString& name)
+{
+    return showTab(window, QStringLiteral("pages"), name);
 }
 
 } // namespace
@@ -91,7 +102,12 @@ int main(int argc, char** argv)
                                  QStringLiteral("Pretend the clock shows this time (ISO 8601 or Unix seconds), "
                                                 "e.g. for reproducible screenshots."),
                                  QStringLiteral("time"));
-    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now});
+    const QCommandLineOption decoderTab(
+        QStringLiteral("decoder-tab"),
+        QStringLiteral(
+            "Decoder tab to show, by its name: decoded, claims, verification, findings, x-ray, weak-secret."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now, decoderTab});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -129,6 +145,11 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
         std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab: decoder, signer or timeline\n");
+        return 2;
+    }
+
+    if (parser.isSet(decoderTab) && !showTab(window, QStringLiteral("decoderTabs"), parser.value(decoderTab))) {
+        std::fprintf(stderr, "jwt-workbench: --decoder-tab takes the name of a decoder tab, e.g. verification\n");
         return 2;
     }
 

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -105,6 +106,8 @@ private slots:
     void foundSecretUsedForVerification();
     void partialTokenScreenshots_data();
     void partialTokenScreenshots();
+    void emptyStatePointsAtTheEditor();
+    void pasteWithLineBreakKeepsTheStartInView();
 
 private:
     QTemporaryDir m_config;
@@ -855,6 +858,36 @@ void TestDecoderPage::partialTokenScreenshots()
     QApplication::processEvents();
     QVERIFY(!m_error->isVisibleTo(m_page));
     test::saveShot(*m_page, QStringLiteral("decoder-partial-%1").arg(QTest::currentDataTag()));
+}
+
+// The empty state tells where the editor is, and it is there.
+void TestDecoderPage::emptyStatePointsAtTheEditor()
+{
+    m_page->setTokenText(QString());
+    QVERIFY(m_error->isVisible());
+    QVERIFY2(m_error->text().contains(QStringLiteral("above")), qPrintable(m_error->text()));
+    QVERIFY(m_edit->mapToGlobal(QPoint(0, m_edit->height())).y() <= m_error->mapToGlobal(QPoint(0, 0)).y());
+}
+
+// A token copied with its line break: pasted into a short editor, its first line stays in view
+// (the caret after the break scrolled it away), and the break is dropped.
+void TestDecoderPage::pasteWithLineBreakKeepsTheStartInView()
+{
+    m_page->resize(700, 500);
+    m_page->setTokenText(QString());
+    QGuiApplication::clipboard()->setText(test::kSampleToken + QStringLiteral("\n"));
+    m_edit->setFixedHeight(m_edit->fontMetrics().lineSpacing() * 2 + 2 * m_edit->frameWidth());
+    QCoreApplication::processEvents();
+    m_edit->setFocus();
+    m_edit->paste();
+    QCoreApplication::processEvents();
+    QVERIFY(!m_edit->toPlainText().endsWith(QLatin1Char('\n')));
+    QVERIFY(m_edit->verticalScrollBar()->maximum() > 0); // it does not fit: the test means something
+    QCOMPARE(m_edit->verticalScrollBar()->value(), 0);
+    QVERIFY(m_edit->cursorRect(QTextCursor(m_edit->document())).top() >= 0);
+    m_edit->setMinimumHeight(0);
+    m_edit->setMaximumHeight(QWIDGETSIZE_MAX);
+    QGuiApplication::clipboard()->clear();
 }
 
 QTEST_MAIN(TestDecoderPage)

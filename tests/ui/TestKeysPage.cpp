@@ -14,6 +14,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -46,6 +47,9 @@ private slots:
     void idleLock();
     void screenshots_data();
     void screenshots();
+    void columnsFitTheirContents_data();
+    void columnsFitTheirContents();
+    void sortedByLabelAsTheArrowSays();
 
 private:
     void unlockWith(KeysPage& page, const QString& passphrase);
@@ -516,6 +520,91 @@ void TestKeysPage::screenshots()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     test::saveShot(page, dark ? QStringLiteral("keys-page-dark") : QStringLiteral("keys-page-light"));
     applyColorScheme(*qApp, ColorScheme::Light);
+}
+
+void TestKeysPage::columnsFitTheirContents_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("light 1280x800") << false << QSize(1280, 800);
+    QTest::newRow("dark 1280x800") << true << QSize(1280, 800);
+    QTest::newRow("light 900x600") << false << QSize(900, 600);
+    QTest::newRow("dark 900x600") << true << QSize(900, 600);
+}
+
+// A keystore started empty: the keys generated afterwards have labels and dates wider than the
+// headers the columns were first sized for ("New E…", "2026-12-…"). Every label, type and date
+// is shown whole.
+void TestKeysPage::columnsFitTheirContents()
+{
+    QFETCH(bool, dark);
+    QFETCH(QSize, size);
+    applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    const QString path = m_dir.filePath(QStringLiteral("columns-%1.jwe").arg(QTest::currentDataTag()));
+    KeysPage page(path, kFast);
+    page.resize(size);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    unlockWith(page, QStringLiteral("columns"));
+    QVERIFY(page.isUnlocked());
+    auto* kind = page.findChild<QComboBox*>(QStringLiteral("generateKind"));
+    for (const QString& name : {QStringLiteral("EC P-256"), QStringLiteral("Ed25519")}) {
+        const int index = kind->findText(name, Qt::MatchContains);
+        QVERIFY(index >= 0);
+        kind->setCurrentIndex(index);
+        action(page, "generateAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 30000);
+    }
+    QCOMPARE(page.model()->rowCount(), 2);
+    auto* view = page.findChild<QTreeView*>(QStringLiteral("keyList"));
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QCoreApplication::processEvents();
+    const QFontMetrics metrics = view->fontMetrics();
+    for (const int column : {KeyListModel::LabelColumn, KeyListModel::TypeColumn, KeyListModel::CreatedColumn}) {
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex index = view->model()->index(row, column);
+            const QString text = index.data().toString();
+            QVERIFY(!text.isEmpty());
+            // The view's own measure (text plus the delegate's margins), and the bare text as a floor.
+            const QAbstractItemView* itemView = view;
+            QVERIFY2(
+                view->columnWidth(column) >= itemView->sizeHintForColumn(column)
+                    && view->columnWidth(column) >= metrics.horizontalAdvance(text),
+                qPrintable(QStringLiteral("\"%1\" in a column %2 px wide").arg(text).arg(view->columnWidth(column))));
+        }
+    }
+    test::saveShot(
+        page, QStringLiteral("keys-columns-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-')));
+    applyColorScheme(*qApp, ColorScheme::Light);
+}
+
+// The header's arrow is on Label and says ascending, and the rows are in that order, whatever the
+// case of the first letter; a key added or renamed later takes its place.
+void TestKeysPage::sortedByLabelAsTheArrowSays()
+{
+    KeysPage page(m_path);
+    page.resize(900, 600);
+    page.show();
+    unlockWith(page, QStringLiteral("open sesame"));
+    auto* view = page.findChild<QTreeView*>(QStringLiteral("keyList"));
+    QVERIFY(view->header()->isSortIndicatorShown());
+    QCOMPARE(view->header()->sortIndicatorSection(), int(KeyListModel::LabelColumn));
+    QCOMPARE(view->header()->sortIndicatorOrder(), Qt::AscendingOrder);
+    const auto labels = [view] {
+        QStringList out;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            out << view->model()->index(row, KeyListModel::LabelColumn).data().toString();
+        }
+        return out;
+    };
+    QCOMPARE(labels(), (QStringList{"release signer", "staging signer", "webhook secret"}));
+    QVERIFY(page.model()->addKey(
+        {*keys::generateKey({keys::KeyType::Ec, 0, keys::Curve::P256}), "Zeta", "2026-11-29T03:00:00Z", {}, {}}));
+    QVERIFY(page.model()->addKey(
+        {*keys::generateKey({keys::KeyType::Ec, 0, keys::Curve::P256}), "Alpha", "2026-11-29T03:00:01Z", {}, {}}));
+    QCOMPARE(labels(), (QStringList{"Alpha", "release signer", "staging signer", "webhook secret", "Zeta"}));
+    test::saveShot(page, QStringLiteral("keys-sorted-by-label"));
+    page.lock(); // the two keys were never saved: the keystore file stays as the other tests expect
 }
 
 QTEST_MAIN(TestKeysPage)

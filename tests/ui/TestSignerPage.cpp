@@ -28,12 +28,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -121,6 +123,7 @@ private slots:
     void verificationTabShots();
     void screenshots_data();
     void screenshots();
+    void generatedPrivateKeyIsMasked();
 
 private:
     void chooseAlgorithm(const QString& name);
@@ -1025,6 +1028,56 @@ void TestSignerPage::screenshots()
     QVERIFY2(window.minimumSizeHint().width() <= 720 && window.minimumSizeHint().height() <= 520,
              qPrintable(
                  QStringLiteral("%1x%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
+}
+
+// Like an HMAC secret, a generated private key is not shown: its JWK with the private members as
+// bullets, until Show; the key itself signs as before.
+void TestSignerPage::generatedPrivateKeyIsMasked()
+{
+    QVERIFY(generate({keys::KeyType::Ec, 0, keys::Curve::P256}));
+    SigningKeyInput* input = m_page->keyInput();
+    auto* keyText = input->findChild<QPlainTextEdit*>(QStringLiteral("keyTextEdit"));
+    auto* masked = input->findChild<QPlainTextEdit*>(QStringLiteral("maskedKeyText"));
+    auto* reveal = input->findChild<QToolButton*>(QStringLiteral("revealKey"));
+    QVERIFY(keyText && masked && reveal);
+    const auto jwk = encoding::parseJson(keyText->toPlainText().toStdString());
+    QVERIFY(jwk && jwk->value.contains("d"));
+    const QString d = QString::fromStdString(jwk->value["d"].get<std::string>());
+    QVERIFY(input->isKeyMasked());
+    QVERIFY(!keyText->isVisible());
+    QVERIFY(masked->isVisible());
+    QVERIFY(!masked->toPlainText().contains(d));
+    QVERIFY(masked->toPlainText().contains(QStringLiteral("\"d\": \"••••••••\"")));
+    QVERIFY(masked->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(reveal->isVisible());
+    QCOMPARE(reveal->text(), QStringLiteral("Show"));
+    QVERIFY(!m_page->token().isEmpty());
+    for (const bool dark : {false, true}) {
+        applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600)}) {
+            m_page->resize(size);
+            QCoreApplication::processEvents();
+            test::saveShot(*m_page,
+                           QStringLiteral("signer-generated-key-masked-%1-%2x%3")
+                               .arg(dark ? "dark" : "light")
+                               .arg(size.width())
+                               .arg(size.height()));
+        }
+    }
+    applyColorScheme(*qApp, ColorScheme::Light);
+
+    reveal->click();
+    QVERIFY(!input->isKeyMasked());
+    QVERIFY(keyText->isVisible());
+    QVERIFY(keyText->toPlainText().contains(d));
+    QCOMPARE(reveal->text(), QStringLiteral("Hide"));
+    reveal->click();
+    QVERIFY(input->isKeyMasked());
+
+    // Typed text stays as typed: nothing to hide from the person who typed it.
+    input->setKeyText(keyText->toPlainText());
+    QVERIFY(!input->isKeyMasked());
+    QVERIFY(keyText->isVisible());
 }
 
 QTEST_MAIN(TestSignerPage)

@@ -8,12 +8,16 @@
 #include "widgets/KeyInput.h"
 #include "widgets/VerificationPanel.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QToolButton>
 
@@ -104,6 +108,8 @@ private slots:
     void secretsAreNotStored();
     void screenshots_data();
     void screenshots();
+    void verifyAtShowsNowWhileNowIsTicked();
+    void algorithmButtonFitsItsText();
 
 private:
     QTemporaryDir m_config;
@@ -551,6 +557,48 @@ void TestVerificationPanel::screenshots()
     QVERIFY2(test::contrast(verdictColor, background) >= 4.5,
              qPrintable(verdictColor.name() + " on " + background.name()));
     test::saveShot(*m_panel, QStringLiteral("verification-panel-%1").arg(QTest::currentDataTag()));
+}
+
+// While "Now" is ticked the disabled time field shows the time the panel checks at, with or
+// without a key, never QDateTimeEdit's default of 2000-01-01.
+void TestVerificationPanel::verifyAtShowsNowWhileNowIsTicked()
+{
+    auto* at = m_panel->findChild<QDateTimeEdit*>(QStringLiteral("verifyAt"));
+    auto* now = m_panel->findChild<QCheckBox*>(QStringLiteral("verifyNow"));
+    QVERIFY(at && now);
+    QVERIFY(now->isChecked());
+    QVERIFY(!at->isEnabled());
+    const auto seconds = [](std::chrono::sys_seconds t) { return static_cast<qint64>(t.time_since_epoch().count()); };
+    QCOMPARE(at->dateTime().toSecsSinceEpoch(), seconds(kBeforeRfcExpiry));
+    QVERIFY2(at->text().startsWith(QStringLiteral("2011-03-13 ")), qPrintable(at->text())); // 1300000000
+    // The clock moves on: so does the field, within the panel's one-second tick.
+    const auto later = kBeforeRfcExpiry + std::chrono::hours(1);
+    Clock::setFixed(later);
+    QTRY_COMPARE(at->dateTime().toSecsSinceEpoch(), seconds(later));
+    // A time from the timeline, then back to now.
+    m_panel->setVerifyTime(std::chrono::sys_seconds(std::chrono::seconds(1000000000)));
+    QCOMPARE(at->dateTime().toSecsSinceEpoch(), 1000000000);
+    QVERIFY(at->isEnabled());
+    m_panel->setVerifyTime(std::nullopt);
+    QCOMPARE(at->dateTime().toSecsSinceEpoch(), seconds(later));
+}
+
+// "All the key can use" (no algorithm chosen) is shown whole, also in a narrow panel.
+void TestVerificationPanel::algorithmButtonFitsItsText()
+{
+    auto* button = m_panel->findChild<QPushButton*>(QStringLiteral("allowedAlgorithms"));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("All the key can use"));
+    for (const int width : {640, 420}) {
+        m_panel->resize(width, 700);
+        QCoreApplication::processEvents();
+        // The text and, beside it, the menu arrow (a tool button drew the arrow over the text's end).
+        const int needed = button->fontMetrics().horizontalAdvance(button->text())
+            + button->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, button);
+        QVERIFY2(button->width() >= button->sizeHint().width() && button->width() >= needed,
+                 qPrintable(
+                     QStringLiteral("%1 < %2 at %3").arg(button->width()).arg(button->sizeHint().width()).arg(width)));
+    }
 }
 
 QTEST_MAIN(TestVerificationPanel)

@@ -121,6 +121,7 @@ FixturesDialog::FixturesDialog(QWidget* parent)
     m_list->header()->setStretchLastSection(true);
     m_detailView->setObjectName(QStringLiteral("detailView"));
     m_detailView->setReadOnly(true);
+    m_detailView->setTabChangesFocus(true);
     m_detailView->setFixedHeight(m_detailView->fontMetrics().lineSpacing() * 5 + 12);
     m_detailView->setPlaceholderText(tr("Select a token to see why, and the token itself."));
 

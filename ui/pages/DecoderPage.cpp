@@ -14,6 +14,7 @@
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Labels.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/ClaimsView.h"
 #include "widgets/FindingsView.h"
@@ -229,6 +230,7 @@ DecoderPage::DecoderPage(QWidget* parent)
     verificationScroll->setWidget(m_verification);
     verificationScroll->setWidgetResizable(true);
     verificationScroll->setFrameShape(QFrame::NoFrame);
+    verificationScroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields, not to the scroll area
 
     m_tabs->setObjectName(QStringLiteral("decoderTabs"));
     m_tabs->setDocumentMode(true);
@@ -259,6 +261,8 @@ DecoderPage::DecoderPage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
+    chainTabOrder(
+        {m_tokenEdit, m_tabs, m_stack, m_claimsView, m_verificationTab, m_findingsView, m_xray, m_secretSearch});
 
     connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
     connect(m_secretSearch, &SecretSearchPanel::useForVerificationRequested, this, &DecoderPage::useFoundSecret);
@@ -452,7 +456,7 @@ void DecoderPage::decode()
         m_claimsModel->setClaims({}, Clock::nowSeconds());
         updateFindings();
         m_tokenEdit->markToken(0, 0);
-        showError(tr("Paste a token on the left to decode it."));
+        showError(tr("Paste a token above to decode it."));
         return;
     }
     const int tokenStart = utf16Offset(utf8, extracted->offset);

@@ -17,6 +17,7 @@
 #include "support/KeyFile.h"
 #include "support/KeyGenerationTask.h"
 #include "support/KeystoreSession.h"
+#include "support/TabOrder.h"
 #include "widgets/JsonView.h"
 
 #include <QAction>
@@ -154,7 +155,7 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     , m_labelEdit(new QLineEdit(this))
     , m_tagsEdit(new QLineEdit(this))
     , m_notesEdit(new QPlainTextEdit(this))
-    , m_applyMetadata(new QPushButton(tr("&Save Details"), this))
+    , m_applyMetadata(new QPushButton(tr("Save &Details"), this))
     , m_generation(new KeyGenerationTask(this))
     , m_confirmDelete([this](const QString& label) {
         return QMessageBox::question(
@@ -204,6 +205,10 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     m_lockedLabel->setObjectName(QStringLiteral("lockedMessage"));
     m_lockedLabel->setWordWrap(true);
     m_passphraseEdit->setObjectName(QStringLiteral("passphrase"));
+    m_unlockButton->setObjectName(QStringLiteral("unlockButton"));
+    m_lockButton->setObjectName(QStringLiteral("lockButton"));
+    m_view->setObjectName(QStringLiteral("keyList"));
+    m_details->setObjectName(QStringLiteral("publicJwk"));
     m_passphraseEdit->setEchoMode(QLineEdit::Password);
     m_passphraseEdit->setPlaceholderText(tr("Passphrase"));
     m_errorLabel->setObjectName(QStringLiteral("error"));
@@ -309,6 +314,13 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     m_view->setModel(m_filter);
     m_view->setRootIsDecorated(false);
     m_view->setSortingEnabled(true);
+    // By label, A to Z whatever the case, as the header's arrow says (Qt's default: descending, case-sensitive).
+    m_filter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_view->sortByColumn(KeyListModel::LabelColumn, Qt::AscendingOrder);
+    // Widths follow the contents: keys added after unlocking have longer labels than the header.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &KeysPage::fitColumns);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &KeysPage::fitColumns);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &KeysPage::fitColumns);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
@@ -337,6 +349,7 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     detailsLayout->addLayout(applyRow);
     m_publicPem->setObjectName(QStringLiteral("publicPem"));
     m_publicPem->setReadOnly(true);
+    m_publicPem->setTabChangesFocus(true);
     m_publicPem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_publicPem->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto* publicForms = new QTabWidget(this);
@@ -356,6 +369,8 @@ KeysPage::KeysPage(KeystoreSession* session, QWidget* parent)
     m_stack->addWidget(unlockedPage);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_stack);
+    chainTabOrder({m_passphraseEdit, m_unlockButton, m_generateKind, m_cancelGenerate, m_filterEdit, m_lockButton,
+                   m_view, m_labelEdit, m_tagsEdit, m_notesEdit, m_applyMetadata, publicForms, m_details, m_publicPem});
 
     connect(m_unlockButton, &QPushButton::clicked, this, &KeysPage::unlock);
     connect(m_passphraseEdit, &QLineEdit::returnPressed, this, &KeysPage::unlock);
@@ -493,13 +508,20 @@ void KeysPage::showUnlocked()
     m_errorLabel->clear();
     m_model->setKeystore(m_session->editableKeystore());
     m_stack->setCurrentIndex(1);
-    m_view->resizeColumnToContents(KeyListModel::LabelColumn);
-    m_view->resizeColumnToContents(KeyListModel::TypeColumn);
-    m_view->resizeColumnToContents(KeyListModel::CreatedColumn);
-    m_view->setColumnWidth(KeyListModel::KidColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
+    fitColumns();
     updateActions();
     qApp->installEventFilter(this);
     m_idleTimer.start();
+}
+
+// Label, type and date as wide as their longest entry; the kid (a 43-character thumbprint) gets a
+// fixed share; the tags take the rest.
+void KeysPage::fitColumns()
+{
+    for (const int column : {KeyListModel::LabelColumn, KeyListModel::TypeColumn, KeyListModel::CreatedColumn}) {
+        m_view->resizeColumnToContents(column);
+    }
+    m_view->setColumnWidth(KeyListModel::KidColumn, m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
 }
 
 void KeysPage::showDetails()

@@ -120,6 +120,7 @@ private:
     void unlock();
     void showLocked();
     void showUnlocked();
+    void fitColumns();
     void showDetails();
     void generateChosen();
     void generated();

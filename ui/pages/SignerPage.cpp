@@ -14,6 +14,7 @@
 #include "support/Convert.h"
 #include "support/JsonObjectCheck.h"
 #include "support/Labels.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
@@ -155,6 +156,9 @@ SignerPage::SignerPage(QWidget* parent)
     splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
+    // Reading order: the left column, then the right one.
+    chainTabOrder({m_headerEdit, m_payloadEdit, m_claimHelpers, m_keyInput, m_algorithm, m_unsecured, m_copy,
+                   m_openInDecoder, m_output});
 
     restoreDrafts();
     m_keyInput->setSecret(kDemoSecret, keys::SecretEncoding::Utf8);

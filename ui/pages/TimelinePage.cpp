@@ -5,6 +5,7 @@
 #include "jose/TokenExtractor.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "support/TimeText.h"
 #include "support/VerificationTime.h"
@@ -97,12 +98,15 @@ TimelinePage::TimelinePage(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::StyledPanel);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the timeline itself
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(createTimeControls());
-    rightLayout->addWidget(createViewControls());
+    QWidget* timeControls = createTimeControls();
+    QWidget* viewControls = createViewControls();
+    rightLayout->addWidget(timeControls);
+    rightLayout->addWidget(viewControls);
     rightLayout->addWidget(m_sliderRow);
     rightLayout->addWidget(scroll, 1);
     rightLayout->setSpacing(4);
@@ -111,7 +115,8 @@ TimelinePage::TimelinePage(QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("timelineSplitter"));
-    splitter->addWidget(createTokenPanel());
+    QWidget* tokenPanel = createTokenPanel();
+    splitter->addWidget(tokenPanel);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -120,6 +125,7 @@ TimelinePage::TimelinePage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
+    chainTabOrder({tokenPanel, timeControls, viewControls, m_sliderRow, m_timeline});
 
     m_timeline->setUtc(m_zoneCombo->currentIndex() == 0);
     m_timeline->setLifetimeBound(std::chrono::hours(m_boundSpin->value()));
@@ -263,7 +269,7 @@ QWidget* TimelinePage::createViewControls()
     m_zoneCombo->setObjectName(QStringLiteral("zoneCombo"));
     m_zoneCombo->addItems({tr("UTC"), tr("Local time")});
     m_zoneCombo->setCurrentIndex(1);
-    auto* zoneLabel = new QLabel(tr("&Times in:"), box);
+    auto* zoneLabel = new QLabel(tr("Times &in:"), box);
     zoneLabel->setBuddy(m_zoneCombo);
 
     m_leewaySpin = new QSpinBox(box);
@@ -280,7 +286,7 @@ QWidget* TimelinePage::createViewControls()
     m_boundSpin->setValue(24);
     m_boundSpin->setSuffix(tr(" h"));
     m_boundSpin->setToolTip(tr("Lifetimes longer than this are flagged as suspicious"));
-    auto* boundLabel = new QLabel(tr("&Flag lifetimes over:"), box);
+    auto* boundLabel = new QLabel(tr("Flag lifetimes &over:"), box);
     boundLabel->setBuddy(m_boundSpin);
 
     layout->addWidget(zoneLabel);

@@ -3,6 +3,7 @@
 #include "jose/ClaimTemplates.h"
 #include "support/Convert.h"
 #include "support/Labels.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "time/Duration.h"
 
@@ -104,6 +105,7 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     layout->addLayout(expiryRow);
     layout->addLayout(templateRow);
     layout->addWidget(m_error);
+    chainTabOrder({iat, nbf, jti, exp, m_expiry, m_customExpiry, m_template, apply});
 
     connect(iat, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("iat"), 0s); });
     connect(nbf, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("nbf"), 0s); });

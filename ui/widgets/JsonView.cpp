@@ -10,6 +10,7 @@ JsonView::JsonView(QWidget* parent)
     : QPlainTextEdit(parent)
 {
     setReadOnly(true);
+    setTabChangesFocus(true);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);

@@ -7,6 +7,7 @@
 #include "keys/KeyText.h"
 #include "support/Convert.h"
 #include "support/KeyFile.h"
+#include "support/TabOrder.h"
 #include "widgets/SecretField.h"
 #include "widgets/StoredKeyChooser.h"
 
@@ -90,6 +91,7 @@ KeyInput::KeyInput(QWidget* parent)
     m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_keyText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
+    m_keyText->setTabChangesFocus(true); // a key has no tabs; Tab goes on to the options
     m_keyText->hide();
 
     m_passphraseRow = new QWidget(this);
@@ -122,6 +124,7 @@ KeyInput::KeyInput(QWidget* parent)
     layout->addWidget(m_status, 4, 0, 1, 3);
     layout->addWidget(m_stored, 5, 0, 1, 3);
     m_stored->hide();
+    chainTabOrder({m_kind, open, m_secret, m_keyText, m_passphrase, m_stored});
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         // Shown one at a time, so that each takes only the height it needs.

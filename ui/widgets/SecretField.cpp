@@ -55,6 +55,7 @@ SecretField::SecretField(QWidget* parent)
     layout->addWidget(m_reveal);
     layout->addWidget(m_encoding);
     setFocusProxy(m_edit);
+    setFocusPolicy(m_edit->focusPolicy()); // one compound Tab stop, like a spin box (see chainTabOrder)
 
     connect(m_edit, &QLineEdit::textChanged, this, &SecretField::changed);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &SecretField::changed);

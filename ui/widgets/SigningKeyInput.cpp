@@ -9,6 +9,7 @@
 #include "support/KeyFile.h"
 #include "support/KeyGenerationTask.h"
 #include "support/Labels.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/SecretField.h"
 #include "widgets/StoredKeyChooser.h"
@@ -26,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -63,10 +65,12 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     , m_pages(new QStackedWidget(this))
     , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
+    , m_maskedKey(new QPlainTextEdit(this))
+    , m_revealKey(new QToolButton(this))
     , m_passphrase(new QLineEdit(this))
     , m_loadFile(new QPushButton(tr("&Load Key File…"), this))
     , m_generateKind(new QComboBox(this))
-    , m_generate(new QPushButton(tr("&Generate a Key for Me"), this))
+    , m_generate(new QPushButton(tr("Generate a &Key for Me"), this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
@@ -87,6 +91,16 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyText->setPlaceholderText(tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1) or a JWK — or load a file"));
     m_keyText->setTabChangesFocus(true);
+    m_maskedKey->setObjectName(QStringLiteral("maskedKeyText"));
+    m_maskedKey->setFont(m_keyText->font());
+    m_maskedKey->setReadOnly(true);
+    m_maskedKey->setTabChangesFocus(true);
+    m_maskedKey->hide();
+    m_revealKey->setObjectName(QStringLiteral("revealKey"));
+    m_revealKey->setCheckable(true);
+    m_revealKey->setText(tr("Show"));
+    m_revealKey->setToolTip(tr("Show or hide the private key"));
+    m_revealKey->hide();
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setPlaceholderText(tr("Passphrase (encrypted PEM only)"));
     // Combo boxes as wide as their longest entry would make the page too wide for small screens.
@@ -109,8 +123,10 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     auto* keyLayout = new QVBoxLayout(keyPage);
     keyLayout->setContentsMargins(0, 0, 0, 0);
     keyLayout->addWidget(m_keyText, 1);
+    keyLayout->addWidget(m_maskedKey, 1);
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(m_passphrase, 1);
+    keyRow->addWidget(m_revealKey);
     keyRow->addWidget(m_loadFile);
     keyLayout->addLayout(keyRow);
 
@@ -130,6 +146,8 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     layout->addWidget(m_pages);
     layout->addLayout(generateRow);
     layout->addWidget(m_status);
+    chainTabOrder({m_source, m_secret, m_keyText, m_maskedKey, m_passphrase, m_revealKey, m_loadFile, m_stored,
+                   m_generateKind, m_generate, m_cancel});
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
         showSource(static_cast<Source>(index));
@@ -139,6 +157,7 @@ SigningKeyInput::SigningKeyInput(QWidget* parent)
     connect(m_secret, &SecretField::changed, this, &SigningKeyInput::importKey);
     connect(m_keyText, &QPlainTextEdit::textChanged, this, &SigningKeyInput::importKey);
     connect(m_passphrase, &QLineEdit::textChanged, this, &SigningKeyInput::importKey);
+    connect(m_revealKey, &QToolButton::toggled, this, [this](bool shown) { setKeyMasked(!shown); });
     connect(m_loadFile, &QPushButton::clicked, this, &SigningKeyInput::chooseKeyFile);
     connect(m_generate, &QPushButton::clicked, this, &SigningKeyInput::generateChosen);
     connect(m_cancel, &QPushButton::clicked, this, &SigningKeyInput::cancelGeneration);
@@ -244,6 +263,7 @@ void SigningKeyInput::setKeyText(const QString& text, const QString& passphrase)
         m_keyText->setPlainText(text);
         m_source->setCurrentIndex(int(Source::KeyText));
     }
+    m_keyMasked = false; // text given as text is shown; generate() and loadKeyFile() mask what they put here
     showSource(Source::KeyText);
     importKey();
 }
@@ -258,6 +278,7 @@ bool SigningKeyInput::loadKeyFile(const QString& path, QString* errorMessage)
     setKeyText(encoding::findInvalidUtf8(*content) ? toQString(encoding::base64Encode(asBytes(*content)))
                                                    : toQString(*content));
     crypto::wipe(*content);
+    setKeyMasked(true); // read from a file, not typed: masked like a secret
     return true;
 }
 
@@ -313,7 +334,53 @@ void SigningKeyInput::importKey()
             showStatus(text, false);
         }
     }
+    updateMask();
     emit keyChanged();
+}
+
+bool SigningKeyInput::isKeyMasked() const
+{
+    return !m_maskedKey->isHidden();
+}
+
+void SigningKeyInput::setKeyMasked(bool masked)
+{
+    m_keyMasked = masked;
+    updateMask();
+}
+
+// Masked: the key's JWK with every private member's value replaced, so that the kind of key, its
+// curve or modulus and its kid stay readable. Only a private key that was read can be masked.
+void SigningKeyInput::updateMask()
+{
+    const bool maskable = m_key && m_key->hasPrivate() && m_source->currentIndex() == int(Source::KeyText);
+    QString maskedText;
+    if (maskable && m_keyMasked) {
+        auto jwk = keys::exportJwk(*m_key, true);
+        const auto publicJwk = keys::exportJwk(*m_key, false);
+        if (jwk && publicJwk) {
+            for (auto member = jwk->begin(); member != jwk->end(); ++member) {
+                if (!publicJwk->contains(member.key())) {
+                    *member = "••••••••";
+                }
+            }
+            maskedText = toQString(encoding::toPrettyJson(*jwk));
+        }
+    }
+    const bool masked = !maskedText.isEmpty();
+    m_maskedKey->setPlainText(maskedText);
+    const bool hadFocus = m_keyText->hasFocus() || m_maskedKey->hasFocus();
+    m_keyText->setVisible(!masked);
+    m_maskedKey->setVisible(masked);
+    if (hadFocus) {
+        (masked ? m_maskedKey : m_keyText)->setFocus();
+    }
+    m_revealKey->setVisible(maskable);
+    {
+        const QSignalBlocker blocker(m_revealKey);
+        m_revealKey->setChecked(!masked);
+    }
+    m_revealKey->setText(masked ? tr("Show") : tr("Hide"));
 }
 
 void SigningKeyInput::showStatus(const QString& text, bool error)
@@ -364,6 +431,7 @@ void SigningKeyInput::generated()
         setSecret(toQString(encoding::base64UrlEncode(key.secret().span())), keys::SecretEncoding::Base64Url);
     } else if (auto jwk = keys::exportJwk(key, true)) {
         setKeyText(toQString(encoding::toPrettyJson(*jwk)));
+        setKeyMasked(true);
     } else {
         showStatus(toQString(jwk.error().message), true);
         emit generationFinished(false);

@@ -16,6 +16,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QToolButton;
 
 namespace jwtwb::ui {
 
@@ -45,6 +46,10 @@ public:
     // or generated secret in base64url), or the public half as a JWK when it has a kid or alg, else
     // as PEM. Kind::None while there is no key.
     [[nodiscard]] KeyMaterial verificationKey() const;
+    // A generated or loaded private key is masked like a secret: its JWK with the private members
+    // as bullets, until Show is pressed. Typed text stays as typed.
+    [[nodiscard]] bool isKeyMasked() const;
+    void setKeyMasked(bool masked);
 
     void setSecret(const QString& text, keys::SecretEncoding encoding);
     void setKeyText(const QString& text, const QString& passphrase = {});
@@ -71,11 +76,14 @@ private:
     void generateChosen();
     void generated();
     void chooseKeyFile();
+    void updateMask();
 
     QComboBox* m_source;
     QStackedWidget* m_pages;
     SecretField* m_secret;
     QPlainTextEdit* m_keyText;
+    QPlainTextEdit* m_maskedKey; // shown instead of m_keyText while masked
+    QToolButton* m_revealKey;
     QLineEdit* m_passphrase;
     QPushButton* m_loadFile;
     QComboBox* m_generateKind;
@@ -86,6 +94,7 @@ private:
     StoredKeyChooser* m_stored;
     KeyGenerationTask* m_generation;
     std::optional<keys::Key> m_key;
+    bool m_keyMasked = false;
 };
 
 } // namespace jwtwb::ui

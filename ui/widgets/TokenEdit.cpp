@@ -4,6 +4,7 @@
 
 #include <QFontDatabase>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QUrl>
 
 namespace jwtwb::ui {
@@ -54,6 +55,19 @@ void TokenEdit::insertFromMimeData(const QMimeData* source)
 {
     if (source->hasUrls() && !source->urls().isEmpty() && source->urls().first().isLocalFile()) {
         emit fileDropped(source->urls().first().toLocalFile());
+        return;
+    }
+    if (source->hasText()) {
+        // A token copied with its line break: the break means nothing here, and the caret after it
+        // would scroll the token's first line out of view.
+        QString text = source->text();
+        while (!text.isEmpty() && text.back().isSpace()) {
+            text.chop(1);
+        }
+        insertPlainText(text);
+        if (toPlainText() == text) {
+            verticalScrollBar()->setValue(verticalScrollBar()->minimum()); // the whole text was pasted: show its start
+        }
         return;
     }
     QPlainTextEdit::insertFromMimeData(source);

@@ -7,6 +7,7 @@
 #include "jose/KeySelector.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "support/VerificationTime.h"
 #include "widgets/KeyInput.h"
@@ -21,10 +22,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -46,7 +47,7 @@ std::vector<std::string> splitList(const QString& text)
 VerificationPanel::VerificationPanel(QWidget* parent)
     : QWidget(parent)
     , m_keyInput(new KeyInput(this))
-    , m_algorithms(new QToolButton(this))
+    , m_algorithms(new QPushButton(this))
     , m_issuer(new QLineEdit(this))
     , m_audience(new QLineEdit(this))
     , m_detachedLabel(new QLabel(tr("Detached payload"), this))
@@ -83,8 +84,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
             verify();
         });
     }
-    m_algorithms->setMenu(menu);
-    m_algorithms->setPopupMode(QToolButton::InstantPopup);
+    m_algorithms->setMenu(menu); // a push button keeps room for the menu arrow; a tool button drew it on the text
     m_algorithms->setToolTip(tr("Accept only these algorithms. A verifier should always name the algorithms it "
                                 "expects instead of trusting the token's \"alg\" (RFC 8725 §3.1)."));
     updateAlgorithmButton();
@@ -106,6 +106,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     m_at->setEnabled(false);
     m_detached->setPlaceholderText(tr("the payload that was signed, when the token leaves it out (RFC 7515 "
                                       "Appendix F)"));
+    m_detached->setTabChangesFocus(true);
     m_detached->setMaximumHeight(m_detached->fontMetrics().lineSpacing() * 4);
     m_detachedLabel->hide();
     m_detached->hide();
@@ -145,6 +146,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(keyBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
+    chainTabOrder({m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
@@ -163,6 +165,8 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     connect(tick, &QTimer::timeout, this, [this] {
         if (m_atNow->isChecked() && !m_keyInput->isEmpty()) {
             verify();
+        } else {
+            showCurrentTime();
         }
     });
     tick->start();
@@ -281,7 +285,7 @@ QString VerificationPanel::summaryText() const
 void VerificationPanel::updateAlgorithmButton()
 {
     const QStringList names = allowedAlgorithms();
-    m_algorithms->setText(names.isEmpty() ? tr("Any the key fits") : names.join(QStringLiteral(", ")));
+    m_algorithms->setText(names.isEmpty() ? tr("All the key can use") : names.join(QStringLiteral(", ")));
 }
 
 void VerificationPanel::changeEvent(QEvent* event)
@@ -318,8 +322,19 @@ void VerificationPanel::showResult(VerificationState state, const QString& verdi
     }
 }
 
+// While "Now" is ticked the field shows the instant used, not QDateTimeEdit's 2000-01-01.
+void VerificationPanel::showCurrentTime()
+{
+    if (m_atNow->isChecked()) {
+        const QSignalBlocker blocker(m_at);
+        m_at->setDateTime(
+            QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
+    }
+}
+
 void VerificationPanel::verify()
 {
+    showCurrentTime();
     m_keySelection->hide();
     const std::string token = toStdString(m_token);
     const bool jwe = std::ranges::count(token, '.') == 4;
@@ -382,11 +397,6 @@ void VerificationPanel::verify()
     options.claims.issuers = splitList(m_issuer->text());
     options.claims.audiences = splitList(m_audience->text());
     options.claims.leeway = std::chrono::seconds(m_leeway->value());
-    if (m_atNow->isChecked()) {
-        const QSignalBlocker blocker(m_at); // show the instant used, also while it cannot be edited
-        m_at->setDateTime(
-            QDateTime::fromSecsSinceEpoch(Clock::nowSeconds().time_since_epoch().count(), QTimeZone::utc()));
-    }
     options.claims.now = m_time->at();
 
     const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());

@@ -11,7 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
-class QToolButton;
+class QPushButton;
 
 namespace jwtwb::ui {
 
@@ -66,12 +66,13 @@ private:
     void showResult(VerificationState state, const QString& verdict, const QStringList& reasons,
                     const QString& summary = {});
     void updateColors();
+    void showCurrentTime();
     void updateAlgorithmButton();
     void showVerificationTime(); // "Now" and "Verify at" from m_time
 
     QString m_token;
     KeyInput* m_keyInput;
-    QToolButton* m_algorithms;
+    QPushButton* m_algorithms;
     QLineEdit* m_issuer;
     QLineEdit* m_audience;
     QLabel* m_detachedLabel;

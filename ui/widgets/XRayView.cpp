@@ -3,6 +3,7 @@
 #include "encoding/Hex.h"
 #include "jose/SegmentMap.h"
 #include "support/Convert.h"
+#include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/SigningSteps.h"
 #include "widgets/TokenHighlighter.h"
@@ -28,6 +29,7 @@ QPlainTextEdit* makeView(QWidget* parent, const QString& name)
     auto* view = new QPlainTextEdit(parent);
     view->setObjectName(name);
     view->setReadOnly(true);
+    view->setTabChangesFocus(true);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -136,6 +138,7 @@ XRayView::XRayView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
+    chainTabOrder({m_tokenView, m_views[0], m_views[1], m_views[2], m_steps}); // the left column, then the steps
     rebuild();
 }
 
