@@ -513,6 +513,18 @@ void TestDecoderPage::claimsAndFindingsFollowTheToken()
     Clock::setFixed(test::at(1516239022 + 7200));
     QTRY_COMPARE(claims->model()->index(2, 2).data().toString(), QStringLiteral("2 h ago"));
 
+    // One verification time for the window: a what-if time moves the claims and the findings too.
+    m_page->setTokenText(kRfc7519); // exp 1300819380
+    Clock::setFixed(test::at(1300819380 - 60));
+    QTRY_VERIFY(!codes().contains("expired"));
+    m_page->verificationPanel()->setVerifyTime(test::at(1300819380 + 3600));
+    QVERIFY2(codes().contains("expired"), qPrintable(codes().join(", ")));
+    QCOMPARE(claims->model()->index(1, 0).data().toString(), QStringLiteral("exp"));
+    QCOMPARE(claims->model()->index(1, 2).data().toString(), QStringLiteral("1 h ago"));
+    m_page->verificationPanel()->setVerifyTime(std::nullopt);
+    QVERIFY(!codes().contains("expired"));
+    QCOMPARE(claims->model()->index(1, 2).data().toString(), QStringLiteral("in 1 min"));
+
     m_page->setTokenText(QStringLiteral("not a token"));
     QCOMPARE(claims->model()->rowCount(), 0);
     QCOMPARE(findings->model()->rowCount(), 0);

@@ -11,7 +11,6 @@
 #include "jose/TokenExtractor.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
-#include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Labels.h"
 #include "support/TabOrder.h"
@@ -273,14 +272,16 @@ DecoderPage::DecoderPage(QWidget* parent)
         m_xray->setKeys(input->keys(), input->isKeySet());
         updateFindings();
     });
-    // Relative times and time findings move with the clock.
+    // Relative times and time findings move with the clock, and follow the window's verification time.
+    const auto timeMoved = [this] {
+        m_claimsModel->setNow(m_verification->verificationTime());
+        updateFindings();
+    };
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
-    connect(tick, &QTimer::timeout, this, [this] {
-        m_claimsModel->setNow(Clock::nowSeconds());
-        updateFindings();
-    });
+    connect(tick, &QTimer::timeout, this, timeMoved);
     tick->start();
+    connect(m_verification, &VerificationPanel::verificationTimeChanged, this, timeMoved);
     updateVerificationTab(m_verification->state());
 
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
@@ -366,7 +367,7 @@ void DecoderPage::updateFindings()
     std::vector<jose::Finding> findings;
     if (m_token) {
         jose::LintOptions options;
-        options.now = Clock::nowSeconds();
+        options.now = m_verification->verificationTime();
         const auto& keys = m_verification->keyInput()->keys();
         options.key = keys.size() == 1 && !m_verification->keyInput()->isKeySet() ? &keys.front() : nullptr;
         if (m_secretSearch->foundSecret()) {
@@ -453,7 +454,7 @@ void DecoderPage::decode()
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();
-        m_claimsModel->setClaims({}, Clock::nowSeconds());
+        m_claimsModel->setClaims({}, m_verification->verificationTime());
         updateFindings();
         m_tokenEdit->markToken(0, 0);
         showError(tr("Paste a token above to decode it."));
@@ -473,7 +474,7 @@ void DecoderPage::decode()
     m_claimsModel->setClaims(m_token && m_token->payloadJson        ? m_token->payloadJson->value
                                  : payloadPart && payloadPart->json ? payloadPart->json->value
                                                                     : encoding::Json(),
-                             Clock::nowSeconds());
+                             m_verification->verificationTime());
     updateFindings();
     // A token that does not decode, or has no signature: the parts that decode, each marked. (One
     // that decodes keeps the full view, e.g. the hex dump of a payload that is not UTF-8.)

@@ -260,6 +260,12 @@ void VerificationPanel::showVerificationTime()
         m_at->setDateTime(toQDateTime(m_time->at()));
     }
     verify();
+    emit verificationTimeChanged();
+}
+
+std::chrono::sys_seconds VerificationPanel::verificationTime() const
+{
+    return m_time->at();
 }
 
 QString VerificationPanel::verdictText() const

@@ -41,6 +41,8 @@ public:
     void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
     // Shows and sets `time` (not owned), shared with the other pages, instead of a time of its own.
     void shareVerificationTime(VerificationTime* time);
+    // The instant verified at: the what-if time, or now. The decoder's claims and findings use it too.
+    [[nodiscard]] std::chrono::sys_seconds verificationTime() const;
     void setDetachedPayload(const QString& payload); // RFC 7515 Appendix F, for a token with an empty payload
 
     [[nodiscard]] VerificationState state() const { return m_state; }
@@ -57,6 +59,8 @@ public slots:
 signals:
     // After a verification whose result (state, verdict or reasons) differs from the last one.
     void verified(jwtwb::ui::VerificationState state);
+    // The what-if time was set, changed or dropped (here or on another page sharing it).
+    void verificationTimeChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
