@@ -6,6 +6,7 @@
 #include "encoding/Base64Url.h"
 #include "encoding/Hex.h"
 #include "encoding/Utf8.h"
+#include "keys/KeyText.h"
 #include "keys/PemBlock.h"
 #include "ossl/Handles.h"
 #include "ossl/KeyDecoder.h"
@@ -390,17 +391,7 @@ Result<std::vector<Key>> importKeys(std::string_view text, std::string_view pass
         return keys;
     }
     // Base64 DER, as in a JWK's x5c or a PEM body without its armour.
-    std::string compact;
-    for (const char c : body) {
-        if (!encoding::isAsciiSpace(c)) {
-            compact += c;
-        }
-    }
-    auto der = encoding::base64Decode(compact);
-    if (!der) {
-        der = encoding::base64UrlDecode(compact);
-    }
-    crypto::wipe(compact);
+    auto der = decodeSpacedBase64(body);
     if (der && der->size() >= 16 && der->front() == 0x30) {
         auto key = importDer(*der, passphrase);
         crypto::wipe(*der);

@@ -63,6 +63,19 @@ KeyTextKind classifyJson(std::string_view text)
 
 bool isBase64Der(std::string_view text)
 {
+    auto der = decodeSpacedBase64(text);
+    if (!der) {
+        return false;
+    }
+    const bool sequence = isDerSequence(*der);
+    crypto::wipe(*der);
+    return sequence;
+}
+
+} // namespace
+
+std::optional<Bytes> decodeSpacedBase64(std::string_view text)
+{
     std::string compact;
     compact.reserve(text.size());
     for (const char c : text) {
@@ -75,15 +88,8 @@ bool isBase64Der(std::string_view text)
         der = encoding::base64UrlDecode(compact);
     }
     crypto::wipe(compact);
-    if (!der) {
-        return false;
-    }
-    const bool sequence = isDerSequence(*der);
-    crypto::wipe(*der);
-    return sequence;
+    return der ? std::optional(std::move(*der)) : std::nullopt;
 }
-
-} // namespace
 
 KeyTextKind classifyKeyText(std::span<const std::uint8_t> bytes)
 {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Bytes.h"
+
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -23,5 +26,9 @@ enum class KeyTextKind {
 // never taken for DER. Nothing is decoded beyond what the decision needs.
 [[nodiscard]] KeyTextKind classifyKeyText(std::span<const std::uint8_t> bytes);
 [[nodiscard]] KeyTextKind classifyKeyText(std::string_view text);
+
+// Base64 or base64url with whitespace anywhere, as in a PEM body without its armour or a JWK's x5c:
+// the bytes, or nullopt when it does not decode. The compacted copy of the text is wiped.
+[[nodiscard]] std::optional<Bytes> decodeSpacedBase64(std::string_view text);
 
 } // namespace jwtwb::keys

@@ -350,17 +350,7 @@ void TimelinePage::setVerificationTime(const QDateTime& time)
 
 void TimelinePage::shareVerificationTime(VerificationTime* time)
 {
-    if (time == m_time) {
-        return;
-    }
-    if (m_time->parent() == this) {
-        delete m_time;
-    } else {
-        disconnect(m_time, nullptr, this, nullptr);
-    }
-    m_time = time;
-    connect(m_time, &VerificationTime::changed, this, &TimelinePage::showVerificationTime);
-    showVerificationTime();
+    VerificationTime::share(this, m_time, time, [this] { showVerificationTime(); });
 }
 
 void TimelinePage::showVerificationTime()

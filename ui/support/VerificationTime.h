@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace jwtwb::ui {
@@ -23,6 +24,12 @@ public:
     [[nodiscard]] bool followsClock() const { return !m_whatIf; }
     // The instant to verify at: the what-if time, or Clock::nowSeconds().
     [[nodiscard]] std::chrono::sys_seconds at() const;
+
+    // For a page that starts with a time of its own and is then given the window's: `current`
+    // becomes `shared` (the old one is deleted when `user` made it), and `show` runs now and on
+    // every change of `shared`.
+    static void share(QObject* user, VerificationTime*& current, VerificationTime* shared,
+                      const std::function<void()>& show);
 
 public slots:
     // A what-if time; empty goes back to following the clock ("now").

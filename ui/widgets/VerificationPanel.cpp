@@ -237,17 +237,7 @@ void VerificationPanel::setVerifyTime(std::optional<std::chrono::sys_seconds> at
 
 void VerificationPanel::shareVerificationTime(VerificationTime* time)
 {
-    if (time == m_time) {
-        return;
-    }
-    if (m_time->parent() == this) {
-        delete m_time;
-    } else {
-        disconnect(m_time, nullptr, this, nullptr);
-    }
-    m_time = time;
-    connect(m_time, &VerificationTime::changed, this, &VerificationPanel::showVerificationTime);
-    showVerificationTime();
+    VerificationTime::share(this, m_time, time, [this] { showVerificationTime(); });
 }
 
 void VerificationPanel::showVerificationTime()
