@@ -9,6 +9,7 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <numeric>
 
 namespace jwtwb::jose {
 namespace {
@@ -296,6 +297,23 @@ std::size_t choose(const std::vector<ExtractedToken>& candidates)
     return static_cast<std::size_t>(best - candidates.begin());
 }
 
+// In the order of the text; candidates at one offset keep the order they were found in. (Not
+// std::stable_sort: libstdc++ 12 builds it with std::get_temporary_buffer, which C++23 deprecates.)
+void sortByOffset(std::vector<ExtractedToken>& candidates)
+{
+    std::vector<std::size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::ranges::sort(order, [&](std::size_t a, std::size_t b) {
+        return std::pair(candidates[a].offset, a) < std::pair(candidates[b].offset, b);
+    });
+    std::vector<ExtractedToken> sorted;
+    sorted.reserve(candidates.size());
+    for (const std::size_t index : order) {
+        sorted.push_back(std::move(candidates[index]));
+    }
+    candidates = std::move(sorted);
+}
+
 } // namespace
 
 std::string_view describe(TokenSource source)
@@ -402,7 +420,7 @@ Result<TokenCandidates> extractTokens(std::string_view pasted)
     if (result.candidates.empty()) {
         result.candidates.push_back(bare(end));
     }
-    std::ranges::stable_sort(result.candidates, {}, &ExtractedToken::offset);
+    sortByOffset(result.candidates);
     numberRepeatedNames(result.candidates);
     result.chosen = choose(result.candidates);
     return result;
