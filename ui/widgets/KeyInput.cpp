@@ -208,25 +208,24 @@ void KeyInput::setPassphrase(const QString& passphrase)
 
 void KeyInput::clear()
 {
+    clearFields();
+    reimport();
+}
+
+// Empties the secret, the key text and the passphrase without reacting to it.
+void KeyInput::clearFields()
+{
     const QSignalBlocker secretBlocker(m_secret);
     const QSignalBlocker textBlocker(m_keyText);
     const QSignalBlocker passphraseBlocker(m_passphrase);
     m_secret->clear();
     m_keyText->clear();
     m_passphrase->clear();
-    reimport();
 }
 
 void KeyInput::useKey(const KeyMaterial& material)
 {
-    {
-        const QSignalBlocker secretBlocker(m_secret);
-        const QSignalBlocker textBlocker(m_keyText);
-        const QSignalBlocker passphraseBlocker(m_passphrase);
-        m_secret->clear();
-        m_keyText->clear();
-        m_passphrase->clear();
-    }
+    clearFields();
     m_kindByHand = false;
     switch (material.kind) {
     case KeyMaterial::Kind::None: reimport(); break;

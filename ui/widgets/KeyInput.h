@@ -69,6 +69,7 @@ signals:
 
 private:
     void reimport();
+    void clearFields();
     void secretEdited();
     void keyTextEdited();
     [[nodiscard]] bool boxIsEmpty() const; // neither a secret nor key text, whichever kind is shown
