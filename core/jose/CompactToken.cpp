@@ -129,6 +129,12 @@ const SegmentReading* TokenReading::firstProblem() const
     return it != segments.end() ? &*it : nullptr;
 }
 
+bool TokenReading::lacksSignature() const
+{
+    const SegmentReading* signature = segment(SegmentRole::Signature);
+    return signature != nullptr && signature->status == SegmentStatus::Missing;
+}
+
 TokenReading readSegments(std::string_view token)
 {
     TokenReading reading;

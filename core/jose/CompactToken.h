@@ -105,6 +105,9 @@ struct TokenReading {
     [[nodiscard]] const SegmentReading* segment(SegmentRole role) const;
     [[nodiscard]] const SegmentReading* firstProblem() const; // the first part that is not OK
     [[nodiscard]] bool complete() const { return firstProblem() == nullptr; }
+    // A JWS whose signature part is missing or empty (not an unsecured token): decodeCompact() may
+    // accept it, but there is nothing to verify, and the decoder shows it part by part.
+    [[nodiscard]] bool lacksSignature() const;
 };
 
 // Reads every part of a compact token on its own (base64url leniently, as Base64Mode::Lenient).

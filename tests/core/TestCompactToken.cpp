@@ -336,6 +336,7 @@ void TestCompactToken::readsEveryPart()
     }
     QCOMPARE(seen.join(' '), statuses);
     QCOMPARE(reading.complete(), problem.isEmpty());
+    QCOMPARE(reading.lacksSignature(), reading.kind == TokenKind::Jws && statuses.endsWith(QStringLiteral("missing")));
     if (!problem.isEmpty()) {
         const SegmentReading* first = reading.firstProblem();
         QVERIFY(first != nullptr);

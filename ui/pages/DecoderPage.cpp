@@ -479,8 +479,7 @@ void DecoderPage::decode()
     // A token that does not decode, or has no signature: the parts that decode, each marked. (One
     // that decodes keeps the full view, e.g. the hex dump of a payload that is not UTF-8.)
     const jose::SegmentReading* headerPart = reading.segment(jose::SegmentRole::Header);
-    const jose::SegmentReading* signaturePart = reading.segment(jose::SegmentRole::Signature);
-    const bool whole = token && !(signaturePart && signaturePart->status == jose::SegmentStatus::Missing);
+    const bool whole = token && !reading.lacksSignature();
     if (!whole && ((headerPart && headerPart->json) || (payloadPart && payloadPart->json))) {
         const jose::SegmentReading* problem = reading.firstProblem();
         if (problem->status == jose::SegmentStatus::Broken || problem->status == jose::SegmentStatus::Extra) {

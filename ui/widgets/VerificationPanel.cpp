@@ -344,8 +344,7 @@ void VerificationPanel::verify()
     // A part missing, broken or too many: say which, instead of a verdict on a token that is not whole.
     const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
     const jose::TokenReading reading = jose::readSegments(token);
-    const jose::SegmentReading* signaturePart = reading.segment(jose::SegmentRole::Signature);
-    if (!decoded || (signaturePart && signaturePart->status == jose::SegmentStatus::Missing)) {
+    if (!decoded || reading.lacksSignature()) {
         const jose::SegmentReading* problem = reading.firstProblem();
         const QString why = toSentence(problem ? problem->problem : decoded.error().message);
         showResult(VerificationState::NotVerified, tr("Not verified"),
