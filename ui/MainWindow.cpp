@@ -122,8 +122,8 @@ void MainWindow::connectPages()
     });
     // The decoder's token is always on the timeline, and the window has one verification time: the
     // decoder's "Verify at" and the timeline's what-if time show and set the same one.
-    connect(m_decoderPage, &DecoderPage::tokenTextChanged, this,
-            [this](const QString& text) { m_timelinePage->setToken(tr("Decoder"), text); });
+    connect(m_decoderPage, &DecoderPage::shownTokenChanged, this,
+            [this](const QString& token) { m_timelinePage->setToken(tr("Decoder"), token); });
     connect(m_signerPage, &SignerPage::tokenChanged, this,
             [this](const QString& token) { m_timelinePage->setToken(tr("Signer"), token); });
     if (!m_signerPage->token().isEmpty()) {
@@ -137,7 +137,7 @@ void MainWindow::connectPages()
 void MainWindow::exportTestTokens()
 {
     FixturesDialog dialog(this);
-    dialog.setSource(m_tabs->currentWidget() == m_signerPage ? m_signerPage->token() : m_decoderPage->tokenText());
+    dialog.setSource(m_tabs->currentWidget() == m_signerPage ? m_signerPage->token() : m_decoderPage->shownToken());
     dialog.setNow(Clock::nowSeconds());
     dialog.exec();
 }
@@ -239,11 +239,7 @@ void MainWindow::createGoMenu()
 
 void MainWindow::copyToken()
 {
-    QString token = m_signerPage->token();
-    if (m_tabs->currentWidget() != m_signerPage) {
-        const auto extracted = jose::extractToken(toStdString(m_decoderPage->tokenText()));
-        token = extracted ? toQString(extracted->token) : QString();
-    }
+    const QString token = m_tabs->currentWidget() == m_signerPage ? m_signerPage->token() : m_decoderPage->shownToken();
     if (token.isEmpty()) {
         statusBar()->showMessage(tr("There is no token to copy"), 8000);
         return;

@@ -275,6 +275,7 @@ void TestDecoderPage::choosesAmongSeveralTokens()
     QVERIFY(!test::colorAt(*m_edit, idStart).isValid());
     QCOMPARE(m_edit->textCursor().position(), refreshStart); // scrolled to it
     QCOMPARE(panel->state(), VerificationState::Invalid); // signed with another key
+    QCOMPARE(m_page->shownToken(), kRfc7519); // what Copy Token, the timeline and the fixtures take
 
     // The choice stays while the text is edited; the opaque access token can be chosen too.
     m_page->setTokenText(QString(response).replace("3599", "3600"));

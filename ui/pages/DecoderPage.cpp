@@ -448,8 +448,12 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = chooseToken(utf8);
+    if (const QString shown = extracted ? toQString(extracted->token) : QString(); shown != m_shownToken) {
+        m_shownToken = shown;
+        emit shownTokenChanged(m_shownToken);
+    }
     m_verification->keyInput()->setTokenKid(extracted ? tokenKid(extracted->token) : QString());
-    m_verification->setToken(extracted ? toQString(extracted->token) : QString());
+    m_verification->setToken(m_shownToken);
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
         m_xray->setToken(std::nullopt);

@@ -38,6 +38,8 @@ public:
 
     void setTokenText(const QString& text);
     [[nodiscard]] QString tokenText() const;
+    // The token shown, as chosen from the text (several may be in it); empty when none is found.
+    [[nodiscard]] const QString& shownToken() const { return m_shownToken; }
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
@@ -51,6 +53,7 @@ public:
 
 signals:
     void tokenTextChanged(const QString& text);
+    void shownTokenChanged(const QString& token); // another token shown: edited, or chosen among several
     void statusMessage(const QString& message);
     void keystoreUnlockRequested();
 
@@ -79,6 +82,7 @@ private:
     QComboBox* m_memberCombo = nullptr; // which of several tokens in the text to show
     QString m_member; // the name picked there; empty: core's choice
     int m_chosenStart = 0; // where the token shown starts in the text
+    QString m_shownToken;
     QStackedWidget* m_stack;
     QLabel* m_headerTitle;
     QLabel* m_payloadTitle;
