@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Bytes.h"
 #include "jose/ClaimChecks.h"
+#include "jose/CompactToken.h"
 #include "jose/JwsVerifier.h"
 #include "jose/SignatureCheck.h"
 
@@ -10,8 +10,8 @@
 
 namespace jwtwb::jose {
 
-// What panva/jose's jwtVerify takes: the JWS policy (allowed algorithms, known "crit") and the
-// claim expectations (issuer, audience, leeway, now, …).
+// What panva/jose's jwtVerify takes: the JWS policy (allowed algorithms, known "crit", weak keys)
+// and the claim expectations (issuer, audience, leeway, now, …).
 struct JwtVerifyOptions {
     JwsVerifyOptions jws;
     ClaimOptions claims;
@@ -20,13 +20,12 @@ struct JwtVerifyOptions {
 struct JwtVerification {
     SignatureCheck signature;
     ClaimReport claims;
-    // The protected header's JSON text and the payload (a claims set's JSON text, or whatever the
-    // token holds) as decoded from the token, one after the other in one buffer.
-    Bytes decoded;
-    std::size_t headerSize = 0;
+    CompactToken token; // as decoded, with the header and (when it is JSON) the payload parsed
 
-    [[nodiscard]] std::span<const std::uint8_t> header() const { return std::span(decoded).first(headerSize); }
-    [[nodiscard]] std::span<const std::uint8_t> payload() const { return std::span(decoded).subspan(headerSize); }
+    // The protected header's JSON text and the payload (a claims set's JSON text, or whatever the
+    // token holds) as decoded from the token.
+    [[nodiscard]] std::span<const std::uint8_t> header() const { return token.segments.front().bytes; }
+    [[nodiscard]] std::span<const std::uint8_t> payload() const { return token.payload(); }
 
     // Signature valid and no error-severity claim finding.
     [[nodiscard]] bool valid() const { return signature.valid() && claims.ok(); }

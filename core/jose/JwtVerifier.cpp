@@ -1,19 +1,8 @@
 #include "JwtVerifier.h"
 
-#include "jose/CompactToken.h"
-#include "jose/JwtShortcut.h"
-
 namespace jwtwb::jose {
 
 Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys, const JwtVerifyOptions& options)
-{
-    if (auto clean = verifyCleanJwt(token, keys, options)) {
-        return std::move(*clean);
-    }
-    return verifyJwtInFull(token, keys, options);
-}
-
-Result<JwtVerification> verifyJwtInFull(std::string_view token, const KeySource& keys, const JwtVerifyOptions& options)
 {
     auto decoded = decodeCompact(token, Base64Mode::Strict);
     if (!decoded) {
@@ -33,12 +22,7 @@ Result<JwtVerification> verifyJwtInFull(std::string_view token, const KeySource&
     } else {
         result.claims = checkClaims(decoded->header.value, decoded->payloadJson->value, options.claims);
     }
-    const Bytes& header = decoded->segments[0].bytes;
-    const Bytes& payload = decoded->segments[1].bytes;
-    result.decoded.reserve(header.size() + payload.size());
-    result.decoded.insert(result.decoded.end(), header.begin(), header.end());
-    result.decoded.insert(result.decoded.end(), payload.begin(), payload.end());
-    result.headerSize = header.size();
+    result.token = std::move(*decoded);
     return result;
 }
 

@@ -7,15 +7,11 @@
 
 namespace jwtwb::jose {
 
-// Decodes (strictly), verifies the signature and checks the claims. Only input that is not a
-// compact JWS at all is an error; every other problem is in the report. A token that is valid with
-// nothing to report — what services and batches see nearly always — takes verifyCleanJwt's shortcut
-// (JwtShortcut.h); everything else is explained in full. Both give the same result.
+// The one verification of a compact JWT: decodes it strictly, checks the signature
+// (checkCompactSignature: header rules, algorithm policy, key choice and strength) and the claims
+// (checkClaims). Only input that is not a compact JWS at all is an error; every other problem is in
+// the report, in the words of the rule that found it.
 [[nodiscard]] Result<JwtVerification> verifyJwt(std::string_view token, const KeySource& keys,
                                                 const JwtVerifyOptions& options);
-
-// verifyJwt without the shortcut: for tests and tools that compare the two.
-[[nodiscard]] Result<JwtVerification> verifyJwtInFull(std::string_view token, const KeySource& keys,
-                                                      const JwtVerifyOptions& options);
 
 } // namespace jwtwb::jose

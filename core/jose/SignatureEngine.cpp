@@ -1,6 +1,5 @@
 #include "SignatureEngine.h"
 
-#include "crypto/EmsaPkcs1.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
@@ -81,7 +80,6 @@ Result<Mac> hmac(const AlgorithmInfo& info, const keys::Key& key, Operation oper
                  std::span<const std::uint8_t> input)
 {
     Lease lease(key, info.alg, operation);
-    ossl::clearErrors();
     bool ok = true;
     if (!lease.prepared()) {
         auto& context = lease.context();
@@ -106,6 +104,7 @@ Result<Mac> hmac(const AlgorithmInfo& info, const keys::Key& key, Operation oper
     if (!ok || EVP_MAC_update(ctx, input.data(), input.size()) != 1
         || EVP_MAC_final(ctx, out.bytes.data(), &out.size, out.bytes.size()) != 1) {
         lease.fail();
+        // cryptoError drains the queue: so no call needs to empty it beforehand.
         return std::unexpected(ossl::cryptoError(Errc::Crypto, "HMAC computation failed"));
     }
     return out;
@@ -119,13 +118,6 @@ bool preparePkeyContext(ossl::PooledContext& context, const AlgorithmInfo& info,
     EVP_PKEY_CTX* ctx = context.pkey.get();
     if (!ctx || (operation == Operation::Sign ? EVP_PKEY_sign_init(ctx) : EVP_PKEY_verify_init(ctx)) != 1) {
         return false;
-    }
-    if (info.family == AlgorithmFamily::RsaPkcs1 && operation == Operation::Verify) {
-        // RSASSA-PKCS1-v1_5 verification as RFC 8017 §8.2.2 words it: OpenSSL opens the signature
-        // without padding and pkeyVerify compares it with the encoding of the digest. OpenSSL's own
-        // PKCS#1 check compares the same way, but allocates buffers and walks the padding first:
-        // about 300 cycles more per verification.
-        return EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_NO_PADDING) == 1;
     }
     if (EVP_PKEY_CTX_set_signature_md(ctx, ossl::evpMd(info.hash)) != 1) {
         return false;
@@ -208,16 +200,6 @@ bool pkeyVerify(const AlgorithmInfo& info, const keys::Key& key, std::span<const
         }
         if (!digest(context, info, input, hash)) {
             ok = false;
-        } else if (info.family == AlgorithmFamily::RsaPkcs1) {
-            // The signature's length is the modulus length (checkLength); OpenSSL uses no modulus
-            // longer than OPENSSL_RSA_MAX_MODULUS_BITS.
-            std::array<std::uint8_t, OPENSSL_RSA_MAX_MODULUS_BITS / 8> buffer;
-            const std::span<std::uint8_t> encoded(buffer.data(), std::min(signature.size(), buffer.size()));
-            ok = signature.size() <= buffer.size()
-                && crypto::encodeEmsaPkcs1v15(info.hash, std::span(hash.bytes, hash.size), encoded)
-                && EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), encoded.data(),
-                                   encoded.size())
-                    == 1;
         } else {
             ok = EVP_PKEY_verify(context.pkey.get(), signature.data(), signature.size(), hash.bytes, hash.size) == 1;
         }
