@@ -30,6 +30,11 @@ struct LoadedKeys {
 
 void addKeyOptions(CLI::App& command, KeyArguments& arguments);
 
+// verify's and sign's opt-out of the weak-key refusal (jose::WeakKeys), in the same words.
+inline constexpr const char* kAllowWeakKeysHelp
+    = "Accept a weak key (RSA under 2048 bits or with the ROCA fingerprint, an HMAC secret shorter than the hash) "
+      "with a warning instead of refusing it: for teaching and legacy systems only";
+
 // No key option given: an empty LoadedKeys (nothing to verify with).
 [[nodiscard]] Result<LoadedKeys> loadKeys(const KeyArguments& arguments);
 

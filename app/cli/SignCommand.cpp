@@ -30,6 +30,7 @@ struct SignArguments {
     std::string now;
     bool unsecured = false;
     bool detached = false;
+    bool allowWeakKeys = false;
     std::string serialization = "compact";
 };
 
@@ -188,6 +189,7 @@ int run(const SignArguments& arguments)
     jose::SignOptions options;
     options.allowUnsecured = arguments.unsecured;
     options.detachedPayload = arguments.detached;
+    options.weakKeys = arguments.allowWeakKeys ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
     Result<std::string> output = std::string();
     if (arguments.serialization == "compact") {
         output = jose::signCompact(encoding::toCompactJson(*header), asBytes(*payload), key, options);
@@ -230,6 +232,7 @@ void addSignCommand(CLI::App& app, int& exitCode)
     command->add_option("--now", arguments->now, "Use this time instead of the clock");
     command->add_flag("--unsecured", arguments->unsecured, "Allow alg none (an unsecured token that anyone can forge)");
     command->add_flag("--detached", arguments->detached, "Leave the payload out (RFC 7515 Appendix F)");
+    command->add_flag("--allow-weak-keys", arguments->allowWeakKeys, kAllowWeakKeysHelp);
     command->add_option("--serialization", arguments->serialization, "compact (default), flattened or general JSON");
     command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
 }

@@ -39,6 +39,7 @@ struct VerifyArguments {
     std::vector<std::string> critical;
     bool json = false;
     bool signatureOnly = false;
+    bool allowWeakKeys = false;
     std::string batch;
     unsigned jobs = 0;
 };
@@ -55,6 +56,7 @@ Result<jose::JwtVerifyOptions> buildOptions(const VerifyArguments& arguments)
         options.jws.algorithms.push_back(*alg);
     }
     options.jws.criticalHeaders = arguments.critical;
+    options.jws.weakKeys = arguments.allowWeakKeys ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
     const auto now = nowOr(arguments.now);
     if (!now) {
         return std::unexpected(now.error());
@@ -304,6 +306,7 @@ void addVerifyCommand(CLI::App& app, int& exitCode)
     command->add_option("--detached", arguments->detachedFile, "File with the detached payload (RFC 7515 Appendix F)");
     command->add_option("--crit", arguments->critical,
                         "Header parameter this caller understands in \"crit\" (repeatable)");
+    command->add_flag("--allow-weak-keys", arguments->allowWeakKeys, kAllowWeakKeysHelp);
     command->add_flag("--jws", arguments->signatureOnly,
                       "Check the signature only: the payload may be any bytes, not a JWT claims set");
     command->add_flag("--json", arguments->json, "Print a JSON report (one object per line with --batch)");

@@ -1,12 +1,14 @@
 #include "FixtureForge.h"
 
 #include "audit/TokenTampering.h"
+#include "crypto/Digest.h"
 #include "encoding/Base64Url.h"
 #include "jose/Algorithm.h"
 #include "jose/JwsSigner.h"
 #include "jose/NumericDate.h"
 #include "jose/SignatureEngine.h"
 #include "keys/KeyExport.h"
+#include "keys/KeyGenerator.h"
 
 #include <fmt/format.h>
 
@@ -95,6 +97,7 @@ Result<std::string> FixtureForge::sign(const Json& header, std::string_view payl
 {
     jose::SignOptions options;
     options.exactHeader = true;
+    options.weakKeys = jose::WeakKeys::Accept; // the real key passed the check in FixtureBaseline
     return jose::signCompact(encoding::toCompactJson(header), asBytes(payloadText), &key, options);
 }
 
@@ -115,6 +118,11 @@ std::optional<std::string> FixtureForge::skipReason(FixtureKind kind) const
     case PublicKeyAsHmacSecret:
         if (m_key.type() == keys::KeyType::Oct) {
             return "The key is an HMAC secret: there is no public key to pass off as one.";
+        }
+        return std::nullopt;
+    case WeakKey:
+        if (m_key.type() == keys::KeyType::Ec || m_key.type() == keys::KeyType::Okp) {
+            return "EC and OKP keys have no weak sizes in JOSE: the curve fixes the key's size.";
         }
         return std::nullopt;
     case EcdsaPsychicSignature:
@@ -169,6 +177,7 @@ Result<Fixture> FixtureForge::make(FixtureKind kind) const
     case Base64UrlPadding:
     case Base64UrlTrailingBits: return nonCanonicalHeader(kind);
     case Base64UrlStandardAlphabet: return standardAlphabet();
+    case WeakKey: return weakKey();
     }
     return fail(Errc::MalformedToken, "unknown fixture kind");
 }
@@ -499,6 +508,34 @@ Result<Fixture> FixtureForge::standardAlphabet() const
                        fmt::format("{}.{}.{}", parts.header, parts.payload, withStandardAlphabet(parts.signature)));
     }
     return fail(Errc::Crypto, "fixture base64url-standard-alphabet: no signature with '-' or '_' in 64 attempts");
+}
+
+Result<Fixture> FixtureForge::weakKey() const
+{
+    // Half the hash for a secret, 1024 bits for RSA: each a size RFC 7518 forbids for the algorithm.
+    const auto& info = jose::algorithmInfo(m_baseline.verifier.algorithm);
+    const keys::KeySpec spec = m_key.type() == keys::KeyType::Oct
+        ? keys::KeySpec{keys::KeyType::Oct, static_cast<int>(crypto::hashSize(info.hash)) * 4, keys::Curve::None}
+        : keys::KeySpec{keys::KeyType::Rsa, 1024, keys::Curve::None};
+    auto weak = keys::generateKey(spec);
+    if (!weak) {
+        return std::unexpected(weak.error());
+    }
+    const bool secret = weak->type() == keys::KeyType::Oct;
+    auto jwk = keys::exportJwk(*weak, secret);
+    if (!jwk) {
+        return std::unexpected(jwk.error());
+    }
+    auto made = fixture(WeakKey, Expectation::Reject,
+                        fmt::format("Signed with {}, and the verifier is given that key (\"verifyWith\"): the "
+                                    "signature matches, but {}. A conforming verifier refuses the key whatever it "
+                                    "signed; accepting it lets anyone who breaks the key sign tokens.",
+                                    jose::keyPhrase(*weak), jose::describeWeakKey(*weak, info.alg)),
+                        sign(m_baseline.header, m_payloadText, *weak));
+    if (made) {
+        made->verifyWith = std::move(*jwk);
+    }
+    return made;
 }
 
 } // namespace jwtwb::audit

@@ -39,6 +39,7 @@ private:
     [[nodiscard]] Result<Fixture> psychicSignature() const;
     [[nodiscard]] Result<Fixture> nonCanonicalHeader(FixtureKind kind) const;
     [[nodiscard]] Result<Fixture> standardAlphabet() const;
+    [[nodiscard]] Result<Fixture> weakKey() const;
 
     [[nodiscard]] Result<std::string> sign(const encoding::Json& header, std::string_view payloadText,
                                            const keys::Key& key) const;

@@ -41,6 +41,7 @@ constexpr std::array kKinds{
     FixtureKindInfo{Base64UrlPadding, 31, "base64url-padding"},
     FixtureKindInfo{Base64UrlStandardAlphabet, 32, "base64url-standard-alphabet"},
     FixtureKindInfo{Base64UrlTrailingBits, 33, "base64url-trailing-bits"},
+    FixtureKindInfo{WeakKey, 34, "weak-key"},
 };
 
 constexpr bool inCatalogueOrder()

@@ -41,6 +41,7 @@ enum class FixtureKind {
     Base64UrlPadding,
     Base64UrlStandardAlphabet,
     Base64UrlTrailingBits,
+    WeakKey,
 };
 
 struct FixtureKindInfo {

@@ -41,6 +41,11 @@ Json fixtureManifest(const FixtureSet& set)
         entry["expect"] = std::string(expectationName(fixture.expect));
         entry["reason"] = fixture.reason;
         entry["verifierOptions"] = options;
+        if (!fixture.verifyWith.is_null()) {
+            entry["verifierOptions"]["key"] = "the key in \"verifyWith\", and not the one the other fixtures were made "
+                                              "with: a verifier given a weak key must refuse it";
+            entry["verifyWith"] = fixture.verifyWith;
+        }
         out.push_back(std::move(entry));
     }
     return out;

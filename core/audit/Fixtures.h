@@ -1,5 +1,7 @@
 #pragma once
 
+#include "encoding/Json.h"
+
 #include "Error.h"
 #include "audit/FixtureKind.h"
 #include "jose/Algorithm.h"
@@ -50,6 +52,9 @@ struct Fixture {
     Expectation expect;
     std::string reason; // a sentence or two: what was done and why a correct verifier decides so
     std::string token;
+    // The key a verifier is given for this fixture instead of the set's, as a JWK (its public half
+    // for RSA); null for every kind but weak-key.
+    encoding::Json verifyWith;
 
     [[nodiscard]] std::string_view name() const { return fixtureKindInfo(kind).name; }
 };

@@ -70,12 +70,13 @@ Result<PreparedSignature> prepare(const Json& protectedHeader, const Json& unpro
     return PreparedSignature{*alg, unencoded};
 }
 
-Result<std::string> signatureB64(const PreparedSignature& prepared, const keys::Key* key, std::string_view signingInput)
+Result<std::string> signatureB64(const PreparedSignature& prepared, const keys::Key* key, std::string_view signingInput,
+                                 WeakKeys weak)
 {
     if (prepared.alg == JwsAlgorithm::None) {
         return std::string();
     }
-    auto signature = createSignature(prepared.alg, *key, asBytes(signingInput));
+    auto signature = createSignature(prepared.alg, *key, asBytes(signingInput), weak);
     if (!signature) {
         return std::unexpected(signature.error());
     }
@@ -119,7 +120,7 @@ Result<std::string> signCompact(std::string_view headerJson, std::span<const std
         = encoding::base64UrlEncode(options.exactHeader ? std::string(headerJson) : encoding::toCompactJson(*header));
     token += '.';
     token += payloadText;
-    auto signature = signatureB64(*prepared, key, token);
+    auto signature = signatureB64(*prepared, key, token, options.weakKeys);
     if (!signature) {
         return std::unexpected(signature.error());
     }
@@ -154,8 +155,8 @@ Result<Json> signJson(std::span<const SignatureSpec> signatures, std::span<const
         const std::string protectedB64 = spec.protectedHeader.empty()
             ? std::string()
             : encoding::base64UrlEncode(encoding::toCompactJson(spec.protectedHeader));
-        auto signature
-            = signatureB64(*prepared, spec.key, protectedB64 + "." + payloadPart(payload, prepared->unencoded));
+        auto signature = signatureB64(*prepared, spec.key,
+                                      protectedB64 + "." + payloadPart(payload, prepared->unencoded), options.weakKeys);
         if (!signature) {
             return std::unexpected(signature.error());
         }

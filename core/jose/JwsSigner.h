@@ -3,6 +3,7 @@
 #include "Bytes.h"
 #include "Error.h"
 #include "encoding/Json.h"
+#include "jose/KeyAlgorithmCheck.h"
 #include "keys/Key.h"
 
 #include <span>
@@ -15,6 +16,7 @@ struct SignOptions {
     bool detachedPayload = false; // RFC 7515 Appendix F: leave the payload out of the output
     bool allowUnsecured = false; // alg "none" only when the caller asks for it explicitly
     bool exactHeader = false; // sign the header text byte for byte instead of its compact form
+    WeakKeys weakKeys = WeakKeys::Refuse; // Accept: sign with a weak key (teaching, test fixtures)
 };
 
 // Parses JSON text and writes it compactly with member order kept: what gets signed is exactly

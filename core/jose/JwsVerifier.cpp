@@ -148,7 +148,10 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
     }
 
     if (!keys.isSet) {
-        return verifySignature(*alg, keys.keys.front(), asBytes(signingInput), signature);
+        return verifySignature(*alg, keys.keys.front(), asBytes(signingInput), signature, options.weakKeys);
+    }
+    if (auto ambiguous = describeAmbiguousKeySet(keys.keys); !ambiguous.empty()) {
+        return problem(alg, SignatureProblem::AmbiguousKeySet, std::move(ambiguous));
     }
     Json joint = protectedHeader;
     joint.update(unprotectedHeader);
@@ -158,7 +161,7 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
     }
     SignatureCheck last;
     for (const std::size_t index : selection.matches) {
-        last = verifySignature(*alg, keys.keys[index], asBytes(signingInput), signature);
+        last = verifySignature(*alg, keys.keys[index], asBytes(signingInput), signature, options.weakKeys);
         if (last.valid()) {
             last.reason += " with " + describeKeyInSet(keys.keys[index], index);
             return last;

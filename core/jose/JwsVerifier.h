@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "jose/Algorithm.h"
 #include "jose/CompactToken.h"
+#include "jose/KeyAlgorithmCheck.h"
 #include "jose/SignatureCheck.h"
 #include "keys/Key.h"
 
@@ -29,6 +30,7 @@ struct JwsVerifyOptions {
     std::vector<JwsAlgorithm> algorithms; // allowed; empty: any the key supports (never "none")
     std::optional<Bytes> detachedPayload; // RFC 7515 Appendix F
     std::vector<std::string> criticalHeaders; // understood besides "b64" (RFC 7515 §4.1.11)
+    WeakKeys weakKeys = WeakKeys::Refuse; // Accept: a weak key's refusal becomes a warning (never remembered)
 };
 
 struct JwsVerification {

@@ -35,7 +35,27 @@ std::string keyPhrase(const keys::Key& key)
     return fmt::format("{} {}", article(key), key.describe());
 }
 
-Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsAlgorithm alg, KeyPurpose purpose)
+std::string describeWeakKey(const keys::Key& key, JwsAlgorithm alg)
+{
+    const AlgorithmInfo& info = algorithmInfo(alg);
+    if (info.family == AlgorithmFamily::Hmac) {
+        return describeShortHmacSecret(key, alg);
+    }
+    if (key.type() != keys::KeyType::Rsa) {
+        return {};
+    }
+    if (key.bits() < 2048) {
+        return fmt::format("the RSA key has only {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits());
+    }
+    if (key.hasRocaFingerprint()) {
+        return "the RSA key's modulus has the ROCA fingerprint (CVE-2017-15361): it was made by an Infineon chip "
+               "whose keys can be factored, so its private half may be known to others";
+    }
+    return {};
+}
+
+Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsAlgorithm alg, KeyPurpose purpose,
+                                                      WeakKeys weak)
 {
     const AlgorithmInfo& info = algorithmInfo(alg);
     std::vector<std::string> warnings;
@@ -68,22 +88,11 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
             // its secret (the algorithm-confusion attack) is the verifier's to find out: it has the token.
             return std::unexpected(doesNotFit(key, info.name, "a shared secret"));
         }
-        if (auto shortSecret = describeShortHmacSecret(key, alg); !shortSecret.empty()) {
-            warnings.push_back(std::move(shortSecret));
-        }
-        return warnings;
+        break;
     case AlgorithmFamily::RsaPkcs1:
     case AlgorithmFamily::RsaPss:
         if (key.type() != keys::KeyType::Rsa) {
             return std::unexpected(doesNotFit(key, info.name, "an RSA key"));
-        }
-        if (key.bits() < 2048) {
-            if (purpose == KeyPurpose::Sign) {
-                return fail(Errc::WeakKey,
-                            fmt::format("the RSA key has {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
-            }
-            warnings.push_back(
-                fmt::format("the RSA key has only {} bits; RFC 7518 §3.3 requires 2048 or more", key.bits()));
         }
         break;
     case AlgorithmFamily::Ecdsa:
@@ -103,8 +112,14 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
         break;
     case AlgorithmFamily::Unsecured: break;
     }
-    if (purpose == KeyPurpose::Sign && !key.hasPrivate()) {
+    if (purpose == KeyPurpose::Sign && info.family != AlgorithmFamily::Hmac && !key.hasPrivate()) {
         return fail(Errc::KeyMismatch, fmt::format("signing needs a private key, but the key is {}", keyPhrase(key)));
+    }
+    if (auto weakness = describeWeakKey(key, alg); !weakness.empty()) {
+        if (weak == WeakKeys::Refuse) {
+            return fail(Errc::WeakKey, std::move(weakness));
+        }
+        warnings.push_back(std::move(weakness));
     }
     return warnings;
 }
@@ -124,7 +139,8 @@ std::vector<JwsAlgorithm> algorithmsForKey(const keys::Key& key, KeyPurpose purp
 {
     std::vector<JwsAlgorithm> out;
     for (const auto& info : allAlgorithms()) {
-        if (info.family != AlgorithmFamily::Unsecured && checkKeyForAlgorithm(key, info.alg, purpose)) {
+        if (info.family != AlgorithmFamily::Unsecured
+            && checkKeyForAlgorithm(key, info.alg, purpose, WeakKeys::Accept)) {
             out.push_back(info.alg);
         }
     }

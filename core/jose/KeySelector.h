@@ -24,6 +24,12 @@ struct KeySelection {
     [[nodiscard]] std::string explain(std::span<const keys::Key> keys) const;
 };
 
+// The key-set rule: why a verifier cannot trust this set to pick the key, or empty. Two keys of one
+// type under one kid leave the choice to the order of the set (RFC 7517 §4.5 allows one kid for
+// keys of different types); shared secrets beside public keys let a token
+// choose between HMAC and a signature (RFC 8725 §2.1, §3.1). Refused whatever the weak-key policy.
+[[nodiscard]] std::string describeAmbiguousKeySet(std::span<const keys::Key> keys);
+
 [[nodiscard]] KeySelection selectKeys(const encoding::Json& header, std::span<const keys::Key> keys);
 
 // "key 2 (kid \"abc\", EC P-256 public key)"

@@ -25,6 +25,7 @@ enum class SignatureProblem {
     Unsecured, // alg "none"
     NoKey,
     NoMatchingKey, // a key set had no key for this token
+    AmbiguousKeySet, // a key set with two keys under one kid, or secrets beside public keys
     MalformedHeader,
     UnknownCriticalHeader,
     MissingPayload, // detached payload not supplied

@@ -346,10 +346,11 @@ std::optional<SignatureCheck> findAlgorithmConfusion(const AlgorithmInfo& info, 
 
 } // namespace
 
-Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<const std::uint8_t> signingInput)
+Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<const std::uint8_t> signingInput,
+                              WeakKeys weak)
 {
     const AlgorithmInfo& info = algorithmInfo(alg);
-    if (auto usable = checkKeyForAlgorithm(key, alg, KeyPurpose::Sign); !usable) {
+    if (auto usable = checkKeyForAlgorithm(key, alg, KeyPurpose::Sign, weak); !usable) {
         return std::unexpected(usable.error());
     }
     if (info.family == AlgorithmFamily::Hmac) {
@@ -367,7 +368,7 @@ Result<Bytes> createSignature(JwsAlgorithm alg, const keys::Key& key, std::span<
 }
 
 SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span<const std::uint8_t> signingInput,
-                               std::span<const std::uint8_t> signature)
+                               std::span<const std::uint8_t> signature, WeakKeys weak)
 {
     const AlgorithmInfo& info = algorithmInfo(alg);
     if (info.family == AlgorithmFamily::Unsecured) {
@@ -379,12 +380,26 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
             return *confusion;
         }
     }
-    auto usable = checkKeyForAlgorithm(key, alg, KeyPurpose::Verify);
-    if (!usable) {
+    // A weak key is refused after the signature is checked with it, so that the refusal can say
+    // whether the signature matches.
+    auto usable = checkKeyForAlgorithm(key, alg, KeyPurpose::Verify, weak);
+    std::string refusal;
+    std::vector<std::string> warnings;
+    if (usable) {
+        warnings = std::move(*usable);
+    } else if (usable.error().code == Errc::WeakKey) {
+        refusal = std::move(usable.error().message);
+    } else {
         return invalid(alg, problemFor(usable.error().code), usable.error().message);
     }
+    const std::string_view keyWord = info.family == AlgorithmFamily::Hmac ? "secret" : "key";
+    const auto refused = [&](std::string reason) { return invalid(alg, SignatureProblem::WeakKey, std::move(reason)); };
     if (auto wrongLength = checkLength(info, key, signature)) {
-        wrongLength->warnings = std::move(*usable);
+        if (!refusal.empty()) {
+            return refused(
+                fmt::format("a conforming verifier refuses the {}: {}; and {}", keyWord, refusal, wrongLength->reason));
+        }
+        wrongLength->warnings = std::move(warnings);
         return *wrongLength;
     }
 
@@ -392,30 +407,38 @@ SignatureCheck verifySignature(JwsAlgorithm alg, const keys::Key& key, std::span
     if (info.family == AlgorithmFamily::Hmac) {
         auto mac = hmac(info, key, Operation::Verify, signingInput);
         if (!mac) {
-            return invalid(alg, SignatureProblem::SignatureMismatch, mac.error().message, std::move(*usable));
+            return invalid(alg, SignatureProblem::SignatureMismatch, mac.error().message, std::move(warnings));
         }
         matches = mac->size == signature.size() && CRYPTO_memcmp(mac->bytes.data(), signature.data(), mac->size) == 0;
     } else if (info.family == AlgorithmFamily::Ecdsa) {
         auto der = ossl::ecdsaRawToDer(signature);
         if (!der) {
-            return invalid(alg, SignatureProblem::MalformedSignature, der.error().message, std::move(*usable));
+            return invalid(alg, SignatureProblem::MalformedSignature, der.error().message, std::move(warnings));
         }
         matches = pkeyVerify(info, key, signingInput, *der);
     } else {
         matches = pkeyVerify(info, key, signingInput, signature);
     }
+    if (!refusal.empty()) {
+        return refused(
+            matches ? fmt::format("the signature matches this {0}, but a conforming verifier refuses the {0}: {1}",
+                                  keyWord, refusal)
+                    : fmt::format("a conforming verifier refuses the {0}: {1}; and the signature does not "
+                                  "match this {0} either",
+                                  keyWord, refusal));
+    }
     if (!matches) {
         return invalid(alg, SignatureProblem::SignatureMismatch,
                        fmt::format("the signature does not match: the token was signed with another {}, or its header "
                                    "or payload was changed",
-                                   info.family == AlgorithmFamily::Hmac ? "secret" : "key"),
-                       std::move(*usable));
+                                   keyWord),
+                       std::move(warnings));
     }
     SignatureCheck check;
     check.alg = alg;
     check.verdict = Verdict::Valid;
     check.reason = "valid signature"; // short enough for no allocation; the algorithm is in check.alg
-    check.warnings = std::move(*usable);
+    check.warnings = std::move(warnings);
     check.keyId = key.parameters().kid;
     return check;
 }
@@ -435,6 +458,7 @@ std::string_view problemName(SignatureProblem problem)
     case SignatureProblem::Unsecured: return "ERR_JWS_UNSECURED";
     case SignatureProblem::NoKey: return "ERR_JWS_NO_KEY";
     case SignatureProblem::NoMatchingKey: return "ERR_JWKS_NO_MATCHING_KEY";
+    case SignatureProblem::AmbiguousKeySet: return "ERR_JWKS_AMBIGUOUS";
     case SignatureProblem::MalformedHeader: return "ERR_JWS_MALFORMED_HEADER";
     case SignatureProblem::UnknownCriticalHeader: return "ERR_JWS_UNKNOWN_CRIT";
     case SignatureProblem::MissingPayload: return "ERR_JWS_MISSING_PAYLOAD";

@@ -1,5 +1,7 @@
 #include "Key.h"
 
+#include "keys/RocaFingerprint.h"
+
 #include "ossl/ContextPool.h"
 #include "ossl/Handles.h"
 #include "ossl/OsslError.h"
@@ -15,6 +17,7 @@ struct Key::Material {
     Curve curve = Curve::None;
     int bits = 0;
     bool hasPrivate = false;
+    bool rocaFingerprint = false;
     crypto::SecureBytes secret;
     ossl::PKeyPtr pkey;
     mutable ossl::ContextPool contexts; // declared last: freed first, before the key it was made from
@@ -142,6 +145,7 @@ Result<Key> Key::fromPkey(EVP_PKEY* rawPkey)
                                 EVP_PKEY_get0_type_name(pkey.get())));
     }
     material->hasPrivate = pkeyHasPrivate(pkey.get());
+    material->rocaFingerprint = material->type == KeyType::Rsa && modulusHasRocaFingerprint(pkey.get());
     material->pkey = std::move(pkey);
     return Key(std::move(material));
 }
@@ -169,6 +173,11 @@ bool Key::hasPrivate() const
 const crypto::SecureBytes& Key::secret() const
 {
     return m_material->secret;
+}
+
+bool Key::hasRocaFingerprint() const
+{
+    return m_material->rocaFingerprint;
 }
 
 EVP_PKEY* Key::pkey() const

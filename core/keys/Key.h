@@ -60,6 +60,8 @@ public:
     [[nodiscard]] Curve curve() const; // Curve::None for oct and RSA
     [[nodiscard]] int bits() const; // RSA modulus, EC field or OKP key size, secret length × 8
     [[nodiscard]] bool hasPrivate() const; // always true for a secret
+    // An RSA modulus made by a ROCA-vulnerable chip (keys/RocaFingerprint.h), found once per key.
+    [[nodiscard]] bool hasRocaFingerprint() const;
     [[nodiscard]] const crypto::SecureBytes& secret() const; // oct only; empty otherwise
     [[nodiscard]] EVP_PKEY* pkey() const; // RSA / EC / OKP only; nullptr for oct
     // Prepared OpenSSL contexts for this key material (core-internal, see ossl/ContextPool.h).

@@ -168,8 +168,10 @@ void TestCli::memberOption()
     const Run verifyUnknown = runCli({"verify", "--member", "id-token", "--secret", "your-256-bit-secret", response});
     QCOMPARE(verifyUnknown.exitCode, 2);
     QCOMPARE(verifyUnknown.err, unknown);
-    QCOMPARE(runCli({"verify", "--secret", "your-256-bit-secret", response}).exitCode, 1); // access_token
-    const Run verified = runCli({"verify", "--member", "id_token", "--secret", "your-256-bit-secret", response});
+    QCOMPARE(runCli({"verify", "--secret", "your-256-bit-secret", "--allow-weak-keys", response}).exitCode,
+             1); // access_token
+    const Run verified
+        = runCli({"verify", "--member", "id_token", "--secret", "your-256-bit-secret", "--allow-weak-keys", response});
     QCOMPARE(verified.exitCode, 0);
     QVERIFY(verified.out.contains("signature: valid (HS256)"));
     const QStringList lint{"lint", "--json", "--now", "2026-11-28T10:00:00Z"};

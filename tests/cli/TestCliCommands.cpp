@@ -80,26 +80,44 @@ void TestCliCommands::initTestCase()
 
 void TestCliCommands::verifySampleToken()
 {
-    const auto ok = runCli({"verify", kSample, "--secret", "your-256-bit-secret"});
+    // jwt.io's secret is 19 bytes: the signature matches, and a conforming verifier refuses the key.
+    const auto refused = runCli({"verify", kSample, "--secret", "your-256-bit-secret"});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains("the signature matches this secret, but a conforming verifier refuses the secret: "
+                                  "the secret is 19 bytes; RFC 7518 §3.2 requires at least 32 bytes for HS256"),
+             qPrintable(refused.out));
+    QVERIFY(refused.out.contains("result: INVALID"));
+    // The opt-out: valid, with the weakness as a warning.
+    const auto ok = runCli({"verify", kSample, "--secret", "your-256-bit-secret", "--allow-weak-keys"});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY2(ok.out.contains("result: VALID"), qPrintable(ok.out));
-    QVERIFY(ok.out.contains("19 bytes")); // the short-secret warning
-    const auto bad = runCli({"verify", kSample, "--secret", "not-the-secret"});
+    QVERIFY(ok.out.contains("warning: the secret is 19 bytes"));
+    const auto bad = runCli({"verify", kSample, "--secret", "not-the-secret", "--allow-weak-keys"});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(bad.out.contains("result: INVALID"));
     QVERIFY(bad.out.contains("does not match"));
+    const auto badAndWeak = runCli({"verify", kSample, "--secret", "not-the-secret"});
+    QCOMPARE(badAndWeak.exitCode, 1);
+    QVERIFY2(badAndWeak.out.contains("refuses the secret: the secret is 14 bytes")
+                 && badAndWeak.out.contains("does not "
+                                            "match this secret either"),
+             qPrintable(badAndWeak.out));
     // The secret from a file, token from stdin.
     const QString secretFile = write("secret.txt", "your-256-bit-secret\n");
-    QCOMPARE(runCli({"verify", "-", "--secret-file", secretFile}, ("Bearer " + kSample).toUtf8()).exitCode, 0);
+    QCOMPARE(runCli({"verify", "-", "--secret-file", secretFile, "--allow-weak-keys"}, ("Bearer " + kSample).toUtf8())
+                 .exitCode,
+             0);
 }
 
 void TestCliCommands::verifyJsonReport()
 {
-    const auto run = runCli({"verify", kSample, "--secret", "wrong", "--json"});
+    const auto run = runCli({"verify", kSample, "--secret", QString(32, 'w'), "--json"});
     QCOMPARE(run.exitCode, 1);
     const Json report = parse(run.out);
     QVERIFY(report["valid"] == false);
     QVERIFY(report["signature"]["code"] == "ERR_JWS_SIGNATURE_MISMATCH");
+    const auto weak = runCli({"verify", kSample, "--secret", "your-256-bit-secret", "--json"});
+    QVERIFY2(parse(weak.out)["signature"]["code"] == "ERR_JWS_WEAK_KEY", qPrintable(weak.out));
     QVERIFY(report["signature"]["alg"] == "HS256");
     QVERIFY(report["payload"]["name"] == "John Doe");
 }
@@ -172,17 +190,40 @@ void TestCliCommands::verifyClaimOptions()
 
 void TestCliCommands::verifyWithKeySet()
 {
-    // RFC 7515 A.6: two signatures, keys by kid in a JWKS; the A.2 token verifies with the set.
+    // Keys by kid in a JWKS: the RFC 7515 A.2 token (RS256) verifies with a set of its RSA key and
+    // the A.3 EC key, also when both share one kid (RFC 7517 §4.5 allows that across key types).
     const Json& a2 = m_rfc7515["vectors"][1];
-    Json jwks = {{"keys", Json::array()}};
+    const QString token = QString::fromStdString(a2["compact"].get<std::string>());
     Json rsa = a2["key"];
     rsa["kid"] = "rsa-1";
-    jwks["keys"].push_back(m_rfc7515["vectors"][0]["key"]);
-    jwks["keys"].push_back(rsa);
-    const QString set = writeJson("set.jwks", jwks);
-    const auto run = runCli(
-        {"verify", QString::fromStdString(a2["compact"].get<std::string>()), "--jwks", set, "--now", "1300819000"});
+    Json ec = m_rfc7515["vectors"][2]["key"];
+    ec["kid"] = "ec-1";
+    const auto verifyWith = [&](const QString& name, const Json& keys) {
+        return runCli(
+            {"verify", token, "--jwks", writeJson(name, Json{{"keys", keys}}), "--now", "1300819000", "--json"});
+    };
+    const auto run = verifyWith("set.jwks", Json::array({ec, rsa}));
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    ec["kid"] = "rsa-1";
+    QCOMPARE(verifyWith("same-kid-other-type.jwks", Json::array({ec, rsa})).exitCode, 0);
+
+    // Refused, whatever the key: two RSA keys under one kid, and a secret beside public keys.
+    Json otherRsa = rsa;
+    otherRsa["n"] = m_rfc7515["vectors"][1]["key"]["n"].get<std::string>(); // the same key twice is still two
+    const auto duplicate = verifyWith("duplicate-kid.jwks", Json::array({rsa, otherRsa}));
+    QCOMPARE(duplicate.exitCode, 1);
+    QVERIFY2(parse(duplicate.out)["signature"]["code"] == "ERR_JWKS_AMBIGUOUS", qPrintable(duplicate.out));
+    QVERIFY(duplicate.out.contains("two keys with the kid \\\"rsa-1\\\""));
+    const auto mixed = verifyWith("mixed.jwks", Json::array({m_rfc7515["vectors"][0]["key"], rsa}));
+    QCOMPARE(mixed.exitCode, 1);
+    QVERIFY2(parse(mixed.out)["signature"]["code"] == "ERR_JWKS_AMBIGUOUS", qPrintable(mixed.out));
+    QVERIFY(mixed.out.contains("mixes shared secrets"));
+    // The opt-out is for weak keys only: an ambiguous set stays refused.
+    const auto optOut
+        = runCli({"verify", token, "--jwks",
+                  writeJson("mixed2.jwks", Json{{"keys", Json::array({m_rfc7515["vectors"][0]["key"], rsa})}}), "--now",
+                  "1300819000", "--allow-weak-keys"});
+    QCOMPARE(optOut.exitCode, 1);
 }
 
 void TestCliCommands::verifyKeyThatDoesNotFit()
@@ -253,7 +294,8 @@ void TestCliCommands::verifyErrors()
 
 void TestCliCommands::batchVerification()
 {
-    const auto forged = runCli({"sign", "--alg", "HS256", "--secret", "other-secret", "--payload", "{\"sub\":\"x\"}"});
+    const auto forged
+        = runCli({"sign", "--alg", "HS256", "--secret", QString(32, QLatin1Char('o')), "--payload", "{\"sub\":\"x\"}"});
     QCOMPARE(forged.exitCode, 0);
     QByteArray lines;
     QList<bool> expected;
@@ -263,7 +305,8 @@ void TestCliCommands::batchVerification()
         expected << good;
     }
     const QString file = write("batch.txt", lines);
-    const auto run = runCli({"verify", "--batch", file, "--secret", "your-256-bit-secret", "--jobs", "4", "--json"});
+    const auto run = runCli(
+        {"verify", "--batch", file, "--secret", "your-256-bit-secret", "--allow-weak-keys", "--jobs", "4", "--json"});
     QCOMPARE(run.exitCode, 1); // not all valid
     const QStringList out = run.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(out.size(), 300);
@@ -273,7 +316,7 @@ void TestCliCommands::batchVerification()
         QCOMPARE(line["valid"].get<bool>(), expected[i]);
     }
     // All valid from stdin: exit 0, text output with line numbers.
-    const auto valid = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret"},
+    const auto valid = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret", "--allow-weak-keys"},
                               (kSample + "\n" + kSample + "\n").toUtf8());
     QCOMPARE(valid.exitCode, 0);
     QCOMPARE(valid.out, QStringLiteral("1\tVALID\n2\tVALID\n"));
@@ -281,8 +324,18 @@ void TestCliCommands::batchVerification()
 
 void TestCliCommands::signReproducesSample()
 {
-    const auto run = runCli({"sign", "--alg", "HS256", "--secret", "your-256-bit-secret", "--payload",
-                             R"({"sub":"1234567890", "name":"John Doe", "iat":1516239022})"});
+    const QStringList sample{"sign",
+                             "--alg",
+                             "HS256",
+                             "--secret",
+                             "your-256-bit-secret",
+                             "--payload",
+                             R"({"sub":"1234567890", "name":"John Doe", "iat":1516239022})"};
+    // Its 19-byte secret is refused, as verify refuses it, unless asked for.
+    const auto refused = runCli(sample);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("the secret is 19 bytes"), qPrintable(refused.err));
+    const auto run = runCli(sample + QStringList{"--allow-weak-keys"});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.trimmed(), kSample);
 }

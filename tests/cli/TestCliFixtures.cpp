@@ -88,7 +88,7 @@ void TestCliFixtures::writesTokensAndManifest_data()
     QTest::addColumn<QStringList>("verifyKey");
     QTest::addColumn<int>("expectedCount");
     QTest::newRow("HS256") << QStringList{QStringLiteral("--secret"), kSecret}
-                           << QStringList{QStringLiteral("--secret"), kSecret} << 31;
+                           << QStringList{QStringLiteral("--secret"), kSecret} << 32;
     QTest::newRow("ES256") << QStringList{QStringLiteral("--key"),
                                           test::dataPath(QStringLiteral("keys/ec-p256-sec1.pem"))}
                            << QStringList{QStringLiteral("--key"),
@@ -130,7 +130,17 @@ void TestCliFixtures::writesTokensAndManifest()
         QVERIFY(!entry["reason"].get<std::string>().empty());
 
         // Our own `jwtwb verify`, configured as stated, agrees with every expectation.
-        const auto verified = runCli(verifyArguments(entry["verifierOptions"], file, verifyKey));
+        // weak-key's entry names its own key, for a verifier to refuse.
+        QStringList key = verifyKey;
+        if (entry.contains("verifyWith")) {
+            const QString keyFile = temporary.filePath(QStringLiteral("weak.jwk"));
+            QFile jwk(keyFile);
+            QVERIFY(jwk.open(QIODevice::WriteOnly));
+            jwk.write(QByteArray::fromStdString(entry["verifyWith"].dump()));
+            jwk.close();
+            key = QStringList{QStringLiteral("--key"), keyFile};
+        }
+        const auto verified = runCli(verifyArguments(entry["verifierOptions"], file, key));
         QVERIFY2(verified.exitCode >= 0 && (verified.exitCode == 0) == (expect == "accept"),
                  qPrintable(QString::fromStdString(entry["name"].get<std::string>()) + QStringLiteral(": ")
                             + verified.out + verified.err));
@@ -148,7 +158,7 @@ void TestCliFixtures::jsonReport()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const auto report = parse(run.out);
     QVERIFY(report.is_object());
-    QCOMPARE(report["fixtures"].size(), std::size_t(31));
+    QCOMPARE(report["fixtures"].size(), std::size_t(32));
     QVERIFY(report["fixtures"]
             == parse(QString::fromUtf8(readFile(temporary.filePath(QStringLiteral("manifest.json"))))));
     QCOMPARE(report["skipped"].size(), std::size_t(2));
@@ -163,10 +173,9 @@ void TestCliFixtures::jsonReport()
 void TestCliFixtures::fromTokenOnStdin()
 {
     QTemporaryDir temporary;
-    const auto run = runCli({QStringLiteral("fixtures"), QStringLiteral("--secret"),
-                             QStringLiteral("your-256-bit-secret"), QStringLiteral("--token"), QStringLiteral("-"),
-                             QStringLiteral("--now"), kNow, QStringLiteral("--leeway"), QStringLiteral("1m"),
-                             QStringLiteral("--out"), temporary.path(), QStringLiteral("--json")},
+    const auto run = runCli({QStringLiteral("fixtures"), QStringLiteral("--secret"), kSecret, QStringLiteral("--token"),
+                             QStringLiteral("-"), QStringLiteral("--now"), kNow, QStringLiteral("--leeway"),
+                             QStringLiteral("1m"), QStringLiteral("--out"), temporary.path(), QStringLiteral("--json")},
                             "Authorization: Bearer " + kSample + "\n");
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const auto report = parse(run.out);

@@ -42,8 +42,8 @@ struct KeyCase {
 const KeyCase kKeyCases[] = {
     {"HS256", nullptr, nullptr, {PublicKeyAsHmacSecret, EcdsaPsychicSignature}},
     {"RS256", "keys/rsa-2048-pkcs8.pem", "keys/rsa-2048-spki.pem", {EcdsaPsychicSignature}},
-    {"ES256", "keys/ec-p256-sec1.pem", "keys/ec-p256-spki.pem", {}},
-    {"EdDSA", "keys/ed25519-pkcs8.pem", nullptr, {EcdsaPsychicSignature}},
+    {"ES256", "keys/ec-p256-sec1.pem", "keys/ec-p256-spki.pem", {WeakKey}},
+    {"EdDSA", "keys/ed25519-pkcs8.pem", nullptr, {EcdsaPsychicSignature, WeakKey}},
 };
 
 keys::Key loadKey(const KeyCase& keyCase)
@@ -99,8 +99,10 @@ encoding::Json headerOf(const std::string& token)
 }
 
 // Verifies the signature alone with `key` as a lenient verifier would: the segments as written.
+// A verifier that checks only that the signature matches: weak keys are what some attacks rely on.
 bool signatureVerifies(const std::string& token, const keys::Key& key, jose::JwsVerifyOptions options = {})
 {
+    options.weakKeys = jose::WeakKeys::Accept;
     auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
     return decoded && jose::verifyCompact(*decoded, jose::KeySource::single(key), options).allValid();
 }
@@ -195,13 +197,14 @@ void TestFixtures::initTestCase()
 void TestFixtures::catalogueIsStable()
 {
     // Numbers and names are part of the output (file names): they must never change.
-    QCOMPARE(allFixtureKinds().size(), std::size_t(33));
+    QCOMPARE(allFixtureKinds().size(), std::size_t(34));
     QCOMPARE(fixtureKindInfo(Valid).number, 1);
     QCOMPARE(QString::fromUtf8(fixtureKindInfo(Valid).name), QStringLiteral("valid"));
     QCOMPARE(fixtureKindInfo(ExpiredWithinLeeway).number, 3);
     QCOMPARE(QString::fromUtf8(fixtureKindInfo(PublicKeyAsHmacSecret).name),
              QStringLiteral("public-key-as-hmac-secret"));
     QCOMPARE(fixtureKindInfo(Base64UrlTrailingBits).number, 33);
+    QCOMPARE(QString::fromUtf8(fixtureKindInfo(WeakKey).name), QStringLiteral("weak-key"));
     std::set<std::string_view> names;
     for (const auto& info : allFixtureKinds()) {
         QVERIFY(names.insert(info.name).second);
@@ -246,8 +249,16 @@ const Fixture* TestFixtures::rowFixture() const
 
 Result<jose::JwtVerification> TestFixtures::verifyRow() const
 {
+    const Fixture* fixture = rowFixture();
+    if (!fixture->verifyWith.is_null()) {
+        auto own = keys::importJwk(fixture->verifyWith);
+        if (!own) {
+            return std::unexpected(own.error());
+        }
+        return jose::verifyJwt(fixture->token, jose::KeySource::single(*own), verifyOptionsFor(rowSet().set.verifier));
+    }
     const keys::Key key = verificationKey(rowSet().key);
-    return jose::verifyJwt(rowFixture()->token, jose::KeySource::single(key), verifyOptionsFor(rowSet().set.verifier));
+    return jose::verifyJwt(fixture->token, jose::KeySource::single(key), verifyOptionsFor(rowSet().set.verifier));
 }
 
 void TestFixtures::everyKindProducedOrSkipped_data()
@@ -372,6 +383,7 @@ void TestFixtures::rejectedForTheStatedReason()
                                             : std::initializer_list{SignatureProblem::AlgorithmNotAllowed});
         break;
     case UnknownCrit: signatureProblem({SignatureProblem::UnknownCriticalHeader}); break;
+    case WeakKey: signatureProblem({SignatureProblem::WeakKey}); break;
     case Base64UrlPadding:
     case Base64UrlStandardAlphabet:
     case Base64UrlTrailingBits:
@@ -396,7 +408,7 @@ void TestFixtures::attacksWorkOnVulnerableVerifiers_data()
     addRows({Valid, ExpiredWithinLeeway, EmbeddedJwk, PublicKeyAsHmacSecret, KidPathTraversalEmptySecret,
              KidSqlInjectionKnownSecret, KidPathTraversal, KidSqlInjection, JkuWithRealKey, JkuWithAttackerKey,
              X5uWithRealKey, X5uWithAttackerKey, UnknownCrit, DuplicateExp, DuplicateIss, Base64UrlPadding,
-             Base64UrlStandardAlphabet, Base64UrlTrailingBits});
+             Base64UrlStandardAlphabet, Base64UrlTrailingBits, WeakKey});
 }
 
 void TestFixtures::attacksWorkOnVulnerableVerifiers()
@@ -454,6 +466,15 @@ void TestFixtures::attacksWorkOnVulnerableVerifiers()
         QVERIFY(header.at("x5u").get<std::string>().starts_with("https://attacker.invalid/"));
         QCOMPARE(signatureVerifies(fixture->token, key), fixture->kind == X5uWithRealKey);
         break;
+    case WeakKey: {
+        // Only the key's strength stands in the way: a verifier that accepts weak keys accepts the token.
+        auto own = keys::importJwk(fixture->verifyWith);
+        JWTWB_VERIFY_OK(own);
+        QVERIFY(!jose::describeWeakKey(*own, jose::algorithmInfo(rowSet().set.verifier.algorithm).alg).empty());
+        QVERIFY(signatureVerifies(fixture->token, *own));
+        QVERIFY(!signatureVerifies(fixture->token, key));
+        break;
+    }
     case UnknownCrit: {
         // Only "crit" stands in the way: a verifier that knows the parameter accepts the signature.
         jose::JwsVerifyOptions knows;
@@ -621,11 +642,15 @@ void TestFixtures::otherAlgorithmsAgree()
     JWTWB_VERIFY_OK(set);
     const bool ecdsa = jose::algorithmInfo(options.algorithm.value()).family == jose::AlgorithmFamily::Ecdsa;
     const bool secret = key->type() == keys::KeyType::Oct;
-    QCOMPARE(set->fixtures.size(), std::size_t(33 - (ecdsa ? 0 : 1) - (secret ? 1 : 0)));
+    const bool fixedSize = key->type() == keys::KeyType::Ec || key->type() == keys::KeyType::Okp;
+    QCOMPARE(set->fixtures.size(), std::size_t(34 - (ecdsa ? 0 : 1) - (secret ? 1 : 0) - (fixedSize ? 1 : 0)));
     const keys::Key verifier = verificationKey(*key);
     for (const auto& fixture : set->fixtures) {
+        const auto own
+            = fixture.verifyWith.is_null() ? Result<keys::Key>(verifier) : keys::importJwk(fixture.verifyWith);
+        JWTWB_VERIFY_OK(own);
         const auto result
-            = jose::verifyJwt(fixture.token, jose::KeySource::single(verifier), verifyOptionsFor(set->verifier));
+            = jose::verifyJwt(fixture.token, jose::KeySource::single(*own), verifyOptionsFor(set->verifier));
         QVERIFY2((result && result->valid()) == (fixture.expect == Expectation::Accept), fixture.name().data());
         QCOMPARE(fixture.expect, kMustAccept.contains(fixture.kind) ? Expectation::Accept : Expectation::Reject);
     }
@@ -637,9 +662,15 @@ void TestFixtures::fromToken()
     const std::string sample
         = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwia"
           "WF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-    const keys::Key secret = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("your-256-bit-secret")));
     FixtureOptions options;
     options.now = test::at(kNow);
+    // Its own 19-byte secret is refused: the "valid" fixtures would not be valid for a conforming verifier.
+    const keys::Key sampleSecret = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("your-256-bit-secret")));
+    const auto refused = generateFixturesFromToken(sample, sampleSecret, options);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Errc::WeakKey);
+    QVERIFY(refused.error().message.find("19 bytes") != std::string::npos);
+    const keys::Key secret = keys::Key::fromSecret(crypto::SecureBytes(std::string(32, 's')));
     auto set = generateFixturesFromToken(sample, secret, options);
     JWTWB_VERIFY_OK(set);
     QCOMPARE(set->verifier.algorithm, jose::JwsAlgorithm::HS256);
@@ -702,7 +733,15 @@ void TestFixtures::manifest()
     std::set<std::string> files;
     for (const auto& entry : manifest) {
         QVERIFY(files.insert(entry["file"].get<std::string>()).second);
-        QVERIFY(entry["verifierOptions"] == verifierOptionsJson(set.verifier));
+        if (entry["name"] == "weak-key") {
+            // Its own key, stated in the entry: a verifier must refuse it although the signature matches.
+            QVERIFY(entry["verifyWith"].is_object());
+            QCOMPARE(entry["verifyWith"]["kty"].get<std::string>(), std::string("oct"));
+            QVERIFY(entry["verifierOptions"]["key"].get<std::string>().find("verifyWith") != std::string::npos);
+        } else {
+            QVERIFY(!entry.contains("verifyWith"));
+            QVERIFY(entry["verifierOptions"] == verifierOptionsJson(set.verifier));
+        }
         QVERIFY(!entry["reason"].get<std::string>().empty());
     }
     // HS256 leaves out the public-key confusion and the ECDSA signature, and says why.
@@ -710,8 +749,7 @@ void TestFixtures::manifest()
     QCOMPARE(skipped.size(), std::size_t(2));
     QCOMPARE(skipped[0]["name"].get<std::string>(), std::string("public-key-as-hmac-secret"));
     QCOMPARE(skipped[1]["name"].get<std::string>(), std::string("ecdsa-psychic-signature"));
-    QCOMPARE(QString::fromStdString(fixtureFileName(set.fixtures.back())),
-             QStringLiteral("33-base64url-trailing-bits.jwt"));
+    QCOMPARE(QString::fromStdString(fixtureFileName(set.fixtures.back())), QStringLiteral("34-weak-key.jwt"));
 }
 
 void TestFixtures::badInput()

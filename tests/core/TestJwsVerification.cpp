@@ -1,3 +1,5 @@
+#include "KeyTestSupport.h"
+#include "TestData.h"
 #include "crypto/Digest.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Hex.h"
@@ -5,8 +7,10 @@
 #include "jose/JwsSigner.h"
 #include "jose/JwsVerifier.h"
 #include "jose/KeyAlgorithmCheck.h"
+#include "jose/KeySelector.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
+#include "keys/KeyImport.h"
 
 #include <QTest>
 
@@ -124,7 +128,12 @@ private slots:
     void duplicateHeaderMembers();
     void keySetSelection();
     void noKeyMeansNotChecked();
+    void weakKeys_data();
     void weakKeys();
+    void rocaFingerprint_data();
+    void rocaFingerprint();
+    void ambiguousKeySets_data();
+    void ambiguousKeySets();
 
 private:
     std::map<std::string, keys::Key> m_keys;
@@ -560,20 +569,160 @@ void TestJwsVerification::noKeyMeansNotChecked()
     QCOMPARE(result.signatures.front().problem, SignatureProblem::NoKey);
 }
 
+void TestJwsVerification::weakKeys_data()
+{
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<QString>("signingKey"); // "secret:TEXT", "rsa:BITS" (generated) or a PEM file in tests/data
+    QTest::addColumn<QString>("weakness"); // empty: a strong key
+    QTest::newRow("HS256, jwt.io's 19-byte secret")
+        << "HS256"
+        << "secret:your-256-bit-secret"
+        << "the secret is 19 bytes; RFC 7518 §3.2 requires at least 32 bytes for HS256";
+    QTest::newRow("HS256, 31 bytes") << "HS256"
+                                     << "secret:" + QString(31, 'k') << "the secret is 31 bytes";
+    QTest::newRow("HS256, 32 bytes") << "HS256"
+                                     << "secret:" + QString(32, 'k') << QString();
+    QTest::newRow("HS384, 32 bytes") << "HS384"
+                                     << "secret:" + QString(32, 'k') << "requires at least 48 bytes for HS384";
+    QTest::newRow("HS512, 64 bytes") << "HS512"
+                                     << "secret:" + QString(64, 'k') << QString();
+    QTest::newRow("RS256, 1024 bits") << "RS256"
+                                      << "rsa:1024"
+                                      << "the RSA key has only 1024 bits; RFC 7518 §3.3 requires 2048 or more";
+    QTest::newRow("PS256, 2048 bits") << "PS256"
+                                      << "keys/rsa-2048-pkcs8.pem" << QString();
+    QTest::newRow("RS256, ROCA") << "RS256"
+                                 << "keys/roca/positive-private.pem"
+                                 << "the RSA key's modulus has the ROCA fingerprint (CVE-2017-15361)";
+    QTest::newRow("PS512, ROCA") << "PS512"
+                                 << "keys/roca/positive-private.pem"
+                                 << "ROCA fingerprint";
+}
+
 void TestJwsVerification::weakKeys()
 {
-    const keys::Key shortSecret = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("your-256-bit-secret")));
-    const std::string token = signCompact(header("HS256"), asBytes(kPayload), &shortSecret).value();
-    const auto check = verifyText(token, shortSecret);
-    QVERIFY(check.valid());
-    QCOMPARE(check.warnings.size(), std::size_t(1));
-    QVERIFY(QString::fromStdString(check.warnings.front()).contains("19 bytes"));
-
-    const auto small = keys::generateKey({keys::KeyType::Rsa, 1024});
-    QVERIFY(small.has_value());
-    const auto refused = signCompact(header("RS256"), asBytes(kPayload), &*small);
-    QVERIFY(!refused.has_value());
+    QFETCH(QString, alg);
+    QFETCH(QString, signingKey);
+    QFETCH(QString, weakness);
+    const auto key = [&]() -> Result<keys::Key> {
+        if (signingKey.startsWith("secret:")) {
+            return keys::Key::fromSecret(crypto::SecureBytes(signingKey.mid(7).toStdString()));
+        }
+        if (signingKey.startsWith("rsa:")) {
+            return keys::generateKey({keys::KeyType::Rsa, signingKey.mid(4).toInt()});
+        }
+        return keys::importPem(test::readDataFile(signingKey));
+    }();
+    JWTWB_VERIFY_OK(key);
+    const keys::Key verifier = key->type() == keys::KeyType::Oct ? *key : key->publicKey().value();
+    const std::string headerText = header(alg.toStdString());
+    SignOptions accepting;
+    accepting.weakKeys = WeakKeys::Accept;
+    const auto token = signCompact(headerText, asBytes(kPayload), &*key, accepting);
+    JWTWB_VERIFY_OK(token);
+    const auto refused = signCompact(headerText, asBytes(kPayload), &*key);
+    const auto check = verifyText(*token, verifier);
+    JwsVerifyOptions optOut;
+    optOut.weakKeys = WeakKeys::Accept;
+    const auto accepted = verifyText(*token, verifier, optOut);
+    if (weakness.isEmpty()) {
+        JWTWB_VERIFY_OK(refused);
+        QVERIFY2(check.valid() && check.warnings.empty(), check.reason.c_str());
+        QVERIFY(accepted.valid() && accepted.warnings.empty());
+        QVERIFY(jose::describeWeakKey(verifier, *parseAlgorithm(alg.toStdString())).empty());
+        return;
+    }
+    // Signing and verifying refuse alike, in the words of the one rule.
+    QVERIFY(!refused);
     QCOMPARE(refused.error().code, Errc::WeakKey);
+    QVERIFY2(QString::fromStdString(refused.error().message).contains(weakness), refused.error().message.c_str());
+    QVERIFY(!check.valid());
+    QCOMPARE(check.problem, SignatureProblem::WeakKey);
+    const QString reason = QString::fromStdString(check.reason);
+    QVERIFY2(reason.startsWith("the signature matches this ")
+                 && reason.contains(", but a conforming verifier refuses the ") && reason.contains(weakness),
+             qPrintable(reason));
+    // The opt-out: valid, the weakness a warning.
+    QVERIFY2(accepted.valid(), accepted.reason.c_str());
+    QCOMPARE(accepted.warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(accepted.warnings.front()).contains(weakness));
+    // A token of another key: refused too, and the reason says that it does not match either.
+    const auto original = decodeCompact(*token);
+    QVERIFY(original);
+    const std::string tampered = withSignature(*token, Bytes(original->signature().size(), 0x5a));
+    const auto wrong = verifyText(tampered, verifier);
+    QCOMPARE(wrong.problem, SignatureProblem::WeakKey);
+    QVERIFY2(QString::fromStdString(wrong.reason).contains("does not match this"), wrong.reason.c_str());
+}
+
+void TestJwsVerification::rocaFingerprint_data()
+{
+    // Keys from the ROCA authors' own tests (tests/data/keys/roca/README.md), both 2048 bits or more.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("fingerprint");
+    QTest::newRow("positive, private") << "keys/roca/positive-private.pem" << true;
+    QTest::newRow("positive, public half") << "keys/roca/positive-public.pem" << true;
+    QTest::newRow("negative") << "keys/roca/negative-public.pem" << false;
+    QTest::newRow("our RSA 2048 test key") << "keys/rsa-2048-spki.pem" << false;
+}
+
+void TestJwsVerification::rocaFingerprint()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, fingerprint);
+    const auto key = keys::importPem(test::readDataFile(file));
+    JWTWB_VERIFY_OK(key);
+    QVERIFY(key->bits() >= 2048);
+    QCOMPARE(key->hasRocaFingerprint(), fingerprint);
+    QCOMPARE(!jose::describeWeakKey(*key, JwsAlgorithm::RS256).empty(), fingerprint);
+}
+
+void TestJwsVerification::ambiguousKeySets_data()
+{
+    QTest::addColumn<QStringList>("kinds"); // per key: "oct", "rsa" or "ec", with ":kid" when it has one
+    QTest::addColumn<QString>("problem"); // empty: the set is fine
+    QTest::newRow("distinct kids") << QStringList{"rsa:a", "rsa:b", "ec:c"} << QString();
+    QTest::newRow("no kids") << QStringList{"rsa", "rsa"} << QString();
+    QTest::newRow("one kid, two types (RFC 7517 §4.5)") << QStringList{"rsa:a", "ec:a"} << QString();
+    QTest::newRow("one kid, two RSA keys")
+        << QStringList{"rsa:a", "ec:b", "rsa:a"} << "two keys with the kid \"a\" (keys 1 and 3)";
+    QTest::newRow("secret beside an RSA key") << QStringList{"oct:a", "rsa:b"} << "mixes shared secrets";
+    QTest::newRow("secrets only") << QStringList{"oct:a", "oct:b"} << QString();
+}
+
+void TestJwsVerification::ambiguousKeySets()
+{
+    QFETCH(QStringList, kinds);
+    QFETCH(QString, problem);
+    std::vector<keys::Key> set;
+    for (const QString& kind : kinds) {
+        const QString type = kind.section(':', 0, 0);
+        keys::Key key = type == "oct" ? m_keys.at("HS256") : type == "rsa" ? m_keys.at("RS256") : m_keys.at("ES256");
+        key.parameters().kid = kind.section(':', 1).toStdString();
+        set.push_back(key.type() == keys::KeyType::Oct ? key : key.publicKey().value());
+    }
+    const std::string alg = kinds.front().startsWith("oct") ? "HS256"
+        : kinds.front().startsWith("rsa")                   ? "RS256"
+                                                            : "ES256";
+    const keys::Key& signer = m_keys.at(alg);
+    const std::string kid = kinds.front().section(':', 1).toStdString();
+    const auto token = signCompact(header(alg, kid.empty() ? std::string() : R"(,"kid":")" + kid + "\""),
+                                   asBytes(kPayload), &signer);
+    JWTWB_VERIFY_OK(token);
+    const auto decoded = decodeCompact(*token);
+    QVERIFY(decoded);
+    for (const auto weak : {WeakKeys::Refuse, WeakKeys::Accept}) {
+        JwsVerifyOptions options;
+        options.weakKeys = weak; // the opt-out is for weak keys only
+        const auto check = checkCompactSignature(*decoded, KeySource::set(set), options);
+        if (problem.isEmpty()) {
+            QVERIFY2(check.valid(), check.reason.c_str());
+        } else {
+            QCOMPARE(check.problem, SignatureProblem::AmbiguousKeySet);
+            QVERIFY2(QString::fromStdString(check.reason).contains(problem), check.reason.c_str());
+        }
+    }
+    QCOMPARE(jose::describeAmbiguousKeySet(set).empty(), problem.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestJwsVerification)

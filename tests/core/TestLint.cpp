@@ -41,7 +41,9 @@ std::string claims(const std::string& members)
 
 QString signedToken(const std::string& header, const std::string& payload, const keys::Key& key)
 {
-    auto text = signCompact(header, toBytes(payload), &key);
+    SignOptions options;
+    options.weakKeys = WeakKeys::Accept; // lint explains weak secrets: it must be shown tokens made with them
+    auto text = signCompact(header, toBytes(payload), &key, options);
     if (!text) {
         qFatal("cannot sign test token: %s", text.error().message.c_str());
     }

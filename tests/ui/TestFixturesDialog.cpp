@@ -92,13 +92,19 @@ void TestFixturesDialog::generatesFromTokenAndSecret()
     m_dialog->setSource(QStringLiteral("Authorization: Bearer ") + test::kSampleToken);
     QVERIFY(!m_write->isEnabled());
     m_secret->setFocus();
-    QTest::keyClicks(m_secret, QStringLiteral("your-256-bit-secret"));
+    // The sample's own 19-byte secret is refused, with the reason: its "valid" tokens would not be.
+    QTest::keyClicks(m_secret, test::kSampleSecret);
+    QTest::mouseClick(m_generate, Qt::LeftButton);
+    QVERIFY(!m_dialog->fixtures().has_value());
+    QVERIFY2(m_status->text().contains(QStringLiteral("19 bytes")), qPrintable(m_status->text()));
+    m_secret->clear();
+    QTest::keyClicks(m_secret, test::kCurrentSampleSecret);
     QTest::mouseClick(m_generate, Qt::LeftButton);
     QVERIFY2(m_dialog->fixtures().has_value(), qPrintable(m_status->text()));
-    // 31 tokens for an HMAC secret, 2 kinds skipped with their reason.
-    QCOMPARE(m_list->topLevelItemCount(), 33);
+    // 32 tokens for an HMAC secret, 2 kinds skipped with their reason.
+    QCOMPARE(m_list->topLevelItemCount(), 34);
     QCOMPARE(rowsWith(*m_list, QStringLiteral("accept")), 6);
-    QCOMPARE(rowsWith(*m_list, QStringLiteral("reject")), 25);
+    QCOMPARE(rowsWith(*m_list, QStringLiteral("reject")), 26);
     QCOMPARE(rowsWith(*m_list, QStringLiteral("skipped")), 2);
     QCOMPARE(m_list->topLevelItem(0)->text(0), QStringLiteral("01-valid.jwt"));
     QVERIFY(!m_list->topLevelItem(0)->text(2).isEmpty());
@@ -109,7 +115,7 @@ void TestFixturesDialog::generatesFromTokenAndSecret()
     const auto* detail = m_dialog->findChild<QPlainTextEdit*>(QStringLiteral("detailView"));
     QVERIFY(detail->toPlainText().contains(QStringLiteral("within the 30 s leeway")));
     QVERIFY(detail->toPlainText().endsWith(QString::fromStdString(m_dialog->fixtures()->fixtures[2].token)));
-    m_list->setCurrentItem(m_list->topLevelItem(32));
+    m_list->setCurrentItem(m_list->topLevelItem(33));
     QVERIFY(detail->toPlainText().contains(QStringLiteral("ECDSA")));
     QApplication::processEvents();
     test::saveShot(*m_dialog, QStringLiteral("fixtures-dialog"));
@@ -125,7 +131,7 @@ void TestFixturesDialog::writesFilesAndAsksBeforeReplacing()
     QTemporaryDir temporary;
     const QString folder = temporary.filePath(QStringLiteral("tokens"));
     m_dialog->setSource(QStringLiteral(R"({"sub":"alice"})"));
-    m_secret->setText(QStringLiteral("fixture-dialog-secret"));
+    m_secret->setText(QStringLiteral("fixture-dialog-secret-of-32-bytes"));
     m_dialog->setOutputFolder(folder);
     QVERIFY(!m_dialog->writeFiles()); // nothing generated yet
     QVERIFY(m_dialog->generate());
@@ -137,10 +143,10 @@ void TestFixturesDialog::writesFilesAndAsksBeforeReplacing()
     });
     QTest::mouseClick(m_write, Qt::LeftButton);
     QCOMPARE(asked, 0); // a new folder: no question
-    QVERIFY2(m_status->text().startsWith(QStringLiteral("Wrote 31 tokens")), qPrintable(m_status->text()));
+    QVERIFY2(m_status->text().startsWith(QStringLiteral("Wrote 32 tokens")), qPrintable(m_status->text()));
     auto manifest = encoding::parseJson(readFile(folder + QStringLiteral("/manifest.json")).toStdString());
     QVERIFY(manifest && manifest->value.is_array());
-    QCOMPARE(manifest->value.size(), std::size_t(31));
+    QCOMPARE(manifest->value.size(), std::size_t(32));
     const QString valid = folder + QStringLiteral("/01-valid.jwt");
     QCOMPARE(readFile(valid), QByteArray::fromStdString(m_dialog->fixtures()->fixtures.front().token));
     QCOMPARE(QFile(valid).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
@@ -157,7 +163,7 @@ void TestFixturesDialog::writesFilesAndAsksBeforeReplacing()
     QVERIFY(m_dialog->writeFiles());
     QCOMPARE(asked, 2);
     QCOMPARE(readFile(valid), QByteArray::fromStdString(m_dialog->fixtures()->fixtures.front().token));
-    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 32); // no temporary files left
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 33); // no temporary files left
 }
 
 void TestFixturesDialog::privateKeyPastedOrGiven()

@@ -195,7 +195,7 @@ void TestKeyboard::focusChain_data()
     row("decoder: verification", kDecoder, 2, false,
         decoderTop
             + " keyKind openKeyFile secretEdit revealSecret secretEncoding allowedAlgorithms expectedIssuer "
-              "expectedAudience leeway verifyNow "
+              "expectedAudience leeway verifyNow acceptWeakKeys "
             + end);
     row("decoder: findings", kDecoder, 3, false, decoderTop + " findingsView " + end);
     row("decoder: x-ray", kDecoder, 4, false,
@@ -205,7 +205,7 @@ void TestKeyboard::focusChain_data()
         pagesBar
             + " headerEdit payloadEdit iatButton nbfButton jtiButton expButton expiryPreset templateChoice "
               "applyTemplateButton keySource secretEdit revealSecret secretEncoding generateKind generateButton "
-              "algorithmChoice unsecuredCheck copyButton openInDecoderButton outputToken "
+              "algorithmChoice unsecuredCheck acceptWeakKeys copyButton openInDecoderButton outputToken "
             + end);
     row("timeline", kTimeline, -1, false,
         pagesBar

@@ -240,7 +240,23 @@ void TestKeystoreKeyChoice::decoderSuggestsKeyByKid()
     }
     auto* list = page.findChild<QComboBox*>(QStringLiteral("storedKeyChoice"));
     QVERIFY(list);
-    QCOMPARE(list->count(), 4); // all keys, and the three stored ones
+    // All public keys, all secrets (never one set: verification refuses a mixed one), and the three stored keys.
+    QCOMPARE(list->count(), 5);
+    QCOMPARE(list->itemText(0), QStringLiteral("All stored public keys (chosen by kid)"));
+    QCOMPARE(list->itemText(1), QStringLiteral("All stored secrets (chosen by kid)"));
+    if (choice.isEmpty()) {
+        QCOMPARE(list->currentIndex(), 0); // an ES256 token: the public keys
+        QVERIFY(
+            std::ranges::none_of(input->keys(), [](const keys::Key& key) { return key.type() == keys::KeyType::Oct; }));
+        // An HS256 token with no kid: all stored secrets, and it verifies with the stored one.
+        page.setTokenText(tokenSignedBy("oct-1", QString()));
+        QCOMPARE(list->currentIndex(), 1);
+        QVERIFY(!input->keys().empty());
+        QVERIFY(
+            std::ranges::all_of(input->keys(), [](const keys::Key& key) { return key.type() == keys::KeyType::Oct; }));
+        QCOMPARE(page.verificationPanel()->state(), VerificationState::Valid);
+        return;
+    }
     const int suggested = list->findData(QStringLiteral("ec-1"));
     QCOMPARE(list->itemText(suggested).contains(QStringLiteral("matches the token's kid")), headerKid == "ec-1");
 }
@@ -285,13 +301,13 @@ void TestKeystoreKeyChoice::keystoreChangesReachTheDecoder()
     auto jwk = keys::exportJwk(generated({keys::KeyType::Ec, 0, keys::Curve::P384}, "ec-new"), false);
     QVERIFY(jwk);
     keysPage.importText(QString::fromStdString(encoding::toCompactJson(*jwk)));
-    QCOMPARE(list->count(), 5);
+    QCOMPARE(list->count(), 6); // the two all-key rows and four stored keys
     QVERIFY(list->findData(QStringLiteral("ec-new")) > 0);
 
     // The chosen key deleted: dropped, with a message, and no longer used.
     QVERIFY(m_session->editableKeystore()->remove("ec-1"));
     QVERIFY(m_session->saveChanges());
-    QCOMPARE(list->count(), 4);
+    QCOMPARE(list->count(), 5);
     QVERIFY(input->storedKeyChooser()->isAllChosen());
     QVERIFY2(input->storedKeyChooser()->noteText().contains(
                  QStringLiteral("The key you chose, “API signer”, is no longer in the keystore.")),

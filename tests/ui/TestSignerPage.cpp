@@ -221,13 +221,13 @@ bool TestSignerPage::generate(const keys::KeySpec& spec)
 
 void TestSignerPage::firstTokenIsTheJwtIoSample()
 {
-    // The default draft and jwt.io's demo secret give jwt.io's sample token, byte for byte.
+    // The default draft and jwt.io's demo secret give jwt.io's current sample token, byte for byte.
     QCOMPARE(m_page->algorithm(), QStringLiteral("HS256"));
-    QCOMPARE(m_page->token(), test::kSampleToken);
+    QCOMPARE(m_page->token(), test::kCurrentSampleToken);
     const TokenColors colors = tokenColors(QApplication::palette());
     QCOMPARE(test::colorAt(*m_output, 0), colors.header);
-    QCOMPARE(test::colorAt(*m_output, static_cast<int>(test::kSampleToken.indexOf('.')) + 2), colors.payload);
-    QCOMPARE(test::colorAt(*m_output, static_cast<int>(test::kSampleToken.size()) - 1), colors.signature);
+    QCOMPARE(test::colorAt(*m_output, static_cast<int>(test::kCurrentSampleToken.indexOf('.')) + 2), colors.payload);
+    QCOMPARE(test::colorAt(*m_output, static_cast<int>(test::kCurrentSampleToken.size()) - 1), colors.signature);
 }
 
 void TestSignerPage::signsEveryAlgorithm_data()
@@ -769,11 +769,16 @@ std::optional<std::vector<jose::FindingCode>> TestSignerPage::bannerMatchesLint(
 
 void TestSignerPage::warningBannerShowsDecoderFindings()
 {
-    // The demo secret is short and the sample has no exp.
+    // The sample has no exp. A short secret, accepted on purpose, is a finding too.
     const auto first = bannerMatchesLint();
     QVERIFY(first);
-    QVERIFY(std::ranges::find(*first, jose::FindingCode::WeakHmacSecret) != first->end());
+    QVERIFY(std::ranges::find(*first, jose::FindingCode::WeakHmacSecret) == first->end());
     QVERIFY(std::ranges::find(*first, jose::FindingCode::MissingExp) != first->end());
+    m_page->findChild<QCheckBox*>(QStringLiteral("acceptWeakKeys"))->setChecked(true);
+    m_page->keyInput()->setSecret(test::kSampleSecret, keys::SecretEncoding::Utf8);
+    const auto weak = bannerMatchesLint();
+    QVERIFY(weak);
+    QVERIFY(std::ranges::find(*weak, jose::FindingCode::WeakHmacSecret) != weak->end());
 
     // A strong secret and an exp: those two go away.
     m_page->keyInput()->setSecret(QString("0123456789abcdef").repeated(4), keys::SecretEncoding::Hex);

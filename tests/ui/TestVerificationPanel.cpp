@@ -93,6 +93,8 @@ private slots:
     void vectors();
     void unsecuredTokenIsRejected();
     void secretEncodingIsExplicit();
+    void weakKeysRefusedWithTheReason_data();
+    void weakKeysRefusedWithTheReason();
     void algorithmConfusionSaysSo();
     void keyKindFollowsToken();
     void pastedKeyTextSwitchesKind_data();
@@ -160,11 +162,11 @@ void TestVerificationPanel::secretFieldIsHidden()
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
 
     // Typed, not set: the result follows every keystroke.
-    m_panel->setToken(test::kSampleToken);
+    m_panel->setToken(test::kCurrentSampleToken);
     secret->setFocus();
-    QTest::keyClicks(secret, QStringLiteral("your-256-bit-secre"));
+    QTest::keyClicks(secret, QStringLiteral("a-string-secret-at-least-256-bits-lon"));
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
-    QTest::keyClicks(secret, QStringLiteral("t"));
+    QTest::keyClicks(secret, QStringLiteral("g"));
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     QTest::keyClick(secret, Qt::Key_Backspace);
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
@@ -233,10 +235,66 @@ void TestVerificationPanel::unsecuredTokenIsRejected()
     QVERIFY2(m_panel->reasonText().contains("unsecured (alg \"none\")"), qPrintable(m_panel->reasonText()));
 }
 
+void TestVerificationPanel::weakKeysRefusedWithTheReason_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("matches");
+    QTest::addColumn<QString>("weakness"); // empty: a strong key, nothing refused
+    QTest::newRow("jwt.io sample, its 19-byte secret")
+        << test::kSampleToken << test::kSampleSecret << true
+        << "the secret is 19 bytes; RFC 7518 §3.2 requires at least 32 bytes for HS256";
+    QTest::newRow("jwt.io sample, a wrong short secret")
+        << test::kSampleToken << QStringLiteral("guess") << false << "the secret is 5 bytes";
+    QTest::newRow("current sample, its 38-byte secret")
+        << test::kCurrentSampleToken << test::kCurrentSampleSecret << true << QString();
+}
+
+void TestVerificationPanel::weakKeysRefusedWithTheReason()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, secret);
+    QFETCH(bool, matches);
+    QFETCH(QString, weakness);
+    auto* accept = m_panel->findChild<QCheckBox*>(QStringLiteral("acceptWeakKeys"));
+    QVERIFY(accept);
+    QVERIFY(!accept->isChecked()); // off by default
+    m_panel->setToken(token);
+    m_panel->keyInput()->setSecret(secret, KeyInput::SecretEncoding::Utf8);
+    if (weakness.isEmpty()) {
+        QCOMPARE(m_panel->state(), VerificationState::Valid);
+        accept->setChecked(true);
+        QCOMPARE(m_panel->state(), VerificationState::Valid);
+        QVERIFY2(!m_panel->reasonText().contains(QStringLiteral("Warning: The secret")),
+                 qPrintable(m_panel->reasonText()));
+        return;
+    }
+    // Refused, in words: whether the signature matches, that a conforming verifier refuses the key, why.
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: the key is too weak"));
+    const QString reason = m_panel->reasonText();
+    QVERIFY2(reason.contains(matches ? QStringLiteral("The signature matches this secret, but a conforming verifier "
+                                                      "refuses the secret")
+                                     : QStringLiteral("does not match this secret either")),
+             qPrintable(reason));
+    QVERIFY2(reason.contains(weakness), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("Accept weak keys")), qPrintable(reason));
+    QApplication::processEvents(); // the labels' new heights
+    test::saveShot(*m_panel, QStringLiteral("verification-weak-key-%1").arg(QTest::currentDataTag()).replace(' ', '-'));
+
+    // The opt-out: a warning instead of the refusal, and only as long as it is ticked.
+    accept->setChecked(true);
+    QCOMPARE(m_panel->state(), matches ? VerificationState::Valid : VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains(QStringLiteral("Warning: T") + weakness.mid(1, 20)),
+             qPrintable(m_panel->reasonText()));
+    accept->setChecked(false);
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+}
+
 void TestVerificationPanel::secretEncodingIsExplicit()
 {
-    m_panel->setToken(test::kSampleToken);
-    m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    m_panel->setToken(test::kCurrentSampleToken);
+    m_panel->keyInput()->setSecret(test::kCurrentSampleSecret, KeyInput::SecretEncoding::Utf8);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     // The same characters read as hex are not a secret at all, and never silently taken as text.
     m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Hex);
@@ -486,9 +544,9 @@ void TestVerificationPanel::loadsKeyFiles()
     QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
     QVERIFY(input->errorText().isEmpty());
 
-    QVERIFY(input->loadFile(write("secret.txt", "your-256-bit-secret\n"), &error));
+    QVERIFY(input->loadFile(write("secret.txt", "a-string-secret-at-least-256-bits-long\n"), &error));
     QCOMPARE(input->kind(), KeyInput::Kind::Secret);
-    m_panel->setToken(test::kSampleToken);
+    m_panel->setToken(test::kCurrentSampleToken);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
 
     // A binary DER key goes to the PEM box as base64.
@@ -512,20 +570,20 @@ void TestVerificationPanel::loadsKeyFiles()
 
 void TestVerificationPanel::secretsAreNotStored()
 {
-    m_panel->setToken(test::kSampleToken);
+    m_panel->setToken(test::kCurrentSampleToken);
     auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
     secret->setFocus();
-    QTest::keyClicks(secret, QStringLiteral("your-256-bit-secret"));
+    QTest::keyClicks(secret, test::kCurrentSampleSecret);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     delete m_panel;
     m_panel = nullptr;
     QSettings settings;
     for (const QString& key : settings.allKeys()) {
-        QVERIFY2(!settings.value(key).toString().contains("your-256-bit-secret"), qPrintable(key));
+        QVERIFY2(!settings.value(key).toString().contains("a-string-secret-at-least"), qPrintable(key));
     }
     QFile file(settings.fileName());
     if (file.open(QIODevice::ReadOnly)) {
-        QVERIFY(!file.readAll().contains("your-256-bit-secret"));
+        QVERIFY(!file.readAll().contains("a-string-secret-at-least"));
     }
 }
 

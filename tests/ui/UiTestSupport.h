@@ -17,6 +17,13 @@ namespace jwtwb::test {
 inline const QString kSampleToken = QStringLiteral(
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+// Its secret, 19 bytes: the signature matches, and a conforming verifier refuses the key.
+inline const QString kSampleSecret = QStringLiteral("your-256-bit-secret");
+// jwt.io's sample since 2025, the signer's first token, and its 38-byte secret.
+inline const QString kCurrentSampleToken = QStringLiteral(
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6"
+    "MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30");
+inline const QString kCurrentSampleSecret = QStringLiteral("a-string-secret-at-least-256-bits-long");
 
 // Saves a PNG of the widget into the build folder's tests/output, for people to look at.
 // Settings of this test only: an INI file in `folder` (a QTemporaryDir), never the user's.

@@ -41,10 +41,11 @@ constexpr auto kAlgorithmKey = "signer/algorithm";
 constexpr auto kNone = "none";
 
 const QString kDefaultHeader = QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}");
-const QString kDefaultPayload
-    = QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"iat\": 1516239022\n}");
-// jwt.io's demo secret: the first token is the decoder's sample, and it shows the weak-secret warning.
-const QString kDemoSecret = QStringLiteral("your-256-bit-secret");
+const QString kDefaultPayload = QStringLiteral(
+    "{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"admin\": true,\n  \"iat\": 1516239022\n}");
+// jwt.io's demo secret since 2025, 38 bytes: the first token is jwt.io's current sample. (Its older
+// sample, the decoder's, has the 19-byte "your-256-bit-secret", which verifiers refuse.)
+const QString kDemoSecret = QStringLiteral("a-string-secret-at-least-256-bits-long");
 
 QString sentence(std::string_view text)
 {
@@ -75,6 +76,7 @@ SignerPage::SignerPage(QWidget* parent)
     , m_keyInput(new SigningKeyInput(this))
     , m_algorithm(new QComboBox(this))
     , m_unsecured(new QCheckBox(tr("&Unsecured (alg \"none\"): anyone can forge it"), this))
+    , m_acceptWeakKeys(new QCheckBox(tr("Accept &weak keys"), this))
     , m_syncNote(new QLabel(this))
     , m_output(new TokenEdit(this))
     , m_blocked(new QLabel(this))
@@ -89,6 +91,7 @@ SignerPage::SignerPage(QWidget* parent)
     m_payloadStatus->setObjectName(QStringLiteral("payloadStatus"));
     m_algorithm->setObjectName(QStringLiteral("algorithmChoice"));
     m_unsecured->setObjectName(QStringLiteral("unsecuredCheck"));
+    m_acceptWeakKeys->setObjectName(QStringLiteral("acceptWeakKeys"));
     m_output->setObjectName(QStringLiteral("outputToken"));
     m_blocked->setObjectName(QStringLiteral("blockedLabel"));
     m_banner->setObjectName(QStringLiteral("warningBanner"));
@@ -107,6 +110,10 @@ SignerPage::SignerPage(QWidget* parent)
     m_syncNote->setText(tr("The header's \"alg\" (and \"kid\", when the key has one) follow this choice."));
     m_unsecured->setToolTip(tr("A token without a signature. RFC 8725 §3.1: verifiers must refuse such tokens; make "
                                "one only to test that they do."));
+    // Off at every start and never stored, as in the decoder.
+    m_acceptWeakKeys->setToolTip(tr("Sign with an RSA key under 2048 bits or with the ROCA fingerprint, or an HMAC "
+                                    "secret shorter than the hash. Conforming verifiers refuse such keys (RFC 7518 "
+                                    "§3.2, §3.3); make such a token only to test that they do."));
     m_algorithm->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_algorithm->setMinimumContentsLength(12);
     m_copy->setToolTip(tr("Copy the token to the clipboard"));
@@ -135,6 +142,7 @@ SignerPage::SignerPage(QWidget* parent)
     algorithmLabel->setBuddy(m_algorithm);
     algorithmRow->addWidget(algorithmLabel);
     algorithmRow->addWidget(m_algorithm, 1);
+    algorithmRow->addWidget(m_acceptWeakKeys);
     rightLayout->addLayout(algorithmRow);
     rightLayout->addWidget(m_syncNote);
     rightLayout->addWidget(m_unsecured);
@@ -157,8 +165,8 @@ SignerPage::SignerPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     // Reading order: the left column, then the right one.
-    chainTabOrder({m_headerEdit, m_payloadEdit, m_claimHelpers, m_keyInput, m_algorithm, m_unsecured, m_copy,
-                   m_openInDecoder, m_output});
+    chainTabOrder({m_headerEdit, m_payloadEdit, m_claimHelpers, m_keyInput, m_algorithm, m_unsecured, m_acceptWeakKeys,
+                   m_copy, m_openInDecoder, m_output});
 
     restoreDrafts();
     m_keyInput->setSecret(kDemoSecret, keys::SecretEncoding::Utf8);
@@ -175,6 +183,7 @@ SignerPage::SignerPage(QWidget* parent)
         m_keyInput->setEnabled(!unsecured);
         updateAlgorithms();
     });
+    connect(m_acceptWeakKeys, &QCheckBox::toggled, this, &SignerPage::sign);
     connect(m_claimHelpers, &ClaimHelpers::timeClaimRequested, this, &SignerPage::setTimeClaim);
     connect(m_claimHelpers, &ClaimHelpers::jtiRequested, this, &SignerPage::setJti);
     connect(m_claimHelpers, &ClaimHelpers::templateRequested, this, &SignerPage::applyTemplate);
@@ -413,8 +422,15 @@ void SignerPage::sign()
     }
     jose::SignOptions options;
     options.allowUnsecured = unsecured;
+    options.weakKeys = m_acceptWeakKeys->isChecked() ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
     const auto token
         = jose::signCompact(toStdString(m_headerEdit->toPlainText()), asBytes(*compactPayload), key, options);
+    if (!token && token.error().code == Errc::WeakKey) {
+        block(tr("Not signed: %1 A conforming verifier refuses this key; tick \u201cAccept weak keys\u201d to sign "
+                 "with it anyway.")
+                  .arg(sentence(token.error().message)));
+        return;
+    }
     if (!token) {
         block(tr("Not signed: %1").arg(sentence(token.error().message)));
         return;

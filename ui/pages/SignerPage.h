@@ -79,6 +79,7 @@ private:
     SigningKeyInput* m_keyInput;
     QComboBox* m_algorithm;
     QCheckBox* m_unsecured;
+    QCheckBox* m_acceptWeakKeys;
     QLabel* m_syncNote;
     TokenEdit* m_output;
     QLabel* m_blocked;

@@ -243,6 +243,7 @@ void KeyInput::useKey(const KeyMaterial& material)
 
 void KeyInput::followTokenAlgorithm(const QString& alg)
 {
+    m_stored->setTokenUsesSecret(alg.startsWith(QLatin1String("HS")));
     if (alg.isEmpty() || alg == QLatin1String("none") || kind() == Kind::Keystore || !boxIsEmpty()) {
         return;
     }

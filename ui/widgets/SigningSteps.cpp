@@ -79,7 +79,8 @@ QString compareWithKey(const jose::CompactToken& token, const jose::AlgorithmInf
         return QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>").arg(color.name(), text.toHtmlEscaped());
     };
     if (info.family == jose::AlgorithmFamily::Hmac) {
-        const auto mac = jose::createSignature(info.alg, key, input);
+        // The mechanics, whatever the key's strength: the verification panel gives the verdict.
+        const auto mac = jose::createSignature(info.alg, key, input, jose::WeakKeys::Accept);
         if (!mac) {
             return colored(colors.bad, toQString(mac.error().message));
         }
@@ -97,7 +98,7 @@ QString compareWithKey(const jose::CompactToken& token, const jose::AlgorithmInf
                          "was changed, or the secret is not the one that signed it.")
                           .arg(differs + 1));
     }
-    const auto check = jose::verifySignature(info.alg, key, input, signature);
+    const auto check = jose::verifySignature(info.alg, key, input, signature, jose::WeakKeys::Accept);
     const QString reason = toQString(check.reason);
     return tr("Checked with %1: ").arg(toQString(key.describe()).toHtmlEscaped())
         + colored(check.valid() ? colors.good : colors.bad, reason);

@@ -18,6 +18,9 @@
 namespace jwtwb::ui {
 namespace {
 
+// The data of the "all stored secrets" row: no kid, as the other all-row, but told apart.
+const QString kAllSecrets = QStringLiteral("\u0001all-secrets");
+
 constexpr qsizetype kShortKid = 12;
 
 // "API signer · EC P-256 · kid ec-1"; RFC 7638 thumbprint kids shortened, the tooltip has them whole.
@@ -113,9 +116,22 @@ void StoredKeyChooser::setTokenKid(const QString& kid)
     }
 }
 
+void StoredKeyChooser::setTokenUsesSecret(bool secret)
+{
+    if (secret == m_tokenUsesSecret) {
+        return;
+    }
+    const auto before = std::tuple(chosenKid(), isAllChosen(), m_keys->currentIndex());
+    m_tokenUsesSecret = secret;
+    reload();
+    if (std::tuple(chosenKid(), isAllChosen(), m_keys->currentIndex()) != before) {
+        emit choiceChanged();
+    }
+}
+
 void StoredKeyChooser::choose(const QString& kid)
 {
-    const int index = kid.isEmpty() && m_purpose == Purpose::Verify ? 0 : m_keys->findData(kid);
+    const int index = kid.isEmpty() && m_purpose == Purpose::Verify ? allRow() : m_keys->findData(kid);
     const auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
     if (index < 0 || index >= m_keys->count() || (model != nullptr && !model->item(index)->isEnabled())) {
         return;
@@ -131,12 +147,17 @@ bool StoredKeyChooser::isLocked() const
 
 bool StoredKeyChooser::isAllChosen() const
 {
-    return m_purpose == Purpose::Verify && !isLocked() && m_keys->currentIndex() == 0;
+    return m_purpose == Purpose::Verify && !isLocked() && (m_keys->currentIndex() == 0 || m_keys->currentIndex() == 1);
+}
+
+int StoredKeyChooser::allRow() const
+{
+    return m_tokenUsesSecret ? 1 : 0;
 }
 
 QString StoredKeyChooser::chosenKid() const
 {
-    return isLocked() || m_keys->currentIndex() < 0 ? QString() : m_keys->currentData().toString();
+    return isLocked() || m_keys->currentIndex() < 0 || isAllChosen() ? QString() : m_keys->currentData().toString();
 }
 
 std::vector<keys::Key> StoredKeyChooser::chosenKeys() const
@@ -146,9 +167,10 @@ std::vector<keys::Key> StoredKeyChooser::chosenKeys() const
         return chosen;
     }
     const bool all = isAllChosen();
+    const bool secrets = m_keys->currentIndex() == 1;
     const QString kid = chosenKid();
     for (const auto& entry : m_session->keystore()->entries()) {
-        if (!all && toQString(entry.kid()) != kid) {
+        if (all ? (entry.key.type() == keys::KeyType::Oct) != secrets : toQString(entry.kid()) != kid) {
             continue;
         }
         if (m_purpose == Purpose::Sign) {
@@ -209,8 +231,14 @@ void StoredKeyChooser::reload()
         return;
     }
     if (m_purpose == Purpose::Verify) {
-        m_keys->addItem(tr("All stored keys (chosen by kid)"), QString());
-        m_keys->setItemData(0, tr("Every stored key, as a JWK Set: the token's kid picks the key"), Qt::ToolTipRole);
+        // Two sets, never one: a set of secrets and public keys together would let the token choose
+        // HMAC or a signature (RFC 8725 §2.1), and verification refuses it.
+        m_keys->addItem(tr("All stored public keys (chosen by kid)"), QString());
+        m_keys->setItemData(0, tr("Every stored key pair and public key, as a JWK Set: the token's kid picks the key"),
+                            Qt::ToolTipRole);
+        m_keys->addItem(tr("All stored secrets (chosen by kid)"), kAllSecrets);
+        m_keys->setItemData(1, tr("Every stored HMAC secret, as a JWK Set: the token's kid picks the secret"),
+                            Qt::ToolTipRole);
     }
     const QString suggested = suggestedKid();
     auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
@@ -237,7 +265,8 @@ void StoredKeyChooser::reload()
     const QString wanted = m_picked ? *m_picked : suggested;
     int index = wanted.isEmpty() ? -1 : m_keys->findData(wanted);
     if (index < 0) {
-        index = m_purpose == Purpose::Verify ? 0 : firstUsable; // all keys; or the first that can sign
+        index = m_purpose == Purpose::Verify ? allRow()
+                                             : firstUsable; // all keys of the token's kind; or the first that can sign
     }
     m_keys->setCurrentIndex(index);
     updateNote();

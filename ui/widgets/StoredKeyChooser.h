@@ -35,11 +35,15 @@ public:
     // Verify: the token's kid. The stored key with this kid is chosen unless the user chose one,
     // and is marked as matching; a kid no stored key has is pointed out.
     void setTokenKid(const QString& kid);
-    // As the user would choose: a stored key's kid, or "" for all stored keys (Verify only).
+    // Verify: whether the token is HMAC. Secrets and public keys never share one key set (jose's
+    // ambiguous-set rule), so "all stored keys" is one of two sets, and this picks which by default.
+    void setTokenUsesSecret(bool secret);
+    // As the user would choose: a stored key's kid, or "" for all stored keys of the token's kind
+    // (Verify only).
     void choose(const QString& kid);
 
     [[nodiscard]] bool isLocked() const;
-    [[nodiscard]] bool isAllChosen() const; // Verify: all stored keys, as a key set
+    [[nodiscard]] bool isAllChosen() const; // Verify: all stored secrets, or all public keys, as a key set
     [[nodiscard]] QString chosenKid() const; // "" for all keys, or when nothing is chosen
     // Copies of the chosen keys, empty while locked. Verify gets public halves (secrets as they are):
     // the decoder never needs a private key. Sign gets the key itself.
@@ -54,6 +58,7 @@ signals:
 
 private:
     void pick(int index);
+    [[nodiscard]] int allRow() const; // Verify: the all-keys row of the token's kind
     void reload();
     void updateNote();
     [[nodiscard]] QString suggestedKid() const; // the token's kid when a stored key has it
@@ -66,6 +71,7 @@ private:
     QComboBox* m_keys;
     QLabel* m_note;
     QString m_tokenKid;
+    bool m_tokenUsesSecret = false;
     std::optional<QString> m_picked; // the user's own choice ("" = all), kept across lock and unlock
     QString m_pickedLabel;
     QString m_dropped; // the message about a chosen key that was deleted

@@ -55,6 +55,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     , m_leeway(new QSpinBox(this))
     , m_atNow(new QCheckBox(tr("Now"), this))
     , m_at(new QDateTimeEdit(this))
+    , m_acceptWeakKeys(new QCheckBox(tr("Accept &weak keys"), this))
     , m_time(new VerificationTime(this))
     , m_verdict(new QLabel(this))
     , m_reason(new QLabel(this))
@@ -67,6 +68,12 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     m_leeway->setObjectName(QStringLiteral("leeway"));
     m_atNow->setObjectName(QStringLiteral("verifyNow"));
     m_at->setObjectName(QStringLiteral("verifyAt"));
+    m_acceptWeakKeys->setObjectName(QStringLiteral("acceptWeakKeys"));
+    // Off at every start and never stored: accepting a weak key is a choice for one look at one token.
+    m_acceptWeakKeys->setToolTip(
+        tr("Accept an RSA key under 2048 bits or with the ROCA fingerprint, or an HMAC secret shorter than the hash, "
+           "with a warning, as a lenient verifier would. A conforming verifier refuses them (RFC 7518 §3.2, "
+           "§3.3); use this for teaching and for legacy systems only."));
     m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_reason->setObjectName(QStringLiteral("reasonLabel"));
     m_keySelection->setObjectName(QStringLiteral("keySelectionLabel"));
@@ -137,6 +144,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     form->addRow(tr("Audience (aud)"), m_audience);
     form->addRow(tr("Leeway"), m_leeway);
     form->addRow(tr("Verify at"), atRow);
+    form->addRow(QString(), m_acceptWeakKeys);
     form->addRow(m_detachedLabel, m_detached);
 
     auto* layout = new QVBoxLayout(this);
@@ -146,13 +154,15 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(keyBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
-    chainTabOrder({m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at, m_detached});
+    chainTabOrder(
+        {m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at, m_acceptWeakKeys, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_audience, &QLineEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_detached, &QPlainTextEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_leeway, &QSpinBox::valueChanged, this, &VerificationPanel::verify);
+    connect(m_acceptWeakKeys, &QCheckBox::toggled, this, &VerificationPanel::verify);
     // The user's choice goes to m_time; the controls and the verdict follow it from there.
     connect(m_at, &QDateTimeEdit::dateTimeChanged, this,
             [this](const QDateTime& time) { m_time->setWhatIf(toSysSeconds(time)); });
@@ -187,6 +197,11 @@ void VerificationPanel::setToken(const QString& token)
         }
     }
     verify();
+}
+
+void VerificationPanel::setAcceptWeakKeys(bool accept)
+{
+    m_acceptWeakKeys->setChecked(accept); // verifies when it changes
 }
 
 void VerificationPanel::setAllowedAlgorithms(const QStringList& names)
@@ -393,6 +408,7 @@ void VerificationPanel::verify()
     options.claims.audiences = splitList(m_audience->text());
     options.claims.leeway = std::chrono::seconds(m_leeway->value());
     options.claims.now = m_time->at();
+    options.jws.weakKeys = m_acceptWeakKeys->isChecked() ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
 
     const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
     const auto result = jose::verifyJwt(token, source, options);
@@ -403,8 +419,7 @@ void VerificationPanel::verify()
     }
 
     if (m_keyInput->isKeySet()) {
-        const auto header = encoding::parseJson(asText(result->header())); // verifyJwt decoded it already
-        const auto selection = jose::selectKeys(header ? header->value : encoding::Json::object(), keys);
+        const auto selection = jose::selectKeys(result->token.header.value, keys);
         QStringList lines;
         for (const auto index : selection.matches) {
             lines << tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));
@@ -431,6 +446,10 @@ void VerificationPanel::verify()
     } else if (signature.problem == jose::SignatureProblem::KeyMismatch
                || signature.problem == jose::SignatureProblem::AlgorithmConfusion) {
         reasons << toSentence(signature.reason); // the verdict says it already: not accepted, and why
+    } else if (signature.problem == jose::SignatureProblem::WeakKey) {
+        // Core's sentence says whether the signature matches, and why the key is refused.
+        reasons << toSentence(signature.reason)
+                << tr("Tick \u201cAccept weak keys\u201d to accept it with a warning, as a lenient verifier would.");
     } else {
         reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
     }
@@ -465,6 +484,7 @@ void VerificationPanel::verify()
                        : signature.problem == jose::SignatureProblem::AlgorithmConfusion
                        ? tr("Invalid: algorithm confusion")
                        : signature.problem == jose::SignatureProblem::KeyMismatch ? tr("Invalid: the key does not fit")
+                       : signature.problem == jose::SignatureProblem::WeakKey     ? tr("Invalid: the key is too weak")
                                                                                   : tr("Invalid"),
                    reasons, signature.valid() ? firstClaimError : QString());
     }

@@ -38,6 +38,8 @@ public:
     void setExpectedIssuer(const QString& issuer);
     void setExpectedAudience(const QString& audience); // comma-separated for several
     void setLeewaySeconds(int seconds);
+    // "Accept weak keys": off by default, never stored.
+    void setAcceptWeakKeys(bool accept);
     void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
     // Shows and sets `time` (not owned), shared with the other pages, instead of a time of its own.
     void shareVerificationTime(VerificationTime* time);
@@ -84,6 +86,7 @@ private:
     QSpinBox* m_leeway;
     QCheckBox* m_atNow;
     QDateTimeEdit* m_at;
+    QCheckBox* m_acceptWeakKeys;
     VerificationTime* m_time;
     QLabel* m_verdict;
     QLabel* m_reason;
