@@ -8,6 +8,7 @@ std::string_view errcName(Errc code)
     case Errc::EmptyInput: return "ERR_EMPTY_INPUT";
     case Errc::InputTooLarge: return "ERR_INPUT_TOO_LARGE";
     case Errc::TokenNotFound: return "ERR_TOKEN_NOT_FOUND";
+    case Errc::ExtraText: return "ERR_EXTRA_TEXT";
     case Errc::MalformedToken: return "ERR_MALFORMED_TOKEN";
     case Errc::InvalidBase64Url: return "ERR_INVALID_BASE64URL";
     case Errc::InvalidHex: return "ERR_INVALID_HEX";

@@ -13,6 +13,7 @@ enum class Errc {
     EmptyInput,
     InputTooLarge,
     TokenNotFound,
+    ExtraText, // characters next to a token where exactly one token is expected
     MalformedToken,
     InvalidBase64Url,
     InvalidHex,

@@ -121,7 +121,7 @@ Outcome errorOutcome(const Error& error)
 Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::JwtVerifyOptions& options,
                   const VerifyArguments& arguments)
 {
-    auto extracted = jose::extractToken(input, arguments.member);
+    auto extracted = jose::extractOneToken(input, arguments.member);
     if (!extracted) {
         return errorOutcome(extracted.error());
     }
@@ -185,8 +185,10 @@ int runSingle(const VerifyArguments& arguments, const LoadedKeys& keys, const jo
         return 2;
     }
     const Outcome outcome = verifyOne(*input, keys, options, arguments);
-    if (outcome.report.value("error", "") == errcName(Errc::TokenNotFound)) {
-        std::cerr << "jwtwb: --member: " << outcome.report["message"].get<std::string>() << "\n";
+    const std::string error = outcome.report.value("error", "");
+    if (error == errcName(Errc::TokenNotFound) || error == errcName(Errc::ExtraText)) {
+        std::cerr << "jwtwb: " << (error == errcName(Errc::TokenNotFound) ? "--member: " : "")
+                  << outcome.report["message"].get<std::string>() << "\n";
         return 2; // a usage error, like an unknown option
     }
     if (arguments.json) {

@@ -6,6 +6,12 @@
 namespace jwtwb::encoding {
 
 // ASCII whitespace as people paste it (space, tab, CR, LF, FF, VT); locale-independent.
+// ASCII letters and digits, whatever the C locale says (std::isalnum asks the locale, per call).
+[[nodiscard]] constexpr bool isAsciiAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 [[nodiscard]] constexpr bool isAsciiSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';

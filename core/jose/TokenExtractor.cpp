@@ -18,19 +18,18 @@ constexpr auto npos = std::string_view::npos;
 
 bool isTokenChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+'
-        || c == '/';
+    return encoding::isAsciiAlnum(c) || c == '-' || c == '_' || c == '.' || c == '=' || c == '+' || c == '/';
 }
 
 bool isBase64UrlChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    return encoding::isAsciiAlnum(c) || c == '-' || c == '_';
 }
 
 // A parameter or key name as it appears before '=' or ':'.
 bool isNameChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    return encoding::isAsciiAlnum(c) || c == '-' || c == '_';
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
@@ -442,6 +441,66 @@ Result<ExtractedToken> extractToken(std::string_view pasted, std::string_view na
         return std::unexpected(found.error());
     }
     return found->pick(name);
+}
+
+namespace {
+
+// "\"?\"", "\"; rm -rf\"…" — at most 12 characters, for a message.
+std::string quoteExtra(std::string_view text)
+{
+    constexpr std::size_t kShown = 12;
+    std::string out = "\"" + std::string(text.substr(0, kShown)) + "\"";
+    if (text.size() > kShown) {
+        out += "…";
+    }
+    return out;
+}
+
+} // namespace
+
+Result<ExtractedToken> extractOneToken(std::string_view pasted, std::string_view name)
+{
+    auto found = extractToken(pasted, name);
+    if (!found) {
+        return found;
+    }
+    const std::string_view trimmed = encoding::trimAsciiSpace(pasted);
+    const std::size_t lead = trimmed.empty() ? 0 : static_cast<std::size_t>(trimmed.data() - pasted.data());
+    const std::size_t end = found->offset + found->token.size();
+    std::string_view before = pasted.substr(lead, found->offset - std::min(found->offset, lead));
+    std::string_view after
+        = pasted.substr(std::min(end, pasted.size()), lead + trimmed.size() - std::min(end, lead + trimmed.size()));
+    // Quotes around the token, as copied from code or a log, are a wrapper too.
+    while (!before.empty() && !after.empty() && before.back() == after.front()
+           && std::string_view("\"'`").find(after.front()) != std::string_view::npos) {
+        before.remove_suffix(1);
+        after.remove_prefix(1);
+    }
+    const auto extra = [&](std::string_view where, std::string_view text, std::size_t position) {
+        return fail(Errc::ExtraText,
+                    fmt::format("the token is {} {} (position {}): give exactly one token, bare or as a Bearer value, "
+                                "an Authorization header, a URL parameter or token-response JSON",
+                                where, quoteExtra(text), position),
+                    position);
+    };
+    switch (found->source) {
+    case TokenSource::Bare:
+    case TokenSource::BearerScheme:
+    case TokenSource::AuthorizationHeader:
+        // The wrapper, if any, is before the token; after it only the end of the text.
+        if (!after.empty()) {
+            return extra("followed by", after, end);
+        }
+        return found;
+    case TokenSource::UrlParameter:
+    case TokenSource::FormField:
+    case TokenSource::JsonMember: return found; // the wrapper's own syntax surrounds the token
+    case TokenSource::Embedded: break;
+    }
+    if (!before.empty()) {
+        return extra("preceded by", before.substr(before.size() > 12 ? before.size() - 12 : 0), lead);
+    }
+    return extra("followed by", after, end);
 }
 
 } // namespace jwtwb::jose

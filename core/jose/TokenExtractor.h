@@ -63,4 +63,10 @@ struct TokenCandidates {
 // extractTokens(pasted)->pick(name).
 [[nodiscard]] Result<ExtractedToken> extractToken(std::string_view pasted, std::string_view name);
 
+// Exactly one token, for verification: bare, a Bearer value, an Authorization header, a URL or
+// form parameter, or a member of JSON (a token response). A token found in other text, or with
+// characters next to it outside such a wrapper ("…V8?"), is Errc::ExtraText naming them: verifying
+// a guess at what was meant would be worse than saying so. decode and lint stay lenient.
+[[nodiscard]] Result<ExtractedToken> extractOneToken(std::string_view pasted, std::string_view name = {});
+
 } // namespace jwtwb::jose

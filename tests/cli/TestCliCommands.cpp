@@ -31,6 +31,8 @@ class TestCliCommands : public QObject
 private slots:
     void initTestCase();
     void verifySampleToken();
+    void verifyTakesTheWrappersItKnows_data();
+    void verifyTakesTheWrappersItKnows();
     void verifyJsonReport();
     void verifyRfcExamplesWithJwkFiles();
     void verifyClaimOptions_data();
@@ -107,6 +109,28 @@ void TestCliCommands::verifySampleToken()
     QCOMPARE(runCli({"verify", "-", "--secret-file", secretFile, "--allow-weak-keys"}, ("Bearer " + kSample).toUtf8())
                  .exitCode,
              0);
+}
+
+void TestCliCommands::verifyTakesTheWrappersItKnows_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("bare") << kSample;
+    QTest::newRow("bare, spaces and a line break") << "  " + kSample + "\n";
+    QTest::newRow("in quotes") << "\"" + kSample + "\"";
+    QTest::newRow("Bearer") << "Bearer " + kSample;
+    QTest::newRow("Authorization header") << "Authorization: Bearer " + kSample;
+    QTest::newRow("URL fragment") << "https://app.example/cb#id_token=" + kSample + "&state=af0ifjsldkj";
+    QTest::newRow("URL query") << "https://app.example/cb?access_token=" + kSample;
+    QTest::newRow("token response") << R"({"access_token":")" + kSample
+            + R"(","token_type":"Bearer","expires_in":3600})";
+}
+
+void TestCliCommands::verifyTakesTheWrappersItKnows()
+{
+    QFETCH(QString, input);
+    const auto run = runCli({"verify", input, "--secret", "your-256-bit-secret", "--allow-weak-keys"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains("result: VALID"));
 }
 
 void TestCliCommands::verifyJsonReport()
@@ -277,6 +301,15 @@ void TestCliCommands::verifyErrors_data()
                                 << "--leeway";
     QTest::newRow("bad now") << QStringList{"verify", kSample, "--secret", "a", "--now", "tomorrow"} << 2 << "--now";
     QTest::newRow("malformed token") << QStringList{"verify", "abc.def", "--secret", "a"} << 1 << "2 parts";
+    // verify takes exactly one token; decode stays lenient (TestCli).
+    QTest::newRow("a character after the token") << QStringList{"verify", kSample + "?", "--secret", "a"} << 2
+                                                 << "the token is followed by \"?\" (position 155)";
+    QTest::newRow("a character after a Bearer value")
+        << QStringList{"verify", "Bearer " + kSample + "?", "--secret", "a"} << 2 << "followed by \"?\"";
+    QTest::newRow("words before the token")
+        << QStringList{"verify", "the token: " + kSample, "--secret", "a"} << 2 << "preceded by \"the token: \"";
+    QTest::newRow("words after the token")
+        << QStringList{"verify", kSample + " (expired?)", "--secret", "a"} << 2 << "followed by \" (expired?)\"";
     QTest::newRow("unknown alg option") << QStringList{"verify", kSample, "--secret", "a", "--alg", "HS999"} << 2
                                         << "HS999";
 }
@@ -320,6 +353,15 @@ void TestCliCommands::batchVerification()
                               (kSample + "\n" + kSample + "\n").toUtf8());
     QCOMPARE(valid.exitCode, 0);
     QCOMPARE(valid.out, QStringLiteral("1\tVALID\n2\tVALID\n"));
+    // A line with more than the token is that line's error, named; the others go on.
+    const auto extra
+        = runCli({"verify", "--batch", "-", "--secret", "your-256-bit-secret", "--allow-weak-keys", "--json"},
+                 (kSample + "?\n" + kSample + "\n").toUtf8());
+    QCOMPARE(extra.exitCode, 1);
+    const QStringList extraLines = extra.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(extraLines.size(), 2);
+    QVERIFY2(parse(extraLines[0])["error"] == "ERR_EXTRA_TEXT", qPrintable(extraLines[0]));
+    QVERIFY(parse(extraLines[1])["valid"] == true);
 }
 
 void TestCliCommands::signReproducesSample()

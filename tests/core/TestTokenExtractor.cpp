@@ -39,6 +39,8 @@ private slots:
     void pickByName();
     void emptyInput();
     void unrecognisedTextIsReturnedForDecoding();
+    void exactlyOneToken_data();
+    void exactlyOneToken();
 };
 
 void TestTokenExtractor::pastedForms_data()
@@ -251,6 +253,48 @@ void TestTokenExtractor::unrecognisedTextIsReturnedForDecoding()
     QCOMPARE(result->token().token, std::string("hello world"));
     QCOMPARE(result->token().source, TokenSource::Bare);
     QVERIFY(!result->token().kind);
+}
+
+void TestTokenExtractor::exactlyOneToken_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::addColumn<QString>("refusal"); // empty: the token is taken
+    QTest::newRow("bare") << kToken << QString();
+    QTest::newRow("in backquotes") << "`" + kToken + "`" << QString();
+    QTest::newRow("Bearer") << " Bearer " + kToken + "\r\n" << QString();
+    QTest::newRow("Authorization header") << "Authorization: Bearer " + kToken << QString();
+    QTest::newRow("URL parameter") << "https://rp.example/cb#state=x&id_token=" + kToken << QString();
+    QTest::newRow("form body") << "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=" + kToken
+                               << QString();
+    QTest::newRow("token response") << R"({"id_token":")" + kToken + R"("})" << QString();
+    QTest::newRow("question mark after") << kToken + "?"
+                                         << "the token is followed by \"?\" (position 155)";
+    QTest::newRow("comma after a Bearer value") << "Bearer " + kToken + ","
+                                                << "the token is followed by \",\" (position 162)";
+    QTest::newRow("a sentence around it") << "here it is: " + kToken + " thanks"
+                                          << "the token is preceded by \"here it is: \" (position 0)";
+    QTest::newRow("a long tail") << kToken + " and then some more text"
+                                 << "followed by \" and then so\"…";
+    QTest::newRow("unmatched quote") << "\"" + kToken << "preceded by \"\"\"";
+}
+
+void TestTokenExtractor::exactlyOneToken()
+{
+    QFETCH(QString, pasted);
+    QFETCH(QString, refusal);
+    const auto one = extractOneToken(pasted.toStdString());
+    if (refusal.isEmpty()) {
+        QVERIFY2(one.has_value(), one ? "" : one.error().message.c_str());
+        QCOMPARE(QString::fromStdString(one->token), kToken);
+        return;
+    }
+    QVERIFY(!one.has_value());
+    QCOMPARE(one.error().code, Errc::ExtraText);
+    QVERIFY2(QString::fromStdString(one.error().message).startsWith(refusal.startsWith("the") ? refusal : QString())
+                 && QString::fromStdString(one.error().message).contains(refusal),
+             one.error().message.c_str());
+    // The lenient reading still finds it.
+    QCOMPARE(QString::fromStdString(extractToken(pasted.toStdString())->token), kToken);
 }
 
 QTEST_GUILESS_MAIN(TestTokenExtractor)
