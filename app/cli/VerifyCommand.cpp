@@ -2,6 +2,7 @@
 
 #include "Input.h"
 #include "KeyArguments.h"
+#include "VerifyReport.h"
 #include "encoding/Json.h"
 #include "jose/JwtVerifier.h"
 #include "jose/NumericDate.h"
@@ -93,117 +94,36 @@ Result<jose::JwtVerifyOptions> buildOptions(const VerifyArguments& arguments)
     return options;
 }
 
-std::string_view verdictName(jose::Verdict verdict)
+ReportOptions reportOptions(const VerifyArguments& arguments)
 {
-    switch (verdict) {
-    case jose::Verdict::Valid: return "valid";
-    case jose::Verdict::Invalid: return "invalid";
-    case jose::Verdict::NotChecked: return "not verified";
-    }
-    return "invalid";
+    return {arguments.json, arguments.signatureOnly, arguments.member};
 }
 
-// One token's outcome: valid flag, a JSON report and the human text.
-struct Outcome {
-    bool valid = false;
-    Json report;
-    std::string text;
-};
-
-Outcome errorOutcome(const Error& error)
-{
-    Outcome outcome;
-    outcome.report = {{"valid", false}, {"error", std::string(errcName(error.code))}, {"message", error.message}};
-    outcome.text = "error: " + error.message;
-    return outcome;
-}
-
-Outcome verifyOne(std::string_view input, const LoadedKeys& keys, const jose::JwtVerifyOptions& options,
-                  const VerifyArguments& arguments)
-{
-    auto extracted = jose::extractOneToken(input, arguments.member);
-    if (!extracted) {
-        return errorOutcome(extracted.error());
-    }
-    const jose::KeySource source{keys.keys, keys.isSet};
-    auto result = jose::verifyJwt(extracted->token, source, options);
-    if (!result) {
-        return errorOutcome(result.error());
-    }
-    Outcome outcome;
-    if (arguments.signatureOnly) {
-        result->claims.findings.clear();
-    }
-    outcome.valid = result->valid();
-    const auto& signature = result->signature;
-    Json sig = {{"verdict", std::string(verdictName(signature.verdict))},
-                {"code", std::string(jose::problemName(signature.problem))},
-                {"reason", signature.reason}};
-    if (signature.alg) {
-        sig["alg"] = std::string(jose::algorithmName(*signature.alg));
-    }
-    if (!signature.keyId.empty()) {
-        sig["kid"] = signature.keyId;
-    }
-    sig["warnings"] = signature.warnings;
-    Json claims = Json::array();
-    for (const auto& finding : result->claims.findings) {
-        claims.push_back({{"code", std::string(jose::claimCodeName(finding.code))},
-                          {"claim", finding.claim},
-                          {"severity", finding.severity == jose::ClaimSeverity::Error ? "error" : "warning"},
-                          {"message", finding.message}});
-    }
-    outcome.report = {{"valid", outcome.valid}, {"signature", sig}, {"claims", claims}};
-    if (auto header = encoding::parseJson(asText(result->header()))) {
-        outcome.report["header"] = std::move(header->value);
-    }
-    if (auto payload = encoding::parseJson(asText(result->payload()))) {
-        outcome.report["payload"] = std::move(payload->value);
-    }
-
-    outcome.text = signature.valid()
-        ? fmt::format("signature: valid ({}{})", jose::algorithmName(*signature.alg),
-                      signature.keyId.empty() ? "" : ", kid \"" + signature.keyId + "\"")
-        : fmt::format("signature: {} ({})", verdictName(signature.verdict), signature.reason);
-    for (const auto& warning : signature.warnings) {
-        outcome.text += "\nwarning: " + warning;
-    }
-    for (const auto& finding : result->claims.findings) {
-        outcome.text
-            += fmt::format("\n{}: {} [{}]", finding.severity == jose::ClaimSeverity::Error ? "claim" : "warning",
-                           finding.message, jose::claimCodeName(finding.code));
-    }
-    outcome.text += outcome.valid ? "\nresult: VALID" : "\nresult: INVALID";
-    return outcome;
-}
-
-int runSingle(const VerifyArguments& arguments, const LoadedKeys& keys, const jose::JwtVerifyOptions& options)
+int runSingle(const VerifyArguments& arguments, const jose::KeySource& keys, const jose::JwtVerifyOptions& options)
 {
     auto input = readArgumentOrStdin(arguments.token, "token");
     if (!input) {
         std::cerr << "jwtwb: " << input.error().message << "\n";
         return 2;
     }
-    const Outcome outcome = verifyOne(*input, keys, options, arguments);
-    const std::string error = outcome.report.value("error", "");
-    if (error == errcName(Errc::TokenNotFound) || error == errcName(Errc::ExtraText)) {
-        std::cerr << "jwtwb: " << (error == errcName(Errc::TokenNotFound) ? "--member: " : "")
-                  << outcome.report["message"].get<std::string>() << "\n";
+    const VerifyOutcome outcome = verifyOne(*input, keys, options, reportOptions(arguments));
+    if (outcome.error && (outcome.error->code == Errc::TokenNotFound || outcome.error->code == Errc::ExtraText)) {
+        std::cerr << "jwtwb: " << (outcome.error->code == Errc::TokenNotFound ? "--member: " : "")
+                  << outcome.error->message << "\n";
         return 2; // a usage error, like an unknown option
     }
     if (arguments.json) {
-        std::cout << encoding::toPrettyJson(outcome.report) << "\n";
-    } else if (outcome.report.contains("error")) {
-        std::cerr << "jwtwb: " << outcome.report["message"].get<std::string>() << "\n";
+        const auto parsed = encoding::parseJson(outcome.report); // written by us: always JSON
+        std::cout << (parsed ? encoding::toPrettyJson(parsed->value) : outcome.report) << "\n";
+    } else if (outcome.error) {
+        std::cerr << "jwtwb: " << outcome.error->message << "\n";
     } else {
-        std::cout << outcome.text << "\n";
+        std::cout << outcome.report << "\n";
     }
     return outcome.valid ? 0 : 1;
 }
 
-// One result line per input line, in input order; lines are verified in parallel in chunks so
-// that a file of any length streams in bounded memory.
-int runBatch(const VerifyArguments& arguments, const LoadedKeys& keys, const jose::JwtVerifyOptions& options)
+int runBatch(const VerifyArguments& arguments, const jose::KeySource& keys, const jose::JwtVerifyOptions& options)
 {
     std::ifstream file;
     if (arguments.batch != "-") {
@@ -215,54 +135,7 @@ int runBatch(const VerifyArguments& arguments, const LoadedKeys& keys, const jos
     }
     std::istream& in = arguments.batch == "-" ? std::cin : file;
     const unsigned jobs = arguments.jobs > 0 ? arguments.jobs : std::max(1u, std::thread::hardware_concurrency());
-    constexpr std::size_t kChunk = 4096;
-    bool allValid = true;
-    std::size_t lineNumber = 0;
-    std::vector<std::string> lines;
-    std::vector<Outcome> outcomes;
-    while (in) {
-        lines.clear();
-        std::string line;
-        while (lines.size() < kChunk && std::getline(in, line)) {
-            lines.push_back(std::move(line));
-        }
-        if (lines.empty()) {
-            break;
-        }
-        outcomes.assign(lines.size(), Outcome{});
-        std::atomic<std::size_t> next{0};
-        const auto worker = [&] {
-            for (std::size_t i = next++; i < lines.size(); i = next++) {
-                outcomes[i] = verifyOne(lines[i], keys, options, arguments);
-            }
-        };
-        std::vector<std::jthread> threads;
-        for (unsigned t = 1; t < std::min<std::size_t>(jobs, lines.size()); ++t) {
-            threads.emplace_back(worker);
-        }
-        worker();
-        threads.clear(); // joins
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            ++lineNumber;
-            Outcome& outcome = outcomes[i];
-            allValid = allValid && outcome.valid;
-            if (arguments.json) {
-                outcome.report["line"] = lineNumber;
-                std::cout << encoding::toCompactJson(outcome.report) << "\n";
-            } else {
-                std::string summary = outcome.text.substr(outcome.text.rfind('\n') + 1);
-                if (!outcome.valid) {
-                    summary = outcome.report.contains("error")
-                        ? "INVALID: " + outcome.report["message"].get<std::string>()
-                        : "INVALID: " + outcome.text.substr(0, outcome.text.find('\n'));
-                } else {
-                    summary = "VALID";
-                }
-                std::cout << lineNumber << "\t" << summary << "\n";
-            }
-        }
-    }
-    return allValid ? 0 : 1;
+    return verifyLines(in, std::cout, keys, options, reportOptions(arguments), jobs) ? 0 : 1;
 }
 
 int run(const VerifyArguments& arguments)
@@ -281,7 +154,8 @@ int run(const VerifyArguments& arguments)
         std::cerr << "jwtwb: no key: give --key, --jwks, --secret or --secret-file\n";
         return 2;
     }
-    return arguments.batch.empty() ? runSingle(arguments, *keys, *options) : runBatch(arguments, *keys, *options);
+    const jose::KeySource source{keys->keys, keys->isSet};
+    return arguments.batch.empty() ? runSingle(arguments, source, *options) : runBatch(arguments, source, *options);
 }
 
 } // namespace

@@ -535,10 +535,14 @@ void TestCliCommands::benchReportsEveryLine()
     const auto run = runCli({"bench", "--seconds", "0.02", "--json"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const Json report = parse(run.out);
-    QCOMPARE(report["results"].size(), std::size_t(10));
+    QCOMPARE(report["results"].size(), std::size_t(12)); // verify and sign for five algorithms, two batches
+    int batches = 0;
     for (const auto& line : report["results"]) {
         QVERIFY(line["jwtwb_ops_per_second"].get<double>() > 0);
-        QVERIFY(line["openssl_ops_per_second"].get<double>() > 0);
+        // A batch is compared with the in-process verify, every other line with OpenSSL.
+        const bool batch = line["operation"] == "batch";
+        batches += batch;
+        QVERIFY(line[batch ? "in_process_verify_ops_per_second" : "openssl_ops_per_second"].get<double>() > 0);
         // The median round ratio lies within the middle half of the rounds' ratios.
         const auto ratio = line["ratio"].get<double>();
         const auto& quartiles = line["ratio_quartiles"];
@@ -546,6 +550,7 @@ void TestCliCommands::benchReportsEveryLine()
         QVERIFY(quartiles[0].get<double>() > 0);
         QVERIFY(quartiles[0].get<double>() <= ratio && ratio <= quartiles[1].get<double>());
     }
+    QCOMPARE(batches, 2);
     QVERIFY(report["results"][0]["alg"] == "HS256");
     const auto one = runCli({"bench", "--seconds", "0.02", "--alg", "ES256"});
     QCOMPARE(one.exitCode, 0);
