@@ -1,8 +1,8 @@
 #include "MainWindow.h"
 
 #include "dialogs/FixturesDialog.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TokenExtractor.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
@@ -315,7 +315,7 @@ void MainWindow::pasteTokenFromClipboard()
     if (text.isEmpty() || text.size() > kMaxClipboardToken || text == m_decoderPage->tokenText()) {
         return;
     }
-    const auto extracted = jose::extractToken(toStdString(text));
+    const auto extracted = inspect::extractToken(toStdString(text));
     if (!extracted || !jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient)) {
         return;
     }

@@ -2,9 +2,9 @@
 
 #include "VerifyReport.h"
 
-#include "audit/MacGuesser.h"
-#include "audit/SecretSearch.h"
-#include "bench/RawPrimitives.h"
+#include "RawPrimitives.h"
+#include "crack/MacGuesser.h"
+#include "crack/SecretSearch.h"
 #include "encoding/Json.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwtVerifier.h"
@@ -153,24 +153,24 @@ struct SearchRate {
 // Runs the real secret search (a mask far too large to finish) for `seconds` and cancels it.
 Result<SearchRate> measureSearch(const jose::CompactToken& token, unsigned jobs, double seconds)
 {
-    auto mask = audit::Mask::parse("?a?a?a?a?a?a?a?a");
+    auto mask = crack::Mask::parse("?a?a?a?a?a?a?a?a");
     if (!mask) {
         return std::unexpected(mask.error());
     }
     std::atomic<bool> cancel{false};
-    audit::SearchOptions options;
+    crack::SearchOptions options;
     options.mask = std::move(*mask);
     options.jobs = jobs;
     options.cancel = &cancel;
     options.progressInterval = std::chrono::milliseconds(20);
     const auto wallStart = Clock::now();
-    options.onProgress = [&](const audit::SearchProgress&) {
+    options.onProgress = [&](const crack::SearchProgress&) {
         if (std::chrono::duration<double>(Clock::now() - wallStart).count() >= seconds) {
             cancel = true;
         }
     };
     const double cpuStart = bench::processCpuSeconds();
-    auto outcome = audit::searchSecret(token, options);
+    auto outcome = crack::searchSecret(token, options);
     const double cpu = bench::processCpuSeconds() - cpuStart;
     if (!outcome) {
         return std::unexpected(outcome.error());
@@ -194,7 +194,7 @@ Result<CrackRates> measureCrack(double seconds)
         return std::unexpected(token.error());
     }
     auto guesser
-        = audit::MacGuesser::create(jose::JwsAlgorithm::HS256, asBytes(token->signingInput()), token->signature());
+        = crack::MacGuesser::create(jose::JwsAlgorithm::HS256, asBytes(token->signingInput()), token->signature());
     auto sha = bench::sha256BytesPerCpuSecond(seconds);
     if (!guesser || !sha) {
         return std::unexpected(!guesser ? guesser.error() : sha.error());

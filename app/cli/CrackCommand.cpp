@@ -1,12 +1,12 @@
 #include "CrackCommand.h"
 
 #include "Input.h"
-#include "audit/SecretSearch.h"
+#include "crack/SecretSearch.h"
 #include "encoding/Hex.h"
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TokenExtractor.h"
 
 #include <fmt/format.h>
 
@@ -40,9 +40,9 @@ int badInput(const Error& error)
     return 2;
 }
 
-void printProgress(const audit::SearchProgress& progress)
+void printProgress(const crack::SearchProgress& progress)
 {
-    std::cerr << "\r\033[K" << audit::describeProgress(progress) << std::flush;
+    std::cerr << "\r\033[K" << crack::describeProgress(progress) << std::flush;
 }
 
 // The secret as text when it is printable UTF-8, else nothing (the hex form is always given).
@@ -60,9 +60,9 @@ std::optional<std::string_view> printable(const crypto::SecureBytes& secret)
     return text;
 }
 
-Result<audit::SearchOptions> searchOptions(const CrackArguments& arguments)
+Result<crack::SearchOptions> searchOptions(const CrackArguments& arguments)
 {
-    audit::SearchOptions options;
+    crack::SearchOptions options;
     for (const std::string& path : arguments.wordlists) {
         options.wordlists.push_back({path, path});
     }
@@ -73,9 +73,9 @@ Result<audit::SearchOptions> searchOptions(const CrackArguments& arguments)
     if (!arguments.mask.empty()) {
         const std::size_t minLength = arguments.minLength > 0 ? arguments.minLength : 1;
         auto mask = range
-            ? audit::Mask::bruteForce(arguments.mask, minLength,
+            ? crack::Mask::bruteForce(arguments.mask, minLength,
                                       arguments.maxLength > 0 ? arguments.maxLength : minLength, arguments.customSets)
-            : audit::Mask::parse(arguments.mask, arguments.customSets);
+            : crack::Mask::parse(arguments.mask, arguments.customSets);
         if (!mask) {
             return std::unexpected(mask.error());
         }
@@ -84,11 +84,11 @@ Result<audit::SearchOptions> searchOptions(const CrackArguments& arguments)
     if (arguments.builtin || (options.wordlists.empty() && !options.mask)) {
         std::error_code error;
         const auto program = std::filesystem::read_symlink("/proc/self/exe", error);
-        const auto path = audit::bundledWordlist(program.parent_path());
+        const auto path = crack::bundledWordlist(program.parent_path());
         if (error || !std::filesystem::is_regular_file(path, error)) {
             return fail(Errc::Io, fmt::format("the bundled wordlist is not installed (looked for {})", path.string()));
         }
-        options.wordlists.insert(options.wordlists.begin(), audit::WordlistSource{path, "bundled list"});
+        options.wordlists.insert(options.wordlists.begin(), crack::WordlistSource{path, "bundled list"});
     }
     options.rules = arguments.rules;
     options.jobs = arguments.jobs;
@@ -101,7 +101,7 @@ int run(const CrackArguments& arguments)
     if (!input) {
         return badInput(input.error());
     }
-    auto extracted = jose::extractToken(*input, arguments.member);
+    auto extracted = inspect::extractToken(*input, arguments.member);
     if (!extracted) {
         return badInput(extracted.error());
     }
@@ -117,7 +117,7 @@ int run(const CrackArguments& arguments)
     if (showProgress) {
         options->onProgress = printProgress;
     }
-    auto outcome = audit::searchSecret(*token, *options);
+    auto outcome = crack::searchSecret(*token, *options);
     if (showProgress) {
         std::cerr << "\r\033[K" << std::flush;
     }
@@ -148,7 +148,7 @@ int run(const CrackArguments& arguments)
         }
     } else {
         std::cerr << fmt::format("jwtwb: no secret found in {} guesses ({:.2f} s, {})\n", outcome->tried,
-                                 outcome->seconds, audit::describeRate(rate));
+                                 outcome->seconds, crack::describeRate(rate));
     }
     if (outcome->skippedLines > 0) {
         std::cerr << fmt::format("jwtwb: warning: {} wordlist lines longer than 1 MiB were skipped\n",

@@ -4,8 +4,8 @@
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TokenExtractor.h"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -23,12 +23,12 @@ struct DecodeOptions {
     bool strict = false;
 };
 
-Json toJson(const jose::CompactToken& token, const jose::ExtractedToken& extracted,
-            const jose::TokenCandidates& candidates)
+Json toJson(const jose::CompactToken& token, const inspect::ExtractedToken& extracted,
+            const inspect::TokenCandidates& candidates)
 {
     Json out;
     out["kind"] = token.kind == jose::TokenKind::Jws ? "JWS" : "JWE";
-    out["source"] = std::string(jose::describe(extracted.source));
+    out["source"] = std::string(inspect::describe(extracted.source));
     out["member"] = extracted.name;
     out["members"] = Json::array();
     for (const auto& candidate : candidates.candidates) {
@@ -75,17 +75,18 @@ void printText(const jose::CompactToken& token)
 }
 
 // Which token of the input is decoded, when the input named it or held several.
-void printSource(const jose::ExtractedToken& extracted, const jose::TokenCandidates& candidates)
+void printSource(const inspect::ExtractedToken& extracted, const inspect::TokenCandidates& candidates)
 {
-    const bool named = extracted.source == jose::TokenSource::JsonMember
-        || extracted.source == jose::TokenSource::UrlParameter || extracted.source == jose::TokenSource::FormField;
+    const bool named = extracted.source == inspect::TokenSource::JsonMember
+        || extracted.source == inspect::TokenSource::UrlParameter
+        || extracted.source == inspect::TokenSource::FormField;
     if (candidates.candidates.size() > 1) {
         std::cerr << fmt::format("jwtwb: decoding {} ({}), one of {} tokens in the input: {}; --member NAME picks "
                                  "another\n",
-                                 extracted.name, jose::describe(extracted.source), candidates.candidates.size(),
+                                 extracted.name, inspect::describe(extracted.source), candidates.candidates.size(),
                                  candidates.names());
     } else if (named) {
-        std::cerr << fmt::format("jwtwb: decoding {} ({})\n", extracted.name, jose::describe(extracted.source));
+        std::cerr << fmt::format("jwtwb: decoding {} ({})\n", extracted.name, inspect::describe(extracted.source));
     }
 }
 
@@ -96,7 +97,7 @@ int run(const DecodeOptions& options)
         std::cerr << "jwtwb: " << input.error().message << "\n";
         return 2;
     }
-    auto candidates = jose::extractTokens(*input);
+    auto candidates = inspect::extractTokens(*input);
     if (!candidates) {
         std::cerr << "jwtwb: " << candidates.error().message << "\n";
         return 1;

@@ -2,12 +2,12 @@
 
 #include "Input.h"
 #include "KeyArguments.h"
-#include "audit/FixtureManifest.h"
-#include "audit/Fixtures.h"
 #include "encoding/Json.h"
 #include "encoding/Text.h"
+#include "fixtures/FixtureManifest.h"
+#include "fixtures/Fixtures.h"
+#include "inspect/TokenExtractor.h"
 #include "io/AtomicFile.h"
-#include "jose/TokenExtractor.h"
 #include "time/Duration.h"
 
 #include <fmt/format.h>
@@ -37,9 +37,9 @@ struct FixturesArguments {
     bool json = false;
 };
 
-Result<audit::FixtureOptions> fixtureOptions(const FixturesArguments& arguments)
+Result<fixtures::FixtureOptions> fixtureOptions(const FixturesArguments& arguments)
 {
-    audit::FixtureOptions options;
+    fixtures::FixtureOptions options;
     auto now = nowOr(arguments.now);
     if (!now) {
         return std::unexpected(now.error());
@@ -63,8 +63,8 @@ Result<audit::FixtureOptions> fixtureOptions(const FixturesArguments& arguments)
     return options;
 }
 
-Result<audit::FixtureSet> generate(const FixturesArguments& arguments, const keys::Key& key,
-                                   const audit::FixtureOptions& options)
+Result<fixtures::FixtureSet> generate(const FixturesArguments& arguments, const keys::Key& key,
+                                      const fixtures::FixtureOptions& options)
 {
     if (arguments.token.empty() == arguments.claims.empty()) {
         return fail(Errc::EmptyInput, "give the claims to start from: --token or --claims (one of them)");
@@ -74,22 +74,22 @@ Result<audit::FixtureSet> generate(const FixturesArguments& arguments, const key
         if (!text) {
             return std::unexpected(text.error());
         }
-        auto extracted = jose::extractToken(*text);
+        auto extracted = inspect::extractToken(*text);
         if (!extracted) {
             return std::unexpected(extracted.error());
         }
-        return audit::generateFixturesFromToken(extracted->token, key, options);
+        return fixtures::generateFixturesFromToken(extracted->token, key, options);
     }
     // JSON given inline starts with '{'; anything else names a file ('-' for standard input).
     const std::string_view claimsText = encoding::trimAsciiSpace(arguments.claims);
     if (claimsText.starts_with('{')) {
-        return audit::generateFixtures(arguments.claims, key, options);
+        return fixtures::generateFixtures(arguments.claims, key, options);
     }
     auto text = readFileOrStdin(arguments.claims, "claims");
     if (!text) {
         return std::unexpected(text.error());
     }
-    return audit::generateFixtures(*text, key, options);
+    return fixtures::generateFixtures(*text, key, options);
 }
 
 // The output folder, made if missing. A folder with files in it is only written into with --force,
@@ -118,44 +118,44 @@ Result<void> prepareDirectory(const fs::path& directory, bool force)
                                 "fixture files there are replaced)",
                                 directory.string()));
     }
-    for (const auto& info : audit::allFixtureKinds()) {
-        fs::remove(directory / audit::fixtureFileName(info.kind), error);
+    for (const auto& info : fixtures::allFixtureKinds()) {
+        fs::remove(directory / fixtures::fixtureFileName(info.kind), error);
     }
-    fs::remove(directory / audit::kManifestFileName, error);
+    fs::remove(directory / fixtures::kManifestFileName, error);
     return {};
 }
 
-Result<void> writeFixtures(const fs::path& directory, const audit::FixtureSet& set, const Json& manifest)
+Result<void> writeFixtures(const fs::path& directory, const fixtures::FixtureSet& set, const Json& manifest)
 {
     for (const auto& fixture : set.fixtures) {
         // No line break after the token: a reader that takes the file as it is gets the token exactly.
-        if (auto written
-            = io::writeFileAtomically((directory / audit::fixtureFileName(fixture)).string(), asBytes(fixture.token));
+        if (auto written = io::writeFileAtomically((directory / fixtures::fixtureFileName(fixture)).string(),
+                                                   asBytes(fixture.token));
             !written) {
             return written;
         }
     }
-    return io::writeFileAtomically((directory / audit::kManifestFileName).string(),
+    return io::writeFileAtomically((directory / fixtures::kManifestFileName).string(),
                                    asBytes(encoding::toPrettyJson(manifest) + "\n"));
 }
 
-void printSummary(const fs::path& directory, const audit::FixtureSet& set)
+void printSummary(const fs::path& directory, const fixtures::FixtureSet& set)
 {
-    const auto accepted = std::ranges::count(set.fixtures, audit::Expectation::Accept, &audit::Fixture::expect);
+    const auto accepted = std::ranges::count(set.fixtures, fixtures::Expectation::Accept, &fixtures::Fixture::expect);
     std::cout << fmt::format("wrote {} tokens and {} to {}: {} must be accepted, {} rejected by a verifier with\n",
-                             set.fixtures.size(), audit::kManifestFileName, directory.string(), accepted,
+                             set.fixtures.size(), fixtures::kManifestFileName, directory.string(), accepted,
                              static_cast<std::ptrdiff_t>(set.fixtures.size()) - accepted);
     const auto& verifier = set.verifier;
-    std::cout << fmt::format("  alg {}, iss {}, aud {}, leeway {} s, now {}, exp and iat required, max age {} s\n",
-                             jose::algorithmName(verifier.algorithm), verifier.issuer, verifier.audience,
-                             verifier.leeway.count(), audit::verifierOptionsJson(verifier)["nowUtc"].get<std::string>(),
-                             verifier.maxTokenAge.count());
+    std::cout << fmt::format(
+        "  alg {}, iss {}, aud {}, leeway {} s, now {}, exp and iat required, max age {} s\n",
+        jose::algorithmName(verifier.algorithm), verifier.issuer, verifier.audience, verifier.leeway.count(),
+        fixtures::verifierOptionsJson(verifier)["nowUtc"].get<std::string>(), verifier.maxTokenAge.count());
     for (const auto& fixture : set.fixtures) {
-        std::cout << fmt::format("  {:<44} {}\n", audit::fixtureFileName(fixture),
-                                 audit::expectationName(fixture.expect));
+        std::cout << fmt::format("  {:<44} {}\n", fixtures::fixtureFileName(fixture),
+                                 fixtures::expectationName(fixture.expect));
     }
     for (const auto& skipped : set.skipped) {
-        std::cout << fmt::format("  skipped {}: {}\n", audit::fixtureKindInfo(skipped.kind).name, skipped.reason);
+        std::cout << fmt::format("  skipped {}: {}\n", fixtures::fixtureKindInfo(skipped.kind).name, skipped.reason);
     }
 }
 
@@ -189,7 +189,7 @@ int run(const FixturesArguments& arguments)
     if (auto prepared = prepareDirectory(directory, arguments.force); !prepared) {
         return refuse(prepared.error().message);
     }
-    const Json manifest = audit::fixtureManifest(*set);
+    const Json manifest = fixtures::fixtureManifest(*set);
     if (auto written = writeFixtures(directory, *set, manifest); !written) {
         std::cerr << "jwtwb: " << written.error().message << "\n";
         return 1;
@@ -197,9 +197,9 @@ int run(const FixturesArguments& arguments)
     if (arguments.json) {
         Json report = Json::object();
         report["directory"] = directory.string();
-        report["manifest"] = (directory / audit::kManifestFileName).string();
+        report["manifest"] = (directory / fixtures::kManifestFileName).string();
         report["fixtures"] = manifest;
-        report["skipped"] = audit::skippedFixturesJson(*set);
+        report["skipped"] = fixtures::skippedFixturesJson(*set);
         std::cout << encoding::toPrettyJson(report) << "\n";
     } else {
         printSummary(directory, *set);

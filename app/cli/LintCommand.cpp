@@ -3,10 +3,10 @@
 #include "Input.h"
 #include "KeyArguments.h"
 #include "encoding/Json.h"
+#include "inspect/Lint.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
 #include "jose/KeySelector.h"
-#include "jose/Lint.h"
-#include "jose/TokenExtractor.h"
 #include "time/Duration.h"
 
 #include <fmt/format.h>
@@ -31,12 +31,12 @@ struct LintArguments {
     bool json = false;
 };
 
-Json toJson(const std::vector<jose::Finding>& findings)
+Json toJson(const std::vector<inspect::Finding>& findings)
 {
     Json out = Json::array();
     for (const auto& finding : findings) {
-        out.push_back({{"code", std::string(jose::findingCodeName(finding.code))},
-                       {"severity", std::string(jose::severityName(finding.severity))},
+        out.push_back({{"code", std::string(inspect::findingCodeName(finding.code))},
+                       {"severity", std::string(inspect::severityName(finding.severity))},
                        {"location", finding.location},
                        {"title", finding.title},
                        {"explanation", finding.explanation},
@@ -45,15 +45,15 @@ Json toJson(const std::vector<jose::Finding>& findings)
     return out;
 }
 
-void printText(const std::vector<jose::Finding>& findings)
+void printText(const std::vector<inspect::Finding>& findings)
 {
     if (findings.empty()) {
         std::cout << "no findings\n";
         return;
     }
     for (const auto& finding : findings) {
-        std::cout << fmt::format("{:<7}  {}  {}  {}\n    {}\n    See: {}\n", jose::severityName(finding.severity),
-                                 jose::findingCodeName(finding.code), finding.location, finding.title,
+        std::cout << fmt::format("{:<7}  {}  {}  {}\n    {}\n    See: {}\n", inspect::severityName(finding.severity),
+                                 inspect::findingCodeName(finding.code), finding.location, finding.title,
                                  finding.explanation, finding.reference);
     }
 }
@@ -98,7 +98,7 @@ int run(const LintArguments& arguments)
         std::cerr << "jwtwb: " << input.error().message << "\n";
         return 2;
     }
-    const auto extracted = jose::extractToken(*input, arguments.member);
+    const auto extracted = inspect::extractToken(*input, arguments.member);
     if (!extracted) {
         std::cerr << "jwtwb: " << (extracted.error().code == Errc::TokenNotFound ? "--member: " : "")
                   << extracted.error().message << "\n";
@@ -110,13 +110,13 @@ int run(const LintArguments& arguments)
         return 2;
     }
 
-    jose::LintOptions options;
+    inspect::LintOptions options;
     options.now = *now;
     options.leeway = *leeway;
     options.longLifetimeBound = *maxLifetime;
     options.key = chooseKey(*keys, *token);
     options.criticalHeaders = arguments.critical;
-    const auto findings = jose::lint(*token, options);
+    const auto findings = inspect::lint(*token, options);
 
     if (arguments.json) {
         std::cout << encoding::toPrettyJson(toJson(findings)) << "\n";
@@ -124,7 +124,7 @@ int run(const LintArguments& arguments)
         printText(findings);
     }
     const bool anyError = std::ranges::any_of(
-        findings, [](const jose::Finding& finding) { return finding.severity == jose::Severity::Error; });
+        findings, [](const inspect::Finding& finding) { return finding.severity == inspect::Severity::Error; });
     return anyError ? 1 : 0;
 }
 

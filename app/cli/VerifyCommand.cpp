@@ -4,9 +4,9 @@
 #include "KeyArguments.h"
 #include "VerifyReport.h"
 #include "encoding/Json.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/JwtVerifier.h"
 #include "jose/NumericDate.h"
-#include "jose/TokenExtractor.h"
 #include "time/Duration.h"
 
 #include <fmt/format.h>

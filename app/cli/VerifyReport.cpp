@@ -1,6 +1,6 @@
 #include "VerifyReport.h"
 
-#include "jose/TokenExtractor.h"
+#include "inspect/TokenExtractor.h"
 
 #include <fmt/format.h>
 
@@ -155,7 +155,7 @@ VerifyOutcome verifyOne(std::string_view input, const jose::KeySource& keys, con
                         const ReportOptions& report)
 {
     VerifyOutcome outcome;
-    auto extracted = jose::extractOneToken(input, report.member);
+    auto extracted = inspect::extractOneToken(input, report.member);
     auto result = extracted ? jose::verifyJwt(extracted->token, keys, options)
                             : Result<jose::JwtVerification>(std::unexpected(extracted.error()));
     if (!result) {

@@ -23,7 +23,7 @@ struct VerifyOutcome {
     std::string report; // JSON on one line, or the text report
 };
 
-// Reads exactly one token from `input` (jose::extractOneToken), verifies it and writes the report.
+// Reads exactly one token from `input` (inspect::extractOneToken), verifies it and writes the report.
 // The JSON report is written as text directly, without building a document: in a batch, that
 // cost more than the verification itself.
 [[nodiscard]] VerifyOutcome verifyOne(std::string_view input, const jose::KeySource& keys,

@@ -1,7 +1,7 @@
 #include "Json.h"
 
-#include "JsonLexing.h"
 #include "Utf8.h"
+#include "encoding/JsonLexing.h"
 
 #include <algorithm>
 #include <array>

@@ -1,12 +1,12 @@
 #include "TestData.h"
-#include "jose/ClaimCatalog.h"
+#include "inspect/ClaimCatalog.h"
 
 #include <QTest>
 
 #include <limits>
 
 using namespace jwtwb;
-using namespace jwtwb::jose;
+using namespace jwtwb::inspect;
 using test::toQString;
 
 namespace {
@@ -142,7 +142,7 @@ void TestClaimCatalog::relativeTime()
 {
     QFETCH(qint64, offset);
     QFETCH(QString, expected);
-    QCOMPARE(QString::fromStdString(jose::relativeTime(test::at(kNow + offset), test::at(kNow))), expected);
+    QCOMPARE(QString::fromStdString(inspect::relativeTime(test::at(kNow + offset), test::at(kNow))), expected);
 }
 
 void TestClaimCatalog::relativeTimeExtremes()
@@ -150,9 +150,9 @@ void TestClaimCatalog::relativeTimeExtremes()
     // Differences beyond 64 bits must not overflow into the wrong direction.
     const auto min = test::at(std::numeric_limits<qint64>::min());
     const auto max = test::at(std::numeric_limits<qint64>::max());
-    QVERIFY(QString::fromStdString(jose::relativeTime(max, min)).startsWith(QLatin1String("in ")));
-    QVERIFY(QString::fromStdString(jose::relativeTime(min, max)).endsWith(QLatin1String(" ago")));
-    QCOMPARE(QString::fromStdString(jose::relativeTime(max, max)), QStringLiteral("now"));
+    QVERIFY(QString::fromStdString(inspect::relativeTime(max, min)).startsWith(QLatin1String("in ")));
+    QVERIFY(QString::fromStdString(inspect::relativeTime(min, max)).endsWith(QLatin1String(" ago")));
+    QCOMPARE(QString::fromStdString(inspect::relativeTime(max, max)), QStringLiteral("now"));
 }
 
 QTEST_GUILESS_MAIN(TestClaimCatalog)

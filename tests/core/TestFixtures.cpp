@@ -1,9 +1,9 @@
 #include "KeyTestSupport.h"
 #include "TestData.h"
-#include "audit/FixtureManifest.h"
-#include "audit/Fixtures.h"
-#include "audit/TokenTampering.h"
 #include "encoding/Base64Url.h"
+#include "fixtures/FixtureManifest.h"
+#include "fixtures/Fixtures.h"
+#include "fixtures/TokenTampering.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsVerifier.h"
 #include "jose/JwtVerifier.h"
@@ -19,7 +19,7 @@
 #include <set>
 
 using namespace jwtwb;
-using namespace jwtwb::audit;
+using namespace jwtwb::fixtures;
 using enum FixtureKind;
 
 namespace {

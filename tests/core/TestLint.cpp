@@ -1,9 +1,9 @@
 #include "TestData.h"
 #include "crypto/SecureBytes.h"
 #include "encoding/Base64Url.h"
+#include "inspect/Lint.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
-#include "jose/Lint.h"
 #include "keys/Key.h"
 #include "keys/KeyImport.h"
 
@@ -13,6 +13,7 @@
 
 using namespace jwtwb;
 using namespace jwtwb::jose;
+using namespace jwtwb::inspect;
 using encoding::Json;
 using test::toQString;
 

@@ -1,7 +1,7 @@
-#include "audit/Mask.h"
-#include "audit/SecretSearch.h"
-#include "audit/WordRules.h"
-#include "audit/WordlistReader.h"
+#include "crack/Mask.h"
+#include "crack/SecretSearch.h"
+#include "crack/WordRules.h"
+#include "crack/WordlistReader.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "keys/Key.h"
@@ -17,7 +17,7 @@
 #include <thread>
 
 using namespace jwtwb;
-using namespace jwtwb::audit;
+using namespace jwtwb::crack;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "jose/SegmentMap.h"
+#include "inspect/SegmentMap.h"
 
 #include <QTest>
 
 using namespace jwtwb;
-using jose::Range;
+using inspect::Range;
 
 namespace {
 
@@ -65,7 +65,7 @@ void TestSegmentMap::bytesOfCharacters()
     QFETCH(int, charCount);
     QFETCH(int, byteCount);
     QFETCH(Range, bytes);
-    QCOMPARE(jose::bytesOfCharacters(characters, charCount, byteCount), bytes);
+    QCOMPARE(inspect::bytesOfCharacters(characters, charCount, byteCount), bytes);
 }
 
 void TestSegmentMap::charactersOfBytes_data()
@@ -87,7 +87,7 @@ void TestSegmentMap::charactersOfBytes()
     QFETCH(int, charCount);
     QFETCH(int, byteCount);
     QFETCH(Range, characters);
-    QCOMPARE(jose::charactersOfBytes(bytes, charCount, byteCount), characters);
+    QCOMPARE(inspect::charactersOfBytes(bytes, charCount, byteCount), characters);
 }
 
 void TestSegmentMap::wholeUtf8Characters_data()
@@ -107,7 +107,7 @@ void TestSegmentMap::wholeUtf8Characters()
     QFETCH(QByteArray, text);
     QFETCH(Range, bytes);
     QFETCH(Range, widened);
-    QCOMPARE(jose::wholeUtf8Characters(std::string_view(text.constData(), text.size()), bytes), widened);
+    QCOMPARE(inspect::wholeUtf8Characters(std::string_view(text.constData(), text.size()), bytes), widened);
 }
 
 void TestSegmentMap::tokenCharacterToBytes_data()
@@ -133,13 +133,13 @@ void TestSegmentMap::tokenCharacterToBytes()
     QFETCH(Range, characters);
     QFETCH(Range, bytes);
     const auto token = decode(kToken);
-    const auto span = jose::spanAtCharacter(token, offset);
+    const auto span = inspect::spanAtCharacter(token, offset);
     QVERIFY(span);
     QCOMPARE(span->segment, std::size_t(segment));
     QCOMPARE(span->characters, characters);
     QCOMPARE(span->bytes, bytes);
-    QVERIFY(!jose::spanAtCharacter(token, 20)); // the first dot
-    QVERIFY(!jose::spanAtCharacter(token, kToken.size()));
+    QVERIFY(!inspect::spanAtCharacter(token, 20)); // the first dot
+    QVERIFY(!inspect::spanAtCharacter(token, kToken.size()));
 }
 
 void TestSegmentMap::bytesToTokenCharacters_data()
@@ -160,12 +160,12 @@ void TestSegmentMap::bytesToTokenCharacters()
     QFETCH(Range, characters);
     QFETCH(Range, wholeBytes);
     const auto token = decode(kToken);
-    const auto span = jose::spanOfBytes(token, 1, bytes);
+    const auto span = inspect::spanOfBytes(token, 1, bytes);
     QCOMPARE(span.segment, std::size_t(1));
     QCOMPARE(span.characters, characters);
     QCOMPARE(span.bytes, wholeBytes);
     // And back: those characters decode to those bytes.
-    const auto back = jose::spanOfCharacters(token, span.characters);
+    const auto back = inspect::spanOfCharacters(token, span.characters);
     QVERIFY(back);
     QCOMPARE(back->bytes, wholeBytes);
 }
@@ -174,11 +174,11 @@ void TestSegmentMap::paddingBelongsToLastGroup()
 {
     // "e30=" is "{}" with the padding RFC 7515 forbids; lenient decoding keeps it in the text.
     const auto token = decode("eyJhbGciOiJIUzI1NiJ9.e30=.c2ln");
-    const auto span = jose::spanAtCharacter(token, kPayload + 3);
+    const auto span = inspect::spanAtCharacter(token, kPayload + 3);
     QVERIFY(span);
     QCOMPARE(span->characters, (Range{kPayload, kPayload + 4}));
     QCOMPARE(span->bytes, (Range{0, 2}));
-    QCOMPARE(jose::spanOfBytes(token, 1, {1, 2}).characters, (Range{kPayload, kPayload + 4}));
+    QCOMPARE(inspect::spanOfBytes(token, 1, {1, 2}).characters, (Range{kPayload, kPayload + 4}));
 }
 
 void TestSegmentMap::unencodedPayloadMapsOneToOne()
@@ -189,11 +189,11 @@ void TestSegmentMap::unencodedPayloadMapsOneToOne()
         "eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.$-02.A5dxf2s96_n5FLueVuW1Z_vh161FwXZC4YLPff6dmDY");
     QVERIFY(token.unencodedPayload);
     const std::size_t payload = token.segments[1].offset;
-    const auto span = jose::spanAtCharacter(token, payload + 2);
+    const auto span = inspect::spanAtCharacter(token, payload + 2);
     QVERIFY(span);
     QCOMPARE(span->characters, (Range{payload + 2, payload + 3}));
     QCOMPARE(span->bytes, (Range{2, 3}));
-    QCOMPARE(jose::spanOfBytes(token, 1, {0, 4}).characters, (Range{payload, payload + 4}));
+    QCOMPARE(inspect::spanOfBytes(token, 1, {0, 4}).characters, (Range{payload, payload + 4}));
 }
 
 QTEST_GUILESS_MAIN(TestSegmentMap)

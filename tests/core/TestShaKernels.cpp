@@ -1,8 +1,8 @@
 // The secret search's own SHA-2 compression functions and HMAC guesser, held against the FIPS 180-4
 // and RFC 4231 known answers and against OpenSSL on random inputs.
 #include "TestData.h"
-#include "audit/MacGuesser.h"
-#include "audit/ShaDigest.h"
+#include "crack/MacGuesser.h"
+#include "crack/ShaDigest.h"
 #include "encoding/Hex.h"
 
 #include <openssl/core_names.h>
@@ -14,7 +14,7 @@
 #include <random>
 
 using namespace jwtwb;
-using namespace jwtwb::audit;
+using namespace jwtwb::crack;
 using jose::JwsAlgorithm;
 
 namespace {
@@ -129,7 +129,7 @@ private slots:
         QFETCH(QByteArray, sha512);
         const auto data = view(message);
         for (const ShaKernel kernel : kernels()) {
-            QCOMPARE(toArray(audit::sha256(data, kernel)).toHex(), sha256.toHex());
+            QCOMPARE(toArray(crack::sha256(data, kernel)).toHex(), sha256.toHex());
         }
         QCOMPARE(toArray(sha512Family(crypto::HashAlg::Sha384, data)).toHex(), sha384.toHex());
         QCOMPARE(toArray(sha512Family(crypto::HashAlg::Sha512, data)).toHex(), sha512.toHex());
@@ -184,7 +184,7 @@ private slots:
                 byte = static_cast<std::uint8_t>(random());
             }
             for (const ShaKernel kernel : kernels()) {
-                QVERIFY2(audit::sha256(message, kernel) == opensslDigest("SHA256", message), kernelName(kernel));
+                QVERIFY2(crack::sha256(message, kernel) == opensslDigest("SHA256", message), kernelName(kernel));
             }
             QVERIFY(sha512Family(crypto::HashAlg::Sha384, message) == opensslDigest("SHA384", message));
             QVERIFY(sha512Family(crypto::HashAlg::Sha512, message) == opensslDigest("SHA512", message));

@@ -1,7 +1,7 @@
 #include "TestData.h"
 #include "encoding/Json.h"
+#include "inspect/TimelineLayout.h"
 #include "jose/NumericDate.h"
-#include "jose/TimelineLayout.h"
 
 #include <QStringList>
 #include <QTest>
@@ -10,6 +10,7 @@
 
 using namespace jwtwb;
 using namespace jwtwb::jose;
+using namespace jwtwb::inspect;
 using encoding::Json;
 using std::chrono::seconds;
 using std::chrono::sys_seconds;
@@ -442,7 +443,7 @@ void TestTimelineLayout::millisecondsAsSeconds()
     const LifetimeSummary summary = summarizeLifetime(claims, at(kNow), seconds(0));
     QVERIFY(summary.hasWarning(LifetimeWarningKind::MillisecondsTimestamp));
 
-    const Json reread = jose::millisecondsAsSeconds(claims, summary);
+    const Json reread = inspect::millisecondsAsSeconds(claims, summary);
     // Member order kept; exact thousands become whole seconds, the rest keep their fraction.
     QCOMPARE(QString::fromStdString(reread.dump()),
              QStringLiteral(R"({"sub":"alice","exp":1795863600,"nbf":1795859000,"iat":1795860000.123})"));
@@ -452,9 +453,9 @@ void TestTimelineLayout::millisecondsAsSeconds()
 
     // Nothing to change: the claims come back as they were.
     const Json plain = test::parseJsonOrDie(QStringLiteral(R"({"exp":1795863600})"));
-    QVERIFY(jose::millisecondsAsSeconds(plain, summarizeLifetime(plain, at(kNow), seconds(0))) == plain);
+    QVERIFY(inspect::millisecondsAsSeconds(plain, summarizeLifetime(plain, at(kNow), seconds(0))) == plain);
     const Json array = test::parseJsonOrDie(QStringLiteral("[1795863600000]"));
-    QVERIFY(jose::millisecondsAsSeconds(array, summarizeLifetime(array, at(kNow), seconds(0))) == array);
+    QVERIFY(inspect::millisecondsAsSeconds(array, summarizeLifetime(array, at(kNow), seconds(0))) == array);
 }
 
 QTEST_GUILESS_MAIN(TestTimelineLayout)

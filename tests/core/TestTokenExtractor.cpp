@@ -1,9 +1,10 @@
-#include "jose/TokenExtractor.h"
+#include "inspect/TokenExtractor.h"
 
 #include <QTest>
 
 using namespace jwtwb;
 using namespace jwtwb::jose;
+using namespace jwtwb::inspect;
 
 namespace {
 // jwt.io's sample, HS256 with "your-256-bit-secret": the ID token below.

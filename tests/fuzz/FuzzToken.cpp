@@ -1,8 +1,8 @@
 // libFuzzer target: everything a pasted token goes through — extraction, compact decoding in both
 // base64 modes, JWS verification (compact and JSON serialization) and JWT claim checks.
+#include "inspect/TokenExtractor.h"
 #include "jose/JwsVerifier.h"
 #include "jose/JwtVerifier.h"
-#include "jose/TokenExtractor.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const keys::Key key = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("your-256-bit-secret")));
     const auto source = jose::KeySource::single(key);
 
-    if (auto extracted = jose::extractToken(text)) {
+    if (auto extracted = inspect::extractToken(text)) {
         for (const auto mode : {jose::Base64Mode::Strict, jose::Base64Mode::Lenient}) {
             if (auto token = jose::decodeCompact(extracted->token, mode)) {
                 (void)jose::verifyCompact(*token, source);

@@ -10,7 +10,7 @@
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
-using jose::FindingCode;
+using inspect::FindingCode;
 
 namespace {
 
@@ -46,7 +46,7 @@ const QString kHs256 = QStringLiteral(R"({"alg":"HS256","typ":"JWT"})");
 
 } // namespace
 
-Q_DECLARE_METATYPE(jose::FindingCode)
+Q_DECLARE_METATYPE(inspect::FindingCode)
 
 class TestFindingsModel : public QObject
 {
@@ -61,20 +61,20 @@ private slots:
     void rowsExplainThemselves();
 
 private:
-    static std::vector<jose::Finding> lint(const QString& text, const keys::Key* key = nullptr);
+    static std::vector<inspect::Finding> lint(const QString& text, const keys::Key* key = nullptr);
     static QStringList codes(const FindingsModel& model);
 };
 
-std::vector<jose::Finding> TestFindingsModel::lint(const QString& text, const keys::Key* key)
+std::vector<inspect::Finding> TestFindingsModel::lint(const QString& text, const keys::Key* key)
 {
     auto decoded = jose::decodeCompact(text.toStdString(), jose::Base64Mode::Lenient);
     if (!decoded) {
         qFatal("crafted token does not decode: %s", decoded.error().message.c_str());
     }
-    jose::LintOptions options;
+    inspect::LintOptions options;
     options.now = test::at(kNow);
     options.key = key;
-    return jose::lint(*decoded, options);
+    return inspect::lint(*decoded, options);
 }
 
 QStringList TestFindingsModel::codes(const FindingsModel& model)
@@ -101,7 +101,7 @@ void TestFindingsModel::cleanTokenHasNoErrors()
     FindingsModel model;
     model.setFindings(lint(token(kHs256, claims())));
     for (int row = 0; row < model.rowCount(); ++row) {
-        QVERIFY2(model.index(row, 0).data(FindingsModel::SeverityRole).toInt() != int(jose::Severity::Error),
+        QVERIFY2(model.index(row, 0).data(FindingsModel::SeverityRole).toInt() != int(inspect::Severity::Error),
                  qPrintable(model.index(row, 0).data().toString()));
     }
 }
@@ -153,7 +153,7 @@ void TestFindingsModel::craftedTokens()
     QFETCH(FindingCode, code);
     FindingsModel model;
     model.setFindings(lint(token));
-    const QString name = QString::fromStdString(std::string(jose::findingCodeName(code)));
+    const QString name = QString::fromStdString(std::string(inspect::findingCodeName(code)));
     QVERIFY2(codes(model).contains(name), qPrintable(name + " not in " + codes(model).join(", ")));
 }
 
@@ -163,11 +163,11 @@ void TestFindingsModel::weakSecret()
     QVERIFY(secret);
     FindingsModel model;
     model.setFindings(lint(token(kHs256, claims()), &secret->key));
-    QVERIFY(
-        codes(model).contains(QString::fromStdString(std::string(jose::findingCodeName(FindingCode::WeakHmacSecret)))));
+    QVERIFY(codes(model).contains(
+        QString::fromStdString(std::string(inspect::findingCodeName(FindingCode::WeakHmacSecret)))));
     model.setFindings(lint(token(kHs256, claims())));
     QVERIFY(!codes(model).contains(
-        QString::fromStdString(std::string(jose::findingCodeName(FindingCode::WeakHmacSecret)))));
+        QString::fromStdString(std::string(inspect::findingCodeName(FindingCode::WeakHmacSecret)))));
 }
 
 void TestFindingsModel::rowsExplainThemselves()
@@ -176,7 +176,7 @@ void TestFindingsModel::rowsExplainThemselves()
     model.setFindings(lint(token(QStringLiteral(R"({"alg":"none"})"), QStringLiteral(R"({"sub":"a"})"))));
     QVERIFY(model.rowCount() >= 2);
     // Errors first; each row has an icon, and one child with the explanation and the reference.
-    QCOMPARE(model.index(0, 0).data(FindingsModel::SeverityRole).toInt(), int(jose::Severity::Error));
+    QCOMPARE(model.index(0, 0).data(FindingsModel::SeverityRole).toInt(), int(inspect::Severity::Error));
     int previous = 0;
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex finding = model.index(row, 0);
@@ -191,7 +191,7 @@ void TestFindingsModel::rowsExplainThemselves()
         QVERIFY(explanation.size() > 60);
         QCOMPARE(model.parent(model.index(0, 0, finding)), finding);
     }
-    QCOMPARE(codes(model).front(), QString::fromStdString(std::string(jose::findingCodeName(FindingCode::AlgNone))));
+    QCOMPARE(codes(model).front(), QString::fromStdString(std::string(inspect::findingCodeName(FindingCode::AlgNone))));
 }
 
 QTEST_MAIN(TestFindingsModel)

@@ -3,12 +3,12 @@
 #include "TestKeys.h"
 #include "UiTestSupport.h"
 #include "encoding/Base64Url.h"
+#include "inspect/Lint.h"
 #include "jose/Algorithm.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwtVerifier.h"
 #include "jose/KeyAlgorithmCheck.h"
-#include "jose/Lint.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
 #include "keys/Thumbprint.h"
@@ -130,7 +130,7 @@ private:
     void verifyOutput(const QString& alg, const keys::Key& key);
     [[nodiscard]] QStringList offeredAlgorithms() const;
     [[nodiscard]] bool generate(const keys::KeySpec& spec);
-    [[nodiscard]] std::optional<std::vector<jose::FindingCode>> bannerMatchesLint();
+    [[nodiscard]] std::optional<std::vector<inspect::FindingCode>> bannerMatchesLint();
 
     QTemporaryDir m_config;
     SignerPage* m_page = nullptr;
@@ -739,19 +739,19 @@ void TestSignerPage::unsecuredOnlyWhenChecked()
 }
 
 // The banner shows what core's lint says about the output (not Info), and nothing else.
-std::optional<std::vector<jose::FindingCode>> TestSignerPage::bannerMatchesLint()
+std::optional<std::vector<inspect::FindingCode>> TestSignerPage::bannerMatchesLint()
 {
     const auto decoded = jose::decodeCompact(m_page->token().toStdString(), jose::Base64Mode::Lenient);
     if (!decoded) {
         qWarning("no token");
         return std::nullopt;
     }
-    jose::LintOptions options;
+    inspect::LintOptions options;
     options.now = test::at(kNow);
     options.key = m_unsecured->isChecked() ? nullptr : m_page->keyInput()->key();
-    std::vector<jose::FindingCode> shown;
-    for (const auto& finding : jose::lint(*decoded, options)) {
-        const bool expected = finding.severity != jose::Severity::Info;
+    std::vector<inspect::FindingCode> shown;
+    for (const auto& finding : inspect::lint(*decoded, options)) {
+        const bool expected = finding.severity != inspect::Severity::Info;
         if (m_banner->text().contains(QString::fromStdString(finding.title).toHtmlEscaped()) != expected) {
             qWarning("banner and lint disagree on: %s", finding.title.c_str());
             return std::nullopt;
@@ -772,13 +772,13 @@ void TestSignerPage::warningBannerShowsDecoderFindings()
     // The sample has no exp. A short secret, accepted on purpose, is a finding too.
     const auto first = bannerMatchesLint();
     QVERIFY(first);
-    QVERIFY(std::ranges::find(*first, jose::FindingCode::WeakHmacSecret) == first->end());
-    QVERIFY(std::ranges::find(*first, jose::FindingCode::MissingExp) != first->end());
+    QVERIFY(std::ranges::find(*first, inspect::FindingCode::WeakHmacSecret) == first->end());
+    QVERIFY(std::ranges::find(*first, inspect::FindingCode::MissingExp) != first->end());
     m_page->findChild<QCheckBox*>(QStringLiteral("acceptWeakKeys"))->setChecked(true);
     m_page->keyInput()->setSecret(test::kSampleSecret, keys::SecretEncoding::Utf8);
     const auto weak = bannerMatchesLint();
     QVERIFY(weak);
-    QVERIFY(std::ranges::find(*weak, jose::FindingCode::WeakHmacSecret) != weak->end());
+    QVERIFY(std::ranges::find(*weak, inspect::FindingCode::WeakHmacSecret) != weak->end());
 
     // A strong secret and an exp: those two go away.
     m_page->keyInput()->setSecret(QString("0123456789abcdef").repeated(4), keys::SecretEncoding::Hex);
@@ -786,14 +786,14 @@ void TestSignerPage::warningBannerShowsDecoderFindings()
     QTest::mouseClick(m_page->findChild<QPushButton*>(QStringLiteral("expButton")), Qt::LeftButton);
     const auto second = bannerMatchesLint();
     QVERIFY(second);
-    QVERIFY(std::ranges::find(*second, jose::FindingCode::WeakHmacSecret) == second->end());
-    QVERIFY(std::ranges::find(*second, jose::FindingCode::MissingExp) == second->end());
+    QVERIFY(std::ranges::find(*second, inspect::FindingCode::WeakHmacSecret) == second->end());
+    QVERIFY(std::ranges::find(*second, inspect::FindingCode::MissingExp) == second->end());
 
     // Unsecured: the banner says so.
     m_unsecured->setChecked(true);
     const auto third = bannerMatchesLint();
     QVERIFY(third);
-    QVERIFY(std::ranges::find(*third, jose::FindingCode::AlgNone) != third->end());
+    QVERIFY(std::ranges::find(*third, inspect::FindingCode::AlgNone) != third->end());
 }
 
 void TestSignerPage::draftsSurviveRestartWithoutKeys()

@@ -1,8 +1,8 @@
 #include "FixturesDialog.h"
 
-#include "audit/FixtureManifest.h"
 #include "crypto/SecureBytes.h"
-#include "jose/TokenExtractor.h"
+#include "fixtures/FixtureManifest.h"
+#include "inspect/TokenExtractor.h"
 #include "keys/KeyImport.h"
 #include "support/Convert.h"
 #include "support/FixtureFiles.h"
@@ -87,9 +87,9 @@ FixturesDialog::FixturesDialog(QWidget* parent)
     m_presetKeyLabel->hide();
 
     m_issuerEdit->setObjectName(QStringLiteral("issuerEdit"));
-    m_issuerEdit->setPlaceholderText(tr("The claims' iss, else %1").arg(toQString(audit::kDefaultIssuer)));
+    m_issuerEdit->setPlaceholderText(tr("The claims' iss, else %1").arg(toQString(fixtures::kDefaultIssuer)));
     m_audienceEdit->setObjectName(QStringLiteral("audienceEdit"));
-    m_audienceEdit->setPlaceholderText(tr("The claims' aud, else %1").arg(toQString(audit::kDefaultAudience)));
+    m_audienceEdit->setPlaceholderText(tr("The claims' aud, else %1").arg(toQString(fixtures::kDefaultAudience)));
     m_leewaySpin->setObjectName(QStringLiteral("leewaySpin"));
     m_leewaySpin->setRange(0, 24 * 3600);
     m_leewaySpin->setValue(30);
@@ -244,7 +244,7 @@ bool FixturesDialog::generate()
     if (!key) {
         return false;
     }
-    audit::FixtureOptions options;
+    fixtures::FixtureOptions options;
     options.now = m_now.value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     options.issuer = toStdString(m_issuerEdit->text().trimmed());
     options.audience = toStdString(m_audienceEdit->text().trimmed());
@@ -252,12 +252,12 @@ bool FixturesDialog::generate()
 
     // A throwaway RSA key takes a moment to generate.
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    Result<audit::FixtureSet> set = fail(Errc::EmptyInput, "");
+    Result<fixtures::FixtureSet> set = fail(Errc::EmptyInput, "");
     const std::string text = toStdString(source);
     if (source.startsWith(QLatin1Char('{'))) {
-        set = audit::generateFixtures(text, *key, options);
-    } else if (auto extracted = jose::extractToken(text)) {
-        set = audit::generateFixturesFromToken(extracted->token, *key, options);
+        set = fixtures::generateFixtures(text, *key, options);
+    } else if (auto extracted = inspect::extractToken(text)) {
+        set = fixtures::generateFixturesFromToken(extracted->token, *key, options);
     } else {
         set = std::unexpected(extracted.error());
     }
@@ -269,7 +269,8 @@ bool FixturesDialog::generate()
     m_fixtures = std::move(*set);
     fillList();
     m_writeButton->setEnabled(true);
-    const auto accepted = std::ranges::count(m_fixtures->fixtures, audit::Expectation::Accept, &audit::Fixture::expect);
+    const auto accepted
+        = std::ranges::count(m_fixtures->fixtures, fixtures::Expectation::Accept, &fixtures::Fixture::expect);
     showStatus(tr("%1 tokens: %2 must be accepted, %3 rejected by a verifier that allows %4, expects iss %5 and aud "
                   "%6, with %7 s leeway.")
                    .arg(m_fixtures->fixtures.size())
@@ -305,8 +306,8 @@ void FixturesDialog::fillList()
     const QColor reject(0xc0, 0x1c, 0x28);
     for (const auto& fixture : m_fixtures->fixtures) {
         auto* item = new QTreeWidgetItem(m_list);
-        const bool accepted = fixture.expect == audit::Expectation::Accept;
-        item->setText(FileColumn, toQString(audit::fixtureFileName(fixture)));
+        const bool accepted = fixture.expect == fixtures::Expectation::Accept;
+        item->setText(FileColumn, toQString(fixtures::fixtureFileName(fixture)));
         item->setText(ExpectColumn, accepted ? tr("accept") : tr("reject"));
         item->setForeground(ExpectColumn, accepted ? accept : reject);
         item->setText(ReasonColumn, toQString(fixture.reason));
@@ -314,7 +315,7 @@ void FixturesDialog::fillList()
     }
     for (const auto& skipped : m_fixtures->skipped) {
         auto* item = new QTreeWidgetItem(m_list);
-        item->setText(FileColumn, toQString(audit::fixtureKindInfo(skipped.kind).name));
+        item->setText(FileColumn, toQString(fixtures::fixtureKindInfo(skipped.kind).name));
         item->setText(ExpectColumn, tr("skipped"));
         item->setText(ReasonColumn, toQString(skipped.reason));
         item->setToolTip(ReasonColumn, toQString(skipped.reason));
@@ -348,7 +349,7 @@ bool FixturesDialog::writeFiles()
     }
     showStatus(tr("Wrote %1 tokens and %2 to %3.")
                    .arg(m_fixtures->fixtures.size())
-                   .arg(toQString(audit::kManifestFileName), QDir::toNativeSeparators(folder)),
+                   .arg(toQString(fixtures::kManifestFileName), QDir::toNativeSeparators(folder)),
                false);
     return true;
 }

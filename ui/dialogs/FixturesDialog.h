@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/Fixtures.h"
+#include "fixtures/Fixtures.h"
 #include "keys/Key.h"
 
 #include <QDialog>
@@ -22,7 +22,7 @@ class QTreeWidgetItem;
 namespace jwtwb::ui {
 
 // "Export test tokens…": from a token or claims and a key, the tokens a correct verifier must
-// accept or reject (core audit/Fixtures), listed with the reason, and written to a folder with
+// accept or reject (core fixtures/Fixtures), listed with the reason, and written to a folder with
 // manifest.json. Scriptable for tests: every step is a public slot, the confirmation a callback.
 class FixturesDialog : public QDialog
 {
@@ -41,7 +41,7 @@ public:
     // Asked before writing into a folder that already holds files; by default a message box.
     void setReplaceConfirmation(std::function<bool(const QString& folder)> confirm);
 
-    [[nodiscard]] const std::optional<audit::FixtureSet>& fixtures() const { return m_fixtures; }
+    [[nodiscard]] const std::optional<fixtures::FixtureSet>& fixtures() const { return m_fixtures; }
 
 public slots:
     // Makes the tokens and fills the list; false with the reason shown when the input is unusable.
@@ -77,7 +77,7 @@ private:
     std::optional<keys::Key> m_presetKey;
     std::optional<std::chrono::sys_seconds> m_now;
     std::function<bool(const QString&)> m_confirmReplace;
-    std::optional<audit::FixtureSet> m_fixtures;
+    std::optional<fixtures::FixtureSet> m_fixtures;
 };
 
 } // namespace jwtwb::ui

@@ -1,6 +1,6 @@
 #include "ClaimsModel.h"
 
-#include "jose/ClaimCatalog.h"
+#include "inspect/ClaimCatalog.h"
 #include "jose/ClaimText.h"
 #include "jose/NumericDate.h"
 #include "support/Convert.h"
@@ -33,12 +33,12 @@ void ClaimsModel::setClaims(const encoding::Json& payload, std::chrono::sys_seco
                                               : toQString(encoding::toCompactJson(value));
             row.value = row.fullValue.size() > kMaxShownValue ? row.fullValue.left(kMaxShownValue) + QChar(0x2026)
                                                               : row.fullValue;
-            const jose::ClaimInfo* info = jose::findClaim(name);
+            const inspect::ClaimInfo* info = inspect::findClaim(name);
             if (info) {
                 row.meaning = toQString(info->meaning);
                 row.source = toQString(info->source);
             }
-            if (info && info->kind == jose::ClaimValueKind::NumericDate) {
+            if (info && info->kind == inspect::ClaimValueKind::NumericDate) {
                 const jose::NumericDate date = jose::toNumericDate(name, value);
                 if (date.valid()) {
                     row.isTime = true;
@@ -80,9 +80,9 @@ QString ClaimsModel::relative(const Row& row) const
         return {};
     }
     if (row.milliseconds) {
-        return tr("%1 if milliseconds").arg(toQString(jose::relativeTime(row.asMilliseconds, m_now)));
+        return tr("%1 if milliseconds").arg(toQString(inspect::relativeTime(row.asMilliseconds, m_now)));
     }
-    return toQString(jose::relativeTime(row.time, m_now));
+    return toQString(inspect::relativeTime(row.time, m_now));
 }
 
 QVariant ClaimsModel::data(const QModelIndex& index, int role) const

@@ -18,7 +18,7 @@ FindingsModel::FindingsModel(QObject* parent)
     : QAbstractItemModel(parent)
 { }
 
-void FindingsModel::setFindings(std::vector<jose::Finding> findings)
+void FindingsModel::setFindings(std::vector<inspect::Finding> findings)
 {
     beginResetModel();
     m_findings = std::move(findings);
@@ -63,7 +63,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const bool explanation = index.internalId() != kTopLevel;
-    const jose::Finding& finding
+    const inspect::Finding& finding
         = m_findings[static_cast<std::size_t>(explanation ? index.internalId() - 1 : index.row())];
     switch (role) {
     case Qt::DisplayRole:
@@ -77,18 +77,18 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
             return {};
         }
         return QApplication::style()->standardIcon(
-            finding.severity == jose::Severity::Error         ? QStyle::SP_MessageBoxCritical
-                : finding.severity == jose::Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                                              : QStyle::SP_MessageBoxInformation);
+            finding.severity == inspect::Severity::Error         ? QStyle::SP_MessageBoxCritical
+                : finding.severity == inspect::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                 : QStyle::SP_MessageBoxInformation);
     case Qt::ForegroundRole: {
-        if (explanation || finding.severity == jose::Severity::Info) {
+        if (explanation || finding.severity == inspect::Severity::Info) {
             return {};
         }
         const StatusColors colors = statusColors(QApplication::palette());
-        return finding.severity == jose::Severity::Error ? colors.bad : colors.warning;
+        return finding.severity == inspect::Severity::Error ? colors.bad : colors.warning;
     }
-    case Qt::ToolTipRole: return explanation ? QVariant() : toQString(jose::severityName(finding.severity));
-    case CodeRole: return toQString(jose::findingCodeName(finding.code));
+    case Qt::ToolTipRole: return explanation ? QVariant() : toQString(inspect::severityName(finding.severity));
+    case CodeRole: return toQString(inspect::findingCodeName(finding.code));
     case SeverityRole: return static_cast<int>(finding.severity);
     default: return {};
     }

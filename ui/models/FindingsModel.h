@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jose/Lint.h"
+#include "inspect/Lint.h"
 
 #include <QAbstractItemModel>
 
@@ -19,8 +19,8 @@ public:
 
     explicit FindingsModel(QObject* parent = nullptr);
 
-    void setFindings(std::vector<jose::Finding> findings);
-    [[nodiscard]] const std::vector<jose::Finding>& findings() const { return m_findings; }
+    void setFindings(std::vector<inspect::Finding> findings);
+    [[nodiscard]] const std::vector<inspect::Finding>& findings() const { return m_findings; }
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex& child) const override;
@@ -29,7 +29,7 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<jose::Finding> m_findings;
+    std::vector<inspect::Finding> m_findings;
 };
 
 } // namespace jwtwb::ui

@@ -5,10 +5,10 @@
 #include "encoding/Hex.h"
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
+#include "inspect/Lint.h"
+#include "inspect/SegmentMap.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/Lint.h"
-#include "jose/SegmentMap.h"
-#include "jose/TokenExtractor.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
 #include "support/Convert.h"
@@ -364,25 +364,25 @@ void DecoderPage::useFoundSecret()
 
 void DecoderPage::updateFindings()
 {
-    std::vector<jose::Finding> findings;
+    std::vector<inspect::Finding> findings;
     if (m_token) {
-        jose::LintOptions options;
+        inspect::LintOptions options;
         options.now = m_verification->verificationTime();
         const auto& keys = m_verification->keyInput()->keys();
         options.key = keys.size() == 1 && !m_verification->keyInput()->isKeySet() ? &keys.front() : nullptr;
         if (m_secretSearch->foundSecret()) {
             options.secretFoundIn = toStdString(m_secretSearch->foundIn());
         }
-        findings = jose::lint(*m_token, options);
+        findings = inspect::lint(*m_token, options);
     }
     // Unchanged findings keep the list as it is, with the rows the user unfolded.
-    const auto same = [](const jose::Finding& a, const jose::Finding& b) {
+    const auto same = [](const inspect::Finding& a, const inspect::Finding& b) {
         return a.code == b.code && a.title == b.title && a.location == b.location;
     };
     if (std::ranges::equal(findings, m_findingsModel->findings(), same)) {
         return;
     }
-    const auto errors = std::ranges::count(findings, jose::Severity::Error, &jose::Finding::severity);
+    const auto errors = std::ranges::count(findings, inspect::Severity::Error, &inspect::Finding::severity);
     const int index = m_tabs->indexOf(m_findingsView);
     m_tabs->setTabText(index,
                        findings.empty()  ? tr("Findings")
@@ -549,16 +549,16 @@ void DecoderPage::decode()
     m_notesLabel->setVisible(!notes.isEmpty());
 }
 
-Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
+Result<inspect::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
 {
     const QSignalBlocker blocker(m_memberCombo);
     m_memberCombo->clear();
     m_memberCombo->hide();
-    auto candidates = jose::extractTokens(text);
+    auto candidates = inspect::extractTokens(text);
     if (!candidates) {
         return std::unexpected(candidates.error());
     }
-    const jose::ExtractedToken* shown = candidates->find(toStdString(m_member));
+    const inspect::ExtractedToken* shown = candidates->find(toStdString(m_member));
     shown = shown ? shown : &candidates->token();
     const auto count = static_cast<int>(candidates->candidates.size());
     m_chosenStart = utf16Offset(text, shown->offset);
@@ -569,8 +569,8 @@ Result<jose::ExtractedToken> DecoderPage::chooseToken(const std::string& text)
         m_memberCombo->setCurrentIndex(static_cast<int>(shown - candidates->candidates.data()));
         m_memberCombo->show();
         m_sourceLabel->setText(tr("Showing %1 (%2 tokens in the input)").arg(toQString(shown->name)).arg(count));
-    } else if (shown->source != jose::TokenSource::Bare) {
-        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(jose::describe(shown->source))));
+    } else if (shown->source != inspect::TokenSource::Bare) {
+        m_sourceLabel->setText(tr("Token taken from the %1.").arg(toQString(inspect::describe(shown->source))));
     }
     return *shown;
 }
@@ -667,7 +667,7 @@ QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std:
     QList<std::pair<int, int>> tokenRanges;
     for (const auto& error : errors) {
         m_invalidPayloadRanges += hexDumpRanges(error.offset, error.offset + error.length);
-        const auto span = jose::spanOfBytes(token, kPayload, {error.offset, error.offset + error.length});
+        const auto span = inspect::spanOfBytes(token, kPayload, {error.offset, error.offset + error.length});
         tokenRanges.append({utf16Offset(text, tokenOffset + span.characters.begin),
                             utf16Offset(text, tokenOffset + span.characters.end)});
     }

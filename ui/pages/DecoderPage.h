@@ -1,7 +1,7 @@
 #pragma once
 
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TokenExtractor.h"
 
 #include <QList>
 #include <QWidget>
@@ -64,7 +64,7 @@ private:
     void decode();
     // The token of the text to show (the one picked in the member chooser, if any); fills the
     // chooser and the source label.
-    Result<jose::ExtractedToken> chooseToken(const std::string& text);
+    Result<inspect::ExtractedToken> chooseToken(const std::string& text);
     void revealChosenToken(); // scrolls the text to it when there are several
     // Marks the payload's invalid UTF-8 in its hex dump and in the token; returns the note, or "".
     QString markInvalidUtf8(const jose::CompactToken& token, const std::string& text, std::size_t tokenOffset);

@@ -3,12 +3,12 @@
 #include "crypto/Random.h"
 #include "encoding/Json.h"
 #include "encoding/JsonObjectEdit.h"
+#include "inspect/Lint.h"
 #include "jose/Algorithm.h"
 #include "jose/ClaimTemplates.h"
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/KeyAlgorithmCheck.h"
-#include "jose/Lint.h"
 #include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
@@ -456,13 +456,13 @@ void SignerPage::showWarnings(const QString& token)
         m_banner->hide();
         return;
     }
-    jose::LintOptions options;
+    inspect::LintOptions options;
     options.now = Clock::nowSeconds();
     options.key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
     QStringList lines;
     QStringList details;
-    for (const auto& finding : jose::lint(*decoded, options)) {
-        if (finding.severity == jose::Severity::Info) {
+    for (const auto& finding : inspect::lint(*decoded, options)) {
+        if (finding.severity == inspect::Severity::Info) {
             continue;
         }
         lines << QStringLiteral("⚠ %1").arg(toQString(finding.title).toHtmlEscaped());

@@ -1,8 +1,8 @@
 #include "TimelinePage.h"
 
+#include "inspect/TimelineLayout.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TimelineLayout.h"
-#include "jose/TokenExtractor.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/TabOrder.h"
@@ -53,7 +53,7 @@ QString sentence(std::string_view text)
 // The claims of a token, or why it has none to show.
 QString claimsOf(const QString& text, encoding::Json* claims)
 {
-    const auto extracted = jose::extractToken(toStdString(text));
+    const auto extracted = inspect::extractToken(toStdString(text));
     if (!extracted) {
         return sentence(extracted.error().message);
     }
@@ -253,7 +253,8 @@ QWidget* TimelinePage::createTimeControls()
             [this](const QDateTime& time) { setVerificationTime(time); });
     connect(m_nowButton, &QPushButton::clicked, this, [this] { setVerificationTime(QDateTime()); });
     connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
-        const auto time = jose::timeAtFraction(m_timeline->visibleRange(), static_cast<double>(value) / kSliderSteps);
+        const auto time
+            = inspect::timeAtFraction(m_timeline->visibleRange(), static_cast<double>(value) / kSliderSteps);
         setVerificationTime(toQDateTime(time));
     });
     return box;
@@ -422,7 +423,7 @@ void TimelinePage::syncTimeControls()
     }
     {
         const QSignalBlocker blockSlider(m_slider);
-        const double fraction = jose::timeFraction(m_timeline->visibleRange(), at);
+        const double fraction = inspect::timeFraction(m_timeline->visibleRange(), at);
         m_slider->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kSliderSteps)));
     }
     m_nowButton->setEnabled(!m_time->followsClock());

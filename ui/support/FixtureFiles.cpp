@@ -1,7 +1,7 @@
 #include "FixtureFiles.h"
 
-#include "audit/FixtureManifest.h"
 #include "encoding/Json.h"
+#include "fixtures/FixtureManifest.h"
 #include "support/Convert.h"
 
 #include <QCoreApplication>
@@ -37,25 +37,25 @@ bool folderHasEntries(const QString& folder)
     return dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
 }
 
-QString writeFixtureFiles(const QString& folder, const audit::FixtureSet& set)
+QString writeFixtureFiles(const QString& folder, const fixtures::FixtureSet& set)
 {
     QDir dir(folder);
     if (!dir.mkpath(QStringLiteral("."))) {
         return tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder));
     }
-    for (const auto& info : audit::allFixtureKinds()) {
-        dir.remove(toQString(audit::fixtureFileName(info.kind)));
+    for (const auto& info : fixtures::allFixtureKinds()) {
+        dir.remove(toQString(fixtures::fixtureFileName(info.kind)));
     }
-    dir.remove(toQString(audit::kManifestFileName));
+    dir.remove(toQString(fixtures::kManifestFileName));
     for (const auto& fixture : set.fixtures) {
-        const QString error = writeOwnerOnly(dir.filePath(toQString(audit::fixtureFileName(fixture))),
+        const QString error = writeOwnerOnly(dir.filePath(toQString(fixtures::fixtureFileName(fixture))),
                                              QByteArray::fromStdString(fixture.token));
         if (!error.isEmpty()) {
             return error;
         }
     }
-    const std::string manifest = encoding::toPrettyJson(audit::fixtureManifest(set)) + "\n";
-    return writeOwnerOnly(dir.filePath(toQString(audit::kManifestFileName)), QByteArray::fromStdString(manifest));
+    const std::string manifest = encoding::toPrettyJson(fixtures::fixtureManifest(set)) + "\n";
+    return writeOwnerOnly(dir.filePath(toQString(fixtures::kManifestFileName)), QByteArray::fromStdString(manifest));
 }
 
 } // namespace jwtwb::ui

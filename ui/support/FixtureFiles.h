@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/Fixtures.h"
+#include "fixtures/Fixtures.h"
 
 #include <QString>
 
@@ -13,6 +13,6 @@ namespace jwtwb::ui {
 // credentials) and manifest.json, each atomically (QSaveFile), after removing the fixture files and
 // manifest of an earlier run; other files stay. Makes the folder when missing. Returns an empty
 // string, or a message saying what failed.
-[[nodiscard]] QString writeFixtureFiles(const QString& folder, const audit::FixtureSet& set);
+[[nodiscard]] QString writeFixtureFiles(const QString& folder, const fixtures::FixtureSet& set);
 
 } // namespace jwtwb::ui

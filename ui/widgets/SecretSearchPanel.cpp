@@ -1,9 +1,9 @@
 #include "SecretSearchPanel.h"
 
-#include "audit/SecretSearch.h"
+#include "crack/SecretSearch.h"
 #include "crypto/ThreadState.h"
+#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
-#include "jose/TokenExtractor.h"
 #include "support/Convert.h"
 
 #include <QCheckBox>
@@ -29,7 +29,7 @@ QString tokenProblem(const QString& text)
     if (text.trimmed().isEmpty()) {
         return QObject::tr("No token.");
     }
-    auto extracted = jose::extractToken(toStdString(text));
+    auto extracted = inspect::extractToken(toStdString(text));
     if (!extracted) {
         return toQString(extracted.error().message);
     }
@@ -51,7 +51,7 @@ QString tokenProblem(const QString& text)
 SecretSearchPanel::SecretSearchPanel(QWidget* parent)
     : QWidget(parent)
     , m_wordlistPath(
-          QString::fromStdString(audit::bundledWordlist(QCoreApplication::applicationDirPath().toStdString()).string()))
+          QString::fromStdString(crack::bundledWordlist(QCoreApplication::applicationDirPath().toStdString()).string()))
     , m_useList(new QCheckBox(tr("Publicly known JWT secrets (bundled list)"), this))
     , m_rules(new QCheckBox(tr("Also with rules: Capitalised, UPPERCASE, suffixes such as 123, ! and years"), this))
     , m_mask(new QLineEdit(this))
@@ -171,13 +171,13 @@ void SecretSearchPanel::start()
     if (isRunning() || !m_tokenProblem.isEmpty()) {
         return;
     }
-    audit::SearchOptions options;
+    crack::SearchOptions options;
     if (m_useList->isChecked()) {
         options.wordlists.push_back({m_wordlistPath.toStdString(), tr("bundled list").toStdString()});
         options.rules = m_rules->isChecked();
     }
     if (!m_mask->text().isEmpty()) {
-        auto mask = audit::Mask::parse(m_mask->text().toStdString());
+        auto mask = crack::Mask::parse(m_mask->text().toStdString());
         if (!mask) {
             m_status->setText(tr("Mask: %1").arg(toQString(mask.error().message)));
             return;
@@ -189,7 +189,7 @@ void SecretSearchPanel::start()
     m_searchedToken = m_token;
     m_progress->setValue(0);
     m_status->setText(tr("Searching…"));
-    const std::string token = jose::extractToken(toStdString(m_token))->token;
+    const std::string token = inspect::extractToken(toStdString(m_token))->token;
     // The worker gets values only: the token text, the options, the shared cancel flag, and the two
     // widgets it updates through queued calls (they outlive it: the destructor waits for the worker).
     QProgressBar* bar = m_progress;
@@ -198,11 +198,11 @@ void SecretSearchPanel::start()
                                      status](QPromise<Outcome>& promise) mutable {
         options.cancel = flag.get();
         options.progressInterval = std::chrono::milliseconds(100);
-        options.onProgress = [bar, status](const audit::SearchProgress& progress) {
+        options.onProgress = [bar, status](const crack::SearchProgress& progress) {
             const int permille = progress.total > 0
                 ? static_cast<int>(1000.0 * static_cast<double>(progress.tried) / static_cast<double>(progress.total))
                 : 0;
-            const std::string text = audit::describeProgress(progress);
+            const std::string text = crack::describeProgress(progress);
             QMetaObject::invokeMethod(
                 bar, [bar, permille] { bar->setValue(permille); }, Qt::QueuedConnection);
             QMetaObject::invokeMethod(
@@ -210,8 +210,8 @@ void SecretSearchPanel::start()
         };
         Outcome outcome;
         auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
-        auto result = decoded ? audit::searchSecret(*decoded, options)
-                              : Result<audit::SearchOutcome>(std::unexpected(decoded.error()));
+        auto result = decoded ? crack::searchSecret(*decoded, options)
+                              : Result<crack::SearchOutcome>(std::unexpected(decoded.error()));
         if (!result) {
             outcome.error = toQString(result.error().message);
         } else {
@@ -224,7 +224,7 @@ void SecretSearchPanel::start()
                 outcome.summary = toQString(fmt::format(
                     "{} after {} guesses ({:.1f} s, {}).", result->cancelled ? "Cancelled" : "Not found", result->tried,
                     result->seconds,
-                    audit::describeRate(static_cast<double>(result->tried) / std::max(result->seconds, 1e-9))));
+                    crack::describeRate(static_cast<double>(result->tried) / std::max(result->seconds, 1e-9))));
             }
         }
         crypto::releaseThreadState();

@@ -18,7 +18,7 @@ class SecureBytes;
 
 namespace jwtwb::ui {
 
-// Searches for the HMAC secret of an HS256/384/512 token (core/audit/SecretSearch) off the GUI
+// Searches for the HMAC secret of an HS256/384/512 token (core/crack/SecretSearch) off the GUI
 // thread: the bundled list of known secrets, optionally with rules, and an optional hashcat-style
 // mask. Shows progress, can be cancelled at any moment, and shows a found secret masked until the
 // user reveals it.

@@ -21,33 +21,33 @@ int pixel(double x)
     return static_cast<int>(std::lround(std::clamp(x, -1e6, 1e6)));
 }
 
-QString tickFormat(jose::TickUnit unit)
+QString tickFormat(inspect::TickUnit unit)
 {
     switch (unit) {
-    case jose::TickUnit::Second: return QStringLiteral("HH:mm:ss");
-    case jose::TickUnit::Minute:
-    case jose::TickUnit::Hour: return QStringLiteral("HH:mm");
-    case jose::TickUnit::Day: return QStringLiteral("ddd d MMM");
-    case jose::TickUnit::Month: return QStringLiteral("MMM yyyy");
-    case jose::TickUnit::Year: return QStringLiteral("yyyy");
+    case inspect::TickUnit::Second: return QStringLiteral("HH:mm:ss");
+    case inspect::TickUnit::Minute:
+    case inspect::TickUnit::Hour: return QStringLiteral("HH:mm");
+    case inspect::TickUnit::Day: return QStringLiteral("ddd d MMM");
+    case inspect::TickUnit::Month: return QStringLiteral("MMM yyyy");
+    case inspect::TickUnit::Year: return QStringLiteral("yyyy");
     }
     return {};
 }
 
 // The second line under a tick: the date under clock times, the year under days; only where it changes.
-QString tickContext(jose::TickUnit unit, const QDateTime& time, const QDateTime& previous)
+QString tickContext(inspect::TickUnit unit, const QDateTime& time, const QDateTime& previous)
 {
     switch (unit) {
-    case jose::TickUnit::Second:
-    case jose::TickUnit::Minute:
-    case jose::TickUnit::Hour:
+    case inspect::TickUnit::Second:
+    case inspect::TickUnit::Minute:
+    case inspect::TickUnit::Hour:
         return previous.isValid() && previous.date() == time.date() ? QString()
                                                                     : time.toString(QStringLiteral("yyyy-MM-dd"));
-    case jose::TickUnit::Day:
+    case inspect::TickUnit::Day:
         return previous.isValid() && previous.date().year() == time.date().year() ? QString()
                                                                                   : QString::number(time.date().year());
-    case jose::TickUnit::Month:
-    case jose::TickUnit::Year: return {};
+    case inspect::TickUnit::Month:
+    case inspect::TickUnit::Year: return {};
     }
     return {};
 }
@@ -145,17 +145,17 @@ void TimelinePainter::drawText(const QRect& rect, int flags, const QString& text
     m_painter.drawText(rect, flags, text);
 }
 
-std::vector<jose::TimelineTick> TimelinePainter::ticks() const
+std::vector<inspect::TimelineTick> TimelinePainter::ticks() const
 {
     const QFontMetrics fm(m_small);
-    const jose::TimeRange range = m_widget.visibleRange();
+    const inspect::TimeRange range = m_widget.visibleRange();
     const sys_seconds middle = range.start + range.span() / 2;
     const seconds offset(m_widget.isUtc() ? 0 : displayTime(middle, false).offsetFromUtc());
     const int widest = fm.horizontalAdvance(QStringLiteral("Wed 30 Sep")) + 24;
-    return jose::timelineTicks(range, std::max(2, m_plot.width() / widest), offset);
+    return inspect::timelineTicks(range, std::max(2, m_plot.width() / widest), offset);
 }
 
-void TimelinePainter::paintGrid(const std::vector<jose::TimelineTick>& ticks)
+void TimelinePainter::paintGrid(const std::vector<inspect::TimelineTick>& ticks)
 {
     const int axisY = m_metrics.top - 2;
     for (const auto& tick : ticks) {
@@ -169,7 +169,7 @@ void TimelinePainter::paintGrid(const std::vector<jose::TimelineTick>& ticks)
     m_painter.drawLine(m_plot.left(), axisY, m_plot.right(), axisY);
 }
 
-void TimelinePainter::paintTickLabels(const std::vector<jose::TimelineTick>& ticks)
+void TimelinePainter::paintTickLabels(const std::vector<inspect::TimelineTick>& ticks)
 {
     const QFontMetrics fm(m_small);
     const int labelTop = 2 + m_metrics.line + 6;
@@ -258,14 +258,14 @@ void TimelinePainter::paintRow(int index)
 
 void TimelinePainter::paintBar(const TimelineWidget::Row& row, const QRect& bar)
 {
-    const jose::TimelineRow& layout = row.layout;
+    const inspect::TimelineRow& layout = row.layout;
     m_painter.save();
     m_painter.setClipRect(m_plot.adjusted(-1, 0, 1, 0).intersected(bar.adjusted(0, -6, 0, 6)));
     const int middle = bar.center().y();
     m_painter.setPen(QPen(m_grid, 1));
     m_painter.drawLine(m_plot.left(), middle, m_plot.right(), middle);
 
-    const auto band = [&](const std::optional<jose::TimeRange>& range) {
+    const auto band = [&](const std::optional<inspect::TimeRange>& range) {
         if (!range) {
             return;
         }

@@ -25,9 +25,9 @@ public:
     [[nodiscard]] static QColor stateColor(const TimelineColors& colors, jose::LifetimeState state);
 
 private:
-    [[nodiscard]] std::vector<jose::TimelineTick> ticks() const;
-    void paintGrid(const std::vector<jose::TimelineTick>& ticks);
-    void paintTickLabels(const std::vector<jose::TimelineTick>& ticks);
+    [[nodiscard]] std::vector<inspect::TimelineTick> ticks() const;
+    void paintGrid(const std::vector<inspect::TimelineTick>& ticks);
+    void paintTickLabels(const std::vector<inspect::TimelineTick>& ticks);
     void paintRow(int index);
     void paintBar(const TimelineWidget::Row& row, const QRect& bar);
     struct TimeLines {

@@ -39,7 +39,7 @@ QString markerTimeFormat(seconds span)
     return QStringLiteral("yyyy-MM-dd");
 }
 
-QString joinedClaims(const std::vector<const jose::TimelineMarker*>& group)
+QString joinedClaims(const std::vector<const inspect::TimelineMarker*>& group)
 {
     QStringList names;
     for (const auto* marker : group) {
@@ -73,7 +73,7 @@ TimelineWidget::TimelineWidget(QWidget* parent)
     setAccessibleName(tr("Claim lifetime timeline"));
     setAccessibleDescription(tr("Drag to pan, scroll or press + and − to zoom, 0 to fit all tokens."));
     const std::array clock{m_clockTime};
-    m_range = jose::fitTimeRange({}, clock);
+    m_range = inspect::fitTimeRange({}, clock);
 }
 
 void TimelineWidget::setToken(const QString& name, const encoding::Json& claims)
@@ -143,7 +143,7 @@ void TimelineWidget::setVerificationTime(const QDateTime& time)
     // Keep the verification line in view: a time set far away brings the axis along.
     const sys_seconds at = toSysSeconds(verificationTime());
     if (!m_range.contains(at)) {
-        showRange(jose::panTimeRange(m_range, at - (m_range.start + m_range.span() / 2)));
+        showRange(inspect::panTimeRange(m_range, at - (m_range.start + m_range.span() / 2)));
     }
 }
 
@@ -202,10 +202,10 @@ void TimelineWidget::summarize(Row& row) const
     const sys_seconds now = toSysSeconds(verificationTime());
     row.summary = jose::summarizeLifetime(row.claims, now, m_leeway, m_lifetimeBound);
     if (row.millisecondsAsSeconds && hasMilliseconds(row)) {
-        row.summary = jose::summarizeLifetime(jose::millisecondsAsSeconds(row.claims, row.summary), now, m_leeway,
+        row.summary = jose::summarizeLifetime(inspect::millisecondsAsSeconds(row.claims, row.summary), now, m_leeway,
                                               m_lifetimeBound);
     }
-    row.layout = jose::layoutTimelineRow(row.summary);
+    row.layout = inspect::layoutTimelineRow(row.summary);
 }
 
 void TimelineWidget::resummarize()
@@ -218,15 +218,15 @@ void TimelineWidget::resummarize()
     emit rowsChanged();
 }
 
-void TimelineWidget::setVisibleRange(jose::TimeRange range)
+void TimelineWidget::setVisibleRange(inspect::TimeRange range)
 {
     m_autoFit = false;
     showRange(range);
 }
 
-void TimelineWidget::showRange(jose::TimeRange range)
+void TimelineWidget::showRange(inspect::TimeRange range)
 {
-    range = jose::zoomTimeRange(range, 1.0); // within the limits and spans
+    range = inspect::zoomTimeRange(range, 1.0); // within the limits and spans
     if (range == m_range) {
         return;
     }
@@ -254,7 +254,7 @@ void TimelineWidget::fitToTokens()
         summaries.push_back(row.summary);
     }
     const std::array extra{m_clockTime, toSysSeconds(verificationTime())};
-    const jose::TimeRange fitted = jose::fitTimeRange(summaries, extra);
+    const inspect::TimeRange fitted = inspect::fitTimeRange(summaries, extra);
     if (fitted == m_range) {
         relayout();
         update();
@@ -277,7 +277,7 @@ void TimelineWidget::zoomAround(double factor, double x)
 {
     const QRect plot = plotRect();
     const double anchor = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.5;
-    setVisibleRange(jose::zoomTimeRange(m_range, factor, anchor));
+    setVisibleRange(inspect::zoomTimeRange(m_range, factor, anchor));
 }
 
 TimelineWidget::Metrics TimelineWidget::metrics() const
@@ -323,13 +323,13 @@ QRect TimelineWidget::plotRect() const
 double TimelineWidget::xForTime(sys_seconds time) const
 {
     const QRect plot = plotRect();
-    return plot.left() + jose::timeFraction(m_range, time) * plot.width();
+    return plot.left() + inspect::timeFraction(m_range, time) * plot.width();
 }
 
 sys_seconds TimelineWidget::timeAtX(double x) const
 {
     const QRect plot = plotRect();
-    return jose::timeAtFraction(m_range, plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.0);
+    return inspect::timeAtFraction(m_range, plot.width() > 0 ? (x - plot.left()) / plot.width() : 0.0);
 }
 
 int TimelineWidget::rowAt(QPoint position) const
@@ -353,7 +353,7 @@ std::vector<TimelineWidget::Label> TimelineWidget::placeLabels(const Row& row, i
     struct Group {
         int x;
         int side; // -1 pinned left, 0 in view, 1 pinned right
-        std::vector<const jose::TimelineMarker*> markers;
+        std::vector<const inspect::TimelineMarker*> markers;
     };
     std::vector<Group> groups;
     for (const auto& marker : row.layout.markers) {
@@ -374,7 +374,7 @@ std::vector<TimelineWidget::Label> TimelineWidget::placeLabels(const Row& row, i
 
     std::vector<Label> labels;
     for (const Group& group : groups) {
-        const jose::TimelineMarker& first = *group.markers.front();
+        const inspect::TimelineMarker& first = *group.markers.front();
         // A pinned marker can be years away: its time is as precise as the span from it across the view.
         const seconds reach = group.side < 0 ? m_range.end - first.time
             : group.side > 0                 ? first.time - m_range.start
@@ -492,7 +492,7 @@ void TimelineWidget::wheelEvent(QWheelEvent* event)
     if (delta.y() != 0) {
         zoomAround(std::pow(kZoomStep, -delta.y() / 120.0), event->position().x());
     } else if (delta.x() != 0) {
-        setVisibleRange(jose::panTimeRange(
+        setVisibleRange(inspect::panTimeRange(
             m_range,
             seconds(std::llround(-delta.x() / 120.0 * kPanStep * static_cast<double>(m_range.span().count())))));
     }
@@ -525,7 +525,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent* event)
         const double pixels = position.x() - m_dragStart.x();
         const double span = static_cast<double>(m_dragRange.span().count());
         setVisibleRange(
-            jose::panTimeRange(m_dragRange, seconds(std::llround(-pixels / std::max(1, plot.width()) * span))));
+            inspect::panTimeRange(m_dragRange, seconds(std::llround(-pixels / std::max(1, plot.width()) * span))));
         return;
     }
     const bool overToggle = std::ranges::any_of(
@@ -553,8 +553,8 @@ void TimelineWidget::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Minus: zoomOut(); break;
     case Qt::Key_0:
     case Qt::Key_Home: fitToTokens(); break;
-    case Qt::Key_Left: setVisibleRange(jose::panTimeRange(m_range, -step)); break;
-    case Qt::Key_Right: setVisibleRange(jose::panTimeRange(m_range, step)); break;
+    case Qt::Key_Left: setVisibleRange(inspect::panTimeRange(m_range, -step)); break;
+    case Qt::Key_Right: setVisibleRange(inspect::panTimeRange(m_range, step)); break;
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "inspect/TimelineLayout.h"
 #include "jose/Lifetime.h"
-#include "jose/TimelineLayout.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -27,7 +27,7 @@ public:
         encoding::Json claims; // as decoded
         bool millisecondsAsSeconds = false; // read the claims that look like milliseconds as seconds
         jose::LifetimeSummary summary; // of the claims as shown
-        jose::TimelineRow layout;
+        inspect::TimelineRow layout;
     };
 
     // A marker's label ("exp 11:00:00", "iat, nbf 10:00:00", "◂ iat 2011-03-22" when off to the left).
@@ -87,9 +87,9 @@ public:
     [[nodiscard]] bool isUtc() const { return m_utc; }
     void setMillisecondsAsSeconds(int row, bool asSeconds);
 
-    [[nodiscard]] jose::TimeRange visibleRange() const { return m_range; }
+    [[nodiscard]] inspect::TimeRange visibleRange() const { return m_range; }
     // Shows `range`, as zooming and panning do: changes of the rows no longer refit until fitToTokens().
-    void setVisibleRange(jose::TimeRange range);
+    void setVisibleRange(inspect::TimeRange range);
     // Whether a change of the rows refits the axis: after fitToTokens(), until the user zooms or pans.
     [[nodiscard]] bool fitsAutomatically() const { return m_autoFit; }
     [[nodiscard]] QRect plotRect() const; // where the axis runs, across all rows
@@ -117,7 +117,7 @@ public slots:
 
 signals:
     void rowsChanged(); // rows added, removed or re-read, or their states changed
-    void visibleRangeChanged(jwtwb::jose::TimeRange range);
+    void visibleRangeChanged(jwtwb::inspect::TimeRange range);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -134,7 +134,7 @@ private:
     void resummarize(); // all rows, after a change of time, leeway or bound
     void summarize(Row& row) const;
     void relayout(); // pixel geometry, after a change of rows, size, font or range
-    void showRange(jose::TimeRange range); // without taking the view out of the automatic fit
+    void showRange(inspect::TimeRange range); // without taking the view out of the automatic fit
     void refit(bool changed); // after a change of the rows: fit when they changed and the view is automatic
     [[nodiscard]] std::vector<Label> placeLabels(const Row& row, int top) const;
     [[nodiscard]] QString toolTipFor(int row) const;
@@ -147,13 +147,13 @@ private:
     std::chrono::seconds m_leeway{0};
     std::chrono::seconds m_lifetimeBound{std::chrono::hours(24)};
     bool m_utc = true;
-    jose::TimeRange m_range;
+    inspect::TimeRange m_range;
     bool m_autoFit = true; // see fitsAutomatically()
     int m_contentHeight = 0;
     // Dragging to pan: where it started and what range was shown then.
     bool m_dragging = false;
     QPoint m_dragStart;
-    jose::TimeRange m_dragRange;
+    inspect::TimeRange m_dragRange;
 };
 
 } // namespace jwtwb::ui

@@ -1,7 +1,7 @@
 #include "XRayView.h"
 
 #include "encoding/Hex.h"
-#include "jose/SegmentMap.h"
+#include "inspect/SegmentMap.h"
 #include "support/Convert.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
@@ -226,7 +226,7 @@ void XRayView::selectTokenCharacters(int start, int end)
     if (!m_token) {
         return;
     }
-    const auto span = jose::spanOfCharacters(*m_token, {tokenOffset(start), tokenOffset(std::max(end, start + 1))});
+    const auto span = inspect::spanOfCharacters(*m_token, {tokenOffset(start), tokenOffset(std::max(end, start + 1))});
     if (!span) {
         clearHighlight();
         return;
@@ -252,17 +252,17 @@ void XRayView::selectDecoded(int part, int start, int end)
     while (last < byteCount && display.position(last) == display.position(last - 1)) {
         ++last;
     }
-    showSpan(jose::spanOfBytes(*m_token, index, {first, std::min(last, byteCount)}));
+    showSpan(inspect::spanOfBytes(*m_token, index, {first, std::min(last, byteCount)}));
 }
 
-void XRayView::showSpan(const jose::SegmentSpan& span)
+void XRayView::showSpan(const inspect::SegmentSpan& span)
 {
     const QPalette& pal = palette();
     const std::size_t part = span.segment;
     const auto& bytes = m_token->segments[part].bytes;
     // Whole characters of text: a group can end inside a multi-byte character.
-    const jose::Range shown = m_displays[part].mode() == ByteDisplay::Mode::Text
-        ? jose::wholeUtf8Characters(asText(bytes), span.bytes)
+    const inspect::Range shown = m_displays[part].mode() == ByteDisplay::Mode::Text
+        ? inspect::wholeUtf8Characters(asText(bytes), span.bytes)
         : span.bytes;
 
     m_tokenHighlight = {tokenPosition(span.characters.begin), tokenPosition(span.characters.end)};

@@ -14,7 +14,7 @@ class QLabel;
 class QPlainTextEdit;
 class QTextBrowser;
 
-namespace jwtwb::jose {
+namespace jwtwb::inspect {
 struct SegmentSpan;
 }
 
@@ -60,7 +60,7 @@ protected:
 private:
     void rebuild();
     void updateSteps();
-    void showSpan(const jose::SegmentSpan& span);
+    void showSpan(const inspect::SegmentSpan& span);
     void clearHighlight();
     [[nodiscard]] int tokenPosition(std::size_t offset) const;
     [[nodiscard]] std::size_t tokenOffset(int position) const;
