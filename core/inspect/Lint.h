@@ -67,7 +67,7 @@ struct LintOptions {
     std::string secretFoundIn;
 };
 
-// Stable names for scripts and tests: "alg-none", "weak-hmac-secret", …
+// Stable names for scripts and tests: "LINT_ALG_NONE", "LINT_WEAK_HMAC_SECRET", … (README: codes)
 [[nodiscard]] std::string_view findingCodeName(FindingCode code);
 [[nodiscard]] std::string_view severityName(Severity severity); // "error", "warning", "info"
 

@@ -360,7 +360,7 @@ void TestCliCommands::batchVerification()
     QCOMPARE(extra.exitCode, 1);
     const QStringList extraLines = extra.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(extraLines.size(), 2);
-    QVERIFY2(parse(extraLines[0])["error"] == "ERR_EXTRA_TEXT", qPrintable(extraLines[0]));
+    QVERIFY2(parse(extraLines[0])["error"] == "ERR_INPUT_EXTRA_TEXT", qPrintable(extraLines[0]));
     QVERIFY(parse(extraLines[1])["valid"] == true);
 }
 

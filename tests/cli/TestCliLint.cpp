@@ -71,7 +71,7 @@ void TestCliLint::warningsExitZero()
 {
     const auto run = runCli({"lint", sample(), "--now", kNow, "--json"});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(codesOf(test::parseJsonOrDie(run.out)), QStringList{QStringLiteral("missing-exp")});
+    QCOMPARE(codesOf(test::parseJsonOrDie(run.out)), QStringList{QStringLiteral("LINT_MISSING_EXP")});
 }
 
 void TestCliLint::errorsExitOne_data()
@@ -79,11 +79,11 @@ void TestCliLint::errorsExitOne_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("code");
     QTest::newRow("alg none") << token(R"({"alg":"none","typ":"JWT"})", R"({"exp":1795860600})")
-                              << QStringLiteral("alg-none");
+                              << QStringLiteral("LINT_ALG_NONE");
     QTest::newRow("expired") << token(R"({"alg":"HS256","typ":"JWT"})", R"({"exp":1795859999})")
-                             << QStringLiteral("expired");
+                             << QStringLiteral("LINT_EXPIRED");
     QTest::newRow("unknown crit") << token(R"({"alg":"HS256","typ":"JWT","crit":["x"],"x":1})", R"({"exp":1795860600})")
-                                  << QStringLiteral("unknown-crit");
+                                  << QStringLiteral("LINT_UNKNOWN_CRIT");
 }
 
 void TestCliLint::errorsExitOne()
@@ -103,11 +103,11 @@ void TestCliLint::textFormat()
     QCOMPARE(run.exitCode, 1);
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 9, qPrintable(run.out));
-    QVERIFY2(lines[0].startsWith(QLatin1String("error    alg-none  header.alg  ")), qPrintable(lines[0]));
+    QVERIFY2(lines[0].startsWith(QLatin1String("error    LINT_ALG_NONE  header.alg  ")), qPrintable(lines[0]));
     QVERIFY(lines[1].startsWith(QLatin1String("    ")));
     QVERIFY(lines[2].startsWith(QLatin1String("    See: RFC 8725")));
-    QVERIFY2(lines[3].startsWith(QLatin1String("warning  missing-exp  payload  ")), qPrintable(lines[3]));
-    QVERIFY2(lines[6].startsWith(QLatin1String("info     typ-missing  header  ")), qPrintable(lines[6]));
+    QVERIFY2(lines[3].startsWith(QLatin1String("warning  LINT_MISSING_EXP  payload  ")), qPrintable(lines[3]));
+    QVERIFY2(lines[6].startsWith(QLatin1String("info     LINT_TYP_MISSING  header  ")), qPrintable(lines[6]));
     QVERIFY(run.err.isEmpty());
 }
 
@@ -118,7 +118,8 @@ void TestCliLint::jsonShape()
     const Json report = test::parseJsonOrDie(run.out);
     QVERIFY(report.is_array());
     QCOMPARE(codesOf(report),
-             (QStringList{QStringLiteral("alg-none"), QStringLiteral("missing-exp"), QStringLiteral("typ-missing")}));
+             (QStringList{QStringLiteral("LINT_ALG_NONE"), QStringLiteral("LINT_MISSING_EXP"),
+                          QStringLiteral("LINT_TYP_MISSING")}));
     for (const auto& finding : report) {
         QCOMPARE(int(finding.size()), 6);
         for (const char* member : {"code", "severity", "location", "title", "explanation", "reference"}) {
@@ -138,7 +139,8 @@ void TestCliLint::weakSecretNeedsTheKey()
     const auto withKey = runCli({"lint", sample(), "--now", kNow, "--secret", "your-256-bit-secret", "--json"});
     QCOMPARE(withKey.exitCode, 1);
     const Json report = test::parseJsonOrDie(withKey.out);
-    QCOMPARE(codesOf(report), (QStringList{QStringLiteral("weak-hmac-secret"), QStringLiteral("missing-exp")}));
+    QCOMPARE(codesOf(report),
+             (QStringList{QStringLiteral("LINT_WEAK_HMAC_SECRET"), QStringLiteral("LINT_MISSING_EXP")}));
     QVERIFY(report[0]["explanation"].get<std::string>().find("19 bytes") != std::string::npos);
     QVERIFY(report[0]["location"] == "key");
     // The secret never appears in the output.
@@ -155,7 +157,7 @@ void TestCliLint::leewayAndLifetimeOptions()
 
     const QString week = token(R"({"alg":"HS256","typ":"JWT"})", R"({"iat":1795860000,"exp":1796464800})");
     const auto longRun = runCli({"lint", week, "--now", kNow, "--json"});
-    QCOMPARE(codesOf(test::parseJsonOrDie(longRun.out)), QStringList{QStringLiteral("long-lifetime")});
+    QCOMPARE(codesOf(test::parseJsonOrDie(longRun.out)), QStringList{QStringLiteral("LINT_LONG_LIFETIME")});
     const auto allowed = runCli({"lint", week, "--now", kNow, "--max-lifetime", "8d", "--json"});
     QVERIFY(test::parseJsonOrDie(allowed.out) == Json::array());
 }

@@ -154,13 +154,13 @@ void TestJsonObjectEdit::refusesWhatItCannotEdit_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("code");
     QTest::newRow("syntax error") << "{\"alg\": }"
-                                  << "ERR_INVALID_JSON";
+                                  << "ERR_INPUT_JSON";
     QTest::newRow("not an object") << "[\"alg\"]"
-                                   << "ERR_NOT_A_JSON_OBJECT";
+                                   << "ERR_INPUT_NOT_AN_OBJECT";
     QTest::newRow("duplicate member") << "{\"alg\":\"a\",\"alg\":\"b\"}"
-                                      << "ERR_DUPLICATE_MEMBER";
+                                      << "ERR_INPUT_DUPLICATE_MEMBER";
     QTest::newRow("empty") << ""
-                           << "ERR_INVALID_JSON";
+                           << "ERR_INPUT_JSON";
 }
 
 void TestJsonObjectEdit::refusesWhatItCannotEdit()

@@ -115,93 +115,97 @@ void TestLint::oneFindingPerCode_data()
                              << QString::fromLatin1(location);
     };
 
-    row("alg none", token(R"({"alg":"none","typ":"JWT"})", exp, ""), "alg-none", "error", "header.alg");
-    row("alg nOnE", token(R"({"alg":"nOnE","typ":"JWT"})", exp, ""), "alg-none", "error", "header.alg");
-    row("alg NONE", token(R"({"alg":"NONE"})", exp, ""), "alg-none", "error", "header.alg");
-    row("alg unknown", token(R"({"alg":"HS257","typ":"JWT"})", exp), "unsupported-alg", "error", "header.alg");
-    row("alg lowercase", token(R"({"alg":"hs256","typ":"JWT"})", exp), "unsupported-alg", "error", "header.alg");
-    row("alg missing", token(R"({"typ":"JWT"})", exp), "unsupported-alg", "error", "header.alg");
-    row("alg number", token(R"({"alg":256,"typ":"JWT"})", exp), "unsupported-alg", "error", "header.alg");
+    row("alg none", token(R"({"alg":"none","typ":"JWT"})", exp, ""), "LINT_ALG_NONE", "error", "header.alg");
+    row("alg nOnE", token(R"({"alg":"nOnE","typ":"JWT"})", exp, ""), "LINT_ALG_NONE", "error", "header.alg");
+    row("alg NONE", token(R"({"alg":"NONE"})", exp, ""), "LINT_ALG_NONE", "error", "header.alg");
+    row("alg unknown", token(R"({"alg":"HS257","typ":"JWT"})", exp), "LINT_UNSUPPORTED_ALG", "error", "header.alg");
+    row("alg lowercase", token(R"({"alg":"hs256","typ":"JWT"})", exp), "LINT_UNSUPPORTED_ALG", "error", "header.alg");
+    row("alg missing", token(R"({"typ":"JWT"})", exp), "LINT_UNSUPPORTED_ALG", "error", "header.alg");
+    row("alg number", token(R"({"alg":256,"typ":"JWT"})", exp), "LINT_UNSUPPORTED_ALG", "error", "header.alg");
 
     // RFC 7518 §3.2: HS256 needs 32 bytes, HS384 48, HS512 64.
     const auto shortKey = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("secret")));
-    row("weak secret HS256", signedToken(kHs256, exp, shortKey), "weak-hmac-secret", "error", "key", "secret");
+    row("weak secret HS256", signedToken(kHs256, exp, shortKey), "LINT_WEAK_HMAC_SECRET", "error", "key", "secret");
     const auto key32 = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("0123456789abcdef0123456789abcdef")));
-    row("32 bytes for HS384", signedToken(R"({"alg":"HS384","typ":"JWT"})", exp, key32), "weak-hmac-secret", "error",
-        "key", "0123456789abcdef0123456789abcdef");
+    row("32 bytes for HS384", signedToken(R"({"alg":"HS384","typ":"JWT"})", exp, key32), "LINT_WEAK_HMAC_SECRET",
+        "error", "key", "0123456789abcdef0123456789abcdef");
 
-    row("no exp", token(kHs256, R"({"sub":"alice"})"), "missing-exp", "warning", "payload");
-    row("expired", token(kHs256, "{\"exp\":" + std::to_string(kNow - 3600) + "}"), "expired", "error", "payload.exp");
-    row("expired at now", token(kHs256, "{\"exp\":" + std::to_string(kNow) + "}"), "expired", "error", "payload.exp");
+    row("no exp", token(kHs256, R"({"sub":"alice"})"), "LINT_MISSING_EXP", "warning", "payload");
+    row("expired", token(kHs256, "{\"exp\":" + std::to_string(kNow - 3600) + "}"), "LINT_EXPIRED", "error",
+        "payload.exp");
+    row("expired at now", token(kHs256, "{\"exp\":" + std::to_string(kNow) + "}"), "LINT_EXPIRED", "error",
+        "payload.exp");
     row("nbf ahead",
         token(kHs256, "{\"nbf\":" + std::to_string(kNow + 3600) + ",\"exp\":" + std::to_string(kNow + 7200) + "}"),
-        "not-yet-valid", "error", "payload.nbf");
+        "LINT_NOT_YET_VALID", "error", "payload.nbf");
     row("iat ahead",
         token(kHs256, "{\"iat\":" + std::to_string(kNow + 600) + ",\"exp\":" + std::to_string(kNow + 1200) + "}"),
-        "iat-in-future", "warning", "payload.iat");
+        "LINT_IAT_IN_FUTURE", "warning", "payload.iat");
     row("30 days",
         token(kHs256, "{\"iat\":" + std::to_string(kNow - 60) + ",\"exp\":" + std::to_string(kNow + 30 * kDay) + "}"),
-        "long-lifetime", "warning", "payload.exp");
+        "LINT_LONG_LIFETIME", "warning", "payload.exp");
     row("exp before iat",
         token(kHs256, "{\"iat\":" + std::to_string(kNow - 60) + ",\"exp\":" + std::to_string(kNow - 120) + "}"),
-        "never-valid", "warning", "payload.exp");
+        "LINT_NEVER_VALID", "warning", "payload.exp");
     row("exp in milliseconds", token(kHs256, "{\"exp\":" + std::to_string((kNow + 600) * 1000) + "}"),
-        "milliseconds-timestamp", "warning", "payload.exp");
-    row("exp a string", token(kHs256, R"({"exp":"tomorrow"})"), "invalid-time-claim", "error", "payload.exp");
-    row("iat a boolean", token(kHs256, claims(R"("iat":true)")), "invalid-time-claim", "error", "payload.iat");
+        "LINT_MILLISECONDS_TIMESTAMP", "warning", "payload.exp");
+    row("exp a string", token(kHs256, R"({"exp":"tomorrow"})"), "LINT_INVALID_TIME_CLAIM", "error", "payload.exp");
+    row("iat a boolean", token(kHs256, claims(R"("iat":true)")), "LINT_INVALID_TIME_CLAIM", "error", "payload.iat");
 
     row("jku", token(R"({"alg":"RS256","typ":"JWT","jku":"https://attacker.example/jwks.json"})", exp),
-        "key-url-header", "warning", "header.jku");
-    row("x5u", token(R"({"alg":"RS256","typ":"JWT","x5u":"https://attacker.example/cert.pem"})", exp), "key-url-header",
-        "warning", "header.x5u");
-    row("jwk", token(R"({"alg":"RS256","typ":"JWT","jwk":{"kty":"oct","k":"AAAA"}})", exp), "embedded-key-header",
+        "LINT_KEY_URL_HEADER", "warning", "header.jku");
+    row("x5u", token(R"({"alg":"RS256","typ":"JWT","x5u":"https://attacker.example/cert.pem"})", exp),
+        "LINT_KEY_URL_HEADER", "warning", "header.x5u");
+    row("jwk", token(R"({"alg":"RS256","typ":"JWT","jwk":{"kty":"oct","k":"AAAA"}})", exp), "LINT_EMBEDDED_KEY_HEADER",
         "warning", "header.jwk");
-    row("x5c", token(R"({"alg":"RS256","typ":"JWT","x5c":["MIIB"]})", exp), "embedded-key-header", "warning",
+    row("x5c", token(R"({"alg":"RS256","typ":"JWT","x5c":["MIIB"]})", exp), "LINT_EMBEDDED_KEY_HEADER", "warning",
         "header.x5c");
 
     row("kid path traversal", token(R"({"alg":"HS256","typ":"JWT","kid":"../../../../dev/null"})", exp),
-        "suspicious-kid", "warning", "header.kid");
-    row("kid absolute path", token(R"({"alg":"HS256","typ":"JWT","kid":"/etc/passwd"})", exp), "suspicious-kid",
+        "LINT_SUSPICIOUS_KID", "warning", "header.kid");
+    row("kid absolute path", token(R"({"alg":"HS256","typ":"JWT","kid":"/etc/passwd"})", exp), "LINT_SUSPICIOUS_KID",
         "warning", "header.kid");
-    row("kid windows path", token(R"({"alg":"HS256","typ":"JWT","kid":"C:\\keys\\a.pem"})", exp), "suspicious-kid",
+    row("kid windows path", token(R"({"alg":"HS256","typ":"JWT","kid":"C:\\keys\\a.pem"})", exp), "LINT_SUSPICIOUS_KID",
         "warning", "header.kid");
-    row("kid URL", token(R"({"alg":"HS256","typ":"JWT","kid":"https://attacker.example/key"})", exp), "suspicious-kid",
-        "warning", "header.kid");
-    row("kid SQL union", token(R"({"alg":"HS256","typ":"JWT","kid":"x' UNION SELECT 'key"})", exp), "suspicious-kid",
-        "warning", "header.kid");
-    row("kid SQL comment", token(R"({"alg":"HS256","typ":"JWT","kid":"1;--"})", exp), "suspicious-kid", "warning",
+    row("kid URL", token(R"({"alg":"HS256","typ":"JWT","kid":"https://attacker.example/key"})", exp),
+        "LINT_SUSPICIOUS_KID", "warning", "header.kid");
+    row("kid SQL union", token(R"({"alg":"HS256","typ":"JWT","kid":"x' UNION SELECT 'key"})", exp),
+        "LINT_SUSPICIOUS_KID", "warning", "header.kid");
+    row("kid SQL comment", token(R"({"alg":"HS256","typ":"JWT","kid":"1;--"})", exp), "LINT_SUSPICIOUS_KID", "warning",
         "header.kid");
-    row("kid shell", token(R"({"alg":"HS256","typ":"JWT","kid":"key|rm -rf"})", exp), "suspicious-kid", "warning",
+    row("kid shell", token(R"({"alg":"HS256","typ":"JWT","kid":"key|rm -rf"})", exp), "LINT_SUSPICIOUS_KID", "warning",
         "header.kid");
-    row("kid control character", token(R"({"alg":"HS256","typ":"JWT","kid":"a\nb"})", exp), "suspicious-kid", "warning",
+    row("kid control character", token(R"({"alg":"HS256","typ":"JWT","kid":"a\nb"})", exp), "LINT_SUSPICIOUS_KID",
+        "warning", "header.kid");
+    row("kid number", token(R"({"alg":"HS256","typ":"JWT","kid":7})", exp), "LINT_SUSPICIOUS_KID", "warning",
         "header.kid");
-    row("kid number", token(R"({"alg":"HS256","typ":"JWT","kid":7})", exp), "suspicious-kid", "warning", "header.kid");
 
     row("crit unknown",
         token(R"({"alg":"HS256","typ":"JWT","crit":["http://example.com/ext"],"http://example.com/ext":1})", exp),
-        "unknown-crit", "error", "header.crit");
-    row("crit registered name", token(R"({"alg":"HS256","typ":"JWT","crit":["alg"]})", exp), "unknown-crit", "error",
+        "LINT_UNKNOWN_CRIT", "error", "header.crit");
+    row("crit registered name", token(R"({"alg":"HS256","typ":"JWT","crit":["alg"]})", exp), "LINT_UNKNOWN_CRIT",
+        "error", "header.crit");
+    row("crit absent name", token(R"({"alg":"HS256","typ":"JWT","crit":["ext"]})", exp), "LINT_UNKNOWN_CRIT", "error",
         "header.crit");
-    row("crit absent name", token(R"({"alg":"HS256","typ":"JWT","crit":["ext"]})", exp), "unknown-crit", "error",
+    row("crit empty", token(R"({"alg":"HS256","typ":"JWT","crit":[]})", exp), "LINT_UNKNOWN_CRIT", "error",
         "header.crit");
-    row("crit empty", token(R"({"alg":"HS256","typ":"JWT","crit":[]})", exp), "unknown-crit", "error", "header.crit");
-    row("crit string", token(R"({"alg":"HS256","typ":"JWT","crit":"ext","ext":1})", exp), "unknown-crit", "error",
+    row("crit string", token(R"({"alg":"HS256","typ":"JWT","crit":"ext","ext":1})", exp), "LINT_UNKNOWN_CRIT", "error",
         "header.crit");
 
-    row("typ missing", token(R"({"alg":"HS256"})", exp), "typ-missing", "info", "header");
-    row("typ JWS", token(R"({"alg":"HS256","typ":"JWS"})", exp), "typ-unusual", "warning", "header.typ");
-    row("typ number", token(R"({"alg":"HS256","typ":1})", exp), "typ-unusual", "warning", "header.typ");
+    row("typ missing", token(R"({"alg":"HS256"})", exp), "LINT_TYP_MISSING", "info", "header");
+    row("typ JWS", token(R"({"alg":"HS256","typ":"JWS"})", exp), "LINT_TYP_UNUSUAL", "warning", "header.typ");
+    row("typ number", token(R"({"alg":"HS256","typ":1})", exp), "LINT_TYP_UNUSUAL", "warning", "header.typ");
 
-    row("duplicate in header", token(R"({"alg":"HS256","typ":"JWT","typ":"at+jwt"})", exp), "duplicate-member", "error",
-        "header.typ");
-    row("duplicate claim", token(kHs256, claims(R"("sub":"alice","sub":"admin")")), "duplicate-member", "warning",
+    row("duplicate in header", token(R"({"alg":"HS256","typ":"JWT","typ":"at+jwt"})", exp), "LINT_DUPLICATE_MEMBER",
+        "error", "header.typ");
+    row("duplicate claim", token(kHs256, claims(R"("sub":"alice","sub":"admin")")), "LINT_DUPLICATE_MEMBER", "warning",
         "payload.sub");
-    row("duplicate nested", token(kHs256, claims(R"("address":{"country":"DE","country":"FR"})")), "duplicate-member",
-        "warning", "payload.address.country");
+    row("duplicate nested", token(kHs256, claims(R"("address":{"country":"DE","country":"FR"})")),
+        "LINT_DUPLICATE_MEMBER", "warning", "payload.address.country");
 
     // Lenient decoding notes: '=' padding, the standard alphabet, non-zero trailing bits.
     const QString clean = token(kHs256, exp, b64(std::string(32, 'x')));
-    row("padded signature", clean + QStringLiteral("="), "non-canonical-encoding", "warning", "signature");
+    row("padded signature", clean + QStringLiteral("="), "LINT_NON_CANONICAL_ENCODING", "warning", "signature");
     const std::string header = R"({"alg":"HS256","typ":"JWT","x":"???>>>"})";
     const Bytes headerBytes = toBytes(header);
     std::string standard = encoding::base64Encode(headerBytes);
@@ -212,24 +216,26 @@ void TestLint::oneFindingPerCode_data()
         qFatal("the standard-alphabet header has neither '+' nor '/'");
     }
     row("standard alphabet header", QString::fromStdString(standard + "." + b64(exp) + ".c2ln"),
-        "non-canonical-encoding", "warning", "header");
+        "LINT_NON_CANONICAL_ENCODING", "warning", "header");
     // "c2lnbmF0dXJl" is "signature" (9 bytes); "c2lnbg" decodes "sign" with zero bits, "c2lnbh" has a bit set.
-    row("trailing bits", token(kHs256, exp, "c2lnbh"), "non-canonical-encoding", "warning", "signature");
+    row("trailing bits", token(kHs256, exp, "c2lnbh"), "LINT_NON_CANONICAL_ENCODING", "warning", "signature");
 
-    row("payload not UTF-8", token(kHs256, "\xff\xfe{}"), "invalid-utf8", "warning", "payload");
-    row("zip in a JWS", token(R"({"alg":"HS256","typ":"JWT","zip":"DEF"})", exp), "zip-in-jws", "warning",
+    row("payload not UTF-8", token(kHs256, "\xff\xfe{}"), "LINT_INVALID_UTF8", "warning", "payload");
+    row("zip in a JWS", token(R"({"alg":"HS256","typ":"JWT","zip":"DEF"})", exp), "LINT_ZIP_IN_JWS", "warning",
         "header.zip");
 
     const std::string inner = token(kHs256, exp).toStdString();
-    row("token in a claim", token(kHs256, claims("\"id_token\":\"" + inner + "\"")), "nested-token", "warning",
+    row("token in a claim", token(kHs256, claims("\"id_token\":\"" + inner + "\"")), "LINT_NESTED_TOKEN", "warning",
         "payload.id_token");
-    row("token in an array", token(kHs256, claims("\"tokens\":[1,\"" + inner + "\"]")), "nested-token", "warning",
+    row("token in an array", token(kHs256, claims("\"tokens\":[1,\"" + inner + "\"]")), "LINT_NESTED_TOKEN", "warning",
         "payload.tokens[1]");
-    row("payload is a token", token(R"({"alg":"HS256","cty":"JWT"})", inner), "nested-token", "warning", "payload");
-    row("payload is a JSON string token", token(kHs256, "\"" + inner + "\""), "nested-token", "warning", "payload");
+    row("payload is a token", token(R"({"alg":"HS256","cty":"JWT"})", inner), "LINT_NESTED_TOKEN", "warning",
+        "payload");
+    row("payload is a JSON string token", token(kHs256, "\"" + inner + "\""), "LINT_NESTED_TOKEN", "warning",
+        "payload");
 
-    row("payload text", token(kHs256, "hello, world"), "payload-not-json", "warning", "payload");
-    row("payload array", token(kHs256, "[1,2]"), "payload-not-json", "warning", "payload");
+    row("payload text", token(kHs256, "hello, world"), "LINT_PAYLOAD_NOT_JSON", "warning", "payload");
+    row("payload array", token(kHs256, "[1,2]"), "LINT_PAYLOAD_NOT_JSON", "warning", "payload");
 }
 
 void TestLint::oneFindingPerCode()
@@ -276,7 +282,7 @@ void TestLint::cleanRfc7515Token()
     // The same token a second after its exp: exactly one finding.
     options.now = test::at(1300819380);
     QCOMPARE(codes(lintText(QString::fromStdString(vector["compact"].get<std::string>()), options)),
-             QStringList{QStringLiteral("expired")});
+             QStringList{QStringLiteral("LINT_EXPIRED")});
 }
 
 void TestLint::ordinaryKidsAreNotSuspicious_data()
@@ -317,7 +323,7 @@ void TestLint::explicitTypesAreUsual()
 void TestLint::understoodCritIsAccepted()
 {
     const QString text = token(R"({"alg":"HS256","typ":"JWT","crit":["ext"],"ext":1})", claims(""));
-    QCOMPARE(codes(lintText(text, optionsAt(kNow))), QStringList{QStringLiteral("unknown-crit")});
+    QCOMPARE(codes(lintText(text, optionsAt(kNow))), QStringList{QStringLiteral("LINT_UNKNOWN_CRIT")});
     LintOptions options = optionsAt(kNow);
     options.criticalHeaders.push_back("ext");
     QVERIFY(lintText(text, options).empty());
@@ -329,7 +335,7 @@ void TestLint::understoodCritIsAccepted()
 void TestLint::leewayHoldsBackExpiry()
 {
     const QString text = token(kHs256, "{\"exp\":" + std::to_string(kNow - 20) + "}");
-    QCOMPARE(codes(lintText(text, optionsAt(kNow))), QStringList{QStringLiteral("expired")});
+    QCOMPARE(codes(lintText(text, optionsAt(kNow))), QStringList{QStringLiteral("LINT_EXPIRED")});
     LintOptions options = optionsAt(kNow);
     options.leeway = std::chrono::seconds(30);
     QVERIFY(lintText(text, options).empty());
@@ -354,7 +360,7 @@ void TestLint::foundSecretIsAnError()
     options.key = &key;
     options.secretFoundIn = "bundled list";
     const auto findings = lintText(text, options);
-    QCOMPARE(codes(findings), QStringList{QStringLiteral("known-secret")});
+    QCOMPARE(codes(findings), QStringList{QStringLiteral("LINT_KNOWN_SECRET")});
     const Finding& found = findings.front();
     QCOMPARE(found.severity, Severity::Error);
     QCOMPARE(found.title, std::string("Signed with a publicly known secret"));
@@ -389,8 +395,8 @@ void TestLint::orderedBySeverity()
     const QString text = token(R"({"jku":"https://a.example/k","alg":"none"})", R"({"sub":"a"})", "");
     const auto findings = lintText(text, optionsAt(kNow));
     QCOMPARE(codes(findings),
-             (QStringList{QStringLiteral("alg-none"), QStringLiteral("key-url-header"), QStringLiteral("missing-exp"),
-                          QStringLiteral("typ-missing")}));
+             (QStringList{QStringLiteral("LINT_ALG_NONE"), QStringLiteral("LINT_KEY_URL_HEADER"),
+                          QStringLiteral("LINT_MISSING_EXP"), QStringLiteral("LINT_TYP_MISSING")}));
     QVERIFY(std::ranges::is_sorted(findings, {}, [](const Finding& f) { return int(f.severity); }));
 }
 

@@ -504,14 +504,14 @@ void TestDecoderPage::claimsAndFindingsFollowTheToken()
         }
         return out;
     };
-    QVERIFY2(codes().contains("missing-exp"), qPrintable(codes().join(", ")));
+    QVERIFY2(codes().contains("LINT_MISSING_EXP"), qPrintable(codes().join(", ")));
     QVERIFY(tabs->tabText(kFindingsTab).startsWith("Findings"));
 
     // The HS256 secret given for verification is also checked for its length.
-    QVERIFY(!codes().contains("weak-hmac-secret"));
+    QVERIFY(!codes().contains("LINT_WEAK_HMAC_SECRET"));
     m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
                                                        KeyInput::SecretEncoding::Utf8);
-    QVERIFY2(codes().contains("weak-hmac-secret"), qPrintable(codes().join(", ")));
+    QVERIFY2(codes().contains("LINT_WEAK_HMAC_SECRET"), qPrintable(codes().join(", ")));
 
     // Time moves on: relative times follow the clock by themselves.
     Clock::setFixed(test::at(1516239022 + 7200));
@@ -520,13 +520,13 @@ void TestDecoderPage::claimsAndFindingsFollowTheToken()
     // One verification time for the window: a what-if time moves the claims and the findings too.
     m_page->setTokenText(kRfc7519); // exp 1300819380
     Clock::setFixed(test::at(1300819380 - 60));
-    QTRY_VERIFY(!codes().contains("expired"));
+    QTRY_VERIFY(!codes().contains("LINT_EXPIRED"));
     m_page->verificationPanel()->setVerifyTime(test::at(1300819380 + 3600));
-    QVERIFY2(codes().contains("expired"), qPrintable(codes().join(", ")));
+    QVERIFY2(codes().contains("LINT_EXPIRED"), qPrintable(codes().join(", ")));
     QCOMPARE(claims->model()->index(1, 0).data().toString(), QStringLiteral("exp"));
     QCOMPARE(claims->model()->index(1, 2).data().toString(), QStringLiteral("1 h ago"));
     m_page->verificationPanel()->setVerifyTime(std::nullopt);
-    QVERIFY(!codes().contains("expired"));
+    QVERIFY(!codes().contains("LINT_EXPIRED"));
     QCOMPARE(claims->model()->index(1, 2).data().toString(), QStringLiteral("in 1 min"));
 
     m_page->setTokenText(QStringLiteral("not a token"));
@@ -798,7 +798,7 @@ void TestDecoderPage::foundSecretUsedForVerification()
     auto* use = search->findChild<QPushButton*>(QStringLiteral("useForVerification"));
     QVERIFY(use);
     QVERIFY(!use->isEnabled());
-    QVERIFY(!findingCodes().contains(QStringLiteral("known-secret")));
+    QVERIFY(!findingCodes().contains(QStringLiteral("LINT_KNOWN_SECRET")));
 
     QSignalSpy finished(search, &SecretSearchPanel::finished);
     search->start();
@@ -807,11 +807,11 @@ void TestDecoderPage::foundSecretUsedForVerification()
     QVERIFY(use->isEnabled());
 
     // The find is an error in the Findings tab at once.
-    QVERIFY2(findingCodes().contains(QStringLiteral("known-secret")), qPrintable(findingCodes().join(", ")));
+    QVERIFY2(findingCodes().contains(QStringLiteral("LINT_KNOWN_SECRET")), qPrintable(findingCodes().join(", ")));
     auto* tabs = m_page->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
     QVERIFY2(tabs->tabText(kFindingsTab).contains(QStringLiteral("error")), qPrintable(tabs->tabText(kFindingsTab)));
     const auto* findings = m_page->findChild<QAbstractItemView*>(QStringLiteral("findingsView"));
-    QCOMPARE(findings->model()->index(0, 0).data(Qt::UserRole + 1).toString(), QStringLiteral("known-secret"));
+    QCOMPARE(findings->model()->index(0, 0).data(Qt::UserRole + 1).toString(), QStringLiteral("LINT_KNOWN_SECRET"));
     QVERIFY(findings->model()->index(0, 0).data().toString().contains(QStringLiteral("publicly known secret")));
     QVERIFY(findings->model()
                 ->index(0, 0, findings->model()->index(0, 0))
@@ -846,7 +846,7 @@ void TestDecoderPage::foundSecretUsedForVerification()
     // Another token: the find and its finding are gone.
     m_page->setTokenText(test::kSampleToken);
     QVERIFY(!use->isEnabled());
-    QVERIFY(!findingCodes().contains(QStringLiteral("known-secret")));
+    QVERIFY(!findingCodes().contains(QStringLiteral("LINT_KNOWN_SECRET")));
 }
 
 void TestDecoderPage::partialTokenScreenshots_data()
