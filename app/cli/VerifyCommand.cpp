@@ -4,15 +4,12 @@
 #include "KeyArguments.h"
 #include "VerifyReport.h"
 #include "encoding/Json.h"
-#include "inspect/TokenExtractor.h"
 #include "jose/JwtVerifier.h"
-#include "jose/NumericDate.h"
 #include "time/Duration.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -20,8 +17,6 @@
 
 namespace jwtwb::cli {
 namespace {
-
-using encoding::Json;
 
 struct VerifyArguments {
     std::string token;

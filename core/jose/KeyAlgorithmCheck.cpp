@@ -112,7 +112,7 @@ Result<std::vector<std::string>> checkKeyForAlgorithm(const keys::Key& key, JwsA
         break;
     case AlgorithmFamily::Unsecured: break;
     }
-    if (purpose == KeyPurpose::Sign && info.family != AlgorithmFamily::Hmac && !key.hasPrivate()) {
+    if (purpose == KeyPurpose::Sign && !key.hasPrivate()) {
         return fail(Errc::KeyMismatch, fmt::format("signing needs a private key, but the key is {}", keyPhrase(key)));
     }
     if (auto weakness = describeWeakKey(key, alg); !weakness.empty()) {
