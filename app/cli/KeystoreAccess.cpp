@@ -1,17 +1,32 @@
 #include "KeystoreAccess.h"
 
 #include "Input.h"
+#include "keys/PassphraseStrength.h"
 
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <iostream>
 #include <termios.h>
 #include <unistd.h>
 
 namespace jwtwb::cli {
 namespace {
+
+// The same estimate and threshold as the GUI's strength meter; a warning, never a refusal.
+void warnIfWeak(const crypto::SecureBytes& passphrase)
+{
+    const keys::PassphraseStrength strength = keys::estimatePassphraseStrength(passphrase.span());
+    if (strength.weak()) {
+        std::cerr << fmt::format("jwtwb: warning: the new passphrase is {} (about {:.0f} bits by zxcvbn's estimate; "
+                                 "{:.0f} or more is good): anyone with a copy of the keystore file can try guesses "
+                                 "offline. A few unrelated words make a strong passphrase.\n",
+                                 keys::passphraseQualityName(strength.quality), strength.bits,
+                                 keys::kGoodPassphraseBits);
+    }
+}
 
 // One line from the terminal with echo off; the terminal is restored whatever happens.
 Result<crypto::SecureBytes> promptOnTerminal(std::string_view prompt)
@@ -62,7 +77,7 @@ std::string defaultKeystorePath()
 }
 
 Result<crypto::SecureBytes> readPassphrase(const std::string& file, const char* variable, std::string_view prompt,
-                                           bool confirm)
+                                           bool isNew)
 {
     Result<crypto::SecureBytes> passphrase;
     if (!file.empty()) {
@@ -76,7 +91,7 @@ Result<crypto::SecureBytes> readPassphrase(const std::string& file, const char* 
         passphrase = crypto::SecureBytes(std::string_view(value));
     } else {
         passphrase = promptOnTerminal(prompt);
-        if (passphrase && confirm) {
+        if (passphrase && isNew) {
             auto again = promptOnTerminal("Repeat it");
             if (!again) {
                 return again;
@@ -88,6 +103,9 @@ Result<crypto::SecureBytes> readPassphrase(const std::string& file, const char* 
     }
     if (passphrase && passphrase->empty()) {
         return fail(Errc::PassphraseRequired, "the passphrase is empty");
+    }
+    if (passphrase && isNew) {
+        warnIfWeak(*passphrase);
     }
     return passphrase;
 }

@@ -18,10 +18,11 @@ inline constexpr const char* kNewPassphraseVariable = "JWTWB_NEW_PASSPHRASE";
 [[nodiscard]] std::string defaultKeystorePath();
 
 // The first line of `file` when given, else the environment variable, else a prompt on the
-// terminal without echo (twice when `confirm`, which must agree). Errc::PassphraseRequired when
+// terminal without echo. A new passphrase (`isNew`) is asked twice on the terminal, which must
+// agree, and a weak one gets a warning on stderr whatever its source. Errc::PassphraseRequired when
 // none of them is available or the passphrase is empty.
 [[nodiscard]] Result<crypto::SecureBytes> readPassphrase(const std::string& file, const char* variable,
-                                                         std::string_view prompt, bool confirm);
+                                                         std::string_view prompt, bool isNew);
 
 // Opens `path` (the default when empty) with a passphrase from readPassphrase().
 [[nodiscard]] Result<keys::Keystore> openKeystore(const std::string& path, const std::string& passphraseFile);

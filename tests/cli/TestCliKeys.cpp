@@ -33,6 +33,8 @@ private slots:
     void wrongPassphraseChangesNothing();
     void passphraseFile();
     void changePassphrase();
+    void weakNewPassphraseWarns_data();
+    void weakNewPassphraseWarns();
     void deleteKey();
     void kidBeginningWithDash();
     void errors();
@@ -273,6 +275,42 @@ void TestCliKeys::changePassphrase()
     QCOMPARE(runCli(withKeystore({"keys", "list"})).exitCode, 1);
     qputenv("JWTWB_PASSPHRASE", "the new one");
     QCOMPARE(listed().size(), std::size_t(8));
+    // "the new one" is three common words: warned about, and taken all the same.
+    QVERIFY2(run.err.contains("warning: the new passphrase is poor (about 28 bits"), qPrintable(run.err));
+}
+
+// A new keystore's passphrase is estimated with zxcvbn: below 75 bits a warning on stderr, and the
+// keystore is created all the same.
+void TestCliKeys::weakNewPassphraseWarns_data()
+{
+    QTest::addColumn<QByteArray>("passphrase");
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("three letters") << QByteArray("abc") << "is poor (about 3 bits";
+    QTest::newRow("a dictionary word with a digit") << QByteArray("Password1") << "is poor (about 4 bits";
+    QTest::newRow("a famous one") << QByteArray("Tr0ub4dor&3") << "is weak (about 47 bits";
+    QTest::newRow("four unrelated words and a year") << QByteArray("glacier orbit velvet tundra 1987") << QString();
+}
+
+void TestCliKeys::weakNewPassphraseWarns()
+{
+    QFETCH(QByteArray, passphrase);
+    QFETCH(QString, warning);
+    const QString path = m_dir.filePath(QStringLiteral("new-%1.jwe").arg(QTest::currentDataTag()));
+    const QByteArray before = qgetenv("JWTWB_PASSPHRASE");
+    qputenv("JWTWB_PASSPHRASE", passphrase);
+    const auto run = runCli({"keys", "generate", "oct-256", "--keystore", path});
+    const auto list = runCli({"keys", "list", "--keystore", path});
+    qputenv("JWTWB_PASSPHRASE", before);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(list.exitCode, 0);
+    if (warning.isEmpty()) {
+        QVERIFY2(!run.err.contains("warning"), qPrintable(run.err));
+    } else {
+        QVERIFY2(run.err.contains("warning: the new passphrase " + warning), qPrintable(run.err));
+        QVERIFY(run.err.contains("offline"));
+    }
+    // Only a new passphrase is estimated: opening an existing keystore says nothing about it.
+    QVERIFY(!list.err.contains("warning"));
 }
 
 void TestCliKeys::deleteKey()
