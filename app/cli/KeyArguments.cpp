@@ -3,8 +3,7 @@
 #include "Input.h"
 #include "KeystoreAccess.h"
 #include "crypto/SecureBytes.h"
-#include "keys/KeyImport.h"
-#include "keys/KeyText.h"
+#include "keys/KeyReader.h"
 
 #include <fmt/format.h>
 
@@ -32,20 +31,33 @@ Result<keys::SecretEncoding> parseEncoding(const std::string& name)
                 fmt::format("unknown secret encoding \"{}\": use utf8, base64, base64url, hex or auto", name));
 }
 
-Result<LoadedKeys> loadSecret(std::string text, const std::string& encodingName)
+// How messages name a file given on the command line.
+std::string sourceName(const std::string& path)
+{
+    return path == "-" ? "standard input" : path;
+}
+
+// `file`, when the secret came from one, prefixes the messages.
+Result<LoadedKeys> loadSecret(std::string text, const std::string& encodingName, const std::string& file)
 {
     auto encoding = parseEncoding(encodingName);
     if (!encoding) {
         crypto::wipe(text);
         return std::unexpected(encoding.error());
     }
-    auto imported = keys::importSecret(text, *encoding);
+    keys::KeyReadOptions options;
+    options.secretEncoding = *encoding;
+    auto reading = keys::readKeys(text, options);
     crypto::wipe(text);
-    if (!imported) {
-        return std::unexpected(imported.error());
+    if (!reading) {
+        Error error = std::move(reading.error());
+        if (!file.empty()) {
+            error.message = fmt::format("{}: {}", sourceName(file), error.message);
+        }
+        return std::unexpected(std::move(error));
     }
     LoadedKeys loaded;
-    loaded.keys.push_back(std::move(imported->key));
+    loaded.keys = std::move(reading->keys);
     return loaded;
 }
 
@@ -99,37 +111,22 @@ Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passp
     if (!passphraseFile.empty()) {
         auto line = readFirstLine(passphraseFile, "passphrase");
         if (!line) {
+            crypto::wipe(*content);
             return std::unexpected(line.error());
         }
         passphrase = std::move(*line);
     }
-    LoadedKeys loaded;
-    const keys::KeyTextKind kind = keys::classifyKeyText(*content);
-    if (kind == keys::KeyTextKind::Der) {
-        auto key = keys::importDer(asBytes(*content), passphrase);
-        crypto::wipe(*content);
-        crypto::wipe(passphrase);
-        if (!key) {
-            return std::unexpected(key.error());
-        }
-        loaded.keys.push_back(std::move(*key));
-        return loaded;
-    }
-    auto keys = keys::importKeys(*content, passphrase);
-    const bool jwks = kind == keys::KeyTextKind::Jwks;
+    keys::KeyReadOptions options;
+    options.passphrase = passphrase;
+    auto reading = keys::readKeys(*content, options);
     crypto::wipe(*content);
     crypto::wipe(passphrase);
-    if (!keys) {
-        Error error = keys.error();
-        error.message = fmt::format("{}: {}", path, error.message);
+    if (!reading) {
+        Error error = std::move(reading.error());
+        error.message = fmt::format("{}: {}", sourceName(path), error.message);
         return std::unexpected(std::move(error));
     }
-    if (keys->empty()) {
-        return fail(Errc::InvalidKey, fmt::format("{} holds no key this program can use", path));
-    }
-    loaded.keys = std::move(*keys);
-    loaded.isSet = jwks || loaded.keys.size() > 1;
-    return loaded;
+    return LoadedKeys{std::move(reading->keys), reading->isSet};
 }
 
 Result<LoadedKeys> loadKeys(const KeyArguments& arguments)
@@ -143,14 +140,14 @@ Result<LoadedKeys> loadKeys(const KeyArguments& arguments)
         return loadKeystoreKey(arguments);
     }
     if (!arguments.secret.empty()) {
-        return loadSecret(arguments.secret, arguments.secretEncoding);
+        return loadSecret(arguments.secret, arguments.secretEncoding, {});
     }
     if (!arguments.secretFile.empty()) {
         auto line = readFirstLine(arguments.secretFile, "secret");
         if (!line) {
             return std::unexpected(line.error());
         }
-        return loadSecret(std::move(*line), arguments.secretEncoding);
+        return loadSecret(std::move(*line), arguments.secretEncoding, arguments.secretFile);
     }
     if (!arguments.keyFile.empty()) {
         return loadKeyFile(arguments.keyFile, arguments.passphraseFile);

@@ -38,7 +38,8 @@ inline constexpr const char* kAllowWeakKeysHelp
 // No key option given: an empty LoadedKeys (nothing to verify with).
 [[nodiscard]] Result<LoadedKeys> loadKeys(const KeyArguments& arguments);
 
-// A key file's keys: PEM (one or more blocks), DER, JWK or JWKS, decided by the content.
+// A key file's keys, as keys::readKeys() reads them (PEM, DER in binary or base64, JWK or JWKS,
+// decided by the content); its errors name the file.
 [[nodiscard]] Result<LoadedKeys> loadKeyFile(const std::string& path, const std::string& passphraseFile);
 
 } // namespace jwtwb::cli
