@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScriptedKeysPrompter.h"
 #include "UiTestSupport.h"
 #include "crypto/SecureBytes.h"
 #include "dialogs/FixturesDialog.h"
@@ -137,10 +138,7 @@ void TestKeyboard::unlockKeys(MainWindow& window)
 {
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     tabs->setCurrentWidget(window.keysPage());
-    auto* passphrase = window.keysPage()->findChild<QLineEdit*>(QStringLiteral("passphrase"));
-    QTest::keyClicks(passphrase, kPassphrase);
-    QTest::keyClick(passphrase, Qt::Key_Return);
-    QVERIFY(window.keysPage()->isUnlocked());
+    QVERIFY(test::unlockAsUser(*window.keysPage(), kPassphrase));
 }
 
 // Tab inserts no tab character anywhere: every multi-line editor passes focus on. The JWK editor

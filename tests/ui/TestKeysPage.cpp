@@ -1,3 +1,4 @@
+#include "ScriptedKeysPrompter.h"
 #include "UiTestSupport.h"
 #include "encoding/Base64Url.h"
 #include "keys/KeyExport.h"
@@ -91,8 +92,7 @@ void TestKeysPage::unlockWith(KeysPage& page, const QString& passphrase)
     auto* edit = page.findChild<QLineEdit*>(QStringLiteral("passphrase"));
     QVERIFY(edit);
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
-    QTest::keyClicks(edit, passphrase);
-    QTest::keyClick(edit, Qt::Key_Return);
+    (void)test::unlockAsUser(page, passphrase);
 }
 
 void TestKeysPage::wrongPassphraseStaysLocked()
@@ -277,7 +277,7 @@ void TestKeysPage::cancelRsaGeneration()
     page.show();
     unlockWith(page, QStringLiteral("cancel"));
     auto* kind = page.findChild<QComboBox*>(QStringLiteral("generateKind"));
-    kind->setCurrentIndex(kind->findText(QStringLiteral("RSA 4096 bits")));
+    kind->setCurrentIndex(kind->findText(QStringLiteral("RSA 4096 bits"), Qt::MatchStartsWith));
     QVERIFY(kind->currentIndex() >= 0);
     action(page, "generateAction")->trigger();
     QVERIFY(page.isGenerating());
@@ -303,11 +303,11 @@ void TestKeysPage::importJwksPemAndDuplicates()
     auto jwks = keys::exportJwks(keys, false);
     QVERIFY(jwks);
     const QString jwksText = QString::fromStdString(encoding::toPrettyJson(*jwks));
-    QVERIFY(page.importText(jwksText).startsWith(QStringLiteral("Imported 2 key(s)")));
+    QVERIFY(page.actions()->importText(jwksText).startsWith(QStringLiteral("Imported 2 key(s)")));
     QCOMPARE(page.model()->rowCount(), 2);
 
     // Again through the action and its shortcut: both are duplicates, found by thumbprint.
-    page.setImportTextPrompt([&] { return std::optional(jwksText); });
+    test::scripted(page)->setImportTextPrompt([&] { return std::optional(jwksText); });
     QSignalSpy status(&page, &KeysPage::statusMessage);
     page.findChild<QTreeView*>()->setFocus();
     QTest::keySequence(page.window(), QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -320,12 +320,12 @@ void TestKeysPage::importJwksPemAndDuplicates()
     const auto rsa = *keys::generateKey({keys::KeyType::Rsa, 2048});
     const auto pem = keys::exportPrivatePem(rsa, "pem pass");
     QVERIFY(pem);
-    page.setPassphrasePrompt([] { return std::nullopt; });
-    QVERIFY(page.importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Nothing imported")));
-    page.setPassphrasePrompt([] { return std::optional(QStringLiteral("pem pass")); });
-    QVERIFY(page.importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Imported 1 key(s)")));
+    test::scripted(page)->setPassphrasePrompt([] { return std::nullopt; });
+    QVERIFY(page.actions()->importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Nothing imported")));
+    test::scripted(page)->setPassphrasePrompt([] { return std::optional(QStringLiteral("pem pass")); });
+    QVERIFY(page.actions()->importText(QString::fromStdString(*pem)).startsWith(QStringLiteral("Imported 1 key(s)")));
     QCOMPARE(page.model()->rowCount(), 3);
-    QVERIFY(page.importText(QStringLiteral("not a key")).startsWith(QStringLiteral("Nothing imported")));
+    QVERIFY(page.actions()->importText(QStringLiteral("not a key")).startsWith(QStringLiteral("Nothing imported")));
 
     auto stored = reopen(path, "import");
     QCOMPARE(stored.entries().size(), std::size_t{3});
@@ -352,7 +352,7 @@ void TestKeysPage::deleteConfirmAndUndo()
     QVERIFY(!action(page, "undoDeleteAction")->isEnabled());
     view->setCurrentIndex(view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, "first").front());
     QString asked;
-    page.setDeleteConfirmation([&](const QString& label) {
+    test::scripted(page)->setDeleteConfirmation([&](const QString& label) {
         asked = label;
         return false;
     });
@@ -361,7 +361,7 @@ void TestKeysPage::deleteConfirmAndUndo()
     QCOMPARE(asked, QStringLiteral("first"));
     QCOMPARE(page.model()->rowCount(), 2);
 
-    page.setDeleteConfirmation([](const QString&) { return true; });
+    test::scripted(page)->setDeleteConfirmation([](const QString&) { return true; });
     QTest::keySequence(page.window(), QKeySequence::Delete);
     QCOMPARE(page.model()->rowCount(), 1);
     QCOMPARE(reopen(path, "del").entries().size(), std::size_t{1}); // saved at once
@@ -385,8 +385,8 @@ void TestKeysPage::editDetails()
     page.show();
     unlockWith(page, QStringLiteral("details"));
     QVERIFY(
-        page
-            .importText(QStringLiteral(
+        page.actions()
+            ->importText(QStringLiteral(
                 R"({"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"})"))
             .startsWith(QStringLiteral("Imported 1")));
     auto* view = page.findChild<QTreeView*>();
@@ -417,57 +417,54 @@ void TestKeysPage::exportPublicAndPrivate()
     };
     QList<std::pair<QString, bool>> asked;
     bool answer = false;
-    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+    test::scripted(page)->setPrivateExportConfirmation([&](const QString& label, bool second) {
         asked.append({label, second});
         return answer;
     });
     Clipboard::instance()->clearSecret();
 
     select("staging signer");
-    const QString publicJwk = page.exportSelected(KeysPage::ExportFormat::PublicJwk);
+    const QString publicJwk = page.exportSelected(KeyExportFormat::PublicJwk);
     QVERIFY(publicJwk.contains(QStringLiteral("\"crv\": \"P-256\"")));
     QVERIFY(!publicJwk.contains(QStringLiteral("\"d\"")));
     QCOMPARE(QGuiApplication::clipboard()->text(), publicJwk);
     QVERIFY(!Clipboard::instance()->secretPending());
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicPem)
-                .startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    QVERIFY(page.exportSelected(KeyExportFormat::PublicPem).startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
     QVERIFY(asked.isEmpty());
 
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty()); // refused
+    QVERIFY(page.exportSelected(KeyExportFormat::PrivateJwk).isEmpty()); // refused
     QCOMPARE(asked.size(), 1);
     QCOMPARE(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")), true);
     answer = true;
-    const QString privateJwk = page.exportSelected(KeysPage::ExportFormat::PrivateJwk);
+    const QString privateJwk = page.exportSelected(KeyExportFormat::PrivateJwk);
     QVERIFY(privateJwk.contains(QStringLiteral("\"d\"")));
     QCOMPARE(asked.size(), 2);
     QVERIFY((asked.back() == std::pair{QStringLiteral("staging signer"), false}));
     QVERIFY(Clipboard::instance()->secretPending());
     QCOMPARE(QGuiApplication::clipboard()->text(), privateJwk);
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
-                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    QVERIFY(page.exportSelected(KeyExportFormat::PrivatePem).startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
     Clipboard::instance()->clearSecret();
 
     // A production key asks twice.
     asked.clear();
     select("release signer");
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem)
-                .startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
+    QVERIFY(page.exportSelected(KeyExportFormat::PrivatePem).startsWith(QStringLiteral("-----BEGIN PRIVATE KEY-----")));
     QCOMPARE(asked.size(), 2);
     QVERIFY((asked.back() == std::pair{QStringLiteral("release signer"), true}));
     Clipboard::instance()->clearSecret();
     asked.clear();
-    page.setPrivateExportConfirmation([&](const QString& label, bool second) {
+    test::scripted(page)->setPrivateExportConfirmation([&](const QString& label, bool second) {
         asked.append({label, second});
         return !second;
     });
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivateJwk).isEmpty());
+    QVERIFY(page.exportSelected(KeyExportFormat::PrivateJwk).isEmpty());
     QCOMPARE(asked.size(), 2);
     QVERIFY(!Clipboard::instance()->secretPending());
 
     // A secret: no public form, no PEM; its JWK only as a private export.
     select("webhook secret");
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PublicJwk).isEmpty());
-    QVERIFY(page.exportSelected(KeysPage::ExportFormat::PrivatePem).isEmpty());
+    QVERIFY(page.exportSelected(KeyExportFormat::PublicJwk).isEmpty());
+    QVERIFY(page.exportSelected(KeyExportFormat::PrivatePem).isEmpty());
 
     // Ctrl+E: the public JWK Set of every selected key, secrets left out.
     view->setFocus();

@@ -1,9 +1,10 @@
+#include "ScriptedKeysPrompter.h"
 #include "TestData.h"
 #include "TestKeys.h"
 #include "UiTestSupport.h"
 #include "dialogs/ExportKeyDialog.h"
-#include "dialogs/ExportPassphraseDialog.h"
 #include "dialogs/ImportKeyDialog.h"
+#include "dialogs/NewPassphraseDialog.h"
 #include "encoding/Base64Url.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
@@ -36,10 +37,10 @@
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
-using Format = KeysPage::ExportFormat;
+using Format = KeyExportFormat;
 
 Q_DECLARE_METATYPE(keys::SecretEncoding)
-Q_DECLARE_METATYPE(KeysPage::ExportFormat)
+Q_DECLARE_METATYPE(KeyExportFormat)
 
 // The Keys page's files: import from a key file (PEM, encrypted PEM, DER, JWK Set), a plain secret
 // in a named encoding, and export to a file in every format, read back with core.
@@ -181,16 +182,12 @@ void TestKeysPageFiles::openPage()
     m_page->resize(900, 600);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    auto* edit = m_page->findChild<QLineEdit*>(QStringLiteral("passphrase"));
-    QVERIFY(edit);
-    QTest::keyClicks(edit, QLatin1String(kPassphrase));
-    QTest::keyClick(edit, Qt::Key_Return);
-    QVERIFY(m_page->isUnlocked());
-    m_page->setPassphrasePrompt([] {
+    QVERIFY(test::unlockAsUser(*m_page, QLatin1String(kPassphrase)));
+    test::scripted(*m_page)->setPassphrasePrompt([] {
         QTest::qFail("no passphrase was expected", __FILE__, __LINE__);
         return std::optional<QString>();
     });
-    m_page->setPrivateExportConfirmation([](const QString&, bool) { return true; });
+    test::scripted(*m_page)->setPrivateExportConfirmation([](const QString&, bool) { return true; });
 }
 
 keys::Keystore TestKeysPageFiles::reopen() const
@@ -236,7 +233,7 @@ void TestKeysPageFiles::importPemFiles()
     QFETCH(QString, file);
     QFETCH(QString, thumbprint);
     QFETCH(bool, isPrivate);
-    const QString report = m_page->importFile(file);
+    const QString report = m_page->actions()->importFile(file);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
     auto stored = reopen();
     QCOMPARE(stored.entries().size(), std::size_t{2});
@@ -259,18 +256,18 @@ void TestKeysPageFiles::importEncryptedPemFile()
     QFETCH(QString, file);
     QFETCH(QString, thumbprint);
     int asked = 0;
-    m_page->setPassphrasePrompt([&] {
+    test::scripted(*m_page)->setPassphrasePrompt([&] {
         ++asked;
         return std::optional<QString>();
     });
-    QVERIFY(m_page->importFile(file).startsWith(QStringLiteral("Nothing imported")));
+    QVERIFY(m_page->actions()->importFile(file).startsWith(QStringLiteral("Nothing imported")));
     QCOMPARE(asked, 1);
-    m_page->setPassphrasePrompt([] { return std::optional(QStringLiteral("not the passphrase")); });
-    QVERIFY(m_page->importFile(file).startsWith(QStringLiteral("Nothing imported")));
+    test::scripted(*m_page)->setPassphrasePrompt([] { return std::optional(QStringLiteral("not the passphrase")); });
+    QVERIFY(m_page->actions()->importFile(file).startsWith(QStringLiteral("Nothing imported")));
     QCOMPARE(m_page->model()->rowCount(), 1);
 
-    m_page->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
-    const QString report = m_page->importFile(file);
+    test::scripted(*m_page)->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
+    const QString report = m_page->actions()->importFile(file);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
     auto stored = reopen();
     QCOMPARE(thumbprintOf(stored.entries().back().key), thumbprint);
@@ -281,12 +278,12 @@ void TestKeysPageFiles::importDerFile()
 {
     // Binary DER, made from the PEM test keys: PKCS#8 private, SPKI public, an encrypted PKCS#8.
     const QString pkcs8 = writeFile(QStringLiteral("rsa.der"), derOf(keyFile("rsa-2048-pkcs8.pem")));
-    QVERIFY(m_page->importFile(pkcs8).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QVERIFY(m_page->actions()->importFile(pkcs8).startsWith(QStringLiteral("Imported 1 key(s)")));
     const QString spki = writeFile(QStringLiteral("p256-public.der"), derOf(keyFile("ec-p256-spki.pem")));
-    QVERIFY(m_page->importFile(spki).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QVERIFY(m_page->actions()->importFile(spki).startsWith(QStringLiteral("Imported 1 key(s)")));
     const QString encrypted = writeFile(QStringLiteral("p384.der"), derOf(keyFile("ec-p384-pkcs8-encrypted.pem")));
-    m_page->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
-    const QString report = m_page->importFile(encrypted);
+    test::scripted(*m_page)->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
+    const QString report = m_page->actions()->importFile(encrypted);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
 
     auto stored = reopen();
@@ -310,7 +307,7 @@ void TestKeysPageFiles::importJwksFile()
     }
     QVERIFY(set.is_object());
     const QString path = writeFile(QStringLiteral("keys.jwks"), QByteArray::fromStdString(set.dump(2)));
-    const QString report = m_page->importFile(path);
+    const QString report = m_page->actions()->importFile(path);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 2 key(s)")), qPrintable(report));
     auto stored = reopen();
     QCOMPARE(stored.entries().size(), std::size_t{3});
@@ -329,8 +326,8 @@ void TestKeysPageFiles::refuseBadFiles_data()
     for (int i = 0; i < 256; ++i) {
         binary.append(static_cast<char>(255 - i));
     }
-    QTest::newRow("binary garbage") << binary << QStringLiteral("neither a text key file");
-    QTest::newRow("empty") << QByteArray() << QStringLiteral("neither a text key file");
+    QTest::newRow("binary garbage") << binary << QStringLiteral("binary data that is not DER");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("the key input is empty");
     QTest::newRow("text garbage") << QByteArray("hello, this is not a key\n") << QStringLiteral("Nothing imported");
     QTest::newRow("DER-like garbage") << QByteArray("\x30\x82\x01\x00garbage", 11)
                                       << QStringLiteral("Nothing imported");
@@ -344,13 +341,14 @@ void TestKeysPageFiles::refuseBadFiles()
     QFETCH(QString, expected);
     const QString path = writeFile(QStringLiteral("bad.key"), content);
     QSignalSpy status(m_page.get(), &KeysPage::statusMessage);
-    const QString report = m_page->importFile(path);
+    const QString report = m_page->actions()->importFile(path);
     QVERIFY2(report.contains(expected), qPrintable(report));
     QVERIFY2(report.contains(QFileInfo(path).fileName()), qPrintable(report));
     QCOMPARE(status.size(), 1);
     QCOMPARE(status.front().front().toString(), report);
     QCOMPARE(m_page->model()->rowCount(), 1);
-    QVERIFY(m_page->importFile(m_dir.filePath(QStringLiteral("missing.pem")))
+    QVERIFY(m_page->actions()
+                ->importFile(m_dir.filePath(QStringLiteral("missing.pem")))
                 .contains(QStringLiteral("cannot open"), Qt::CaseInsensitive));
 }
 
@@ -378,7 +376,7 @@ void TestKeysPageFiles::importSecret()
     QFETCH(QString, text);
     QFETCH(keys::SecretEncoding, encoding);
     QFETCH(QByteArray, bytes);
-    const QString report = m_page->importSecret(text, encoding, QStringLiteral("webhook secret"));
+    const QString report = m_page->actions()->importSecret(text, encoding, QStringLiteral("webhook secret"));
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
     auto stored = reopen();
     QCOMPARE(stored.entries().size(), std::size_t{2});
@@ -389,26 +387,30 @@ void TestKeysPageFiles::importSecret()
     QCOMPARE(QByteArray(reinterpret_cast<const char*>(secret.data()), static_cast<qsizetype>(secret.size())), bytes);
 
     // Not valid in the encoding: nothing added, the reason said.
-    const QString bad = m_page->importSecret(QStringLiteral("not hex!"), keys::SecretEncoding::Hex, {});
+    const QString bad = m_page->actions()->importSecret(QStringLiteral("not hex!"), keys::SecretEncoding::Hex, {});
     QVERIFY2(bad.startsWith(QStringLiteral("Nothing imported")), qPrintable(bad));
-    QVERIFY(m_page->importSecret({}, keys::SecretEncoding::Utf8, {}).startsWith(QStringLiteral("Nothing imported")));
+    QVERIFY(m_page->actions()
+                ->importSecret({}, keys::SecretEncoding::Utf8, {})
+                .startsWith(QStringLiteral("Nothing imported")));
     QCOMPARE(m_page->model()->rowCount(), 2);
 }
 
 void TestKeysPageFiles::duplicatesByThumbprint()
 {
-    QVERIFY(m_page->importFile(keyFile("ec-p256-sec1.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QVERIFY(m_page->actions()->importFile(keyFile("ec-p256-sec1.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
     // The public half, the certificate and the DER of the same key are the same key.
     for (const QString& path : {keyFile("ec-p256-spki.pem"), keyFile("ec-p256-certificate.pem"),
                                 writeFile(QStringLiteral("p256.der"), derOf(keyFile("ec-p256-sec1.pem")))}) {
-        const QString report = m_page->importFile(path);
+        const QString report = m_page->actions()->importFile(path);
         QVERIFY2(report.startsWith(QStringLiteral("Imported 0 key(s); left out:")), qPrintable(report));
         QVERIFY2(report.contains(QStringLiteral("already in the keystore")), qPrintable(report));
     }
-    QVERIFY(m_page->importSecret(QStringLiteral("00ff"), keys::SecretEncoding::Hex, QStringLiteral("a"))
+    QVERIFY(m_page->actions()
+                ->importSecret(QStringLiteral("00ff"), keys::SecretEncoding::Hex, QStringLiteral("a"))
                 .startsWith(QStringLiteral("Imported 1 key(s)")));
     // The same bytes in another encoding.
-    QVERIFY(m_page->importSecret(QStringLiteral("AP8="), keys::SecretEncoding::Base64, QStringLiteral("b"))
+    QVERIFY(m_page->actions()
+                ->importSecret(QStringLiteral("AP8="), keys::SecretEncoding::Base64, QStringLiteral("b"))
                 .startsWith(QStringLiteral("Imported 0 key(s); left out:")));
     QCOMPARE(reopen().entries().size(), std::size_t{3});
 }
@@ -419,7 +421,7 @@ void TestKeysPageFiles::importActionUsesTheDialog()
     request->way = ImportKeyDialog::Way::File;
     request->path = keyFile("rsa-2048-spki.pem");
     int asked = 0;
-    m_page->setImportPrompt([&] {
+    test::scripted(*m_page)->setImportPrompt([&] {
         ++asked;
         return request;
     });
@@ -460,15 +462,15 @@ void TestKeysPageFiles::exportToFile()
 {
     QFETCH(Format, format);
     QFETCH(unsigned, mode);
-    QVERIFY(m_page->importFile(keyFile("ec-p256-sec1.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QVERIFY(m_page->actions()->importFile(keyFile("ec-p256-sec1.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
     const keys::Key stored = reopen().entries().back().key;
     int passphraseAsked = 0;
-    m_page->setExportPassphrasePrompt([&](const QString&) {
+    test::scripted(*m_page)->setExportPassphrasePrompt([&](const QString&) {
         ++passphraseAsked;
         return std::optional(QStringLiteral("export pass"));
     });
     QList<bool> confirmations;
-    m_page->setPrivateExportConfirmation([&](const QString&, bool second) {
+    test::scripted(*m_page)->setPrivateExportConfirmation([&](const QString&, bool second) {
         confirmations << second;
         return true;
     });
@@ -524,8 +526,10 @@ void TestKeysPageFiles::exportToFile()
 
 void TestKeysPageFiles::exportPublicJwksOfTheSelection()
 {
-    QVERIFY(m_page->importFile(keyFile("rsa-2048-spki.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
-    QVERIFY(m_page->importSecret(QStringLiteral("s3cret"), keys::SecretEncoding::Utf8, QStringLiteral("secret"))
+    QVERIFY(
+        m_page->actions()->importFile(keyFile("rsa-2048-spki.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
+    QVERIFY(m_page->actions()
+                ->importSecret(QStringLiteral("s3cret"), keys::SecretEncoding::Utf8, QStringLiteral("secret"))
                 .startsWith(QStringLiteral("Imported 1 key(s)")));
     auto* view = m_page->findChild<QTreeView*>();
     view->setFocus();
@@ -553,14 +557,14 @@ void TestKeysPageFiles::refusedExportWritesNothing()
     QList<bool> asked;
     QStringList labels;
     bool answer = false;
-    m_page->setPrivateExportConfirmation([&](const QString& label, bool second) {
+    test::scripted(*m_page)->setPrivateExportConfirmation([&](const QString& label, bool second) {
         labels << label;
         asked << second;
         return answer || !second;
     });
     int passphraseAsked = 0;
     std::optional<QString> passphrase;
-    m_page->setExportPassphrasePrompt([&](const QString&) {
+    test::scripted(*m_page)->setExportPassphrasePrompt([&](const QString&) {
         ++passphraseAsked;
         return passphrase;
     });
@@ -585,7 +589,8 @@ void TestKeysPageFiles::refusedExportWritesNothing()
     QVERIFY(!QFileInfo::exists(path));
 
     // A secret has no PEM: refused before anything is asked.
-    QVERIFY(m_page->importSecret(QStringLiteral("s3cret"), keys::SecretEncoding::Utf8, QStringLiteral("secret"))
+    QVERIFY(m_page->actions()
+                ->importSecret(QStringLiteral("s3cret"), keys::SecretEncoding::Utf8, QStringLiteral("secret"))
                 .startsWith(QStringLiteral("Imported 1 key(s)")));
     select(QStringLiteral("secret"));
     asked.clear();
@@ -608,7 +613,7 @@ void TestKeysPageFiles::exportToFileAction()
     select(QStringLiteral("release signer"));
     const QString path = m_dir.filePath(QStringLiteral("%1-action.pem").arg(m_run));
     QString promptedLabel;
-    m_page->setExportFilePrompt([&](const keys::Key& key, const QString& label) {
+    test::scripted(*m_page)->setExportFilePrompt([&](const keys::Key& key, const QString& label) {
         promptedLabel = label;
         [&] { QCOMPARE(thumbprintOf(key), kEd25519Thumbprint); }();
         return std::optional(ExportKeyDialog::Choice{Format::PublicPem, path});
@@ -620,7 +625,7 @@ void TestKeysPageFiles::exportToFileAction()
     QVERIFY(readAll(path).startsWith("-----BEGIN PUBLIC KEY-----"));
 
     QFile::remove(path);
-    m_page->setExportFilePrompt([](const keys::Key&, const QString&) { return std::nullopt; });
+    test::scripted(*m_page)->setExportFilePrompt([](const keys::Key&, const QString&) { return std::nullopt; });
     action->trigger();
     QVERIFY(!QFileInfo::exists(path));
 }
@@ -628,7 +633,8 @@ void TestKeysPageFiles::exportToFileAction()
 void TestKeysPageFiles::encryptedPemToClipboard()
 {
     select(QStringLiteral("release signer"));
-    m_page->setExportPassphrasePrompt([](const QString&) { return std::optional(QStringLiteral("clip pass")); });
+    test::scripted(*m_page)->setExportPassphrasePrompt(
+        [](const QString&) { return std::optional(QStringLiteral("clip pass")); });
     Clipboard::instance()->clearSecret();
     const QString text = m_page->exportSelected(Format::PrivatePemEncrypted);
     QVERIFY(text.startsWith(QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----")));
@@ -674,10 +680,12 @@ void TestKeysPageFiles::importDialog()
 
 void TestKeysPageFiles::exportDialogs()
 {
-    ExportPassphraseDialog passphrase(QStringLiteral("release signer"));
-    auto* ok = passphrase.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    auto* first = passphrase.findChild<QLineEdit*>(QStringLiteral("exportPassphrase"));
-    auto* second = passphrase.findChild<QLineEdit*>(QStringLiteral("exportPassphraseAgain"));
+    const std::unique_ptr<NewPassphraseDialog> passphrase(
+        NewPassphraseDialog::forExport(QStringLiteral("release signer"), nullptr));
+    QVERIFY(passphrase->windowTitle().contains("Exported Key"));
+    auto* ok = passphrase->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    auto* first = passphrase->findChild<QLineEdit*>(QStringLiteral("newPassphrase"));
+    auto* second = passphrase->findChild<QLineEdit*>(QStringLiteral("newPassphraseAgain"));
     QCOMPARE(first->echoMode(), QLineEdit::Password);
     QCOMPARE(second->echoMode(), QLineEdit::Password);
     QVERIFY(!ok->isEnabled());
@@ -685,10 +693,11 @@ void TestKeysPageFiles::exportDialogs()
     QVERIFY(!ok->isEnabled());
     second->setText(QStringLiteral("tr0ub4do"));
     QVERIFY(!ok->isEnabled());
-    QVERIFY(passphrase.findChild<QLabel*>(QStringLiteral("passphraseProblem"))->text().contains("differ"));
+    QVERIFY(passphrase->findChild<QLabel*>(QStringLiteral("passphraseAdvice"))->text().contains("differ"));
     second->setText(QStringLiteral("tr0ub4dor"));
     QVERIFY(ok->isEnabled());
-    QCOMPARE(passphrase.passphrase(), QStringLiteral("tr0ub4dor"));
+    QCOMPARE(passphrase->takePassphrase().view(), std::string_view("tr0ub4dor"));
+    QVERIFY(first->text().isEmpty() && second->text().isEmpty()); // taken, not left in the fields
 
     // A secret: only its private JWK.
     auto secret = keys::generateKey({keys::KeyType::Oct, 256});
@@ -752,9 +761,11 @@ void TestKeysPageFiles::screenshots()
     QVERIFY(QTest::qWaitForWindowExposed(&exportDialog));
     test::saveShot(exportDialog, QStringLiteral("export-key-") + scheme);
 
-    ExportPassphraseDialog passphrase(QStringLiteral("staging signer"));
-    passphrase.findChild<QLineEdit*>(QStringLiteral("exportPassphrase"))->setText(QStringLiteral("tr0ub4dor"));
-    passphrase.findChild<QLineEdit*>(QStringLiteral("exportPassphraseAgain"))->setText(QStringLiteral("tr0ub"));
+    const std::unique_ptr<NewPassphraseDialog> passphraseDialog(
+        NewPassphraseDialog::forExport(QStringLiteral("staging signer"), nullptr));
+    NewPassphraseDialog& passphrase = *passphraseDialog;
+    passphrase.findChild<QLineEdit*>(QStringLiteral("newPassphrase"))->setText(QStringLiteral("tr0ub4dor"));
+    passphrase.findChild<QLineEdit*>(QStringLiteral("newPassphraseAgain"))->setText(QStringLiteral("tr0ub"));
     passphrase.show();
     QVERIFY(QTest::qWaitForWindowExposed(&passphrase));
     test::saveShot(passphrase, QStringLiteral("export-passphrase-") + scheme);

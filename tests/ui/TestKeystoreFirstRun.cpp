@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScriptedKeysPrompter.h"
 #include "UiTestSupport.h"
 #include "encoding/Json.h"
 #include "keys/KeyExport.h"
@@ -77,7 +78,7 @@ struct ScriptedAnswers {
     std::deque<Choice> answers;
     QList<Asked> asked;
 
-    KeysPage::UnsavedPrompt prompt()
+    test::ScriptedKeysPrompter::UnsavedPrompt prompt()
     {
         return [this](Situation situation, const QString& path, const QString& reason) {
             asked.append({situation, path, reason});
@@ -143,11 +144,7 @@ void TestKeystoreFirstRun::cleanup()
 
 void TestKeystoreFirstRun::unlockWith(KeysPage& page, const QString& passphrase)
 {
-    auto* edit = page.findChild<QLineEdit*>(QStringLiteral("passphrase"));
-    QVERIFY(edit);
-    QTest::keyClicks(edit, passphrase);
-    QTest::keyClick(edit, Qt::Key_Return);
-    QVERIFY(page.isUnlocked());
+    QVERIFY(test::unlockAsUser(page, passphrase));
 }
 
 void TestKeystoreFirstRun::generate(KeysPage& page, const QString& kind)
@@ -168,7 +165,7 @@ void TestKeystoreFirstRun::freshProfileKeepsEveryKey()
     QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("fresh"))));
     KeysPage& page = *window.keysPage();
     ScriptedAnswers answers;
-    page.setUnsavedPrompt(answers.prompt());
+    test::scripted(page)->setUnsavedPrompt(answers.prompt());
     QVERIFY(page.findChild<QLabel*>(QStringLiteral("lockedMessage"))->text().contains("no keystore yet"));
 
     unlockWith(page, QStringLiteral("correct horse battery staple"));
@@ -180,7 +177,7 @@ void TestKeystoreFirstRun::freshProfileKeepsEveryKey()
     QVERIFY(ed25519);
     auto jwk = keys::exportJwk(*ed25519, false);
     QVERIFY(jwk);
-    QCOMPARE(page.importText(QString::fromStdString(encoding::toCompactJson(*jwk))),
+    QCOMPARE(page.actions()->importText(QString::fromStdString(encoding::toCompactJson(*jwk))),
              QStringLiteral("Imported 1 key(s)"));
     QVERIFY(answers.asked.isEmpty());
 
@@ -245,9 +242,9 @@ void TestKeystoreFirstRun::failedSaveAsksAndLosesNothing()
     page.resize(900, 600);
     page.show();
     ScriptedAnswers answers;
-    page.setUnsavedPrompt(answers.prompt());
+    test::scripted(page)->setUnsavedPrompt(answers.prompt());
     const QString rescue = m_dir->filePath(QStringLiteral("rescue/keystore.jwe"));
-    page.setSaveAsPrompt([&] { return rescue; });
+    test::scripted(page)->setSaveAsPrompt([&] { return rescue; });
     QSignalSpy messages(&page, &KeysPage::statusMessage);
     unlockWith(page, QStringLiteral("a new passphrase"));
 
@@ -287,7 +284,7 @@ void TestKeystoreFirstRun::failedSaveAsksAndLosesNothing()
     auto secret = keys::generateKey({keys::KeyType::Ec, 0, keys::Curve::P256});
     auto jwk = keys::exportJwk(*secret, false);
     answers.answers = {Choice::Keep};
-    QVERIFY(page.importText(QString::fromStdString(encoding::toCompactJson(*jwk))).contains("memory only"));
+    QVERIFY(page.actions()->importText(QString::fromStdString(encoding::toCompactJson(*jwk))).contains("memory only"));
     QCOMPARE(page.model()->rowCount(), 2);
 
     // Locking asks first; keeping the changes keeps the keystore unlocked.
@@ -331,7 +328,7 @@ void TestKeystoreFirstRun::quitAsksAboutUnsavedChanges()
     QCOMPARE(window.keystoreSession()->path(), path);
     KeysPage& page = *window.keysPage();
     ScriptedAnswers answers;
-    page.setUnsavedPrompt(answers.prompt());
+    test::scripted(page)->setUnsavedPrompt(answers.prompt());
     unlockWith(page, QStringLiteral("quit test"));
     answers.answers = {Choice::Keep};
     generate(page, QStringLiteral("HMAC secret, 256 bits (HS256)"));

@@ -12,6 +12,7 @@
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
+#include "pages/keys/KeystoreActions.h"
 #include "support/Clock.h"
 #include "support/KeystoreSession.h"
 #include "support/Theme.h"
@@ -300,7 +301,7 @@ void TestKeystoreKeyChoice::keystoreChangesReachTheDecoder()
     // A key imported on the Keys page appears in the decoder's list.
     auto jwk = keys::exportJwk(generated({keys::KeyType::Ec, 0, keys::Curve::P384}, "ec-new"), false);
     QVERIFY(jwk);
-    keysPage.importText(QString::fromStdString(encoding::toCompactJson(*jwk)));
+    keysPage.actions()->importText(QString::fromStdString(encoding::toCompactJson(*jwk)));
     QCOMPARE(list->count(), 6); // the two all-key rows and four stored keys
     QVERIFY(list->findData(QStringLiteral("ec-new")) > 0);
 

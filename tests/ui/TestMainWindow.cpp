@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScriptedKeysPrompter.h"
 #include "TestData.h"
 #include "UiTestSupport.h"
 #include "pages/DecoderPage.h"
@@ -292,10 +293,7 @@ void TestMainWindow::keystoreLockInStatusBar()
     if (QFile::exists(MainWindow::keystorePath())) {
         QSKIP("a keystore exists at the application's path; not unlocking it");
     }
-    auto* passphrase = window.keysPage()->findChild<QLineEdit*>(QStringLiteral("passphrase"));
-    QTest::keyClicks(passphrase, QStringLiteral("new keystore"));
-    QTest::keyClick(passphrase, Qt::Key_Return);
-    QVERIFY(window.keysPage()->isUnlocked());
+    QVERIFY(test::unlockAsUser(*window.keysPage(), QStringLiteral("new keystore")));
     QCOMPARE(button->text(), QStringLiteral("Keystore unlocked"));
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!window.keysPage()->isUnlocked());

@@ -39,6 +39,10 @@ inline QString saveShot(QWidget& widget, const QString& name)
 {
     QDir().mkpath(QStringLiteral(JWTWB_TEST_OUTPUT_DIR));
     const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/") + name + QStringLiteral(".png");
+    // As the user sees it: a layout change goes up one level of widgets per round of events.
+    for (int round = 0; round < 8; ++round) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
     const QPixmap pixmap = widget.grab();
     if (pixmap.isNull() || !pixmap.save(path)) {
         qFatal("cannot save %s", qPrintable(path));

@@ -3,7 +3,7 @@
 #include "crypto/SecureBytes.h"
 #include "fixtures/FixtureManifest.h"
 #include "inspect/TokenExtractor.h"
-#include "keys/KeyImport.h"
+#include "keys/KeyReader.h"
 #include "support/Convert.h"
 #include "support/FixtureFiles.h"
 #include "support/KeyFile.h"
@@ -209,18 +209,13 @@ std::optional<keys::Key> FixturesDialog::readKey()
     }
     std::string text
         = toStdString(m_keyKind->currentIndex() == SecretKey ? m_secretEdit->text() : m_keyEdit->toPlainText());
-    Result<keys::Key> key = fail(Errc::EmptyInput, "no key given");
+    keys::KeyReadOptions options;
     if (m_keyKind->currentIndex() == SecretKey) {
-        auto secret = keys::importSecret(text, keys::SecretEncoding::Utf8);
-        key = secret ? Result<keys::Key>(std::move(secret->key)) : std::unexpected(secret.error());
-    } else {
-        auto all = keys::importKeys(text);
-        if (!all) {
-            key = std::unexpected(all.error());
-        } else if (!all->empty()) {
-            key = all->front();
-        }
+        options.secretEncoding = keys::SecretEncoding::Utf8;
     }
+    auto reading = keys::readKeys(text, options);
+    Result<keys::Key> key
+        = reading ? Result<keys::Key>(std::move(reading->keys.front())) : std::unexpected(std::move(reading.error()));
     crypto::wipe(text);
     if (!key) {
         showStatus(tr("The key: %1").arg(toQString(key.error().message)), true);
@@ -371,13 +366,12 @@ void FixturesDialog::openKeyFile()
         return;
     }
     QString error;
-    auto content = readKeyFile(path, &error);
-    if (!content) {
+    const auto text = readKeyFileAsText(path, &error);
+    if (!text) {
         showStatus(error, true);
         return;
     }
-    m_keyEdit->setPlainText(toQString(*content));
-    crypto::wipe(*content);
+    m_keyEdit->setPlainText(*text);
 }
 
 } // namespace jwtwb::ui

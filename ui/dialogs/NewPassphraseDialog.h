@@ -1,33 +1,36 @@
 #pragma once
 
+#include "crypto/SecureBytes.h"
+
 #include <QDialog>
 #include <QString>
 
 class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
 
 namespace jwtwb::ui {
 
-// The passphrase to encrypt an exported private key with: typed twice, hidden; OK only when both
-// are the same and not empty.
-class ExportPassphraseDialog : public QDialog
+class NewPassphraseFields;
+
+// A new passphrase, for an exported private key or for the keystore: typed twice, hidden, with its
+// strength; OK only when both entries are the same and not empty.
+class NewPassphraseDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit ExportPassphraseDialog(const QString& label, QWidget* parent = nullptr);
-    ~ExportPassphraseDialog() override;
+    NewPassphraseDialog(const QString& title, const QString& intro, QWidget* parent = nullptr);
 
-    [[nodiscard]] QString passphrase() const;
+    // For an exported private key: the intro names the key.
+    [[nodiscard]] static NewPassphraseDialog* forExport(const QString& label, QWidget* parent);
+    // For the keystore at `path`.
+    [[nodiscard]] static NewPassphraseDialog* forKeystore(const QString& path, QWidget* parent);
+
     [[nodiscard]] bool isAcceptable() const;
+    // The passphrase once accepted; the fields are cleared.
+    [[nodiscard]] crypto::SecureBytes takePassphrase();
 
 private:
-    void updateState();
-
-    QLineEdit* m_first;
-    QLineEdit* m_second;
-    QLabel* m_problem;
+    NewPassphraseFields* m_fields;
     QDialogButtonBox* m_buttons;
 };
 

@@ -1,6 +1,9 @@
 #include "KeyFile.h"
 
+#include "crypto/SecureBytes.h"
+#include "encoding/Base64Url.h"
 #include "io/AtomicFile.h"
+#include "keys/KeyText.h"
 #include "support/Convert.h"
 
 #include <QCoreApplication>
@@ -19,6 +22,19 @@ std::optional<std::string> readKeyFile(const QString& path, QString* errorMessag
               .arg(QFileInfo(path).fileName())
         : toSentence(content.error().message);
     return std::nullopt;
+}
+
+std::optional<QString> readKeyFileAsText(const QString& path, QString* errorMessage)
+{
+    auto content = readKeyFile(path, errorMessage);
+    if (!content) {
+        return std::nullopt;
+    }
+    const QString text = keys::classifyKeyText(*content) == keys::KeyTextKind::Der
+        ? toQString(encoding::base64Encode(asBytes(*content)))
+        : toQString(*content);
+    crypto::wipe(*content);
+    return text;
 }
 
 } // namespace jwtwb::ui

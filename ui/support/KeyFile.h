@@ -15,4 +15,8 @@ inline constexpr std::size_t kMaxKeyFileSize = 1024 * 1024;
 // missing, unreadable, or larger than kMaxKeyFileSize.
 [[nodiscard]] std::optional<std::string> readKeyFile(const QString& path, QString* errorMessage);
 
+// The same as text for a key box: binary DER as base64, which keys::readKeys reads like PEM
+// without its armour; a text file as it is.
+[[nodiscard]] std::optional<QString> readKeyFileAsText(const QString& path, QString* errorMessage);
+
 } // namespace jwtwb::ui

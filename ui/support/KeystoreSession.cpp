@@ -3,7 +3,13 @@
 #include "io/AtomicFile.h"
 #include "support/Convert.h"
 
+#include "crypto/ThreadState.h"
+
 #include <QApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace jwtwb::ui {
 
@@ -25,27 +31,83 @@ bool KeystoreSession::fileExists() const
     return io::fileExists(toStdString(m_path));
 }
 
-Result<void> KeystoreSession::unlock(crypto::SecureBytes passphrase)
+namespace {
+
+// The one way a passphrase opens the session's file: a new, empty keystore when there is none yet.
+// Runs on the GUI thread or a pool thread: values in, values out.
+Result<keys::Keystore> openOrCreate(const std::string& path, crypto::SecureBytes passphrase,
+                                    keys::KeystoreOptions options)
 {
-    if (m_keystore) {
-        return {};
-    }
-    const std::string path = toStdString(m_path);
     if (!io::fileExists(path)) {
-        m_keystore = std::make_unique<keys::Keystore>(keys::Keystore::create(path, std::move(passphrase), m_options));
-    } else {
-        // PBKDF2 at 600 000 iterations: a fraction of a second.
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto opened = keys::Keystore::open(path, std::move(passphrase), m_options);
-        QApplication::restoreOverrideCursor();
-        if (!opened) {
-            return std::unexpected(opened.error());
-        }
-        m_keystore = std::make_unique<keys::Keystore>(std::move(*opened));
+        return keys::Keystore::create(path, std::move(passphrase), options);
     }
+    return keys::Keystore::open(path, std::move(passphrase), options);
+}
+
+} // namespace
+
+Result<void> KeystoreSession::adopt(Result<keys::Keystore> opened)
+{
+    if (!opened) {
+        return std::unexpected(opened.error());
+    }
+    m_keystore = std::make_unique<keys::Keystore>(std::move(*opened));
     emit lockedChanged(false);
     emit entriesChanged();
     return {};
+}
+
+Result<void> KeystoreSession::unlock(crypto::SecureBytes passphrase)
+{
+    if (m_keystore || isUnlocking()) {
+        return {};
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto opened = openOrCreate(toStdString(m_path), std::move(passphrase), m_options);
+    QApplication::restoreOverrideCursor();
+    return adopt(std::move(opened));
+}
+
+void KeystoreSession::startUnlock(crypto::SecureBytes passphrase)
+{
+    if (m_keystore || isUnlocking()) {
+        return;
+    }
+    using Opened = std::shared_ptr<Result<keys::Keystore>>;
+    m_unlocking = new QFutureWatcher<Opened>(this);
+    connect(m_unlocking, &QFutureWatcher<Opened>::finished, this, [this] {
+        QFutureWatcher<Opened>* watcher = std::exchange(m_unlocking, nullptr);
+        watcher->deleteLater();
+        const Opened opened = watcher->future().resultCount() > 0 ? watcher->result() : nullptr;
+        if (!opened) {
+            emit unlockFinished(tr("Unlocking stopped before it ended."));
+            return;
+        }
+        auto adopted = adopt(std::move(*opened));
+        emit unlockFinished(adopted ? QString() : toSentence(adopted.error().message));
+    });
+    // The pool thread owns the passphrase from here; the session waits for nothing when destroyed,
+    // and a keystore opened after that is dropped (and wiped) with the future.
+    auto shared = std::make_shared<crypto::SecureBytes>(std::move(passphrase));
+    m_unlocking->setFuture(QtConcurrent::run([path = toStdString(m_path), options = m_options, shared] {
+        auto opened = std::make_shared<Result<keys::Keystore>>(openOrCreate(path, std::move(*shared), options));
+        crypto::releaseThreadState();
+        return opened;
+    }));
+}
+
+Result<void> KeystoreSession::changePassphrase(crypto::SecureBytes passphrase)
+{
+    if (!m_keystore) {
+        return fail(Errc::PassphraseRequired, "the keystore is locked");
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto changed = m_keystore->changePassphrase(std::move(passphrase));
+    QApplication::restoreOverrideCursor();
+    if (changed) {
+        setSaved(changed); // earlier unsaved changes went into the file as well
+    }
+    return changed; // on failure the old passphrase and the old file stay, and nothing is unsaved
 }
 
 Result<void> KeystoreSession::saveChanges()

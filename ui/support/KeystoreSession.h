@@ -9,6 +9,8 @@
 
 #include <memory>
 
+template <typename T> class QFutureWatcher;
+
 namespace jwtwb::ui {
 
 // The keystore while it is unlocked, shared by every page that uses stored keys: the Keys page
@@ -38,6 +40,13 @@ public:
     // (nothing is written before the first change). A wrong passphrase or a damaged file is an
     // error with a message for the user, and the session stays locked.
     [[nodiscard]] Result<void> unlock(crypto::SecureBytes passphrase);
+    // The same on a pool thread, for the GUI: PBKDF2 at 600 000 iterations takes a noticeable
+    // fraction of a second. isUnlocking() until unlockFinished(); ignored while already unlocking
+    // or unlocked.
+    void startUnlock(crypto::SecureBytes passphrase);
+    [[nodiscard]] bool isUnlocking() const { return m_unlocking != nullptr; }
+    // Re-encrypts with a new passphrase and saves; when that fails, the old passphrase stays.
+    [[nodiscard]] Result<void> changePassphrase(crypto::SecureBytes passphrase);
     // Saves after a change made through editableKeystore() and tells every user of the keys, also
     // when saving fails: the keys in memory have changed all the same, and stay marked unsaved
     // until a save works.
@@ -56,6 +65,9 @@ public slots:
 
 signals:
     void lockedChanged(bool locked);
+    // After startUnlock(): `error` (a sentence) is empty when the keystore is unlocked (lockedChanged
+    // came first).
+    void unlockFinished(const QString& error);
     void entriesChanged(); // after unlock, lock and any change of the keys or their details
     void unsavedChanged(bool unsaved);
     void pathChanged(const QString& path);
@@ -65,7 +77,10 @@ private:
     keys::KeystoreOptions m_options;
     void setSaved(const Result<void>& saved);
 
+    Result<void> adopt(Result<keys::Keystore> opened);
+
     std::unique_ptr<keys::Keystore> m_keystore;
+    QFutureWatcher<std::shared_ptr<Result<keys::Keystore>>>* m_unlocking = nullptr;
     bool m_unsaved = false;
     QString m_saveError;
 };
