@@ -255,7 +255,11 @@ void TestKeystorePassphrase::screenshots()
     QFETCH(bool, dark);
     applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
     const QString scheme = dark ? QStringLiteral("dark") : QStringLiteral("light");
-    const QString file = path(dark ? "shots-dark.jwe" : "shots-light.jwe");
+    // Where a user's keystore is, under a home folder of this test's own: shown as "~/…".
+    const QString home = path(dark ? "home-dark" : "home-light");
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home));
+    const QString file = home + QStringLiteral("/.local/share/jwt-workbench/jwt-workbench/keystore.jwe");
     KeysPage page(file, kFast);
     page.resize(1024, 640);
     page.show();
@@ -272,6 +276,9 @@ void TestKeystorePassphrase::screenshots()
     // The meter's colour is the palette's warning colour, readable on this scheme's window.
     const QColor fill = meter->palette().color(QPalette::Highlight);
     QCOMPARE(fill, statusColors(page.palette()).warning);
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("lockedMessage"))
+                ->text()
+                .contains(QStringLiteral(" ~/.local/share/jwt-workbench/jwt-workbench/keystore.jwe.")));
     test::saveShot(page, QStringLiteral("keys-create-") + scheme);
 
     QTest::keyClick(page.findChild<QLineEdit*>(QStringLiteral("newPassphraseAgain")), Qt::Key_Return);
@@ -293,6 +300,7 @@ void TestKeystorePassphrase::screenshots()
     QVERIFY(!page.findChild<KeystoreLockedView*>()->isCreating()); // the file exists now
     QVERIFY(page.findChild<QLineEdit*>(QStringLiteral("passphrase"))->isVisible());
     test::saveShot(page, QStringLiteral("keys-locked-") + scheme);
+    qputenv("HOME", realHome);
     applyColorScheme(*qApp, ColorScheme::Light);
 }
 

@@ -2,6 +2,7 @@
 
 #include "support/Convert.h"
 #include "support/KeystoreSession.h"
+#include "support/Labels.h"
 #include "widgets/NewPassphraseFields.h"
 
 #include <QHBoxLayout>
@@ -108,10 +109,11 @@ void KeystoreLockedView::refresh()
     const bool exists = m_session->fileExists();
     m_unlockForm->setHidden(!exists);
     m_createForm->setHidden(exists);
-    m_message->setText(exists ? tr("The keystore %1 is locked.").arg(m_session->path())
+    const QString path = displayPath(m_session->path());
+    m_message->setText(exists ? tr("The keystore %1 is locked.").arg(path)
                               : tr("There is no keystore yet. Choose a passphrase to start one at %1. "
                                    "Nobody can recover it if it is forgotten: type it twice.")
-                                    .arg(m_session->path()));
+                                    .arg(path));
     setBusy(isBusy());
 }
 
