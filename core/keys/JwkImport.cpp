@@ -3,6 +3,7 @@
 #include "KeyImport.h"
 
 #include "crypto/Digest.h"
+#include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
 #include "ossl/BigNum.h"
 #include "ossl/Curves.h"
@@ -575,6 +576,7 @@ Result<Key> importJwk(std::string_view text)
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
+    const crypto::WipeOnExit wiped(parsed->value);
     if (!parsed->duplicates.empty()) {
         return duplicateError(parsed->duplicates.front());
     }
@@ -587,6 +589,7 @@ Result<JwksImport> importJwks(std::string_view text)
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
+    const crypto::WipeOnExit wiped(parsed->value);
     const Json& set = parsed->value;
     if (!set.is_object()) {
         return fail(Errc::NotAJsonObject,

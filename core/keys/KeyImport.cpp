@@ -3,6 +3,7 @@
 #include "KeyImport.h"
 #include "encoding/Text.h"
 
+#include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Hex.h"
 #include "encoding/Utf8.h"
@@ -344,6 +345,7 @@ Result<std::vector<Key>> importKeys(std::string_view text, std::string_view pass
         if (!parsed) {
             return std::unexpected(parsed.error());
         }
+        const crypto::WipeOnExit wiped(parsed->value);
         if (parsed->value.contains("keys")) {
             auto set = importJwks(body);
             if (!set) {

@@ -66,8 +66,8 @@ struct KeyReading {
 //   InvalidKey          a token instead of a key, binary data that is not DER, text that is no key
 //   InvalidPem, InvalidJson, DuplicateMember, …  from the parsers of KeyImport.h, unchanged
 //
-// The copies of key material made here are wiped, and the caller wipes the input. (The JSON values
-// that classifyKeyText() and importJwk() / importJwks() parse from text are not wiped yet.)
+// The copies of key material made here and in the parsers (also the JSON they parse) are wiped;
+// the caller wipes the input.
 [[nodiscard]] Result<KeyReading> readKeys(std::span<const std::uint8_t> input, const KeyReadOptions& options = {});
 [[nodiscard]] Result<KeyReading> readKeys(std::string_view input, const KeyReadOptions& options = {});
 

@@ -2,6 +2,7 @@
 
 #include "Bytes.h"
 #include "crypto/SecureBytes.h"
+#include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
 #include "encoding/Text.h"
@@ -51,8 +52,12 @@ bool startsPemLine(std::string_view text)
 
 KeyTextKind classifyJson(std::string_view text)
 {
-    const auto parsed = encoding::parseJson(text);
-    if (!parsed || !parsed->value.is_object()) {
+    auto parsed = encoding::parseJson(text);
+    if (!parsed) {
+        return KeyTextKind::Other;
+    }
+    const crypto::WipeOnExit wiped(parsed->value);
+    if (!parsed->value.is_object()) {
         return KeyTextKind::Other;
     }
     if (parsed->value.contains("keys")) {
