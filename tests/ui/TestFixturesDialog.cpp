@@ -48,6 +48,8 @@ private slots:
     void generatesFromTokenAndSecret();
     void writesFilesAndAsksBeforeReplacing();
     void privateKeyPastedOrGiven();
+    void everyKeyFormat_data();
+    void everyKeyFormat();
     void explainsBadInput_data();
     void explainsBadInput();
 
@@ -184,6 +186,79 @@ void TestFixturesDialog::privateKeyPastedOrGiven()
     QVERIFY(m_dialog->findChild<QLabel*>(QStringLiteral("presetKeyLabel"))->text().contains(QStringLiteral("Ed25519")));
     QVERIFY(m_dialog->generate());
     QCOMPARE(m_dialog->fixtures()->verifier.algorithm, jose::JwsAlgorithm::EdDSA);
+}
+
+namespace {
+
+// The DER inside a PEM file, decoded here with Qt rather than by the code under test.
+QByteArray derOf(const char* name)
+{
+    QByteArray body;
+    for (const QByteArray& line :
+         QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + QLatin1String(name))).split('\n')) {
+        if (!line.startsWith("-----") && !line.contains(':') && !line.trimmed().isEmpty()) {
+            body += line.trimmed();
+        }
+    }
+    return QByteArray::fromBase64(body);
+}
+
+} // namespace
+
+// The fixtures dialog's entry point for each private key format: pasted, or loaded from a file.
+void TestFixturesDialog::everyKeyFormat_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("asFile");
+    QTest::addColumn<int>("algorithm"); // jose::JwsAlgorithm, or -1: refused
+    QTest::addColumn<QString>("message");
+    const auto pem = [](const char* name) {
+        return QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + QLatin1String(name)));
+    };
+    const int rs256 = static_cast<int>(jose::JwsAlgorithm::RS256);
+    const int es256 = static_cast<int>(jose::JwsAlgorithm::ES256);
+    const int eddsa = static_cast<int>(jose::JwsAlgorithm::EdDSA);
+    QTest::newRow("PEM PKCS#8, pasted") << pem("rsa-2048-pkcs8.pem") << false << rs256 << QString();
+    QTest::newRow("PEM PKCS#1, file") << pem("rsa-2048-pkcs1.pem") << true << rs256 << QString();
+    QTest::newRow("PEM SEC1, file") << pem("ec-p256-sec1.pem") << true << es256 << QString();
+    QTest::newRow("binary DER PKCS#8, file") << derOf("ed25519-pkcs8.pem") << true << eddsa << QString();
+    QTest::newRow("binary DER SEC1, file") << derOf("ec-p256-sec1.pem") << true << es256 << QString();
+    QTest::newRow("base64 DER, pasted") << derOf("rsa-2048-pkcs8.pem").toBase64() << false << rs256 << QString();
+    QTest::newRow("private JWK, pasted") << QByteArray(
+        R"({"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"})")
+                                         << false << eddsa << QString();
+    QTest::newRow("encrypted PKCS#8: no passphrase field")
+        << pem("ec-p384-pkcs8-encrypted.pem") << true << -1 << QStringLiteral("passphrase");
+    QTest::newRow("public key only") << pem("ec-p256-spki.pem") << true << -1 << QStringLiteral("private");
+    QTest::newRow("an OpenSSH key") << pem("ec-p256-openssh") << true << -1 << QStringLiteral("ssh-keygen");
+}
+
+void TestFixturesDialog::everyKeyFormat()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, asFile);
+    QFETCH(int, algorithm);
+    QFETCH(QString, message);
+    m_dialog->setSource(QStringLiteral(R"({"sub":"alice"})"));
+    if (asFile) {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("key")));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == content.size());
+        file.close();
+        QVERIFY(m_dialog->loadKeyFile(file.fileName()));
+        QCOMPARE(m_keyKind->currentIndex(), 1);
+    } else {
+        m_keyKind->setCurrentIndex(1);
+        m_keyEdit->setPlainText(QString::fromUtf8(content));
+    }
+    const bool generated = m_dialog->generate();
+    if (algorithm < 0) {
+        QVERIFY(!generated);
+        QVERIFY2(m_status->text().contains(message), qPrintable(m_status->text()));
+        return;
+    }
+    QVERIFY2(generated, qPrintable(m_status->text()));
+    QCOMPARE(static_cast<int>(m_dialog->fixtures()->verifier.algorithm), algorithm);
 }
 
 void TestFixturesDialog::explainsBadInput_data()

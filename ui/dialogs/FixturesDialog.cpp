@@ -365,13 +365,20 @@ void FixturesDialog::openKeyFile()
     if (path.isEmpty()) {
         return;
     }
+    loadKeyFile(path);
+}
+
+bool FixturesDialog::loadKeyFile(const QString& path)
+{
     QString error;
     const auto text = readKeyFileAsText(path, &error);
     if (!text) {
         showStatus(error, true);
-        return;
+        return false;
     }
+    m_keyKind->setCurrentIndex(PrivateKey);
     m_keyEdit->setPlainText(*text);
+    return true;
 }
 
 } // namespace jwtwb::ui

@@ -35,6 +35,8 @@ public:
     void setSource(const QString& tokenOrClaims);
     // A key chosen elsewhere (e.g. the signer's): the key fields are hidden.
     void setKey(const keys::Key& key);
+    // A private key file into the key box (binary DER as base64); false with the reason shown.
+    bool loadKeyFile(const QString& path);
     // The verifier's "now"; without it, the clock when generating.
     void setNow(std::chrono::sys_seconds now);
     void setOutputFolder(const QString& folder);
