@@ -264,7 +264,7 @@ void TestDecoderPage::choosesAmongSeveralTokens()
     QVERIFY(!test::colorAt(*m_edit, refreshStart).isValid());
     QCOMPARE(m_edit->textCursor().position(), idStart);
     VerificationPanel* panel = m_page->verificationPanel();
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::Valid);
     test::saveShot(*m_page, QStringLiteral("decoder-several-tokens"));
 
@@ -464,7 +464,7 @@ void TestDecoderPage::verificationAndXRayFollowTheToken()
     m_page->setTokenText("Authorization: Bearer " + test::kSampleToken);
     QCOMPARE(panel->state(), VerificationState::NotVerified);
     QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification"));
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::Valid);
     QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · valid"));
     QVERIFY2(m_page->xray()->stepsText().contains("Equal to the token's signature"),
@@ -510,7 +510,7 @@ void TestDecoderPage::claimsAndFindingsFollowTheToken()
     // The HS256 secret given for verification is also checked for its length.
     QVERIFY(!codes().contains("LINT_WEAK_HMAC_SECRET"));
     m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
-                                                       KeyInput::SecretEncoding::Utf8);
+                                                       keys::SecretEncoding::Utf8);
     QVERIFY2(codes().contains("LINT_WEAK_HMAC_SECRET"), qPrintable(codes().join(", ")));
 
     // Time moves on: relative times follow the clock by themselves.
@@ -538,7 +538,7 @@ void TestDecoderPage::remembersLayoutNotSecrets()
 {
     m_page->setTokenText(test::kSampleToken);
     m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
-                                                       KeyInput::SecretEncoding::Utf8);
+                                                       keys::SecretEncoding::Utf8);
     auto* splitter = m_page->findChild<QSplitter*>(QStringLiteral("decoderSplitter"));
     QVERIFY(splitter);
     splitter->setSizes({220, 400});
@@ -587,7 +587,7 @@ void TestDecoderPage::screenshots()
     m_page->resize(size);
     m_page->setTokenText(test::kSampleToken);
     m_page->verificationPanel()->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"),
-                                                       KeyInput::SecretEncoding::Utf8);
+                                                       keys::SecretEncoding::Utf8);
     m_page->xray()->selectTokenCharacters(40, 41);
     auto* findings = m_page->findChild<QTreeView*>(QStringLiteral("findingsView"));
     findings->expand(findings->model()->index(0, 0));
@@ -714,7 +714,7 @@ void TestDecoderPage::showsWhatDecodes()
 
     // Verification says why it cannot run, even with the right key, and the Decoded tab says the same.
     VerificationPanel* panel = m_page->verificationPanel();
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::NotVerified);
     QVERIFY2(panel->reasonText().startsWith(QStringLiteral("This token cannot be verified: "))
                  && panel->reasonText().contains(problem, Qt::CaseInsensitive),
@@ -742,18 +742,18 @@ void TestDecoderPage::signatureLineFollowsVerification()
     };
     QVERIFY2(shows(QStringLiteral("Not verified — No key given yet")), qPrintable(line->text()));
 
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · valid"));
     QVERIFY2(shows(QStringLiteral("Valid — The signature is valid (HS256)")), qPrintable(line->text()));
     QCOMPARE(line->palette().color(QPalette::WindowText), statusColors(QApplication::palette()).good);
 
     // Another invalid verdict with another reason follows too, not only a change of state.
-    panel->keyInput()->setSecret(QStringLiteral("not-the-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("not-the-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(tabs->tabText(kVerificationTab), QStringLiteral("Verification · invalid"));
     QVERIFY2(shows(QStringLiteral("Invalid — ")), qPrintable(line->text()));
     const QString wrongSecret = line->text();
     panel->setExpectedIssuer(QStringLiteral("joe"));
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QCOMPARE(panel->state(), VerificationState::Invalid);
     QVERIFY2(shows(QStringLiteral("Invalid: the claims do not hold — "))
                  && line->text().contains(QStringLiteral("iss")),

@@ -5,7 +5,9 @@
 #include "widgets/KeyInput.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace jwtwb;
@@ -27,19 +29,43 @@ class TestKeyInputPassphrase : public QObject
     Q_OBJECT
 
 private slots:
-    void encryptedPem_data()
+    void encryptedKey_data()
     {
         QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("der"); // the PEM body as a binary DER file, made here by Qt's base64 decoder
+        QTest::addColumn<int>("purpose");
         QTest::addColumn<QString>("thumbprint"); // README.md, computed with python3-cryptography
-        QTest::newRow("PKCS#8 PBES2") << dataFile("ec-p384-pkcs8-encrypted.pem") << test::kP384Thumbprint;
-        QTest::newRow("PKCS#1 Proc-Type") << dataFile("rsa-2048-pkcs1-encrypted.pem") << test::kRsaThumbprint;
+        for (const auto purpose : {KeyInput::Purpose::Verify, KeyInput::Purpose::Sign}) {
+            const char* name = purpose == KeyInput::Purpose::Verify ? "verify" : "sign";
+            QTest::addRow("%s: PKCS#8 PBES2", name)
+                << dataFile("ec-p384-pkcs8-encrypted.pem") << false << int(purpose) << test::kP384Thumbprint;
+            QTest::addRow("%s: PKCS#8 PBES2, DER", name)
+                << dataFile("ec-p384-pkcs8-encrypted.pem") << true << int(purpose) << test::kP384Thumbprint;
+            QTest::addRow("%s: PKCS#1 Proc-Type", name)
+                << dataFile("rsa-2048-pkcs1-encrypted.pem") << false << int(purpose) << test::kRsaThumbprint;
+        }
     }
 
-    void encryptedPem()
+    void encryptedKey()
     {
         QFETCH(QString, file);
+        QFETCH(bool, der);
+        QFETCH(int, purpose);
         QFETCH(QString, thumbprint);
-        KeyInput input;
+        QTemporaryDir dir;
+        if (der) {
+            QFile pem(file);
+            QVERIFY(pem.open(QIODevice::ReadOnly));
+            QByteArray body;
+            for (const QByteArray& line : pem.readAll().split('\n')) {
+                body += line.startsWith("-----") ? QByteArray() : line.trimmed();
+            }
+            file = dir.filePath(QStringLiteral("key.der"));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QByteArray::fromBase64(body, QByteArray::AbortOnBase64DecodingErrors));
+        }
+        KeyInput input(static_cast<KeyInput::Purpose>(purpose));
         input.show();
         auto* passphrase = input.findChild<QLineEdit*>(QStringLiteral("pemPassphrase"));
         QVERIFY(passphrase);
@@ -47,7 +73,8 @@ private slots:
 
         QString error;
         QVERIFY(input.loadFile(file, &error));
-        QCOMPARE(input.kind(), KeyInput::Kind::Pem);
+        QCOMPARE(input.source(), KeyInput::Source::KeyText);
+        QCOMPARE(input.foundKind(), std::nullopt);
         QVERIFY(passphrase->isVisible());
         QVERIFY(input.keys().empty());
         QVERIFY2(input.errorText().contains(QStringLiteral("passphrase is needed")), qPrintable(input.errorText()));
@@ -60,7 +87,9 @@ private slots:
         input.setPassphrase(kPassphrase);
         QVERIFY2(input.errorText().isEmpty(), qPrintable(input.errorText()));
         QCOMPARE(input.keys().size(), std::size_t(1));
+        QCOMPARE(input.foundKind(), std::optional(der ? keys::KeyInputKind::Base64Der : keys::KeyInputKind::Pem));
         QVERIFY(input.keys().front().hasPrivate());
+        QVERIFY(passphrase->isVisible()); // still needed
         const auto digest = keys::thumbprint(input.keys().front());
         QVERIFY(digest.has_value());
         QCOMPARE(QString::fromStdString(encoding::base64UrlEncode(*digest)), thumbprint);

@@ -141,7 +141,7 @@ void TestKeyboard::unlockKeys(MainWindow& window)
     QVERIFY(test::unlockAsUser(*window.keysPage(), kPassphrase));
 }
 
-// Tab inserts no tab character anywhere: every multi-line editor passes focus on. The JWK editor
+// Tab inserts no tab character anywhere: every multi-line editor passes focus on. The key text box
 // of the verification key is checked by hand, as the user found it.
 void TestKeyboard::tabLeavesEveryEditor()
 {
@@ -160,7 +160,7 @@ void TestKeyboard::tabLeavesEveryEditor()
     auto* tabs = window.decoderPage()->findChild<QTabWidget*>(QStringLiteral("decoderTabs"));
     tabs->setCurrentIndex(2); // Verification
     KeyInput* keyInput = window.decoderPage()->verificationPanel()->keyInput();
-    keyInput->setKind(KeyInput::Kind::Jwk);
+    keyInput->setSource(KeyInput::Source::KeyText);
     auto* jwk = keyInput->findChild<QPlainTextEdit*>(QStringLiteral("keyText"));
     QVERIFY(jwk->isVisible());
     jwk->setFocus(Qt::OtherFocusReason);
@@ -192,7 +192,7 @@ void TestKeyboard::focusChain_data()
     row("decoder: claims", kDecoder, 1, false, decoderTop + " claimsView " + end);
     row("decoder: verification", kDecoder, 2, false,
         decoderTop
-            + " keyKind openKeyFile secretEdit revealSecret secretEncoding allowedAlgorithms expectedIssuer "
+            + " keySource openKeyFile secretEdit revealSecret secretEncoding allowedAlgorithms expectedIssuer "
               "expectedAudience leeway verifyNow acceptWeakKeys "
             + end);
     row("decoder: findings", kDecoder, 3, false, decoderTop + " findingsView " + end);
@@ -202,8 +202,9 @@ void TestKeyboard::focusChain_data()
     row("signer", kSigner, -1, false,
         pagesBar
             + " headerEdit payloadEdit iatButton nbfButton jtiButton expButton expiryPreset templateChoice "
-              "applyTemplateButton keySource secretEdit revealSecret secretEncoding generateKind generateButton "
-              "algorithmChoice unsecuredCheck acceptWeakKeys copyButton openInDecoderButton outputToken "
+              "applyTemplateButton keySource openKeyFile secretEdit revealSecret secretEncoding generateKind "
+              "generateButton algorithmChoice unsecuredCheck acceptWeakKeys copyButton openInDecoderButton "
+              "outputToken "
             + end);
     row("timeline", kTimeline, -1, false,
         pagesBar
@@ -297,7 +298,7 @@ void TestKeyboard::pagesFromAnyFocus()
     if (decoderTab >= 0) {
         decoderTabs->setCurrentIndex(decoderTab);
     }
-    window.decoderPage()->verificationPanel()->keyInput()->setKind(KeyInput::Kind::Jwk);
+    window.decoderPage()->verificationPanel()->keyInput()->setSource(KeyInput::Source::KeyText);
     auto* widget = pages->currentWidget()->findChild<QWidget*>(focus);
     QVERIFY(widget && widget->isVisible());
     widget->setFocus(Qt::OtherFocusReason);

@@ -17,7 +17,6 @@
 #include "support/KeystoreSession.h"
 #include "support/Theme.h"
 #include "widgets/KeyInput.h"
-#include "widgets/SigningKeyInput.h"
 #include "widgets/StoredKeyChooser.h"
 #include "widgets/VerificationPanel.h"
 
@@ -220,8 +219,8 @@ void TestKeystoreKeyChoice::decoderSuggestsKeyByKid()
     DecoderPage page;
     page.setKeystoreSession(m_session.get());
     KeyInput* input = page.verificationPanel()->keyInput();
-    input->setKind(KeyInput::Kind::Keystore);
-    QCOMPARE(input->kind(), KeyInput::Kind::Keystore);
+    input->setSource(KeyInput::Source::Keystore);
+    QCOMPARE(input->source(), KeyInput::Source::Keystore);
     page.setTokenText(tokenSignedBy("ec-1", headerKid));
     StoredKeyChooser* chooser = input->storedKeyChooser();
     if (choice != QLatin1String("auto")) {
@@ -267,7 +266,7 @@ void TestKeystoreKeyChoice::lockingDropsTheDecodersKey()
     DecoderPage page;
     page.setKeystoreSession(m_session.get());
     KeyInput* input = page.verificationPanel()->keyInput();
-    input->setKind(KeyInput::Kind::Keystore);
+    input->setSource(KeyInput::Source::Keystore);
     page.setTokenText(tokenSignedBy("ec-1", QStringLiteral("ec-1")));
     QCOMPARE(page.verificationPanel()->state(), VerificationState::Valid);
 
@@ -293,7 +292,7 @@ void TestKeystoreKeyChoice::keystoreChangesReachTheDecoder()
     DecoderPage page;
     page.setKeystoreSession(m_session.get());
     KeyInput* input = page.verificationPanel()->keyInput();
-    input->setKind(KeyInput::Kind::Keystore);
+    input->setSource(KeyInput::Source::Keystore);
     page.setTokenText(tokenSignedBy("ec-1", QStringLiteral("ec-1")));
     input->storedKeyChooser()->choose(QStringLiteral("ec-1"));
     auto* list = page.findChild<QComboBox*>(QStringLiteral("storedKeyChoice"));
@@ -422,7 +421,7 @@ void TestKeystoreKeyChoice::nothingFromTheKeystoreInSettings()
         QVERIFY(!signer.token().isEmpty());
         DecoderPage decoder;
         decoder.setKeystoreSession(m_session.get());
-        decoder.verificationPanel()->keyInput()->setKind(KeyInput::Kind::Keystore);
+        decoder.verificationPanel()->keyInput()->setSource(KeyInput::Source::Keystore);
         decoder.setTokenText(signer.token());
         QCOMPARE(decoder.verificationPanel()->state(), VerificationState::Valid);
     }
@@ -447,7 +446,7 @@ void TestKeystoreKeyChoice::unlockButtonsOpenTheKeysPage()
     auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(!window.keystoreSession()->isUnlocked());
     window.decoderPage()->setTokenText(test::kSampleToken);
-    window.decoderPage()->verificationPanel()->keyInput()->setKind(KeyInput::Kind::Keystore);
+    window.decoderPage()->verificationPanel()->keyInput()->setSource(KeyInput::Source::Keystore);
     QVERIFY(window.decoderPage()->verificationPanel()->reasonText().contains(QStringLiteral("keystore is locked")));
     window.decoderPage()->findChild<QPushButton*>(QStringLiteral("unlockKeystoreButton"))->click();
     QCOMPARE(pages->currentWidget(), window.keysPage());
@@ -473,7 +472,7 @@ void TestKeystoreKeyChoice::screenshots()
     DecoderPage decoder;
     decoder.setKeystoreSession(m_session.get());
     decoder.resize(1280, 800);
-    decoder.verificationPanel()->keyInput()->setKind(KeyInput::Kind::Keystore);
+    decoder.verificationPanel()->keyInput()->setSource(KeyInput::Source::Keystore);
     decoder.setTokenText(tokenSignedBy("ec-1", QStringLiteral("ec-1")));
     decoder.findChild<QTabWidget*>(QStringLiteral("decoderTabs"))->setCurrentIndex(2);
     decoder.show();

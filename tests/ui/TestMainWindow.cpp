@@ -179,7 +179,7 @@ void TestMainWindow::pagesWorkTogether()
     QVERIFY(hasRow(QStringLiteral("Signer"))); // the signer's first token (its sample) is there too
 
     auto* panel = window.decoderPage()->verificationPanel();
-    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     QTRY_COMPARE(panel->state(), VerificationState::Invalid); // a 19-byte secret: refused
     panel->setAcceptWeakKeys(true);
     QTRY_COMPARE(panel->state(), VerificationState::Valid);

@@ -18,7 +18,6 @@
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
 #include "widgets/KeyInput.h"
-#include "widgets/SigningKeyInput.h"
 #include "widgets/TokenEdit.h"
 #include "widgets/VerificationPanel.h"
 
@@ -211,7 +210,7 @@ void TestSignerPage::verifyOutput(const QString& alg, const keys::Key& key)
 
 bool TestSignerPage::generate(const keys::KeySpec& spec)
 {
-    QSignalSpy finished(m_page->keyInput(), &SigningKeyInput::generationFinished);
+    QSignalSpy finished(m_page->keyInput(), &KeyInput::generationFinished);
     m_page->keyInput()->generate(spec);
     if (!finished.wait(60000)) {
         return false;
@@ -346,7 +345,7 @@ void TestSignerPage::generatedKeys()
 
 void TestSignerPage::rsaGenerationRunsOffThreadAndCancels()
 {
-    QSignalSpy finished(m_page->keyInput(), &SigningKeyInput::generationFinished);
+    QSignalSpy finished(m_page->keyInput(), &KeyInput::generationFinished);
     const QString before = m_page->token();
     m_page->keyInput()->generate({keys::KeyType::Rsa, 16384});
     QVERIFY(m_page->keyInput()->isGenerating());
@@ -383,23 +382,23 @@ void TestSignerPage::keyFiles()
     der.write(QByteArray::fromBase64(body));
     der.close();
     QString error;
-    QVERIFY2(m_page->keyInput()->loadKeyFile(der.fileName(), &error), qPrintable(error));
+    QVERIFY2(m_page->keyInput()->loadFile(der.fileName(), &error), qPrintable(error));
     QVERIFY2(m_page->keyInput()->key(), qPrintable(m_page->keyInput()->statusText()));
     const auto spki = keys::importPem(keyFile("rsa-2048-spki.pem").toStdString());
     QVERIFY(spki);
     chooseAlgorithm(QStringLiteral("RS384"));
     verifyOutput(QStringLiteral("RS384"), *spki);
 
-    QVERIFY(m_page->keyInput()->loadKeyFile(test::dataPath("keys/ed25519-pkcs8.pem"), &error));
+    QVERIFY(m_page->keyInput()->loadFile(test::dataPath("keys/ed25519-pkcs8.pem"), &error));
     QCOMPARE(m_page->algorithm(), QStringLiteral("EdDSA"));
 
-    QVERIFY(!m_page->keyInput()->loadKeyFile(dir.filePath("missing.pem"), &error));
+    QVERIFY(!m_page->keyInput()->loadFile(dir.filePath("missing.pem"), &error));
     QVERIFY2(error.contains("missing.pem"), qPrintable(error));
     QFile big(dir.filePath("big.pem"));
     QVERIFY(big.open(QIODevice::WriteOnly));
     big.write(QByteArray(2 * 1024 * 1024, 'A'));
     big.close();
-    QVERIFY(!m_page->keyInput()->loadKeyFile(big.fileName(), &error));
+    QVERIFY(!m_page->keyInput()->loadFile(big.fileName(), &error));
     QVERIFY2(error.contains("1 MiB"), qPrintable(error));
 }
 
@@ -842,18 +841,20 @@ void TestSignerPage::openInDecoderVerifies_data()
     QTest::addColumn<int>("encoding");
     QTest::addColumn<QString>("keyText");
     QTest::addColumn<QString>("alg");
-    QTest::addColumn<int>("decoderKind");
+    QTest::addColumn<int>("decoderFound"); // keys::KeyInputKind: what the decoder reads
     QTest::newRow("HS256 UTF-8 secret") << "a shared secret of 32 bytes, ok!" << int(keys::SecretEncoding::Utf8)
-                                        << QString() << "HS256" << int(KeyInput::Kind::Secret);
+                                        << QString() << "HS256" << int(keys::KeyInputKind::Secret);
     QTest::newRow("HS256 hex secret") << "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
                                       << int(keys::SecretEncoding::Hex) << QString() << "HS256"
-                                      << int(KeyInput::Kind::Secret);
-    QTest::newRow("ES256 PEM") << QString() << 0 << keyFile("ec-p256-sec1.pem") << "ES256" << int(KeyInput::Kind::Pem);
+                                      << int(keys::KeyInputKind::Secret);
+    QTest::newRow("ES256 PEM") << QString() << 0 << keyFile("ec-p256-sec1.pem") << "ES256"
+                               << int(keys::KeyInputKind::Pem);
     encoding::Json jwk = test::parseJsonOrDie(rfcKey("rfc7515.json", "RFC7515-A.3"));
     jwk["kid"] = "signer-es256";
     QTest::newRow("ES256 JWK with kid") << QString() << 0 << QString::fromStdString(jwk.dump()) << "ES256"
-                                        << int(KeyInput::Kind::Jwk);
-    QTest::newRow("EdDSA PEM") << QString() << 0 << keyFile("ed25519-pkcs8.pem") << "EdDSA" << int(KeyInput::Kind::Pem);
+                                        << int(keys::KeyInputKind::Jwk);
+    QTest::newRow("EdDSA PEM") << QString() << 0 << keyFile("ed25519-pkcs8.pem") << "EdDSA"
+                               << int(keys::KeyInputKind::Pem);
 }
 
 void TestSignerPage::openInDecoderVerifies()
@@ -863,14 +864,14 @@ void TestSignerPage::openInDecoderVerifies()
     QFETCH(int, encoding);
     QFETCH(QString, keyText);
     QFETCH(QString, alg);
-    QFETCH(int, decoderKind);
+    QFETCH(int, decoderFound);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     SignerPage* signer = window.signerPage();
     VerificationPanel* verification = window.decoderPage()->verificationPanel();
     // A key left in the decoder from before is replaced, not added to.
-    verification->keyInput()->setKeyText(KeyInput::Kind::Pem, keyFile("rsa-2048-spki.pem"));
+    verification->keyInput()->setKeyText(keyFile("rsa-2048-spki.pem"));
     if (secret.isEmpty()) {
         signer->keyInput()->setKeyText(keyText);
     } else {
@@ -882,7 +883,7 @@ void TestSignerPage::openInDecoderVerifies()
     QTest::mouseClick(signer->findChild<QPushButton*>(QStringLiteral("openInDecoderButton")), Qt::LeftButton);
     QCOMPARE(window.decoderPage()->tokenText(), token);
     QTRY_VERIFY2(verification->state() == VerificationState::Valid, qPrintable(verification->reasonText()));
-    QCOMPARE(int(verification->keyInput()->kind()), decoderKind);
+    QCOMPARE(verification->keyInput()->foundKind(), std::optional(static_cast<keys::KeyInputKind>(decoderFound)));
     const auto& keys = verification->keyInput()->keys();
     QCOMPARE(keys.size(), std::size_t(1));
     // Only what verifies: a key pair's public half, never its private key.
@@ -924,30 +925,30 @@ void TestSignerPage::verificationTabShots()
     if (scenario == "rs256-empty-box") {
         const encoding::Json rs256 = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
         decoder->setTokenText(QString::fromStdString(rs256["output"]["compact"].get<std::string>()));
-        QTRY_COMPARE(verification->keyInput()->kind(), KeyInput::Kind::Pem);
+        QTRY_COMPARE(verification->keyInput()->source(), KeyInput::Source::KeyText);
         expected = VerificationState::NotVerified;
     } else if (scenario == "secret-by-hand") {
         // "HMAC secret" picked by hand, then a public key's PEM typed into it.
         const std::string pem = test::readDataFile(QStringLiteral("keys/rsa-2048-spki.pem"));
         decoder->setTokenText(test::kSampleToken);
-        auto* kindBox = verification->findChild<QComboBox*>(QStringLiteral("keyKind"));
-        kindBox->setCurrentIndex(1);
-        emit kindBox->activated(1);
-        kindBox->setCurrentIndex(0);
-        emit kindBox->activated(0);
+        auto* sourceBox = verification->findChild<QComboBox*>(QStringLiteral("keySource"));
+        sourceBox->setCurrentIndex(1);
+        emit sourceBox->activated(1);
+        sourceBox->setCurrentIndex(0);
+        emit sourceBox->activated(0);
         auto* secretEdit = verification->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
         secretEdit->setText(QString::fromStdString(pem));
-        QCOMPARE(verification->keyInput()->kind(), KeyInput::Kind::Secret);
+        QCOMPARE(verification->keyInput()->source(), KeyInput::Source::Secret);
         expected = VerificationState::Invalid;
     } else if (scenario == "rs256-pasted-pem") {
         const encoding::Json rs256 = test::loadJson(QStringLiteral("vectors/cookbook/jws/4_1.rsa_v15_signature.json"));
         const encoding::Json jwk = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_3.rsa_public_key.json"));
         decoder->setTokenText(QString::fromStdString(rs256["output"]["compact"].get<std::string>()));
-        QTRY_COMPARE(verification->keyInput()->kind(), KeyInput::Kind::Pem);
+        QTRY_COMPARE(verification->keyInput()->source(), KeyInput::Source::KeyText);
         verification->keyInput()->setKeyText(
-            KeyInput::Kind::Pem, QString::fromStdString(keys::exportPublicPem(keys::importJwk(jwk).value()).value()));
+            QString::fromStdString(keys::exportPublicPem(keys::importJwk(jwk).value()).value()));
     } else if (scenario == "leftover-ec-key") {
-        verification->keyInput()->setKeyText(KeyInput::Kind::Pem, keyFile("ec-p256-sec1.pem"));
+        verification->keyInput()->setKeyText(keyFile("ec-p256-sec1.pem"));
         decoder->setTokenText(test::kSampleToken);
         expected = VerificationState::Invalid;
     } else if (scenario == "confusion") {
@@ -956,7 +957,7 @@ void TestSignerPage::verificationTabShots()
         decoder->setTokenText(QString::fromStdString(
             jose::signCompact(R"({"alg":"HS256","typ":"JWT"})", asBytes(R"({"sub":"admin","admin":true})"), &forged)
                 .value()));
-        verification->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(pem));
+        verification->keyInput()->setKeyText(QString::fromStdString(pem));
         expected = VerificationState::Invalid;
     } else {
         tabs->setCurrentWidget(window.signerPage());
@@ -1040,8 +1041,8 @@ void TestSignerPage::screenshots()
 void TestSignerPage::generatedPrivateKeyIsMasked()
 {
     QVERIFY(generate({keys::KeyType::Ec, 0, keys::Curve::P256}));
-    SigningKeyInput* input = m_page->keyInput();
-    auto* keyText = input->findChild<QPlainTextEdit*>(QStringLiteral("keyTextEdit"));
+    KeyInput* input = m_page->keyInput();
+    auto* keyText = input->findChild<QPlainTextEdit*>(QStringLiteral("keyText"));
     auto* masked = input->findChild<QPlainTextEdit*>(QStringLiteral("maskedKeyText"));
     auto* reveal = input->findChild<QToolButton*>(QStringLiteral("revealKey"));
     QVERIFY(keyText && masked && reveal);

@@ -4,6 +4,7 @@
 #include "jose/JwsSigner.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
+#include "keys/KeyReader.h"
 #include "support/Clock.h"
 #include "widgets/KeyInput.h"
 #include "widgets/VerificationPanel.h"
@@ -99,7 +100,7 @@ private slots:
     void keyKindFollowsToken();
     void pastedKeyTextSwitchesKind_data();
     void pastedKeyTextSwitchesKind();
-    void keyTextKindFollowsContent();
+    void keyTextIsReadByItsContent();
     void secretPickedByHandTakesKeyText();
     void leftoverKeyDoesNotFit_data();
     void leftoverKeyDoesNotFit();
@@ -147,7 +148,7 @@ void TestVerificationPanel::nothingVerifiedWithoutKey()
     QCOMPARE(m_panel->state(), VerificationState::NotVerified);
     QVERIFY2(m_panel->reasonText().contains("Give the key"), qPrintable(m_panel->reasonText()));
     QVERIFY(m_panel->keyInput()->isEmpty()); // no secret pre-filled
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::Secret);
 }
 
 void TestVerificationPanel::secretFieldIsHidden()
@@ -175,7 +176,7 @@ void TestVerificationPanel::secretFieldIsHidden()
 void TestVerificationPanel::vectors_data()
 {
     QTest::addColumn<QString>("token");
-    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("found"); // keys::KeyInputKind
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("detachedPayload");
 
@@ -184,13 +185,13 @@ void TestVerificationPanel::vectors_data()
             continue; // A.5: see unsecuredTokenIsRejected
         }
         QTest::newRow(vector["id"].get<std::string>().c_str())
-            << text(vector["compact"]) << int(KeyInput::Kind::Jwk) << text(vector["key"]) << QString();
+            << text(vector["compact"]) << int(keys::KeyInputKind::Jwk) << text(vector["key"]) << QString();
     }
     for (const char* file : {"4_1.rsa_v15_signature", "4_2.rsa-pss_signature", "4_3.ecdsa_signature",
                              "4_4.hmac-sha2_integrity_protection", "4_5.signature_with_detached_content"}) {
         const encoding::Json vector = test::loadJson(QStringLiteral("vectors/cookbook/jws/%1.json").arg(file));
         const bool detached = QByteArray(file).contains("detached");
-        QTest::newRow(file) << text(vector["output"]["compact"]) << int(KeyInput::Kind::Jwk)
+        QTest::newRow(file) << text(vector["output"]["compact"]) << int(keys::KeyInputKind::Jwk)
                             << text(vector["input"]["key"])
                             << (detached ? text(vector["input"]["payload"]) : QString());
     }
@@ -199,14 +200,15 @@ void TestVerificationPanel::vectors_data()
 void TestVerificationPanel::vectors()
 {
     QFETCH(QString, token);
-    QFETCH(int, kind);
+    QFETCH(int, found);
     QFETCH(QString, key);
     QFETCH(QString, detachedPayload);
 
     m_panel->setToken(token);
     m_panel->setDetachedPayload(detachedPayload);
     QCOMPARE(m_panel->state(), VerificationState::NotVerified);
-    m_panel->keyInput()->setKeyText(static_cast<KeyInput::Kind>(kind), key);
+    m_panel->keyInput()->setKeyText(key);
+    QCOMPARE(m_panel->keyInput()->foundKind(), std::optional(static_cast<keys::KeyInputKind>(found)));
     QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Valid"));
     QVERIFY2(m_panel->reasonText().contains("The signature is valid"), qPrintable(m_panel->reasonText()));
@@ -230,7 +232,7 @@ void TestVerificationPanel::unsecuredTokenIsRejected()
     const auto none = std::ranges::find_if(vectors, [](const auto& v) { return v["alg"] == "none"; });
     QVERIFY(none != vectors.end());
     m_panel->setToken(text((*none)["compact"]));
-    m_panel->keyInput()->setSecret(QStringLiteral("any secret at all, 32 bytes long"), KeyInput::SecretEncoding::Utf8);
+    m_panel->keyInput()->setSecret(QStringLiteral("any secret at all, 32 bytes long"), keys::SecretEncoding::Utf8);
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QVERIFY2(m_panel->reasonText().contains("unsecured (alg \"none\")"), qPrintable(m_panel->reasonText()));
 }
@@ -260,7 +262,7 @@ void TestVerificationPanel::weakKeysRefusedWithTheReason()
     QVERIFY(accept);
     QVERIFY(!accept->isChecked()); // off by default
     m_panel->setToken(token);
-    m_panel->keyInput()->setSecret(secret, KeyInput::SecretEncoding::Utf8);
+    m_panel->keyInput()->setSecret(secret, keys::SecretEncoding::Utf8);
     if (weakness.isEmpty()) {
         QCOMPARE(m_panel->state(), VerificationState::Valid);
         accept->setChecked(true);
@@ -294,19 +296,19 @@ void TestVerificationPanel::weakKeysRefusedWithTheReason()
 void TestVerificationPanel::secretEncodingIsExplicit()
 {
     m_panel->setToken(test::kCurrentSampleToken);
-    m_panel->keyInput()->setSecret(test::kCurrentSampleSecret, KeyInput::SecretEncoding::Utf8);
+    m_panel->keyInput()->setSecret(test::kCurrentSampleSecret, keys::SecretEncoding::Utf8);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     // The same characters read as hex are not a secret at all, and never silently taken as text.
-    m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Hex);
+    m_panel->keyInput()->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Hex);
     QCOMPARE(m_panel->state(), VerificationState::NotVerified);
     QVERIFY2(m_panel->reasonText().contains("cannot be read"), qPrintable(m_panel->reasonText()));
     // RFC 7515 A.1's key is base64url: valid only when read as base64url.
     const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
     m_panel->setToken(text(a1["compact"]));
     const QString k = text(a1["key"]["k"]);
-    m_panel->keyInput()->setSecret(k, KeyInput::SecretEncoding::Base64Url);
+    m_panel->keyInput()->setSecret(k, keys::SecretEncoding::Base64Url);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
-    m_panel->keyInput()->setSecret(k, KeyInput::SecretEncoding::Utf8);
+    m_panel->keyInput()->setSecret(k, keys::SecretEncoding::Utf8);
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
 }
 
@@ -315,7 +317,7 @@ void TestVerificationPanel::algorithmConfusionSaysSo()
     // The attack: HS256 made with the issuer's RSA public key PEM as the secret, checked with that key.
     const std::string publicPem = test::readDataFile("keys/rsa-2048-spki.pem");
     m_panel->setToken(hs256Token(publicPem));
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(publicPem));
+    m_panel->keyInput()->setKeyText(QString::fromStdString(publicPem));
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
     QVERIFY2(m_panel->reasonText().contains("algorithm-confusion attack"), qPrintable(m_panel->reasonText()));
@@ -325,27 +327,26 @@ void TestVerificationPanel::algorithmConfusionSaysSo()
 
 void TestVerificationPanel::keyKindFollowsToken()
 {
-    auto* kindBox = m_panel->findChild<QComboBox*>(QStringLiteral("keyKind"));
+    auto* sourceBox = m_panel->findChild<QComboBox*>(QStringLiteral("keySource"));
     KeyInput* input = m_panel->keyInput();
-    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(input->source(), KeyInput::Source::Secret);
     // An RS256 token asks for a key, an HS256 token for a secret, while the box is empty.
     m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
-    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QCOMPARE(input->source(), KeyInput::Source::KeyText);
     QVERIFY(m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"))->isVisible());
     m_panel->setToken(test::kSampleToken);
-    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
-    // JWK picked by hand: any key kind suits an RS256 token, so it stays.
-    kindBox->setFocus();
-    QTest::keyClick(kindBox, Qt::Key_Down); // PEM
-    QTest::keyClick(kindBox, Qt::Key_Down); // JWK
-    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    QCOMPARE(input->source(), KeyInput::Source::Secret);
+    // Key text picked by hand: it suits an RS256 token, so it stays.
+    sourceBox->setFocus();
+    QTest::keyClick(sourceBox, Qt::Key_Down);
+    QCOMPARE(input->source(), KeyInput::Source::KeyText);
     m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
-    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    QCOMPARE(input->source(), KeyInput::Source::KeyText);
     // With something in the box, a new token changes nothing: the key says what it is.
-    input->setSecret(QStringLiteral("your-256-bit-secret"), KeyInput::SecretEncoding::Utf8);
+    input->setSecret(QStringLiteral("your-256-bit-secret"), keys::SecretEncoding::Utf8);
     m_panel->setToken(test::kSampleToken);
     m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
-    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(input->source(), KeyInput::Source::Secret);
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: the key does not fit"));
     QVERIFY2(m_panel->reasonText().contains("This is a 152-bit secret; RS256 needs an RSA key"),
              qPrintable(m_panel->reasonText()));
@@ -354,26 +355,27 @@ void TestVerificationPanel::keyKindFollowsToken()
 void TestVerificationPanel::pastedKeyTextSwitchesKind_data()
 {
     QTest::addColumn<QString>("pasted");
-    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("found"); // keys::KeyInputKind
     const keys::Key key = cookbookRsaPublicKey();
-    QTest::newRow("PEM") << QString::fromStdString(keys::exportPublicPem(key).value()) << int(KeyInput::Kind::Pem);
-    QTest::newRow("JWK") << QString::fromStdString(cookbookRsaPublicJwk().dump(2)) << int(KeyInput::Kind::Jwk);
+    QTest::newRow("PEM") << QString::fromStdString(keys::exportPublicPem(key).value()) << int(keys::KeyInputKind::Pem);
+    QTest::newRow("JWK") << QString::fromStdString(cookbookRsaPublicJwk().dump(2)) << int(keys::KeyInputKind::Jwk);
     QTest::newRow("JWKS") << QString::fromStdString(encoding::Json{{"keys", {cookbookRsaPublicJwk()}}}.dump())
-                          << int(KeyInput::Kind::Jwks);
+                          << int(keys::KeyInputKind::Jwks);
     QTest::newRow("base64 DER") << QString::fromStdString(encoding::base64Encode(keys::exportPublicDer(key).value()))
-                                << int(KeyInput::Kind::Pem);
+                                << int(keys::KeyInputKind::Base64Der);
 }
 
 void TestVerificationPanel::pastedKeyTextSwitchesKind()
 {
     // A new user leaves "HMAC secret" as it is and pastes the public key into the secret field.
     QFETCH(QString, pasted);
-    QFETCH(int, kind);
+    QFETCH(int, found);
     m_panel->setToken(test::kSampleToken); // HS256: the secret field is shown
     auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
     QVERIFY(secret->isVisible());
     paste(secret, pasted);
-    QCOMPARE(int(m_panel->keyInput()->kind()), kind);
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::KeyText);
+    QCOMPARE(m_panel->keyInput()->foundKind(), std::optional(static_cast<keys::KeyInputKind>(found)));
     QVERIFY(secret->text().isEmpty()); // moved, not copied
     QCOMPARE(m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"))->toPlainText(), pasted);
     QVERIFY2(m_panel->keyInput()->errorText().isEmpty(), qPrintable(m_panel->keyInput()->errorText()));
@@ -381,24 +383,32 @@ void TestVerificationPanel::pastedKeyTextSwitchesKind()
     QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
 }
 
-void TestVerificationPanel::keyTextKindFollowsContent()
+void TestVerificationPanel::keyTextIsReadByItsContent()
 {
-    // In the key box, PEM, JWK and JWK Set text each name their kind, also against a kind picked.
+    // One key box: PEM, JWK and JWK Set text each say what they are, and core's description says it.
     m_panel->setToken(text(cookbookRs256()["output"]["compact"]));
     auto* keyText = m_panel->findChild<QPlainTextEdit*>(QStringLiteral("keyText"));
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Pem);
+    auto* status = m_panel->findChild<QLabel*>(QStringLiteral("keyStatus"));
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::KeyText);
     paste(keyText, QString::fromStdString(cookbookRsaPublicJwk().dump()));
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwk);
+    QCOMPARE(m_panel->keyInput()->foundKind(), std::optional(keys::KeyInputKind::Jwk));
+    QVERIFY(!m_panel->keyInput()->isKeySet());
     QCOMPARE(m_panel->state(), VerificationState::Valid);
+    QVERIFY2(status->text().startsWith(QStringLiteral("An RSA 2048-bit public key (JWK, kid")),
+             qPrintable(status->text()));
     keyText->selectAll();
     paste(keyText, QString::fromStdString(encoding::Json{{"keys", {cookbookRsaPublicJwk()}}}.dump()));
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwks);
+    QCOMPARE(m_panel->keyInput()->foundKind(), std::optional(keys::KeyInputKind::Jwks));
+    QVERIFY(m_panel->keyInput()->isKeySet());
     QCOMPARE(m_panel->state(), VerificationState::Valid);
-    // Half typed, a JWK is no kind yet: the kind stays.
+    QCOMPARE(status->text(), QStringLiteral("A JWK Set: 1 key."));
+    // Half typed, a JWK is no key yet: the box stays, and says why it cannot be read.
     keyText->clear();
     keyText->setFocus();
     QTest::keyClicks(keyText, QStringLiteral("{\"kty\": \"RS"));
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Jwks);
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::KeyText);
+    QVERIFY(m_panel->keyInput()->keys().empty());
+    QVERIFY2(status->text().startsWith(QStringLiteral("The key cannot be read: ")), qPrintable(status->text()));
 }
 
 void TestVerificationPanel::secretPickedByHandTakesKeyText()
@@ -407,20 +417,23 @@ void TestVerificationPanel::secretPickedByHandTakesKeyText()
     // verifier then says what that is: the algorithm-confusion attack.
     const std::string publicPem = test::readDataFile("keys/rsa-2048-spki.pem");
     m_panel->setToken(hs256Token(publicPem));
-    auto* kindBox = m_panel->findChild<QComboBox*>(QStringLiteral("keyKind"));
-    kindBox->setFocus();
-    QTest::keyClick(kindBox, Qt::Key_Down);
-    QTest::keyClick(kindBox, Qt::Key_Up);
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+    auto* sourceBox = m_panel->findChild<QComboBox*>(QStringLiteral("keySource"));
+    sourceBox->setFocus();
+    QTest::keyClick(sourceBox, Qt::Key_Down);
+    QTest::keyClick(sourceBox, Qt::Key_Up);
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::Secret);
     auto* secret = m_panel->findChild<QLineEdit*>(QStringLiteral("secretEdit"));
     paste(secret, QString::fromStdString(publicPem));
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::Secret);
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: algorithm confusion"));
     QVERIFY2(m_panel->reasonText().contains("The HMAC secret is the PEM text of an RSA 2048-bit public key"),
              qPrintable(m_panel->reasonText()));
     const QString status = m_panel->findChild<QLabel*>(QStringLiteral("keyStatus"))->text();
-    QVERIFY2(status.contains("To read it as a key, choose \"PEM key or certificate\""), qPrintable(status));
+    // Core's note, and which source reads it as a key.
+    QVERIFY2(status.contains("This text is PEM, taken as the secret's bytes because a secret was asked for."),
+             qPrintable(status));
+    QVERIFY2(status.contains("To read it as a key, choose “Key: PEM, DER, JWK or JWK Set”."), qPrintable(status));
 }
 
 void TestVerificationPanel::leftoverKeyDoesNotFit_data()
@@ -439,9 +452,9 @@ void TestVerificationPanel::leftoverKeyDoesNotFit()
     // is under attack.
     QFETCH(QString, file);
     QFETCH(QString, what);
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem, QString::fromStdString(test::readDataFile(file)));
+    m_panel->keyInput()->setKeyText(QString::fromStdString(test::readDataFile(file)));
     m_panel->setToken(test::kSampleToken);
-    QCOMPARE(m_panel->keyInput()->kind(), KeyInput::Kind::Pem); // the box is not empty: the kind stays
+    QCOMPARE(m_panel->keyInput()->source(), KeyInput::Source::KeyText); // the box is not empty: it stays
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QCOMPARE(m_panel->verdictText(), QStringLiteral("Invalid: the key does not fit"));
     QVERIFY2(m_panel->reasonText().contains(what + "; HS256 needs a shared secret"), qPrintable(m_panel->reasonText()));
@@ -453,7 +466,7 @@ void TestVerificationPanel::options()
 {
     const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
     m_panel->setToken(text(a1["compact"]));
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwk, text(a1["key"]));
+    m_panel->keyInput()->setKeyText(text(a1["key"]));
     QCOMPARE(m_panel->state(), VerificationState::Valid);
 
     m_panel->setExpectedIssuer(QStringLiteral("joe"));
@@ -489,7 +502,7 @@ void TestVerificationPanel::followsTheClock()
 {
     const auto a1 = test::compactJwsVectors(QStringLiteral("vectors/rfc/rfc7515.json")).front();
     m_panel->setToken(text(a1["compact"]));
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwk, text(a1["key"]));
+    m_panel->keyInput()->setKeyText(text(a1["key"]));
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     // The token expires while on screen: the panel re-checks by itself and never stays "valid".
     Clock::setFixed(test::at(1300819381));
@@ -508,7 +521,7 @@ void TestVerificationPanel::keySetShowsChoice()
     set["keys"].push_back(other);
     set["keys"].push_back(rsa);
     m_panel->setToken(text(rs256["output"]["compact"]));
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwks, QString::fromStdString(set.dump(2)));
+    m_panel->keyInput()->setKeyText(QString::fromStdString(set.dump(2)));
     QVERIFY2(m_panel->state() == VerificationState::Valid, qPrintable(m_panel->reasonText()));
     const QString choice = m_panel->keySelectionText();
     QVERIFY2(choice.contains("Fits this token: key 3 (kid \"bilbo.baggins@hobbiton.example\""), qPrintable(choice));
@@ -516,7 +529,7 @@ void TestVerificationPanel::keySetShowsChoice()
     QVERIFY2(choice.contains("Skipped key 1"), qPrintable(choice));
 
     set["keys"].erase(2);
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Jwks, QString::fromStdString(set.dump(2)));
+    m_panel->keyInput()->setKeyText(QString::fromStdString(set.dump(2)));
     QCOMPARE(m_panel->state(), VerificationState::Invalid);
     QVERIFY2(m_panel->reasonText().contains("no key in the set fits", Qt::CaseInsensitive),
              qPrintable(m_panel->reasonText()));
@@ -536,34 +549,40 @@ void TestVerificationPanel::loadsKeyFiles()
     QString error;
     KeyInput* input = m_panel->keyInput();
     QVERIFY(input->loadFile(QString::fromUtf8(JWTWB_TEST_DATA_DIR "/keys/ec-p256-spki.pem"), &error));
-    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QCOMPARE(input->source(), KeyInput::Source::KeyText);
+    QCOMPARE(input->foundKind(), std::optional(keys::KeyInputKind::Pem));
     QCOMPARE(input->keys().size(), std::size_t(1));
 
     const encoding::Json jwk = test::loadJson(QStringLiteral("vectors/cookbook/jwk/3_1.ec_public_key.json"));
     QVERIFY(input->loadFile(write("key.jwk", QByteArray::fromStdString(jwk.dump())), &error));
-    QCOMPARE(input->kind(), KeyInput::Kind::Jwk);
+    QCOMPARE(input->foundKind(), std::optional(keys::KeyInputKind::Jwk));
     QVERIFY(input->errorText().isEmpty());
 
     QVERIFY(input->loadFile(write("secret.txt", "a-string-secret-at-least-256-bits-long\n"), &error));
-    QCOMPARE(input->kind(), KeyInput::Kind::Secret);
+    QCOMPARE(input->source(), KeyInput::Source::Secret);
+    QCOMPARE(input->foundKind(), std::optional(keys::KeyInputKind::Secret));
     m_panel->setToken(test::kCurrentSampleToken);
     QCOMPARE(m_panel->state(), VerificationState::Valid);
 
-    // A binary DER key goes to the PEM box as base64.
+    // A binary DER key goes to the key box as base64.
     const Bytes der = keys::exportPublicDer(cookbookRsaPublicKey()).value();
     QVERIFY(input->loadFile(
         write("public.der", QByteArray(reinterpret_cast<const char*>(der.data()), static_cast<qsizetype>(der.size()))),
         &error));
-    QCOMPARE(input->kind(), KeyInput::Kind::Pem);
+    QCOMPARE(input->source(), KeyInput::Source::KeyText);
+    QCOMPARE(input->foundKind(), std::optional(keys::KeyInputKind::Base64Der));
     QCOMPARE(input->keys().size(), std::size_t(1));
     QVERIFY(input->errorText().isEmpty());
 
+    // Binary that is not DER: core's reason, on the status line too; the key read before stays.
     QVERIFY(!input->loadFile(write("key.der", QByteArray("\x30\x82\xff\xfe", 4)), &error));
-    QVERIFY2(error.contains("not a text key file"), qPrintable(error));
+    QVERIFY2(error.startsWith("key.der cannot be read: "), qPrintable(error));
+    QCOMPARE(input->statusText(), error);
+    QCOMPARE(input->keys().size(), std::size_t(1));
     QVERIFY(!input->loadFile(dir.filePath("missing.pem"), &error));
     QVERIFY2(error.contains("missing.pem"), qPrintable(error));
 
-    input->setKeyText(KeyInput::Kind::Pem, QStringLiteral("-----BEGIN PUBLIC KEY-----\nnot base64\n"));
+    input->setKeyText(QStringLiteral("-----BEGIN PUBLIC KEY-----\nnot base64\n"));
     QCOMPARE(m_panel->state(), VerificationState::NotVerified);
     QVERIFY2(m_panel->reasonText().contains("The key cannot be read"), qPrintable(m_panel->reasonText()));
 }
@@ -606,8 +625,7 @@ void TestVerificationPanel::screenshots()
     // The panel gets about half the page's width and two thirds of its height.
     m_panel->resize(size.width() / 2, size.height() * 2 / 3);
     m_panel->setToken(test::kSampleToken);
-    m_panel->keyInput()->setKeyText(KeyInput::Kind::Pem,
-                                    QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
+    m_panel->keyInput()->setKeyText(QString::fromStdString(test::readDataFile("keys/rsa-2048-spki.pem")));
     QApplication::processEvents();
     auto* verdict = m_panel->findChild<QLabel*>(QStringLiteral("verdictLabel"));
     const QColor background = m_panel->palette().color(QPalette::Window);

@@ -358,7 +358,7 @@ void DecoderPage::useFoundSecret()
     const bool text = !encoding::findInvalidUtf8(bytes)
         && std::ranges::none_of(bytes, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
     m_verification->keyInput()->setSecret(text ? toQString(bytes) : toQString(encoding::toHex(secret->span())),
-                                          text ? KeyInput::SecretEncoding::Utf8 : KeyInput::SecretEncoding::Hex);
+                                          text ? keys::SecretEncoding::Utf8 : keys::SecretEncoding::Hex);
     m_tabs->setCurrentWidget(m_verificationTab);
 }
 

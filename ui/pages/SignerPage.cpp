@@ -18,7 +18,7 @@
 #include "support/Theme.h"
 #include "widgets/ClaimHelpers.h"
 #include "widgets/JsonEditor.h"
-#include "widgets/SigningKeyInput.h"
+#include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
 
 #include <QApplication>
@@ -73,7 +73,7 @@ SignerPage::SignerPage(QWidget* parent)
     , m_headerStatus(new QLabel(this))
     , m_payloadStatus(new QLabel(this))
     , m_claimHelpers(new ClaimHelpers(this))
-    , m_keyInput(new SigningKeyInput(this))
+    , m_keyInput(new KeyInput(KeyInput::Purpose::Sign, this))
     , m_algorithm(new QComboBox(this))
     , m_unsecured(new QCheckBox(tr("&Unsecured (alg \"none\"): anyone can forge it"), this))
     , m_acceptWeakKeys(new QCheckBox(tr("Accept &weak keys"), this))
@@ -176,8 +176,8 @@ SignerPage::SignerPage(QWidget* parent)
         saveDrafts();
         sign();
     });
-    connect(m_keyInput, &SigningKeyInput::keyChanged, this, &SignerPage::updateAlgorithms);
-    connect(m_keyInput, &SigningKeyInput::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
+    connect(m_keyInput, &KeyInput::keysChanged, this, &SignerPage::updateAlgorithms);
+    connect(m_keyInput, &KeyInput::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
     connect(m_algorithm, &QComboBox::activated, this, &SignerPage::algorithmChosen);
     connect(m_unsecured, &QCheckBox::toggled, this, [this](bool unsecured) {
         m_keyInput->setEnabled(!unsecured);

@@ -17,8 +17,8 @@ namespace jwtwb::ui {
 
 class ClaimHelpers;
 class JsonEditor;
+class KeyInput;
 class KeystoreSession;
-class SigningKeyInput;
 class TokenEdit;
 
 // Write a header and claims, pick a key and an algorithm the key can do, and get a signed token
@@ -30,7 +30,7 @@ class SignerPage : public QWidget
 public:
     explicit SignerPage(QWidget* parent = nullptr);
 
-    [[nodiscard]] SigningKeyInput* keyInput() const { return m_keyInput; }
+    [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
     // Lets the signer use stored keys (not owned). Drafts never hold them: only the header's kid.
     void setKeystoreSession(KeystoreSession* session);
 
@@ -76,7 +76,7 @@ private:
     QLabel* m_headerStatus;
     QLabel* m_payloadStatus;
     ClaimHelpers* m_claimHelpers;
-    SigningKeyInput* m_keyInput;
+    KeyInput* m_keyInput;
     QComboBox* m_algorithm;
     QCheckBox* m_unsecured;
     QCheckBox* m_acceptWeakKeys;

@@ -1,161 +1,218 @@
 #include "KeyInput.h"
 
 #include "crypto/SecureBytes.h"
+#include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
-#include "encoding/Utf8.h"
-#include "keys/KeyImport.h"
+#include "encoding/Json.h"
+#include "keys/KeyExport.h"
 #include "keys/KeyText.h"
 #include "support/Convert.h"
 #include "support/KeyFile.h"
+#include "support/KeyGenerationTask.h"
+#include "support/Labels.h"
 #include "support/TabOrder.h"
+#include "support/Theme.h"
+#include "widgets/KeyKindCombo.h"
 #include "widgets/SecretField.h"
 #include "widgets/StoredKeyChooser.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
-
-#include <optional>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace jwtwb::ui {
 namespace {
 
-keys::SecretEncoding coreEncoding(KeyInput::SecretEncoding encoding)
-{
-    switch (encoding) {
-    case KeyInput::SecretEncoding::Utf8: return keys::SecretEncoding::Utf8;
-    case KeyInput::SecretEncoding::Base64: return keys::SecretEncoding::Base64;
-    case KeyInput::SecretEncoding::Base64Url: return keys::SecretEncoding::Base64Url;
-    case KeyInput::SecretEncoding::Hex: return keys::SecretEncoding::Hex;
-    }
-    return keys::SecretEncoding::Utf8;
-}
-
-// PKCS#8 "ENCRYPTED PRIVATE KEY" or a legacy "Proc-Type: 4,ENCRYPTED" PEM.
-bool isEncryptedPem(const QString& text)
-{
-    return text.contains(QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
-        || text.contains(QStringLiteral("Proc-Type: 4,ENCRYPTED"));
-}
-
-Result<keys::Key> firstKey(Result<std::vector<keys::Key>> all)
-{
-    if (!all) {
-        return std::unexpected(std::move(all.error()));
-    }
-    return std::move(all->front()); // importKeys() never succeeds with none
-}
-
-// The box a key text belongs in, or nothing for text that is no key (a secret, or half typed).
-std::optional<KeyInput::Kind> kindForText(const QString& text)
+Result<keys::KeyReading> readText(const QString& text, const keys::KeyReadOptions& options = {})
 {
     std::string bytes = toStdString(text);
-    const keys::KeyTextKind kind = keys::classifyKeyText(bytes);
+    auto reading = keys::readKeys(bytes, options);
     crypto::wipe(bytes);
-    switch (kind) {
-    case keys::KeyTextKind::Pem:
-    case keys::KeyTextKind::Der:
-    case keys::KeyTextKind::Base64Der: return KeyInput::Kind::Pem;
-    case keys::KeyTextKind::Jwk: return KeyInput::Kind::Jwk;
-    case keys::KeyTextKind::Jwks: return KeyInput::Kind::Jwks;
-    case keys::KeyTextKind::Other: break;
+    return reading;
+}
+
+// Whether text typed where a secret goes, or read from a file, belongs in the key box: the text of
+// a key (PEM, DER, a JWK, a JWK Set), or of a key format that readKeys names when it refuses it
+// (OpenSSH, SSH2, OpenPGP), so that the refusal shows instead of a secret made of it.
+bool isKeyText(const QString& text)
+{
+    std::string bytes = toStdString(text);
+    bool key = keys::classifyKeyText(bytes) != keys::KeyTextKind::Other;
+    if (!key) {
+        const auto reading = keys::readKeys(bytes);
+        key = reading || reading.error().code == Errc::UnsupportedKey;
     }
-    return std::nullopt;
+    crypto::wipe(bytes);
+    return key;
 }
 
 } // namespace
 
-KeyInput::KeyInput(QWidget* parent)
+KeyInput::KeyInput(Purpose purpose, QWidget* parent)
     : QWidget(parent)
-    , m_kind(new QComboBox(this))
+    , m_purpose(purpose)
+    , m_source(new QComboBox(this))
+    , m_open(new QPushButton(tr("O&pen Key File…"), this))
     , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
+    , m_maskedKey(new QPlainTextEdit(this))
+    , m_stored(new StoredKeyChooser(
+          purpose == Purpose::Sign ? StoredKeyChooser::Purpose::Sign : StoredKeyChooser::Purpose::Verify, this))
+    , m_passphraseRow(new QWidget(this))
+    , m_passphrase(new QLineEdit(m_passphraseRow))
+    , m_revealKey(new QToolButton(this))
     , m_status(new QLabel(this))
-    , m_stored(new StoredKeyChooser(StoredKeyChooser::Purpose::Verify, this))
 {
-    m_kind->setObjectName(QStringLiteral("keyKind"));
+    const bool sign = purpose == Purpose::Sign;
+    m_source->setObjectName(QStringLiteral("keySource"));
+    m_open->setObjectName(QStringLiteral("openKeyFile"));
     m_keyText->setObjectName(QStringLiteral("keyText"));
+    m_maskedKey->setObjectName(QStringLiteral("maskedKeyText"));
+    m_passphrase->setObjectName(QStringLiteral("pemPassphrase"));
+    m_revealKey->setObjectName(QStringLiteral("revealKey"));
     m_status->setObjectName(QStringLiteral("keyStatus"));
 
-    m_kind->addItems({tr("HMAC secret"), tr("PEM key or certificate"), tr("JWK"), tr("JWK Set (JWKS)")});
-    m_kind->setToolTip(tr("Follows what you paste and, while the box is empty, the token's algorithm. "
-                          "A kind you pick here stays."));
+    m_source->addItem(tr("HMAC secret"));
+    m_source->addItem(sign ? tr("Private key: PEM, DER or JWK") : tr("Key: PEM, DER, JWK or JWK Set"));
+    m_source->setToolTip(sign ? tr("A shared secret, a private key (typed, pasted or from a file), or a stored key")
+                              : tr("Follows what you paste and, while the box is empty, the token's algorithm. "
+                                   "A choice you make here stays."));
+    // As wide as the row allows, not as its longest entry: the signer's column is narrow on small screens.
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_source->setMinimumContentsLength(12);
+    m_open->setToolTip(tr("Read a key from a file: PEM, DER, JWK or JWK Set (or a secret, as text)"));
 
-    m_keyText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_keyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_keyText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_keyText->setMinimumHeight(m_keyText->fontMetrics().lineSpacing() * 4);
-    m_keyText->setTabChangesFocus(true); // a key has no tabs; Tab goes on to the options
-    m_keyText->hide();
+    for (QPlainTextEdit* edit : {m_keyText, m_maskedKey}) {
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 4);
+        edit->setTabChangesFocus(true); // a key has no tabs; Tab goes on to the options
+    }
+    m_keyText->setPlaceholderText(
+        sign ? tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1), base64 DER or a JWK — or open a key file")
+             : tr("Paste a public key, certificate or private key (PEM or base64 DER), a JWK or a JWK Set — or "
+                  "open a key file"));
+    m_maskedKey->setReadOnly(true);
+    m_maskedKey->hide();
+    m_revealKey->setCheckable(true);
+    m_revealKey->setText(tr("Show"));
+    m_revealKey->setToolTip(tr("Show or hide the private key"));
+    m_revealKey->hide();
 
-    m_passphraseRow = new QWidget(this);
-    m_passphrase = new QLineEdit(m_passphraseRow);
-    m_passphrase->setObjectName(QStringLiteral("pemPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setAttribute(Qt::WA_InputMethodEnabled, false);
     m_passphrase->setPlaceholderText(tr("the passphrase the private key is encrypted with"));
+    auto* passphraseLabel = new QLabel(tr("Passphrase:"), m_passphraseRow);
+    passphraseLabel->setBuddy(m_passphrase);
     auto* passphraseLayout = new QHBoxLayout(m_passphraseRow);
     passphraseLayout->setContentsMargins(0, 0, 0, 0);
-    passphraseLayout->addWidget(new QLabel(tr("Passphrase:"), m_passphraseRow));
+    passphraseLayout->addWidget(passphraseLabel);
     passphraseLayout->addWidget(m_passphrase, 1);
     m_passphraseRow->hide();
-
-    auto* open = new QPushButton(tr("Open Key File…"), this);
-    open->setObjectName(QStringLiteral("openKeyFile"));
-    connect(open, &QPushButton::clicked, this, &KeyInput::openFile);
 
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_kind, 0, 0);
-    layout->addWidget(open, 0, 2);
-    layout->setColumnStretch(1, 1);
-    layout->addWidget(m_secret, 1, 0, 1, 3);
-    layout->addWidget(m_keyText, 2, 0, 1, 3);
-    layout->addWidget(m_passphraseRow, 3, 0, 1, 3);
-    layout->addWidget(m_status, 4, 0, 1, 3);
-    layout->addWidget(m_stored, 5, 0, 1, 3);
-    m_stored->hide();
-    chainTabOrder({m_kind, open, m_secret, m_keyText, m_passphrase, m_stored});
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_source, 1);
+    sourceRow->addWidget(m_open);
+    auto* keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_passphraseRow, 1);
+    keyRow->addWidget(m_revealKey, 0, Qt::AlignRight);
 
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        // Shown one at a time, so that each takes only the height it needs.
-        m_secret->setVisible(index == 0);
-        m_keyText->setVisible(index != 0 && index != static_cast<int>(Kind::Keystore));
-        m_stored->setVisible(index == static_cast<int>(Kind::Keystore));
-        m_keyText->setPlaceholderText(index == 1       ? tr("-----BEGIN PUBLIC KEY-----…")
-                                          : index == 2 ? tr("{\"kty\": …}")
-                                                       : tr("{\"keys\": [ … ]}"));
-        reimport();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(sourceRow);
+    // One of these four at a time, so that each takes only the height it needs.
+    layout->addWidget(m_secret);
+    layout->addWidget(m_keyText, 1);
+    layout->addWidget(m_maskedKey, 1);
+    layout->addWidget(m_stored);
+    layout->addLayout(keyRow);
+
+    if (sign) {
+        m_generateKind = new KeyKindCombo(this);
+        m_generate = new QPushButton(tr("Generate a &Key for Me"), this);
+        m_progress = new QProgressBar(this);
+        m_cancel = new QPushButton(tr("Cancel"), this);
+        m_generation = new KeyGenerationTask(this);
+        m_generate->setObjectName(QStringLiteral("generateButton"));
+        m_cancel->setObjectName(QStringLiteral("cancelGenerateButton"));
+        m_generateKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_generateKind->setMinimumContentsLength(12);
+        m_generate->setToolTip(tr("Makes a throw-away key for test tokens; it stays in memory only"));
+        m_progress->setRange(0, 0);
+        m_progress->setTextVisible(false);
+        m_progress->hide();
+        m_cancel->hide();
+        auto* generateRow = new QHBoxLayout;
+        generateRow->addWidget(m_generateKind, 1);
+        generateRow->addWidget(m_generate);
+        generateRow->addWidget(m_progress);
+        generateRow->addWidget(m_cancel);
+        layout->addLayout(generateRow);
+        chainTabOrder({m_source, m_open, m_secret, m_keyText, m_maskedKey, m_stored, m_passphrase, m_revealKey,
+                       m_generateKind, m_generate, m_cancel});
+        connect(m_generate, &QPushButton::clicked, this, [this] { generate(m_generateKind->currentSpec()); });
+        connect(m_cancel, &QPushButton::clicked, this, &KeyInput::cancelGeneration);
+        connect(m_generation, &KeyGenerationTask::finished, this, &KeyInput::generated);
+    } else {
+        chainTabOrder({m_source, m_open, m_secret, m_keyText, m_maskedKey, m_stored, m_passphrase, m_revealKey});
+    }
+    layout->addWidget(m_status);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showSource(static_cast<Source>(index));
+        reread();
     });
-    connect(m_kind, &QComboBox::activated, this, [this] { m_kindByHand = true; });
+    connect(m_source, &QComboBox::activated, this, [this] { m_sourceByHand = true; });
+    connect(m_open, &QPushButton::clicked, this, &KeyInput::openFile);
     connect(m_secret, &SecretField::changed, this, &KeyInput::secretEdited);
-    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::keyTextEdited);
-    connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reimport);
+    connect(m_keyText, &QPlainTextEdit::textChanged, this, &KeyInput::reread);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &KeyInput::reread);
+    connect(m_revealKey, &QToolButton::toggled, this, [this](bool shown) { setKeyMasked(!shown); });
     connect(m_stored, &StoredKeyChooser::choiceChanged, this, [this] {
-        if (kind() == Kind::Keystore) {
-            reimport();
+        if (source() == Source::Keystore) {
+            reread();
         }
     });
     connect(m_stored, &StoredKeyChooser::unlockRequested, this, &KeyInput::unlockRequested);
-    reimport();
+    showSource(Source::Secret);
+    reread();
 }
 
 void KeyInput::setKeystoreSession(KeystoreSession* session)
 {
-    const int keystoreIndex = static_cast<int>(Kind::Keystore);
-    if (session != nullptr && m_kind->count() == keystoreIndex) {
-        m_kind->addItem(tr("Stored key (keystore)"));
+    if (session != nullptr && m_source->count() == static_cast<int>(Source::Keystore)) {
+        m_source->addItem(tr("Stored key (keystore)"));
     }
     m_stored->setSession(session);
+}
+
+void KeyInput::chooseStoredKey(const QString& kid)
+{
+    if (m_source->count() <= static_cast<int>(Source::Keystore)) {
+        return; // no keystore session
+    }
+    {
+        const QSignalBlocker blocker(m_source);
+        m_source->setCurrentIndex(static_cast<int>(Source::Keystore));
+    }
+    showSource(Source::Keystore);
+    m_stored->choose(kid);
+    reread();
 }
 
 void KeyInput::setTokenKid(const QString& kid)
@@ -163,42 +220,58 @@ void KeyInput::setTokenKid(const QString& kid)
     m_stored->setTokenKid(kid);
 }
 
-bool KeyInput::isKeySet() const
-{
-    return kind() == Kind::Jwks || (kind() == Kind::Keystore && m_stored->isAllChosen());
-}
-
 QString KeyInput::missingKeyText() const
 {
-    return kind() == Kind::Keystore ? m_stored->missingKeyText() : QString();
+    return source() == Source::Keystore ? m_stored->missingKeyText() : QString();
 }
 
-void KeyInput::setKind(Kind kind)
+void KeyInput::setSource(Source source)
 {
-    m_kind->setCurrentIndex(static_cast<int>(kind));
+    if (static_cast<int>(source) < m_source->count()) {
+        m_source->setCurrentIndex(static_cast<int>(source));
+    }
 }
 
-KeyInput::Kind KeyInput::kind() const
+KeyInput::Source KeyInput::source() const
 {
-    return static_cast<Kind>(m_kind->currentIndex());
+    return static_cast<Source>(m_source->currentIndex());
 }
 
-void KeyInput::setSecret(const QString& secret, SecretEncoding encoding)
+void KeyInput::showSource(Source source)
+{
+    m_secret->setVisible(source == Source::Secret);
+    m_stored->setVisible(source == Source::Keystore);
+    // Key text or its masked form: updateMask() decides once the text is read.
+    m_keyText->setVisible(source == Source::KeyText);
+    m_maskedKey->hide();
+}
+
+void KeyInput::setSecret(const QString& text, keys::SecretEncoding encoding)
 {
     {
-        const QSignalBlocker blocker(m_secret);
-        m_secret->setSecret(secret, coreEncoding(encoding));
+        // One reading for the whole change, not one per field.
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker secretBlocker(m_secret);
+        m_secret->setSecret(text, encoding);
+        m_source->setCurrentIndex(static_cast<int>(Source::Secret));
     }
-    setKind(Kind::Secret);
-    reimport();
+    showSource(Source::Secret);
+    reread();
 }
 
-void KeyInput::setKeyText(Kind kind, const QString& text)
+void KeyInput::setKeyText(const QString& text, const QString& passphrase)
 {
-    const QSignalBlocker blocker(m_keyText);
-    m_keyText->setPlainText(text);
-    setKind(kind);
-    reimport();
+    {
+        const QSignalBlocker sourceBlocker(m_source);
+        const QSignalBlocker textBlocker(m_keyText);
+        const QSignalBlocker passphraseBlocker(m_passphrase);
+        m_passphrase->setText(passphrase);
+        m_keyText->setPlainText(text);
+        m_source->setCurrentIndex(static_cast<int>(Source::KeyText));
+    }
+    m_keyMasked = false; // text given as text is shown; generate() and loadFile() mask what they put here
+    showSource(Source::KeyText);
+    reread();
 }
 
 void KeyInput::setPassphrase(const QString& passphrase)
@@ -209,7 +282,7 @@ void KeyInput::setPassphrase(const QString& passphrase)
 void KeyInput::clear()
 {
     clearFields();
-    reimport();
+    reread();
 }
 
 // Empties the secret, the key text and the passphrase without reacting to it.
@@ -226,36 +299,26 @@ void KeyInput::clearFields()
 void KeyInput::useKey(const KeyMaterial& material)
 {
     clearFields();
-    m_kindByHand = false;
+    m_sourceByHand = false;
     switch (material.kind) {
-    case KeyMaterial::Kind::None: reimport(); break;
-    case KeyMaterial::Kind::Secret: {
-        const QSignalBlocker blocker(m_secret);
-        m_secret->setSecret(material.text, material.encoding);
-        setKind(Kind::Secret);
-        reimport();
-        break;
-    }
-    case KeyMaterial::Kind::Pem: setKeyText(Kind::Pem, material.text); break;
-    case KeyMaterial::Kind::Jwk: setKeyText(Kind::Jwk, material.text); break;
+    case KeyMaterial::Kind::None: reread(); break;
+    case KeyMaterial::Kind::Secret: setSecret(material.text, material.encoding); break;
+    case KeyMaterial::Kind::Pem:
+    case KeyMaterial::Kind::Jwk: setKeyText(material.text); break;
     }
 }
 
 void KeyInput::followTokenAlgorithm(const QString& alg)
 {
     m_stored->setTokenUsesSecret(alg.startsWith(QLatin1String("HS")));
-    if (alg.isEmpty() || alg == QLatin1String("none") || kind() == Kind::Keystore || !boxIsEmpty()) {
+    if (alg.isEmpty() || alg == QLatin1String("none") || source() == Source::Keystore || !boxIsEmpty()) {
         return;
     }
-    const bool hmac = alg.startsWith(QLatin1String("HS"));
-    if (hmac && kind() != Kind::Secret) {
-        setKind(Kind::Secret);
-    } else if (!hmac && kind() == Kind::Secret) {
-        setKind(Kind::Pem);
-    } else {
-        return;
+    const Source wanted = alg.startsWith(QLatin1String("HS")) ? Source::Secret : Source::KeyText;
+    if (source() != wanted) {
+        setSource(wanted);
+        m_sourceByHand = false; // the token chose it
     }
-    m_kindByHand = false; // the token chose it
 }
 
 bool KeyInput::boxIsEmpty() const
@@ -267,165 +330,352 @@ void KeyInput::secretEdited()
 {
     // A key pasted where a secret goes: it moves to the key box, unless the user picked "HMAC
     // secret" by hand (to use a key's text as the secret's bytes, e.g. to try the confusion attack).
-    if (kind() == Kind::Secret && !m_kindByHand) {
-        if (const auto keyKind = kindForText(m_secret->text())) {
-            const QString text = m_secret->text();
+    if (source() == Source::Secret && !m_sourceByHand) {
+        if (const QString text = m_secret->text(); isKeyText(text)) {
             {
-                const QSignalBlocker secretBlocker(m_secret);
+                const QSignalBlocker blocker(m_secret);
                 m_secret->clear();
             }
-            setKeyText(*keyKind, text);
+            setKeyText(text);
             return;
         }
     }
-    reimport();
-}
-
-void KeyInput::keyTextEdited()
-{
-    // PEM, JWK and JWK Set text each say what they are: the kind follows (text that is none of them
-    // yet, such as a JWK half typed, leaves it).
-    if (kind() != Kind::Secret && kind() != Kind::Keystore) {
-        if (const auto keyKind = kindForText(m_keyText->toPlainText()); keyKind && *keyKind != kind()) {
-            setKind(*keyKind); // reimports
-            return;
-        }
-    }
-    reimport();
+    reread();
 }
 
 bool KeyInput::isEmpty() const
 {
-    if (kind() == Kind::Keystore) {
-        return m_keys.empty();
+    switch (source()) {
+    case Source::Secret: return m_secret->isEmpty();
+    case Source::KeyText: return m_keyText->toPlainText().trimmed().isEmpty();
+    case Source::Keystore: break;
     }
-    return kind() == Kind::Secret ? m_secret->isEmpty() : m_keyText->toPlainText().trimmed().isEmpty();
+    return m_keys.empty();
+}
+
+const keys::Key* KeyInput::key() const
+{
+    return m_keys.size() == 1 && !m_isSet ? &m_keys.front() : nullptr;
+}
+
+QString KeyInput::statusText() const
+{
+    return m_status->text();
 }
 
 bool KeyInput::loadFile(const QString& path, QString* errorMessage)
 {
-    auto content = readKeyFile(path, errorMessage);
-    if (!content) {
+    auto text = readKeyFileAsText(path, errorMessage);
+    if (text && text->contains(QChar::ReplacementCharacter)) {
+        // Binary, and not DER (which comes back as base64): core says what it is instead.
+        if (auto bytes = readKeyFile(path, errorMessage)) {
+            const auto reading = keys::readKeys(*bytes);
+            crypto::wipe(*bytes);
+            if (!reading) {
+                *errorMessage
+                    = tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), toSentence(reading.error().message));
+                text.reset();
+            }
+        } else {
+            text.reset();
+        }
+    }
+    if (!text) {
+        showStatus(*errorMessage, true); // the box keeps what it had
         return false;
     }
-    if (keys::classifyKeyText(*content) == keys::KeyTextKind::Der) {
-        // Binary DER goes in as base64, which the PEM box reads like PEM without its armour.
-        const QString base64 = toQString(encoding::base64Encode(asBytes(*content)));
-        crypto::wipe(*content);
-        m_kindByHand = false;
-        setKeyText(Kind::Pem, base64);
-        return true;
-    }
-    if (encoding::findInvalidUtf8(*content)) {
-        crypto::wipe(*content);
-        *errorMessage = tr("%1 is not a text key file, nor a key in DER.").arg(QFileInfo(path).fileName());
-        return false;
-    }
-    const QString text = toQString(*content);
-    crypto::wipe(*content);
-    m_kindByHand = false;
-    if (const auto keyKind = kindForText(text)) {
-        setKeyText(*keyKind, text);
+    m_sourceByHand = false;
+    if (isKeyText(*text)) {
+        setKeyText(*text);
+        setKeyMasked(true); // read from a file, not typed: a private key is masked like a secret
     } else {
         // A secret file: its text as it is, without the final line break an editor adds.
-        {
-            const QSignalBlocker blocker(m_secret);
-            m_secret->setSecret(text.trimmed(), m_secret->encoding());
-        }
-        setKind(Kind::Secret);
-        reimport();
+        setSecret(text->trimmed(), m_secret->encoding());
     }
     return true;
 }
 
 void KeyInput::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Key File"), {},
-                                                      tr("Keys (*.pem *.crt *.cer *.key *.json *.jwk *.jwks *.txt);;"
-                                                         "All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Key File"), {},
+        tr("Keys (*.pem *.crt *.cer *.der *.key *.json *.jwk *.jwks *.txt);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }
     QString error;
-    if (!loadFile(path, &error)) {
-        m_status->setText(error);
+    loadFile(path, &error); // the status line says why not
+}
+
+void KeyInput::reread()
+{
+    m_keys.clear();
+    m_isSet = false;
+    m_found.reset();
+    m_error.clear();
+    bool encrypted = false;
+    switch (source()) {
+    case Source::Secret: readSecret(); break;
+    case Source::KeyText: encrypted = readKeyText(); break;
+    case Source::Keystore: useStoredKeys(); break;
+    }
+    m_passphraseRow->setVisible(encrypted);
+    updateMask();
+    emit keysChanged();
+}
+
+void KeyInput::readSecret()
+{
+    if (m_secret->isEmpty()) {
+        showStatus(m_purpose == Purpose::Sign ? tr("Type the shared secret and say how it is written.") : QString(),
+                   false);
+        return;
+    }
+    keys::KeyReadOptions options;
+    options.secretEncoding = m_secret->encoding();
+    auto reading = readText(m_secret->text(), options);
+    if (!reading) {
+        m_error = toSentence(reading.error().message);
+        showStatus(tr("The key cannot be read: %1").arg(m_error), true);
+        return;
+    }
+    takeReading(std::move(*reading));
+    if (isKeyText(m_secret->text())) {
+        // Core's note says the text is a key's; this says where to put it instead.
+        showStatus(m_status->text() + QLatin1Char('\n')
+                       + tr("To read it as a key, choose \u201c%1\u201d.")
+                             .arg(m_source->itemText(static_cast<int>(Source::KeyText))),
+                   m_statusIsError);
     }
 }
 
-void KeyInput::reimport()
+bool KeyInput::readKeyText()
 {
-    m_keys.clear();
-    m_error.clear();
-    QString status;
-    const bool encrypted = kind() == Kind::Pem && isEncryptedPem(m_keyText->toPlainText());
-    m_passphraseRow->setVisible(encrypted);
-    if (kind() == Kind::Keystore) {
-        m_keys = m_stored->chosenKeys(); // the note under the list says what was chosen
-        m_status->hide();
-        emit keysChanged();
+    const QString text = m_keyText->toPlainText();
+    if (text.trimmed().isEmpty()) {
+        showStatus(m_purpose == Purpose::Sign ? tr("Paste a private key, open a key file, or generate one.")
+                                              : QString(),
+                   false);
+        return false;
+    }
+    // Without a passphrase first: an encrypted key says so at once, and shows the passphrase field.
+    auto reading = readText(text);
+    const bool encrypted = !reading && reading.error().code == Errc::PassphraseRequired;
+    if (encrypted && !m_passphrase->text().isEmpty()) {
+        std::string passphrase = toStdString(m_passphrase->text());
+        keys::KeyReadOptions options;
+        options.passphrase = passphrase;
+        reading = readText(text, options);
+        crypto::wipe(passphrase);
+    }
+    if (!reading) {
+        m_error = toSentence(reading.error().message);
+        showStatus(tr("The key cannot be read: %1").arg(m_error), true);
+        return encrypted;
+    }
+    takeReading(std::move(*reading));
+    return encrypted;
+}
+
+// What core found, in its words; the signer takes exactly one key that can sign.
+void KeyInput::takeReading(keys::KeyReading reading)
+{
+    QStringList lines{toSentence(reading.description)};
+    for (const auto& skipped : reading.skipped) {
+        lines << tr("Left out: %1").arg(toSentence(skipped));
+    }
+    for (const auto& note : reading.notes) {
+        lines << toSentence(note);
+    }
+    m_found = reading.found;
+    if (m_purpose == Purpose::Sign) {
+        if (reading.keys.size() > 1) {
+            m_error = tr("The signer signs with one key: give a single private key, not a set.");
+        } else if (!reading.keys.front().hasPrivate()) {
+            m_error = tr("A public key cannot sign: give its private key, or generate a key.");
+        }
+        if (!m_error.isEmpty()) {
+            lines << m_error;
+            showStatus(lines.join(QLatin1Char('\n')), true);
+            return;
+        }
+    }
+    m_isSet = m_purpose == Purpose::Verify && reading.isSet;
+    m_keys = std::move(reading.keys);
+    showStatus(lines.join(QLatin1Char('\n')), false);
+}
+
+void KeyInput::useStoredKeys()
+{
+    auto chosen = m_stored->chosenKeys();
+    if (m_purpose == Purpose::Verify) {
+        m_isSet = m_stored->isAllChosen();
+        m_keys = std::move(chosen);
+        showStatus({}, false); // the note under the list says what was chosen
         return;
     }
-    if (!isEmpty()) {
-        std::string text = kind() == Kind::Secret ? std::string() : toStdString(m_keyText->toPlainText());
-        switch (kind()) {
-        case Kind::Secret: {
-            auto secret = m_secret->key();
-            if (secret) {
-                m_keys.push_back(std::move(*secret));
-            } else {
-                m_error = toSentence(secret.error().message);
+    if (chosen.empty()) {
+        // The chooser says why (locked, no key can sign).
+        showStatus(m_stored->missingKeyText().isEmpty() ? tr("Choose a stored key that can sign.") : QString(), false);
+        return;
+    }
+    m_keys.push_back(std::move(chosen.front()));
+    const keys::Key& key = m_keys.front();
+    showStatus(tr("%1 · kid %2").arg(toQString(key.describe()), toQString(key.parameters().kid)), false);
+}
+
+void KeyInput::showStatus(const QString& text, bool error)
+{
+    m_statusIsError = error;
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+    updateStatusColor();
+}
+
+void KeyInput::updateStatusColor()
+{
+    const QPalette palette = QApplication::palette();
+    setTextColor(m_status, m_statusIsError ? tokenColors(palette).error : palette.color(QPalette::WindowText));
+}
+
+void KeyInput::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
+        updateStatusColor();
+    }
+}
+
+bool KeyInput::isKeyMasked() const
+{
+    return !m_maskedKey->isHidden();
+}
+
+void KeyInput::setKeyMasked(bool masked)
+{
+    m_keyMasked = masked;
+    updateMask();
+}
+
+// Masked: the key's JWK with every private member's value replaced, so that the kind of key, its
+// curve or modulus and its kid stay readable. Only the signer's private key read from text is masked.
+void KeyInput::updateMask()
+{
+    const bool keyText = source() == Source::KeyText;
+    const bool maskable = m_purpose == Purpose::Sign && keyText && key() != nullptr && key()->hasPrivate();
+    QString maskedText;
+    if (maskable && m_keyMasked) {
+        auto jwk = keys::exportJwk(*key(), true);
+        const auto publicJwk = keys::exportJwk(*key(), false);
+        if (jwk && publicJwk) {
+            encoding::Json masked = encoding::Json::object();
+            for (auto member = jwk->begin(); member != jwk->end(); ++member) {
+                masked[member.key()] = publicJwk->contains(member.key()) ? *member : encoding::Json("••••••••");
             }
-            break;
+            maskedText = toQString(encoding::toPrettyJson(masked));
         }
-        case Kind::Pem:
-        case Kind::Jwk: {
-            std::string passphrase = encrypted ? toStdString(m_passphrase->text()) : std::string();
-            const bool base64Der = kind() == Kind::Pem && keys::classifyKeyText(text) == keys::KeyTextKind::Base64Der;
-            auto key = kind() == Kind::Jwk ? keys::importJwk(std::string_view(text))
-                : base64Der                ? firstKey(keys::importKeys(text, passphrase)) // one DER structure
-                                           : keys::importPem(text, passphrase);
-            crypto::wipe(passphrase);
-            if (key) {
-                m_keys.push_back(std::move(*key));
-            } else {
-                m_error = toSentence(key.error().message);
-            }
-            break;
+        if (jwk) {
+            crypto::wipe(*jwk);
         }
-        case Kind::Jwks: {
-            auto set = keys::importJwks(text);
-            if (set) {
-                m_keys = std::move(set->keys);
-                QStringList lines{m_keys.size() == 1 ? tr("1 usable key in the set.")
-                                                     : tr("%1 usable keys in the set.").arg(m_keys.size())};
-                for (const auto& skipped : set->skipped) {
-                    lines << tr("Left out: %1").arg(toSentence(skipped));
-                }
-                status = lines.join(QLatin1Char('\n'));
-            } else {
-                m_error = toSentence(set.error().message);
-            }
-            break;
-        }
-        case Kind::Keystore: break; // handled above
-        }
+    }
+    const bool masked = !maskedText.isEmpty();
+    const bool hadFocus = m_keyText->hasFocus() || m_maskedKey->hasFocus();
+    m_maskedKey->setPlainText(maskedText);
+    m_keyText->setVisible(keyText && !masked);
+    m_maskedKey->setVisible(masked);
+    if (hadFocus && keyText) {
+        (masked ? m_maskedKey : m_keyText)->setFocus();
+    }
+    m_revealKey->setVisible(maskable);
+    {
+        const QSignalBlocker blocker(m_revealKey);
+        m_revealKey->setChecked(!masked);
+    }
+    m_revealKey->setText(masked ? tr("Show") : tr("Hide"));
+}
+
+bool KeyInput::isGenerating() const
+{
+    return m_generation != nullptr && m_generation->isRunning();
+}
+
+void KeyInput::generate(const keys::KeySpec& spec)
+{
+    if (m_generation == nullptr || isGenerating()) {
+        return;
+    }
+    m_generateKind->selectSpec(spec); // the list shows what is made, also when asked for from outside
+    m_generate->setEnabled(false);
+    m_progress->show();
+    m_cancel->show();
+    showStatus(spec.type == keys::KeyType::Rsa ? tr("Generating an RSA key: this can take a few seconds…")
+                                               : tr("Generating…"),
+               false);
+    m_generation->start(spec);
+}
+
+void KeyInput::cancelGeneration()
+{
+    if (m_generation != nullptr) {
+        m_generation->cancel();
+    }
+}
+
+void KeyInput::generated()
+{
+    const auto& result = m_generation->result();
+    m_generate->setEnabled(true);
+    m_progress->hide();
+    m_cancel->hide();
+    if (!result.key) {
+        showStatus(result.error.isEmpty() ? tr("Key generation stopped.") : toSentence(toStdString(result.error)),
+                   true);
+        emit generationFinished(false);
+        return;
+    }
+    const keys::Key& key = *result.key;
+    if (key.type() == keys::KeyType::Oct) {
+        std::string secret = encoding::base64UrlEncode(key.secret().span());
+        setSecret(toQString(secret), keys::SecretEncoding::Base64Url);
+        crypto::wipe(secret);
+    } else if (auto jwk = keys::exportJwk(key, true)) {
+        std::string text = encoding::toPrettyJson(*jwk);
+        crypto::wipe(*jwk);
+        setKeyText(toQString(text));
         crypto::wipe(text);
+        setKeyMasked(true);
+    } else {
+        showStatus(toSentence(jwk.error().message), true);
+        emit generationFinished(false);
+        return;
     }
-    if (!m_error.isEmpty()) {
-        status = tr("The key cannot be read: %1").arg(m_error);
-    } else if (m_keys.size() == 1 && kind() != Kind::Jwks) {
-        status = toSentence(m_keys.front().describe());
-        if (const auto keyKind = kind() == Kind::Secret ? kindForText(m_secret->text()) : std::nullopt) {
-            status += QLatin1Char(' ')
-                + tr("This is a key's text, taken as the secret's bytes because you chose \"%1\". To read it as a "
-                     "key, choose \"%2\".")
-                      .arg(m_kind->itemText(static_cast<int>(Kind::Secret)),
-                           m_kind->itemText(static_cast<int>(*keyKind)));
+    emit generationFinished(true);
+}
+
+KeyMaterial KeyInput::verificationKey() const
+{
+    const keys::Key* signing = key();
+    if (signing == nullptr) {
+        return {};
+    }
+    if (source() == Source::Secret) {
+        return {KeyMaterial::Kind::Secret, m_secret->text(), m_secret->encoding()};
+    }
+    if (signing->type() == keys::KeyType::Oct) {
+        return {KeyMaterial::Kind::Secret, toQString(encoding::base64UrlEncode(signing->secret().span())),
+                keys::SecretEncoding::Base64Url};
+    }
+    const auto publicKey = signing->publicKey();
+    if (!publicKey) {
+        return {};
+    }
+    if (!publicKey->parameters().kid.empty() || !publicKey->parameters().alg.empty()) {
+        if (const auto jwk = keys::exportJwk(*publicKey, false)) {
+            return {KeyMaterial::Kind::Jwk, toQString(jwk->dump(2)), {}};
         }
     }
-    m_status->setText(status);
-    m_status->setVisible(!status.isEmpty());
-    emit keysChanged();
+    const auto pem = keys::exportPublicPem(*publicKey);
+    return pem ? KeyMaterial{KeyMaterial::Kind::Pem, toQString(*pem), {}} : KeyMaterial{};
 }
 
 } // namespace jwtwb::ui

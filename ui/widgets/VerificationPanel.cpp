@@ -46,7 +46,7 @@ std::vector<std::string> splitList(const QString& text)
 
 VerificationPanel::VerificationPanel(QWidget* parent)
     : QWidget(parent)
-    , m_keyInput(new KeyInput(this))
+    , m_keyInput(new KeyInput(KeyInput::Purpose::Verify, this))
     , m_algorithms(new QPushButton(this))
     , m_issuer(new QLineEdit(this))
     , m_audience(new QLineEdit(this))
