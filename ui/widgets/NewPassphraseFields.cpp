@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -78,7 +79,11 @@ NewPassphraseFields::NewPassphraseFields(QWidget* parent)
 
 NewPassphraseFields::~NewPassphraseFields()
 {
-    clear();
+    // Wiped without telling anyone: the widget that holds these fields may be half destroyed.
+    for (QLineEdit* edit : {m_first, m_again}) {
+        const QSignalBlocker blocker(edit);
+        edit->clear();
+    }
 }
 
 bool NewPassphraseFields::isComplete() const
