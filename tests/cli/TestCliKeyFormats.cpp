@@ -42,26 +42,6 @@ const QList<KeyFile>& keyFiles()
     };
     return all;
 }
-
-QByteArray keyFile(const QString& name)
-{
-    return QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + name));
-}
-
-// The DER of a PEM file's last block, decoded by Qt rather than by the program under test.
-QByteArray derOf(const QByteArray& pem)
-{
-    const auto begin = pem.lastIndexOf("-----BEGIN ");
-    const auto bodyStart = pem.indexOf('\n', begin) + 1;
-    QByteArray body = pem.mid(bodyStart, pem.indexOf("-----END ", bodyStart) - bodyStart);
-    body.replace('\n', QByteArray()).replace('\r', QByteArray());
-    const auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty()) {
-        qFatal("no DER in the last PEM block");
-    }
-    return decoded.decoded;
-}
-
 QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
 {
     QByteArray out;
@@ -143,7 +123,7 @@ void TestCliKeyFormats::verifyAndSign_data()
     QTest::addColumn<QStringList>("thumbprints"); // what `jwtwb key thumbprint` prints, a line each; empty: unchecked
 
     for (const auto& k : keyFiles()) {
-        const QByteArray pem = keyFile(k.file);
+        const QByteArray pem = test::keyFileBytes(k.file);
         const QString signs = k.isPrivate ? (k.publicFile.isEmpty() ? QStringLiteral("-") : k.publicFile) : QString();
         const auto row = [&](const QString& how, const QByteArray& content) {
             QTest::newRow(qPrintable(k.file + how))
@@ -151,7 +131,7 @@ void TestCliKeyFormats::verifyAndSign_data()
         };
         row("", pem);
         if (k.hasDer) {
-            const QByteArray der = derOf(pem);
+            const QByteArray der = test::derOfPem(pem);
             row(" as DER", der);
             row(" as base64 DER", der.toBase64() + "\n");
             row(" as base64url DER in CR LF lines",
@@ -159,7 +139,7 @@ void TestCliKeyFormats::verifyAndSign_data()
         }
     }
     QTest::newRow("PEM with two keys (a key set)")
-        << keyFile("rsa-2048-spki.pem") + keyFile("ec-p256-certificate.pem") << "--key"
+        << test::keyFileBytes("rsa-2048-spki.pem") + test::keyFileBytes("ec-p256-certificate.pem") << "--key"
         << "ES256"
         << "ES256" << false << QString() << QStringList{test::kRsaThumbprint, test::kP256Thumbprint};
 
@@ -234,22 +214,23 @@ void TestCliKeyFormats::refusals_data()
           "DIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     row("empty file", "", "the key input is empty");
     row("a token", sampleToken + "\n", "this is a token, not a key: a JWS in compact form");
-    row("OpenSSH private key", keyFile("ec-p256-openssh"),
+    row("OpenSSH private key", test::keyFileBytes("ec-p256-openssh"),
         "an OpenSSH private key: OpenSSH's own key format is not supported; convert it to PKCS#8 with 'ssh-keygen -p "
         "-m PKCS8 -f FILE'");
-    row("OpenSSH private key for sign", keyFile("ed25519-openssh"), "an OpenSSH private key (Ed25519)", "sign",
-        {"--alg", "EdDSA"});
-    row("OpenSSH public key line", keyFile("ed25519-openssh.pub"),
+    row("OpenSSH private key for sign", test::keyFileBytes("ed25519-openssh"), "an OpenSSH private key (Ed25519)",
+        "sign", {"--alg", "EdDSA"});
+    row("OpenSSH public key line", test::keyFileBytes("ed25519-openssh.pub"),
         "an OpenSSH public key (\"ssh-ed25519 AAAA…\"), which this program does not read");
-    row("SSH2 public key", keyFile("ec-p256-ssh2.pub"), "an SSH2 public key (RFC 4716)");
-    row("OpenPGP key", keyFile("pgp-ed25519-public.asc"), "an OpenPGP block (\"PGP PUBLIC KEY BLOCK\")");
-    row("DSA key", keyFile("dsa-2048-pkcs8.pem"), "DSA keys are not used by JOSE");
-    row("encrypted key without a passphrase", keyFile("ec-p384-pkcs8-encrypted.pem"),
+    row("SSH2 public key", test::keyFileBytes("ec-p256-ssh2.pub"), "an SSH2 public key (RFC 4716)");
+    row("OpenPGP key", test::keyFileBytes("pgp-ed25519-public.asc"), "an OpenPGP block (\"PGP PUBLIC KEY BLOCK\")");
+    row("DSA key", test::keyFileBytes("dsa-2048-pkcs8.pem"), "DSA keys are not used by JOSE");
+    row("encrypted key without a passphrase", test::keyFileBytes("ec-p384-pkcs8-encrypted.pem"),
         "the private key is encrypted: a passphrase is needed");
-    row("encrypted DER for sign without a passphrase", derOf(keyFile("ec-p384-pkcs8-encrypted.pem")),
+    row("encrypted DER for sign without a passphrase",
+        test::derOfPem(test::keyFileBytes("ec-p384-pkcs8-encrypted.pem")),
         "the private key is encrypted: a passphrase is needed", "sign", {"--alg", "ES384"});
     row("binary data", QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "not a key: binary data that is not DER");
-    row("DER with octets after the key", derOf(keyFile("ec-p256-spki.pem")) + QByteArray(3, '\0'),
+    row("DER with octets after the key", test::derOfPem(test::keyFileBytes("ec-p256-spki.pem")) + QByteArray(3, '\0'),
         "the DER data has 3 octets of unexpected data after the key");
     row("larger than 1 MiB", QByteArray(1024 * 1024 + 1, 'A'), "the input is larger than 1 MiB");
     row("JWK Set without a usable key", R"({"keys":[{"kty":"EC","crv":"P-192","x":"AA","y":"AA"}]})",

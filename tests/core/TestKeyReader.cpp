@@ -108,27 +108,6 @@ const std::vector<Refused>& refusedFiles()
     };
     return all;
 }
-
-QByteArray keyFile(const QString& name)
-{
-    return QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + name));
-}
-
-// The DER of a PEM file's last block, decoded by Qt: independent of core's PEM reader.
-QByteArray derOf(const QByteArray& pem)
-{
-    const auto begin = pem.lastIndexOf("-----BEGIN ");
-    const auto bodyStart = pem.indexOf('\n', begin) + 1;
-    const auto end = pem.indexOf("-----END ", bodyStart);
-    QByteArray body = pem.mid(bodyStart, end - bodyStart);
-    body.replace('\n', QByteArray()).replace('\r', QByteArray());
-    const auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty() || decoded.decoded.front() != 0x30) {
-        qFatal("no DER in the last PEM block");
-    }
-    return decoded.decoded;
-}
-
 QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
 {
     QByteArray out;
@@ -218,13 +197,13 @@ void TestKeyReader::keys_data()
                                         << f.isPrivate << description << QStringList();
     };
     for (const auto& f : fixtures()) {
-        const QByteArray pem = keyFile(f.file);
+        const QByteArray pem = test::keyFileBytes(f.file);
         const QString inPem = f.structure.isEmpty() ? QStringLiteral(" (PEM)") : " (" + f.structure + ", PEM)";
         row(f.file, pem, f, KeyInputKind::Pem, f.phrase + inPem);
         if (!f.hasDer) {
             continue;
         }
-        const QByteArray der = derOf(pem);
+        const QByteArray der = test::derOfPem(pem);
         row(f.file + " as DER", der, f, KeyInputKind::Der, f.phrase + " (DER)");
         row(f.file + " as base64 DER", der.toBase64(), f, KeyInputKind::Base64Der, f.phrase + " (base64 DER)");
         row(f.file + " as base64 DER in lines", wrapped(der.toBase64(), 64, "\n"), f, KeyInputKind::Base64Der,
@@ -238,17 +217,19 @@ void TestKeyReader::keys_data()
     const Fixture& spki = fixtures()[4];
     QCOMPARE(spki.file, QStringLiteral("rsa-2048-spki.pem"));
     const QString spkiPem = spki.phrase + " (SubjectPublicKeyInfo, PEM)";
-    row("PEM with CR LF", withCrLf(keyFile(spki.file)), spki, KeyInputKind::Pem, spkiPem);
-    row("PEM after a UTF-8 byte order mark", "\xEF\xBB\xBF" + keyFile(spki.file), spki, KeyInputKind::Pem, spkiPem);
+    row("PEM with CR LF", withCrLf(test::keyFileBytes(spki.file)), spki, KeyInputKind::Pem, spkiPem);
+    row("PEM after a UTF-8 byte order mark", "\xEF\xBB\xBF" + test::keyFileBytes(spki.file), spki, KeyInputKind::Pem,
+        spkiPem);
     row("PEM after openssl pkcs12's Bag Attributes",
-        "Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=/CN=x\n" + keyFile(spki.file), spki, KeyInputKind::Pem,
-        spkiPem);
-    row("PEM indented and without its last line break", "  " + keyFile(spki.file).trimmed(), spki, KeyInputKind::Pem,
-        spkiPem);
+        "Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=/CN=x\n" + test::keyFileBytes(spki.file), spki,
+        KeyInputKind::Pem, spkiPem);
+    row("PEM indented and without its last line break", "  " + test::keyFileBytes(spki.file).trimmed(), spki,
+        KeyInputKind::Pem, spkiPem);
 
     // Several PEM blocks: a key set.
     QTest::newRow("PEM with a public key and a certificate")
-        << keyFile(QStringLiteral("rsa-2048-spki.pem")) + keyFile(QStringLiteral("ec-p256-certificate.pem"))
+        << test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem"))
+            + test::keyFileBytes(QStringLiteral("ec-p256-certificate.pem"))
         << QString() << int(KeyInputKind::Pem) << true << QStringList{test::kRsaThumbprint, test::kP256Thumbprint}
         << int(KeyType::Rsa) << int(Curve::None) << 2048 << false
         << "PEM with 2 keys: an RSA 2048-bit public key (SubjectPublicKeyInfo); an EC P-256 public key from the "
@@ -351,7 +332,7 @@ void TestKeyReader::errors_data()
              const QString& passphrase = {}) { QTest::newRow(name) << input << passphrase << int(code) << fragments; };
     for (const auto& refused : refusedFiles()) {
         QTest::newRow(qPrintable(refused.file))
-            << keyFile(refused.file) << QString() << int(refused.code) << refused.fragments;
+            << test::keyFileBytes(refused.file) << QString() << int(refused.code) << refused.fragments;
     }
 
     row("empty", "", Errc::EmptyInput, {"the key input is empty"});
@@ -360,13 +341,14 @@ void TestKeyReader::errors_data()
     row("larger than 1 MiB", QByteArray(static_cast<qsizetype>(kMaxKeyInputSize) + 1, 'A'), Errc::InputTooLarge,
         {"larger than 1 MiB"});
     row("a PEM file padded beyond 1 MiB",
-        keyFile(QStringLiteral("rsa-2048-spki.pem")) + QByteArray(static_cast<qsizetype>(kMaxKeyInputSize), '\n'),
+        test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem"))
+            + QByteArray(static_cast<qsizetype>(kMaxKeyInputSize), '\n'),
         Errc::InputTooLarge, {"larger than 1 MiB"});
 
     // Encrypted keys: no passphrase, so that a GUI can ask; a wrong one.
-    const QByteArray pkcs8 = keyFile(QStringLiteral("ec-p384-pkcs8-encrypted.pem"));
-    const QByteArray legacy = keyFile(QStringLiteral("rsa-2048-pkcs1-encrypted.pem"));
-    const QByteArray pkcs8Der = derOf(pkcs8);
+    const QByteArray pkcs8 = test::keyFileBytes(QStringLiteral("ec-p384-pkcs8-encrypted.pem"));
+    const QByteArray legacy = test::keyFileBytes(QStringLiteral("rsa-2048-pkcs1-encrypted.pem"));
+    const QByteArray pkcs8Der = test::derOfPem(pkcs8);
     const QStringList needed{"the private key is encrypted: a passphrase is needed"};
     const QStringList wrong{"wrong passphrase for the encrypted private key"};
     row("encrypted PKCS#8 PEM without a passphrase", pkcs8, Errc::PassphraseRequired, needed);
@@ -395,11 +377,12 @@ void TestKeyReader::errors_data()
     row("JWK Set whose keys is no array", R"({"keys":{"kty":"oct"}})", Errc::InvalidKey, {"\"keys\" must be an array"});
 
     // PEM that holds no key JOSE uses.
-    const QByteArray parameters = keyFile(QStringLiteral("ec-p256-sec1-with-parameters.pem"));
+    const QByteArray parameters = test::keyFileBytes(QStringLiteral("ec-p256-sec1-with-parameters.pem"));
     row("only EC PARAMETERS", parameters.left(parameters.indexOf("-----BEGIN EC PRIVATE KEY")), Errc::UnsupportedKey,
         {"only parameters (\"EC PARAMETERS\")"});
     row("DSA key after an RSA key",
-        keyFile(QStringLiteral("rsa-2048-spki.pem")) + keyFile(QStringLiteral("dsa-2048-pkcs8.pem")),
+        test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem"))
+            + test::keyFileBytes(QStringLiteral("dsa-2048-pkcs8.pem")),
         Errc::UnsupportedKey, {"PEM block 2: DSA keys are not used by JOSE"});
     row("truncated PEM", "-----BEGIN PRIVATE KEY-----\nMIIE", Errc::InvalidPem, {"is truncated"});
     row("damaged PEM body", "-----BEGIN PUBLIC KEY-----\nMIIB*AAA\n-----END PUBLIC KEY-----\n", Errc::InvalidPem,
@@ -408,7 +391,7 @@ void TestKeyReader::errors_data()
         Errc::UnsupportedKey, {"a certificate signing request is not a key"});
 
     // DER that is not a key.
-    const QByteArray spkiDer = derOf(keyFile(QStringLiteral("rsa-2048-spki.pem")));
+    const QByteArray spkiDer = test::derOfPem(test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem")));
     row("DER with two octets after the key", spkiDer + QByteArray(2, '\0'), Errc::InvalidKey,
         {"2 octets of unexpected data after the key"});
     row("truncated DER", spkiDer.left(100), Errc::InvalidKey, {"not a DER key or certificate"});
@@ -490,7 +473,7 @@ void TestKeyReader::secrets_data()
          "guessed base64url");
     read("auto: text", "your-256-bit-secret", SecretEncoding::Auto, QByteArray("your-256-bit-secret").toHex(),
          SecretEncoding::Utf8, "an HMAC secret: 19 bytes, written in UTF-8", "taken as UTF-8 text");
-    const QByteArray pem = keyFile(QStringLiteral("rsa-2048-spki.pem"));
+    const QByteArray pem = test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem"));
     read("a public key's PEM as a secret", pem, SecretEncoding::Utf8, pem.toHex(), SecretEncoding::Utf8,
          QStringLiteral("an HMAC secret: %1 bytes, written in UTF-8").arg(pem.size()),
          "this text is PEM, taken as the secret's bytes because a secret was asked for");
@@ -551,7 +534,7 @@ void TestKeyReader::secrets()
 void TestKeyReader::passphraseAskedThenGiven()
 {
     // What a GUI does: read, learn that a passphrase is needed, ask, read again.
-    const std::string pem = keyFile(QStringLiteral("ec-p384-pkcs8-encrypted.pem")).toStdString();
+    const std::string pem = test::keyFileBytes(QStringLiteral("ec-p384-pkcs8-encrypted.pem")).toStdString();
     const auto first = readKeys(pem);
     JWTWB_VERIFY_ERROR(first, Errc::PassphraseRequired, "a passphrase is needed");
     const std::string passphrase = kPassphrase.toStdString();
@@ -561,7 +544,7 @@ void TestKeyReader::passphraseAskedThenGiven()
     JWTWB_VERIFY_OK(second);
     QCOMPARE(thumbprintOf(second->keys.front()), test::kP384Thumbprint);
     // A passphrase given for a key that is not encrypted does no harm.
-    const auto plain = readKeys(keyFile(QStringLiteral("ec-p256-sec1.pem")).toStdString(), options);
+    const auto plain = readKeys(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem")).toStdString(), options);
     JWTWB_VERIFY_OK(plain);
     QCOMPARE(thumbprintOf(plain->keys.front()), test::kP256Thumbprint);
 }
@@ -569,7 +552,7 @@ void TestKeyReader::passphraseAskedThenGiven()
 void TestKeyReader::errorPositionsCountFromTheInputsStart()
 {
     // Not from the start of the block that failed.
-    const QByteArray first = keyFile(QStringLiteral("rsa-2048-spki.pem"));
+    const QByteArray first = test::keyFileBytes(QStringLiteral("rsa-2048-spki.pem"));
     const QByteArray input = first + "-----BEGIN X509 CRL-----\nMIIB\n-----END X509 CRL-----\n";
     const auto reading = readKeys(input.toStdString());
     JWTWB_VERIFY_ERROR(reading, Errc::UnsupportedKey, "PEM block 2: the PEM block \"X509 CRL\"");

@@ -1,4 +1,5 @@
 #include "TestData.h"
+#include "TestKeys.h"
 #include "UiTestSupport.h"
 #include "dialogs/FixturesDialog.h"
 #include "encoding/Json.h"
@@ -188,23 +189,6 @@ void TestFixturesDialog::privateKeyPastedOrGiven()
     QCOMPARE(m_dialog->fixtures()->verifier.algorithm, jose::JwsAlgorithm::EdDSA);
 }
 
-namespace {
-
-// The DER inside a PEM file, decoded here with Qt rather than by the code under test.
-QByteArray derOf(const char* name)
-{
-    QByteArray body;
-    for (const QByteArray& line :
-         QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + QLatin1String(name))).split('\n')) {
-        if (!line.startsWith("-----") && !line.contains(':') && !line.trimmed().isEmpty()) {
-            body += line.trimmed();
-        }
-    }
-    return QByteArray::fromBase64(body);
-}
-
-} // namespace
-
 // The fixtures dialog's entry point for each private key format: pasted, or loaded from a file.
 void TestFixturesDialog::everyKeyFormat_data()
 {
@@ -221,9 +205,12 @@ void TestFixturesDialog::everyKeyFormat_data()
     QTest::newRow("PEM PKCS#8, pasted") << pem("rsa-2048-pkcs8.pem") << false << rs256 << QString();
     QTest::newRow("PEM PKCS#1, file") << pem("rsa-2048-pkcs1.pem") << true << rs256 << QString();
     QTest::newRow("PEM SEC1, file") << pem("ec-p256-sec1.pem") << true << es256 << QString();
-    QTest::newRow("binary DER PKCS#8, file") << derOf("ed25519-pkcs8.pem") << true << eddsa << QString();
-    QTest::newRow("binary DER SEC1, file") << derOf("ec-p256-sec1.pem") << true << es256 << QString();
-    QTest::newRow("base64 DER, pasted") << derOf("rsa-2048-pkcs8.pem").toBase64() << false << rs256 << QString();
+    QTest::newRow("binary DER PKCS#8, file")
+        << test::derOfKeyFile(QStringLiteral("ed25519-pkcs8.pem")) << true << eddsa << QString();
+    QTest::newRow("binary DER SEC1, file")
+        << test::derOfKeyFile(QStringLiteral("ec-p256-sec1.pem")) << true << es256 << QString();
+    QTest::newRow("base64 DER, pasted") << test::derOfKeyFile(QStringLiteral("rsa-2048-pkcs8.pem")).toBase64() << false
+                                        << rs256 << QString();
     QTest::newRow("private JWK, pasted") << QByteArray(
         R"({"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"})")
                                          << false << eddsa << QString();

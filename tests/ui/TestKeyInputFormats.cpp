@@ -104,29 +104,6 @@ const std::vector<Fixture>& fixtures()
     };
     return all;
 }
-
-QByteArray keyFile(const QString& name)
-{
-    return QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + name));
-}
-
-// The DER of a PEM file's last block, decoded by Qt: independent of core's PEM reader.
-QByteArray derOf(const QByteArray& pem)
-{
-    const auto begin = pem.lastIndexOf("-----BEGIN ");
-    const auto bodyStart = pem.indexOf('\n', begin) + 1;
-    const auto bodyEnd = pem.indexOf("-----END ", bodyStart);
-    QByteArray body;
-    for (const QByteArray& line : pem.mid(bodyStart, bodyEnd - bodyStart).split('\n')) {
-        body += line.trimmed();
-    }
-    const auto der = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
-    if (!der) {
-        qFatal("bad PEM body in test data");
-    }
-    return *der;
-}
-
 keys::Key privateKeyOf(const char* file)
 {
     auto key = keys::importPem(test::readDataFile(QStringLiteral("keys/") + file), kPassphrase.toStdString());
@@ -283,8 +260,8 @@ void TestKeyInputFormats::everyFormat_data()
     };
 
     for (const Fixture& fixture : fixtures()) {
-        const QByteArray pem = keyFile(fixture.file);
-        const QByteArray signWith = keyFile(fixture.privateFile);
+        const QByteArray pem = test::keyFileBytes(fixture.file);
+        const QByteArray signWith = test::keyFileBytes(fixture.privateFile);
         const QString passphrase = fixture.encrypted ? kPassphrase : QString();
         const QString pemDescription
             = sentence(QStringLiteral("%1 (%2PEM)")
@@ -300,7 +277,7 @@ void TestKeyInputFormats::everyFormat_data()
             continue;
         }
         // Binary DER as a file, base64 DER pasted: both read as base64 DER (a file comes back as its base64).
-        const QByteArray der = derOf(pem);
+        const QByteArray der = test::derOfPem(pem);
         const QString derDescription = sentence(fixture.phrase + QStringLiteral(" (base64 DER)"));
         for (const Entry entry : all) {
             const QString format = QString::fromLatin1(fixture.file).remove(QLatin1String(".pem"))
@@ -325,16 +302,17 @@ void TestKeyInputFormats::everyFormat_data()
         *row(entry, QStringLiteral("private JWK"))
             << int(entry) << privateJwk.toUtf8() << QStringLiteral("key.jwk") << QString() << -1
             << int(keys::KeyInputKind::Jwk) << QStringLiteral("An EC P-256 private key (JWK, kid \"ec-jwk\").") << true
-            << false << QStringLiteral("ES256") << QString() << keyFile("ec-p256-sec1.pem");
+            << false << QStringLiteral("ES256") << QString() << test::keyFileBytes("ec-p256-sec1.pem");
         *row(entry, QStringLiteral("public JWK"))
             << int(entry) << publicJwk.toUtf8() << QStringLiteral("key.jwk") << QString() << -1
             << int(keys::KeyInputKind::Jwk) << QStringLiteral("An RSA 2048-bit public key (JWK, kid \"rsa-jwk\").")
-            << false << false << QStringLiteral("RS384") << QString() << keyFile("rsa-2048-pkcs8.pem");
+            << false << false << QStringLiteral("RS384") << QString() << test::keyFileBytes("rsa-2048-pkcs8.pem");
         if (isDecoder(entry)) {
             *row(entry, QStringLiteral("JWK Set"))
                 << int(entry) << QByteArray::fromStdString(encoding::toPrettyJson(set)) << QStringLiteral("keys.jwks")
                 << QString() << -1 << int(keys::KeyInputKind::Jwks) << QStringLiteral("A JWK Set: 2 keys.") << false
-                << true << QStringLiteral("RS256") << QStringLiteral("rsa-jwk") << keyFile("rsa-2048-pkcs8.pem");
+                << true << QStringLiteral("RS256") << QStringLiteral("rsa-jwk")
+                << test::keyFileBytes("rsa-2048-pkcs8.pem");
         }
     }
 
@@ -500,12 +478,12 @@ void TestKeyInputFormats::refusals_data()
     const QString dsa = QStringLiteral("DSA keys are not used by JOSE");
     for (const Entry entry : all) {
         *row(entry, QStringLiteral("OpenSSH private key"))
-            << int(entry) << keyFile(QStringLiteral("ec-p256-openssh")) << QStringLiteral("id_ecdsa") << true
+            << int(entry) << test::keyFileBytes(QStringLiteral("ec-p256-openssh")) << QStringLiteral("id_ecdsa") << true
             << cannotRead + openSsh << openSsh << true;
         *row(entry, QStringLiteral("OpenSSH public key"))
-            << int(entry) << keyFile(QStringLiteral("ec-p256-openssh.pub")) << QStringLiteral("id_ecdsa.pub") << true
-            << cannotRead + openSshPublic << openSshPublic << true;
-        *row(entry, QStringLiteral("DSA key")) << int(entry) << keyFile(QStringLiteral("dsa-2048-pkcs8.pem"))
+            << int(entry) << test::keyFileBytes(QStringLiteral("ec-p256-openssh.pub")) << QStringLiteral("id_ecdsa.pub")
+            << true << cannotRead + openSshPublic << openSshPublic << true;
+        *row(entry, QStringLiteral("DSA key")) << int(entry) << test::keyFileBytes(QStringLiteral("dsa-2048-pkcs8.pem"))
                                                << QStringLiteral("dsa.pem") << true << cannotRead + dsa << dsa << false;
     }
 
@@ -652,7 +630,7 @@ void TestKeyInputFormats::screenshots()
         QVERIFY(!window.signerPage()->token().isEmpty());
     } else {
         paste(input->findChild<QPlainTextEdit*>(QStringLiteral("keyText")),
-              QString::fromUtf8(keyFile("rsa-2048-spki.pem")));
+              QString::fromUtf8(test::keyFileBytes("rsa-2048-spki.pem")));
         VerificationPanel* panel = window.decoderPage()->verificationPanel();
         QCOMPARE(panel->state(), VerificationState::Valid);
         QCOMPARE(input->statusText(), QStringLiteral("An RSA 2048-bit public key (SubjectPublicKeyInfo, PEM)."));

@@ -107,23 +107,6 @@ QString thumbprintOf(const keys::Key& key)
     auto print = keys::thumbprint(key);
     return print ? QString::fromStdString(encoding::base64UrlEncode(*print)) : QStringLiteral("(none)");
 }
-
-// The DER inside a PEM file: the base64 between the armour lines.
-QByteArray derOf(const QString& pemPath)
-{
-    QFile file(pemPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot open %s", qPrintable(pemPath));
-    }
-    QByteArray base64;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (!line.startsWith("-----") && !line.contains(':')) {
-            base64 += line.trimmed();
-        }
-    }
-    return QByteArray::fromBase64(base64);
-}
-
 QByteArray readAll(const QString& path)
 {
     QFile file(path);
@@ -277,11 +260,14 @@ void TestKeysPageFiles::importEncryptedPemFile()
 void TestKeysPageFiles::importDerFile()
 {
     // Binary DER, made from the PEM test keys: PKCS#8 private, SPKI public, an encrypted PKCS#8.
-    const QString pkcs8 = writeFile(QStringLiteral("rsa.der"), derOf(keyFile("rsa-2048-pkcs8.pem")));
+    const QString pkcs8
+        = writeFile(QStringLiteral("rsa.der"), test::derOfKeyFile(QStringLiteral("rsa-2048-pkcs8.pem")));
     QVERIFY(m_page->actions()->importFile(pkcs8).startsWith(QStringLiteral("Imported 1 key(s)")));
-    const QString spki = writeFile(QStringLiteral("p256-public.der"), derOf(keyFile("ec-p256-spki.pem")));
+    const QString spki
+        = writeFile(QStringLiteral("p256-public.der"), test::derOfKeyFile(QStringLiteral("ec-p256-spki.pem")));
     QVERIFY(m_page->actions()->importFile(spki).startsWith(QStringLiteral("Imported 1 key(s)")));
-    const QString encrypted = writeFile(QStringLiteral("p384.der"), derOf(keyFile("ec-p384-pkcs8-encrypted.pem")));
+    const QString encrypted
+        = writeFile(QStringLiteral("p384.der"), test::derOfKeyFile(QStringLiteral("ec-p384-pkcs8-encrypted.pem")));
     test::scripted(*m_page)->setPassphrasePrompt([] { return std::optional(kKeyFilePassphrase); });
     const QString report = m_page->actions()->importFile(encrypted);
     QVERIFY2(report.startsWith(QStringLiteral("Imported 1 key(s)")), qPrintable(report));
@@ -399,8 +385,9 @@ void TestKeysPageFiles::duplicatesByThumbprint()
 {
     QVERIFY(m_page->actions()->importFile(keyFile("ec-p256-sec1.pem")).startsWith(QStringLiteral("Imported 1 key(s)")));
     // The public half, the certificate and the DER of the same key are the same key.
-    for (const QString& path : {keyFile("ec-p256-spki.pem"), keyFile("ec-p256-certificate.pem"),
-                                writeFile(QStringLiteral("p256.der"), derOf(keyFile("ec-p256-sec1.pem")))}) {
+    for (const QString& path :
+         {keyFile("ec-p256-spki.pem"), keyFile("ec-p256-certificate.pem"),
+          writeFile(QStringLiteral("p256.der"), test::derOfKeyFile(QStringLiteral("ec-p256-sec1.pem")))}) {
         const QString report = m_page->actions()->importFile(path);
         QVERIFY2(report.startsWith(QStringLiteral("Imported 0 key(s); left out:")), qPrintable(report));
         QVERIFY2(report.contains(QStringLiteral("already in the keystore")), qPrintable(report));

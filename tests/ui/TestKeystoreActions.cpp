@@ -58,24 +58,6 @@ private:
 namespace {
 
 constexpr keys::KeystoreOptions kFast{1000};
-
-QByteArray keyFile(const char* name)
-{
-    return QByteArray::fromStdString(test::readDataFile(QStringLiteral("keys/") + QLatin1String(name)));
-}
-
-// The DER inside a PEM file, decoded here with Qt rather than by the code under test.
-QByteArray derOf(const char* name)
-{
-    QByteArray body;
-    for (const QByteArray& line : keyFile(name).split('\n')) {
-        if (!line.startsWith("-----") && !line.contains(':') && !line.trimmed().isEmpty()) {
-            body += line.trimmed();
-        }
-    }
-    return QByteArray::fromBase64(body);
-}
-
 QString thumbprintOf(const keys::Key& key)
 {
     return QString::fromStdString(encoding::base64UrlEncode(keys::thumbprint(key).value()));
@@ -130,18 +112,28 @@ void TestKeystoreActions::importEveryKeyFormat_data()
     QTest::addColumn<bool>("binary"); // a file only: binary DER cannot be pasted
     QTest::addColumn<QString>("thumbprint");
     QTest::addColumn<bool>("isPrivate");
-    QTest::newRow("PEM SubjectPublicKeyInfo") << keyFile("ec-p256-spki.pem") << false << test::kP256Thumbprint << false;
-    QTest::newRow("PEM PKCS#8") << keyFile("rsa-2048-pkcs8.pem") << false << test::kRsaThumbprint << true;
-    QTest::newRow("PEM PKCS#1") << keyFile("rsa-2048-pkcs1.pem") << false << test::kRsaThumbprint << true;
-    QTest::newRow("PEM PKCS#1 public") << keyFile("rsa-2048-pkcs1-public.pem") << false << test::kRsaThumbprint
-                                       << false;
-    QTest::newRow("PEM SEC1") << keyFile("ec-p256-sec1.pem") << false << test::kP256Thumbprint << true;
-    QTest::newRow("PEM certificate") << keyFile("ec-p256-certificate.pem") << false << test::kP256Thumbprint << false;
-    QTest::newRow("PEM Ed25519") << keyFile("ed25519-pkcs8.pem") << false << test::kEd25519Thumbprint << true;
-    QTest::newRow("DER PKCS#8") << derOf("rsa-2048-pkcs8.pem") << true << test::kRsaThumbprint << true;
-    QTest::newRow("DER SubjectPublicKeyInfo") << derOf("ec-p256-spki.pem") << true << test::kP256Thumbprint << false;
-    QTest::newRow("DER certificate") << derOf("ec-p256-certificate.pem") << true << test::kP256Thumbprint << false;
-    QTest::newRow("base64 DER") << derOf("ed25519-pkcs8.pem").toBase64() << false << test::kEd25519Thumbprint << true;
+    QTest::newRow("PEM SubjectPublicKeyInfo")
+        << test::keyFileBytes(QStringLiteral("ec-p256-spki.pem")) << false << test::kP256Thumbprint << false;
+    QTest::newRow("PEM PKCS#8") << test::keyFileBytes(QStringLiteral("rsa-2048-pkcs8.pem")) << false
+                                << test::kRsaThumbprint << true;
+    QTest::newRow("PEM PKCS#1") << test::keyFileBytes(QStringLiteral("rsa-2048-pkcs1.pem")) << false
+                                << test::kRsaThumbprint << true;
+    QTest::newRow("PEM PKCS#1 public") << test::keyFileBytes(QStringLiteral("rsa-2048-pkcs1-public.pem")) << false
+                                       << test::kRsaThumbprint << false;
+    QTest::newRow("PEM SEC1") << test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem")) << false
+                              << test::kP256Thumbprint << true;
+    QTest::newRow("PEM certificate") << test::keyFileBytes(QStringLiteral("ec-p256-certificate.pem")) << false
+                                     << test::kP256Thumbprint << false;
+    QTest::newRow("PEM Ed25519") << test::keyFileBytes(QStringLiteral("ed25519-pkcs8.pem")) << false
+                                 << test::kEd25519Thumbprint << true;
+    QTest::newRow("DER PKCS#8") << test::derOfKeyFile(QStringLiteral("rsa-2048-pkcs8.pem")) << true
+                                << test::kRsaThumbprint << true;
+    QTest::newRow("DER SubjectPublicKeyInfo")
+        << test::derOfKeyFile(QStringLiteral("ec-p256-spki.pem")) << true << test::kP256Thumbprint << false;
+    QTest::newRow("DER certificate") << test::derOfKeyFile(QStringLiteral("ec-p256-certificate.pem")) << true
+                                     << test::kP256Thumbprint << false;
+    QTest::newRow("base64 DER") << test::derOfKeyFile(QStringLiteral("ed25519-pkcs8.pem")).toBase64() << false
+                                << test::kEd25519Thumbprint << true;
     // RFC 7638 §3.1's example key and its thumbprint.
     QTest::newRow("JWK") << QByteArray(
         R"({"kty":"RSA","e":"AQAB","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"})")
@@ -201,7 +193,8 @@ void TestKeystoreActions::encryptedKeyAsksForItsPassphrase()
         ++asked;
         return answer;
     });
-    const QString file = write(QStringLiteral("encrypted.pem"), keyFile("ec-p384-pkcs8-encrypted.pem"));
+    const QString file
+        = write(QStringLiteral("encrypted.pem"), test::keyFileBytes(QStringLiteral("ec-p384-pkcs8-encrypted.pem")));
     QVERIFY(m_actions->importFile(file).contains(QStringLiteral("passphrase"))); // cancelled
     answer = QStringLiteral("not it");
     QVERIFY(m_actions->importFile(file).contains(QStringLiteral("wrong passphrase")));
@@ -214,9 +207,11 @@ void TestKeystoreActions::encryptedKeyAsksForItsPassphrase()
 void TestKeystoreActions::duplicateIsReportedNotAdded()
 {
     QSignalSpy added(m_actions.get(), &KeystoreActions::keyAdded);
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ec-p256-sec1.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem"))))
+                .startsWith("Imported 1"));
     // The public half of a stored private key is the same key.
-    const QString report = m_actions->importText(QString::fromUtf8(keyFile("ec-p256-spki.pem")));
+    const QString report
+        = m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-spki.pem"))));
     QVERIFY2(report.startsWith(QStringLiteral("Imported 0 key(s); left out:")), qPrintable(report));
     QCOMPARE(added.size(), 1);
     QCOMPARE(reopen().entries().size(), std::size_t{1});
@@ -224,7 +219,8 @@ void TestKeystoreActions::duplicateIsReportedNotAdded()
 
 void TestKeystoreActions::deleteAsksAndUndoRestores()
 {
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ed25519-pkcs8.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ed25519-pkcs8.pem"))))
+                .startsWith("Imported 1"));
     const QString kid = QString::fromStdString(reopen().entries().front().kid());
     QStringList asked;
     bool answer = false;
@@ -250,7 +246,8 @@ void TestKeystoreActions::deleteAsksAndUndoRestores()
 
 void TestKeystoreActions::detailsAreSaved()
 {
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ec-p256-sec1.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem"))))
+                .startsWith("Imported 1"));
     const QString kid = QString::fromStdString(reopen().entries().front().kid());
     QVERIFY(m_actions->setDetails(kid, QStringLiteral("  billing signer "), QStringLiteral("production, , billing"),
                                   QStringLiteral("rotated yearly")));
@@ -262,7 +259,8 @@ void TestKeystoreActions::detailsAreSaved()
 
 void TestKeystoreActions::privateExportAsksFirst()
 {
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ec-p256-sec1.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem"))))
+                .startsWith("Imported 1"));
     const QString kid = QString::fromStdString(reopen().entries().front().kid());
     QVERIFY(m_actions->setDetails(kid, QStringLiteral("release"), QStringLiteral("production"), {}));
     const QList<const keys::KeystoreEntry*> entries{&m_session->keystore()->entries().front()};
@@ -288,7 +286,8 @@ void TestKeystoreActions::privateExportAsksFirst()
 
 void TestKeystoreActions::failedSaveAsksAndKeepsTheChange()
 {
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ec-p256-sec1.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem"))))
+                .startsWith("Imported 1"));
     // A folder where the backup of the previous file goes: the next save fails (also for root).
     QVERIFY(QDir().mkpath(m_path + QStringLiteral(".bak/in-the-way")));
     QList<UnsavedKeystoreDialog::Situation> situations;
@@ -297,7 +296,8 @@ void TestKeystoreActions::failedSaveAsksAndKeepsTheChange()
         return UnsavedKeystoreDialog::Choice::Keep;
     });
     QSignalSpy status(m_actions.get(), &KeystoreActions::statusMessage);
-    const QString report = m_actions->importText(QString::fromUtf8(keyFile("ed25519-pkcs8.pem")));
+    const QString report
+        = m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ed25519-pkcs8.pem"))));
     QCOMPARE(situations, QList<UnsavedKeystoreDialog::Situation>{UnsavedKeystoreDialog::Situation::SaveFailed});
     QVERIFY2(report.contains(QStringLiteral("memory only")), qPrintable(report));
     QVERIFY(m_session->hasUnsavedChanges());
@@ -310,7 +310,8 @@ void TestKeystoreActions::failedSaveAsksAndKeepsTheChange()
 
 void TestKeystoreActions::changePassphraseAsksForTheNewOne()
 {
-    QVERIFY(m_actions->importText(QString::fromUtf8(keyFile("ec-p256-sec1.pem"))).startsWith("Imported 1"));
+    QVERIFY(m_actions->importText(QString::fromUtf8(test::keyFileBytes(QStringLiteral("ec-p256-sec1.pem"))))
+                .startsWith("Imported 1"));
     std::optional<QString> answer;
     m_prompter->setNewKeystorePassphrasePrompt(
         [&](const QString& path) { return path == m_path ? answer : std::nullopt; });
