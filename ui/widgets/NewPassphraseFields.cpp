@@ -130,7 +130,7 @@ void NewPassphraseFields::update()
         }
         m_meter->setPalette(meterPalette);
         if (strength.weak()) {
-            advice << tr("⚠ This passphrase is weak: anyone who copies the keystore file can try guesses "
+            advice << tr("⚠ This passphrase is weak: anyone who gets a copy of the file can try guesses "
                          "offline. A few unrelated words make a strong one. You may go on all the same.");
         }
         if (m_again->text().isEmpty()) {
