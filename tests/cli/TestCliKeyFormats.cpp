@@ -42,6 +42,7 @@ const QList<KeyFile>& keyFiles()
     };
     return all;
 }
+
 QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
 {
     QByteArray out;

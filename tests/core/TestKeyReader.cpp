@@ -108,6 +108,7 @@ const std::vector<Refused>& refusedFiles()
     };
     return all;
 }
+
 QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
 {
     QByteArray out;

@@ -104,6 +104,7 @@ const std::vector<Fixture>& fixtures()
     };
     return all;
 }
+
 keys::Key privateKeyOf(const char* file)
 {
     auto key = keys::importPem(test::readDataFile(QStringLiteral("keys/") + file), kPassphrase.toStdString());

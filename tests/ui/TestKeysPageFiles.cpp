@@ -107,6 +107,7 @@ QString thumbprintOf(const keys::Key& key)
     auto print = keys::thumbprint(key);
     return print ? QString::fromStdString(encoding::base64UrlEncode(*print)) : QStringLiteral("(none)");
 }
+
 QByteArray readAll(const QString& path)
 {
     QFile file(path);
