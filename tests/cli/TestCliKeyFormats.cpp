@@ -43,15 +43,6 @@ const QList<KeyFile>& keyFiles()
     return all;
 }
 
-QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
-{
-    QByteArray out;
-    for (qsizetype i = 0; i < text.size(); i += width) {
-        out += text.mid(i, width) + lineBreak;
-    }
-    return out;
-}
-
 } // namespace
 
 // `jwtwb verify --key FILE` and `jwtwb sign --key FILE` for every way a key file comes (PEM, DER,
@@ -136,7 +127,8 @@ void TestCliKeyFormats::verifyAndSign_data()
             row(" as DER", der);
             row(" as base64 DER", der.toBase64() + "\n");
             row(" as base64url DER in CR LF lines",
-                wrapped(der.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), 64, "\r\n"));
+                test::wrapped(der.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), 64,
+                              "\r\n"));
         }
     }
     QTest::newRow("PEM with two keys (a key set)")

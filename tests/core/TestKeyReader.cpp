@@ -109,15 +109,6 @@ const std::vector<Refused>& refusedFiles()
     return all;
 }
 
-QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
-{
-    QByteArray out;
-    for (qsizetype i = 0; i < text.size(); i += width) {
-        out += text.mid(i, width) + lineBreak;
-    }
-    return out;
-}
-
 QByteArray withCrLf(QByteArray text)
 {
     return text.replace("\n", "\r\n");
@@ -207,10 +198,10 @@ void TestKeyReader::keys_data()
         const QByteArray der = test::derOfPem(pem);
         row(f.file + " as DER", der, f, KeyInputKind::Der, f.phrase + " (DER)");
         row(f.file + " as base64 DER", der.toBase64(), f, KeyInputKind::Base64Der, f.phrase + " (base64 DER)");
-        row(f.file + " as base64 DER in lines", wrapped(der.toBase64(), 64, "\n"), f, KeyInputKind::Base64Der,
+        row(f.file + " as base64 DER in lines", test::wrapped(der.toBase64(), 64, "\n"), f, KeyInputKind::Base64Der,
             f.phrase + " (base64 DER)");
         row(f.file + " as base64url DER in CR LF lines",
-            wrapped(der.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), 76, "\r\n"), f,
+            test::wrapped(der.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals), 76, "\r\n"), f,
             KeyInputKind::Base64Der, f.phrase + " (base64 DER)");
     }
 

@@ -43,6 +43,16 @@ inline QByteArray derOfPem(const QByteArray& pem)
     return decoded.decoded;
 }
 
+// Text cut into lines of `width` characters, each ending in `lineBreak`, as base64 in a PEM body.
+inline QByteArray wrapped(const QByteArray& text, int width, const QByteArray& lineBreak)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < text.size(); i += width) {
+        out += text.mid(i, width) + lineBreak;
+    }
+    return out;
+}
+
 // The DER of a PEM file of tests/data/keys/.
 inline QByteArray derOfKeyFile(const QString& name)
 {
