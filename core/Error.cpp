@@ -33,6 +33,7 @@ std::string_view errcName(Errc code)
     case Errc::DuplicateKey: return "ERR_KEYSTORE_DUPLICATE_KEY";
     case Errc::KeyNotFound: return "ERR_KEYSTORE_KEY_NOT_FOUND";
     case Errc::UnsupportedVersion: return "ERR_FILE_UNSUPPORTED_VERSION";
+    case Errc::LimitExceeded: return "ERR_INPUT_LIMIT_EXCEEDED";
     }
     return "ERR_UNKNOWN";
 }

@@ -38,6 +38,7 @@ enum class Errc {
     DuplicateKey,
     KeyNotFound,
     UnsupportedVersion, // a file format version this program does not read
+    LimitExceeded, // work or output over a cap: a PBES2 iteration count, inflated JWE content
 };
 
 struct Error {

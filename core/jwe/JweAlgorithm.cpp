@@ -7,14 +7,28 @@ namespace {
 
 using crypto::HashAlg;
 
+using enum KeyManagement;
+
 constexpr std::array kKeyAlgorithms{
-    KeyAlgorithmInfo{KeyAlgorithm::Dir, "dir", 0, std::nullopt},
-    KeyAlgorithmInfo{KeyAlgorithm::A128KW, "A128KW", 16, std::nullopt},
-    KeyAlgorithmInfo{KeyAlgorithm::A192KW, "A192KW", 24, std::nullopt},
-    KeyAlgorithmInfo{KeyAlgorithm::A256KW, "A256KW", 32, std::nullopt},
-    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS256_A128KW, "PBES2-HS256+A128KW", 16, HashAlg::Sha256},
-    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS384_A192KW, "PBES2-HS384+A192KW", 24, HashAlg::Sha384},
-    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS512_A256KW, "PBES2-HS512+A256KW", 32, HashAlg::Sha512},
+    KeyAlgorithmInfo{KeyAlgorithm::Dir, "dir", Direct, 0, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A128KW, "A128KW", AesKeyWrap, 16, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A192KW, "A192KW", AesKeyWrap, 24, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A256KW, "A256KW", AesKeyWrap, 32, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS256_A128KW, "PBES2-HS256+A128KW", Pbes2, 16, HashAlg::Sha256},
+    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS384_A192KW, "PBES2-HS384+A192KW", Pbes2, 24, HashAlg::Sha384},
+    KeyAlgorithmInfo{KeyAlgorithm::PBES2_HS512_A256KW, "PBES2-HS512+A256KW", Pbes2, 32, HashAlg::Sha512},
+    KeyAlgorithmInfo{KeyAlgorithm::RSA1_5, "RSA1_5", RsaEncryption, 0, std::nullopt, true},
+    KeyAlgorithmInfo{KeyAlgorithm::RSA_OAEP, "RSA-OAEP", RsaEncryption, 0, HashAlg::Sha1},
+    KeyAlgorithmInfo{KeyAlgorithm::RSA_OAEP_256, "RSA-OAEP-256", RsaEncryption, 0, HashAlg::Sha256},
+    KeyAlgorithmInfo{KeyAlgorithm::RSA_OAEP_384, "RSA-OAEP-384", RsaEncryption, 0, HashAlg::Sha384},
+    KeyAlgorithmInfo{KeyAlgorithm::RSA_OAEP_512, "RSA-OAEP-512", RsaEncryption, 0, HashAlg::Sha512},
+    KeyAlgorithmInfo{KeyAlgorithm::ECDH_ES, "ECDH-ES", KeyAgreement, 0, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::ECDH_ES_A128KW, "ECDH-ES+A128KW", KeyAgreementWithKeyWrap, 16, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::ECDH_ES_A192KW, "ECDH-ES+A192KW", KeyAgreementWithKeyWrap, 24, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::ECDH_ES_A256KW, "ECDH-ES+A256KW", KeyAgreementWithKeyWrap, 32, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A128GCMKW, "A128GCMKW", AesGcmKeyWrap, 16, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A192GCMKW, "A192GCMKW", AesGcmKeyWrap, 24, std::nullopt},
+    KeyAlgorithmInfo{KeyAlgorithm::A256GCMKW, "A256GCMKW", AesGcmKeyWrap, 32, std::nullopt},
 };
 
 constexpr std::array kContentAlgorithms{
@@ -26,7 +40,26 @@ constexpr std::array kContentAlgorithms{
     ContentAlgorithmInfo{ContentAlgorithm::A256GCM, "A256GCM", 32, 12, 16, true, HashAlg::Sha256},
 };
 
+static_assert(kKeyAlgorithms.back().alg == KeyAlgorithm::A256GCMKW);
+
 } // namespace
+
+ContentAlgorithm gcmKeyWrapCipher(const KeyAlgorithmInfo& info)
+{
+    return info.kekSize == 16 ? ContentAlgorithm::A128GCM
+        : info.kekSize == 24  ? ContentAlgorithm::A192GCM
+                              : ContentAlgorithm::A256GCM;
+}
+
+std::span<const KeyAlgorithmInfo> keyAlgorithms()
+{
+    return kKeyAlgorithms;
+}
+
+std::span<const ContentAlgorithmInfo> contentAlgorithms()
+{
+    return kContentAlgorithms;
+}
 
 const KeyAlgorithmInfo& keyAlgorithmInfo(KeyAlgorithm alg)
 {

@@ -5,7 +5,10 @@
 #include "jose/JoseHeader.h"
 #include "jwe/AesKeyWrap.h"
 #include "jwe/ContentCipher.h"
+#include "jwe/Deflate.h"
+#include "jwe/EcdhEs.h"
 #include "jwe/KeyManagement.h"
+#include "jwe/RsaKeyEncryption.h"
 
 #include <fmt/format.h>
 
@@ -49,6 +52,108 @@ Result<void> preparePbes2(EncryptOptions& options, Bytes& p2s, std::uint64_t& p2
     return {};
 }
 
+struct ContentKey {
+    crypto::SecureBytes cek;
+    Bytes encryptedKey; // empty for dir and ECDH-ES
+};
+
+Result<crypto::SecureBytes> randomOrGiven(std::optional<crypto::SecureBytes>& given, std::size_t size)
+{
+    if (given) {
+        return std::move(*given);
+    }
+    return crypto::randomSecret(size);
+}
+
+// The CEK and how it reaches the recipient; adds the algorithm's members to the protected header.
+Result<ContentKey> contentKeyFor(const JweAlgorithms& algorithms, const keys::Key& key, EncryptOptions& options)
+{
+    const KeyAlgorithmInfo& info = keyAlgorithmInfo(algorithms.alg);
+    const ContentAlgorithmInfo& contentInfo = contentAlgorithmInfo(algorithms.enc);
+    ContentKey out;
+    switch (info.mode) {
+    case KeyManagement::Direct:
+        if (key.type() != keys::KeyType::Oct || key.secret().size() != contentInfo.cekSize) {
+            return fail(
+                Errc::KeyMismatch,
+                fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
+        }
+        out.cek = key.secret().clone();
+        return out;
+    case KeyManagement::KeyAgreement:
+    case KeyManagement::KeyAgreementWithKeyWrap: {
+        const Json header = joinHeaders(options.protectedHeader, options.sharedHeader, Json::object());
+        auto agreed = agreeAsSender(info.alg, algorithms.enc, key, header, options.ephemeralKey);
+        if (!agreed) {
+            return std::unexpected(agreed.error());
+        }
+        options.protectedHeader["epk"] = std::move(agreed->epk);
+        if (info.mode == KeyManagement::KeyAgreement) {
+            out.cek = std::move(agreed->key);
+            return out;
+        }
+        auto cek = randomOrGiven(options.cek, contentInfo.cekSize);
+        if (!cek) {
+            return std::unexpected(cek.error());
+        }
+        auto wrapped = aesKeyWrap(agreed->key.span(), cek->span());
+        if (!wrapped) {
+            return std::unexpected(wrapped.error());
+        }
+        return ContentKey{std::move(*cek), std::move(*wrapped)};
+    }
+    case KeyManagement::RsaEncryption: {
+        auto cek = randomOrGiven(options.cek, contentInfo.cekSize);
+        if (!cek) {
+            return std::unexpected(cek.error());
+        }
+        auto encrypted = rsaEncryptKey(info.alg, key, cek->span());
+        if (!encrypted) {
+            return std::unexpected(encrypted.error());
+        }
+        return ContentKey{std::move(*cek), std::move(*encrypted)};
+    }
+    case KeyManagement::AesKeyWrap:
+    case KeyManagement::AesGcmKeyWrap:
+    case KeyManagement::Pbes2: {
+        Bytes p2s;
+        std::uint64_t p2c = 0;
+        if (info.usesPassphrase()) {
+            if (auto prepared = preparePbes2(options, p2s, p2c); !prepared) {
+                return std::unexpected(prepared.error());
+            }
+        }
+        auto kek = keyWrappingKey(algorithms.alg, key, p2s, p2c);
+        if (!kek) {
+            return std::unexpected(kek.error());
+        }
+        auto cek = randomOrGiven(options.cek, contentInfo.cekSize);
+        if (!cek) {
+            return std::unexpected(cek.error());
+        }
+        if (info.mode != KeyManagement::AesGcmKeyWrap) {
+            auto wrapped = aesKeyWrap(kek->span(), cek->span());
+            if (!wrapped) {
+                return std::unexpected(wrapped.error());
+            }
+            return ContentKey{std::move(*cek), std::move(*wrapped)};
+        }
+        Result<Bytes> iv = options.keyWrapIv ? Result<Bytes>(*options.keyWrapIv) : crypto::randomBytes(12);
+        if (!iv) {
+            return std::unexpected(iv.error());
+        }
+        auto sealed = encryptContent(gcmKeyWrapCipher(info), kek->span(), *iv, {}, cek->span());
+        if (!sealed) {
+            return std::unexpected(sealed.error());
+        }
+        options.protectedHeader["iv"] = encoding::base64UrlEncode(*iv);
+        options.protectedHeader["tag"] = encoding::base64UrlEncode(sealed->tag);
+        return ContentKey{std::move(*cek), std::move(sealed->ciphertext)};
+    }
+    }
+    return fail(Errc::UnsupportedAlgorithm, "unknown key management");
+}
+
 } // namespace
 
 Result<JweMessage> encryptJwe(std::span<const std::uint8_t> plaintext, const keys::Key& key, EncryptOptions options)
@@ -60,49 +165,28 @@ Result<JweMessage> encryptJwe(std::span<const std::uint8_t> plaintext, const key
         !shared.empty()) {
         return fail(Errc::MalformedToken, fmt::format("\"{}\" is in both JWE headers", shared));
     }
+    if (options.compress && !options.protectedHeader.contains("zip")) {
+        options.protectedHeader["zip"] = "DEF";
+    }
     auto algorithms = readAlgorithms(joinHeaders(options.protectedHeader, options.sharedHeader, Json::object()));
     if (!algorithms) {
         return std::unexpected(algorithms.error());
     }
+    if (algorithms->compressed && !options.protectedHeader.contains("zip")) {
+        return fail(Errc::MalformedToken, "\"zip\" must be in the protected header (RFC 7516 §4.1.3)");
+    }
     const KeyAlgorithmInfo& keyInfo = keyAlgorithmInfo(algorithms->alg);
     const ContentAlgorithmInfo& contentInfo = contentAlgorithmInfo(algorithms->enc);
-
-    Bytes p2s;
-    std::uint64_t p2c = 0;
-    if (keyInfo.pbkdf2Hash) {
-        if (auto prepared = preparePbes2(options, p2s, p2c); !prepared) {
-            return std::unexpected(prepared.error());
-        }
+    if (keyInfo.decryptOnly) {
+        return fail(Errc::UnsupportedAlgorithm,
+                    fmt::format("{} is only decrypted here, never used to encrypt: its padding invites oracle "
+                                "attacks (RFC 8725 §3.2); use RSA-OAEP-256",
+                                keyInfo.name));
     }
 
-    crypto::SecureBytes cek;
-    Bytes encryptedKey;
-    if (algorithms->alg == KeyAlgorithm::Dir) {
-        if (key.type() != keys::KeyType::Oct || key.secret().size() != contentInfo.cekSize) {
-            return fail(
-                Errc::KeyMismatch,
-                fmt::format("dir with {} needs a {}-bit symmetric key", contentInfo.name, contentInfo.cekSize * 8));
-        }
-        cek = key.secret().clone();
-    } else {
-        auto kek = keyWrappingKey(algorithms->alg, key, p2s, p2c);
-        if (!kek) {
-            return std::unexpected(kek.error());
-        }
-        if (options.cek) {
-            cek = std::move(*options.cek);
-        } else {
-            auto random = crypto::randomSecret(contentInfo.cekSize);
-            if (!random) {
-                return std::unexpected(random.error());
-            }
-            cek = std::move(*random);
-        }
-        auto wrapped = aesKeyWrap(kek->span(), cek.span());
-        if (!wrapped) {
-            return std::unexpected(wrapped.error());
-        }
-        encryptedKey = std::move(*wrapped);
+    auto cek = contentKeyFor(*algorithms, key, options);
+    if (!cek) {
+        return std::unexpected(cek.error());
     }
 
     JweMessage message;
@@ -123,10 +207,21 @@ Result<JweMessage> encryptJwe(std::span<const std::uint8_t> plaintext, const key
     if (options.aad) {
         message.aadB64 = encoding::base64UrlEncode(*options.aad);
     }
-    message.recipients.push_back({Json::object(), std::move(encryptedKey)});
+    message.recipients.push_back({Json::object(), std::move(cek->encryptedKey)});
 
+    Result<Bytes> compressed = Bytes{};
+    if (algorithms->compressed) {
+        compressed = deflateRaw(plaintext);
+        if (!compressed) {
+            return std::unexpected(compressed.error());
+        }
+        plaintext = *compressed;
+    }
     const std::string aad = additionalData(message.protectedB64, message.aadB64);
-    auto sealed = encryptContent(algorithms->enc, cek.span(), message.iv, asBytes(aad), plaintext);
+    auto sealed = encryptContent(algorithms->enc, cek->cek.span(), message.iv, asBytes(aad), plaintext);
+    if (algorithms->compressed) {
+        crypto::wipe(*compressed);
+    }
     if (!sealed) {
         return std::unexpected(sealed.error());
     }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace jwtwb::jwe {
 
 using encoding::Json;
@@ -38,14 +40,45 @@ Result<JweAlgorithms> readAlgorithms(const Json& header)
             Errc::UnsupportedAlgorithm,
             fmt::format("the JWE content encryption \"{}\" is not supported", enc->get_ref<const std::string&>()));
     }
-    if (header.contains("zip")) {
-        return fail(Errc::UnsupportedAlgorithm, "compressed JWE content (\"zip\") is not supported");
+    bool compressed = false;
+    if (const auto zip = header.find("zip"); zip != header.end()) {
+        if (!zip->is_string() || zip->get_ref<const std::string&>() != "DEF") {
+            return fail(Errc::UnsupportedAlgorithm,
+                        fmt::format("the JWE compression \"zip\": {} is not supported; only \"DEF\" is registered",
+                                    zip->dump()));
+        }
+        compressed = true;
     }
-    if (header.contains("crit")) {
-        return fail(Errc::UnsupportedAlgorithm,
-                    "the JWE marks header parameters as critical (\"crit\"), and none is understood here");
+    return JweAlgorithms{*keyAlgorithm, *contentAlgorithm, compressed};
+}
+
+Result<void> checkCritical(const Json& protectedHeader, const Json& header, std::span<const std::string> understood)
+{
+    const auto crit = header.find("crit");
+    if (crit == header.end()) {
+        return {};
     }
-    return JweAlgorithms{*keyAlgorithm, *contentAlgorithm};
+    if (!protectedHeader.contains("crit")) {
+        return fail(Errc::MalformedToken, "\"crit\" must be in the protected header (RFC 7516 §4.1.13)");
+    }
+    if (!crit->is_array() || crit->empty()) {
+        return fail(Errc::MalformedToken, "\"crit\" must be a non-empty array of header parameter names");
+    }
+    for (const auto& name : *crit) {
+        if (!name.is_string()) {
+            return fail(Errc::MalformedToken, "\"crit\" must hold only strings");
+        }
+        const auto& text = name.get_ref<const std::string&>();
+        if (!header.contains(text)) {
+            return fail(Errc::MalformedToken, fmt::format("\"crit\" names \"{}\", which is not in the header", text));
+        }
+        if (std::ranges::find(understood, text) == understood.end()) {
+            return fail(
+                Errc::UnsupportedAlgorithm,
+                fmt::format("the JWE marks \"{}\" as critical (\"crit\"), and it is not understood here", text));
+        }
+    }
+    return {};
 }
 
 Result<crypto::SecureBytes> keyWrappingKey(KeyAlgorithm alg, const keys::Key& key, std::span<const std::uint8_t> p2s,
@@ -54,10 +87,11 @@ Result<crypto::SecureBytes> keyWrappingKey(KeyAlgorithm alg, const keys::Key& ke
     const KeyAlgorithmInfo& info = keyAlgorithmInfo(alg);
     if (key.type() != keys::KeyType::Oct) {
         return fail(Errc::KeyMismatch,
-                    fmt::format("{} needs a symmetric key or passphrase, not an {}", info.name, key.describe()));
+                    fmt::format("{} needs a {}, not an {}", info.name,
+                                info.usesPassphrase() ? "passphrase" : "symmetric key", key.describe()));
     }
     const crypto::SecureBytes& secret = key.secret();
-    if (info.pbkdf2Hash) {
+    if (info.usesPassphrase()) {
         if (secret.empty()) {
             return fail(Errc::PassphraseRequired, "the passphrase is empty");
         }

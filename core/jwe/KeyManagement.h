@@ -6,6 +6,8 @@
 #include "jwe/JweAlgorithm.h"
 #include "keys/Key.h"
 
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace jwtwb::jwe {
@@ -17,13 +19,19 @@ namespace jwtwb::jwe {
 struct JweAlgorithms {
     KeyAlgorithm alg;
     ContentAlgorithm enc;
+    bool compressed = false; // "zip": "DEF"
 };
 
-// "alg" and "enc" from a joined header; "zip" and "crit" are refused (not implemented).
+// "alg", "enc" and "zip" from a joined header; an unknown one is Errc::UnsupportedAlgorithm.
 [[nodiscard]] Result<JweAlgorithms> readAlgorithms(const encoding::Json& header);
 
-// The AES key wrap key for A*KW (the key itself, of the right size) and PBES2 (derived from the
-// passphrase with p2s and p2c); `what` names the key in messages.
+// RFC 7516 §4.1.13: "crit" is in the protected header, names members that are there, and each is
+// one the caller understands.
+[[nodiscard]] Result<void> checkCritical(const encoding::Json& protectedHeader, const encoding::Json& header,
+                                         std::span<const std::string> understood);
+
+// The AES key for A*KW and A*GCMKW (the key itself, of the right size) and PBES2 (derived from the
+// passphrase with p2s and p2c).
 [[nodiscard]] Result<crypto::SecureBytes> keyWrappingKey(KeyAlgorithm alg, const keys::Key& key,
                                                          std::span<const std::uint8_t> p2s, std::uint64_t p2c);
 

@@ -14,7 +14,7 @@ Result<crypto::SecureBytes> pbes2DeriveKey(KeyAlgorithm alg, std::span<const std
                                            std::span<const std::uint8_t> p2s, std::uint64_t p2c)
 {
     const KeyAlgorithmInfo& info = keyAlgorithmInfo(alg);
-    if (!info.pbkdf2Hash) {
+    if (!info.usesPassphrase()) {
         return fail(Errc::UnsupportedAlgorithm, fmt::format("{} is not a PBES2 algorithm", info.name));
     }
     if (p2c == 0 || p2c > kMaxP2c) {
@@ -25,7 +25,7 @@ Result<crypto::SecureBytes> pbes2DeriveKey(KeyAlgorithm alg, std::span<const std
     salt.push_back(0);
     salt.insert(salt.end(), p2s.begin(), p2s.end());
 
-    std::string digest(crypto::hashName(*info.pbkdf2Hash)); // "SHA-512": a name OpenSSL knows
+    std::string digest(crypto::hashName(*info.hash)); // "SHA-512": a name OpenSSL knows
     auto iterations = p2c;
     // 1: without SP 800-132's lower bounds (p2c >= 1000, 128-bit salt), which files from other tools
     // need not meet; the bounds we want are checked above and by the callers.

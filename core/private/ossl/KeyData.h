@@ -18,7 +18,7 @@ struct KeyFromData {
 // `keyType` "RSA" or "EC"; `selection` EVP_PKEY_PUBLIC_KEY or EVP_PKEY_KEYPAIR.
 [[nodiscard]] KeyFromData pkeyFromData(const char* keyType, int selection, OSSL_PARAM_BLD* builder);
 
-// EVP_PKEY_pairwise_check / _public_check / _private_check: true when OpenSSL accepts the key.
+// EVP_PKEY_pairwise_check / _public_check_quick / _private_check: true when OpenSSL accepts the key.
 [[nodiscard]] bool pairwiseCheck(EVP_PKEY* pkey);
 [[nodiscard]] bool publicCheck(EVP_PKEY* pkey);
 [[nodiscard]] bool privateCheck(EVP_PKEY* pkey);
