@@ -1,5 +1,7 @@
 #include "Lint.h"
 
+#include "inspect/JweLint.h"
+
 #include "encoding/Utf8.h"
 #include "jose/Algorithm.h"
 #include "jose/ClaimText.h"
@@ -54,6 +56,10 @@ constexpr std::array kCodeNames{
     CodeName{FindingCode::ZipInJws, "LINT_ZIP_IN_JWS"},
     CodeName{FindingCode::NestedToken, "LINT_NESTED_TOKEN"},
     CodeName{FindingCode::PayloadNotJson, "LINT_PAYLOAD_NOT_JSON"},
+    CodeName{FindingCode::JweRsa15, "LINT_JWE_RSA1_5"},
+    CodeName{FindingCode::JweCompressed, "LINT_JWE_ZIP"},
+    CodeName{FindingCode::JwePbes2Parameters, "LINT_JWE_PBES2_PARAMETERS"},
+    CodeName{FindingCode::JweEphemeralKey, "LINT_JWE_EPHEMERAL_KEY"},
 };
 
 std::string lowercase(std::string_view text)
@@ -92,6 +98,8 @@ public:
         checkKey();
         if (m_token.kind == TokenKind::Jws) {
             checkPayload();
+        } else {
+            std::ranges::move(lintJweHeader(m_header, m_options.maxP2c), std::back_inserter(m_findings));
         }
         for (std::size_t i = 1; i < m_token.segments.size(); ++i) {
             addEncodingNotes(m_token.segments[i]);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jose/CompactToken.h"
+#include "jwe/Pbes2.h"
 
 #include <chrono>
 #include <optional>
@@ -45,6 +46,10 @@ enum class FindingCode {
     ZipInJws, // "zip" belongs to JWE only (RFC 7516 §4.1.3)
     NestedToken, // the payload (or a claim) holds another JWT
     PayloadNotJson, // a JWS whose payload is not a JSON object: not a JWT
+    JweRsa15, // RSA1_5 key encryption (RFC 8725 §3.2, RFC 7516 §11.5)
+    JweCompressed, // "zip" in a JWE: compression before encryption leaks (RFC 8725 §3.6)
+    JwePbes2Parameters, // p2c over the cap or under 1000, p2s under 8 bytes (RFC 7518 §4.8)
+    JweEphemeralKey, // ECDH-ES "epk" missing, or holding its private half
 };
 
 struct Finding {
@@ -65,6 +70,7 @@ struct LintOptions {
     // Where the weak-secret search (crack::searchSecret) found this token's HMAC secret, e.g.
     // "bundled list"; empty when it found none. A fact the caller learnt: lint never searches.
     std::string secretFoundIn;
+    std::uint64_t maxP2c = jwe::kMaxP2c; // a JWE's PBES2 iteration count above this is refused
 };
 
 // Stable names for scripts and tests: "LINT_ALG_NONE", "LINT_WEAK_HMAC_SECRET", … (README: codes)

@@ -236,6 +236,26 @@ void TestLint::oneFindingPerCode_data()
 
     row("payload text", token(kHs256, "hello, world"), "LINT_PAYLOAD_NOT_JSON", "warning", "payload");
     row("payload array", token(kHs256, "[1,2]"), "LINT_PAYLOAD_NOT_JSON", "warning", "payload");
+
+    // Encrypted tokens: only the header is read.
+    const auto jwe
+        = [](const std::string& header) { return QString::fromStdString(b64(header) + ".a2V5.aXY.Y2lwaGVy.dGFn"); };
+    row("JWE RSA1_5", jwe(R"({"alg":"RSA1_5","enc":"A128CBC-HS256"})"), "LINT_JWE_RSA1_5", "warning", "header.alg");
+    row("JWE zip", jwe(R"({"alg":"RSA-OAEP","enc":"A256GCM","zip":"DEF"})"), "LINT_JWE_ZIP", "warning", "header.zip");
+    row("JWE p2c extreme", jwe(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdHNhbHQ","p2c":2000000000})"),
+        "LINT_JWE_PBES2_PARAMETERS", "error", "header.p2c");
+    row("JWE p2c low", jwe(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdHNhbHQ","p2c":10})"),
+        "LINT_JWE_PBES2_PARAMETERS", "warning", "header.p2c");
+    row("JWE p2s short", jwe(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdA","p2c":10000})"),
+        "LINT_JWE_PBES2_PARAMETERS", "error", "header.p2s");
+    row("JWE epk missing", jwe(R"({"alg":"ECDH-ES","enc":"A128GCM"})"), "LINT_JWE_EPHEMERAL_KEY", "error",
+        "header.epk");
+    row("JWE epk private",
+        jwe(R"({"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"OKP","crv":"X25519","x":"AA","d":"AA"}})"),
+        "LINT_JWE_EPHEMERAL_KEY", "error", "header.epk.d");
+    row("JWE alg unknown", jwe(R"({"alg":"RSA-OAEP-1024","enc":"A128GCM"})"), "LINT_UNSUPPORTED_ALG", "error",
+        "header.alg");
+    row("JWE enc unknown", jwe(R"({"alg":"dir","enc":"A128CTR"})"), "LINT_UNSUPPORTED_ALG", "error", "header.enc");
 }
 
 void TestLint::oneFindingPerCode()
@@ -375,11 +395,15 @@ void TestLint::foundSecretIsAnError()
 
 void TestLint::jweHeaderOnly()
 {
-    // RSA-OAEP is a JWE algorithm; zip belongs in a JWE; nothing in the ciphertext is looked at.
-    const QString jwe = QString::fromStdString(b64(R"({"alg":"RSA-OAEP","enc":"A256GCM","zip":"DEF","typ":"JWT"})")
+    // RSA-OAEP-256 is a JWE algorithm; nothing in the ciphertext is looked at.
+    const QString jwe = QString::fromStdString(b64(R"({"alg":"RSA-OAEP-256","enc":"A256GCM","typ":"JWT"})")
                                                + ".a2V5.aXY.Y2lwaGVy.dGFn");
     const auto findings = lintText(jwe, optionsAt(kNow));
     QVERIFY2(findings.empty(), qPrintable(codes(findings).join(u' ')));
+    // zip belongs in a JWE: a warning about what it leaks, not LINT_ZIP_IN_JWS.
+    const QString zipped = QString::fromStdString(
+        b64(R"({"alg":"RSA-OAEP-256","enc":"A256GCM","zip":"DEF","typ":"JWT"})") + ".a2V5.aXY.Y2lwaGVy.dGFn");
+    QCOMPARE(codes(lintText(zipped, optionsAt(kNow))), QStringList{QStringLiteral("LINT_JWE_ZIP")});
 }
 
 void TestLint::detachedPayloadIsNotLinted()
