@@ -290,26 +290,30 @@ Result<Key> ecFromJwk(const Json& jwk)
     point.push_back(0x04);
     point.insert(point.end(), x->span().begin(), x->span().end());
     point.insert(point.end(), y->span().begin(), y->span().end());
-    ossl::ParamBldPtr builder(OSSL_PARAM_BLD_new());
-    ossl::BnPtr bnD;
-    if (!builder || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, info.osslName, 0) != 1
-        || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1) {
-        return std::unexpected(ossl::cryptoError(Errc::Crypto, "cannot build the EC key"));
-    }
+    ossl::KeyFromData built;
     if (*d) {
-        bnD = ossl::bnFromBytes((*d)->span(), true);
-        if (!bnD || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_PRIV_KEY, bnD.get()) != 1) {
+        ossl::ParamBldPtr builder(OSSL_PARAM_BLD_new());
+        const ossl::BnPtr bnD = ossl::bnFromBytes((*d)->span(), true);
+        if (!builder || !bnD
+            || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, info.osslName, 0) != 1
+            || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1
+            || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_PRIV_KEY, bnD.get()) != 1) {
             return std::unexpected(ossl::cryptoError(Errc::Crypto, "cannot build the EC key"));
         }
+        built = ossl::pkeyFromData("EC", EVP_PKEY_KEYPAIR, builder.get());
+    } else {
+        built = ossl::ecPublicKeyFromPoint(info.osslName, point);
     }
-    auto built = ossl::pkeyFromData("EC", *d ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, builder.get());
     if (!built.pkey) {
         // With the lengths checked, the one thing left that OpenSSL refuses is a point off the curve.
         return std::unexpected(Error{
             Errc::InvalidKey,
             fmt::format("JWK members \"x\" and \"y\": the point is not on the curve {}", info.jwkName), built.errors});
     }
-    if (!ossl::publicCheck(built.pkey.get())) {
+    // A public point was decoded in the curve's group, which refuses coordinates out of range and
+    // points off the curve, and the uncompressed form cannot encode the point at infinity: that is
+    // the whole public check. A key pair gets OpenSSL's checks of both halves.
+    if (*d && !ossl::publicCheck(built.pkey.get())) {
         return fail(Errc::InvalidKey,
                     fmt::format("JWK members \"x\" and \"y\": the point is not a valid {} public key", info.jwkName));
     }

@@ -2,6 +2,12 @@
 
 #include "OsslError.h"
 
+#include <openssl/core_names.h>
+
+#include <map>
+#include <mutex>
+#include <string>
+
 namespace jwtwb::ossl {
 
 KeyFromData pkeyFromData(const char* keyType, int selection, OSSL_PARAM_BLD* builder)
@@ -18,6 +24,49 @@ KeyFromData pkeyFromData(const char* keyType, int selection, OSSL_PARAM_BLD* bui
         return result;
     }
     result.pkey.reset(pkey);
+    return result;
+}
+
+namespace {
+
+// A parameters-only key for each curve asked for, made on first use and never changed after.
+const EVP_PKEY* curveParameters(const char* groupName)
+{
+    static std::mutex mutex;
+    static std::map<std::string, PKeyPtr, std::less<>> cache;
+    const std::lock_guard lock(mutex);
+    if (const auto it = cache.find(std::string_view(groupName)); it != cache.end()) {
+        return it->second.get();
+    }
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>(groupName), 0),
+        OSSL_PARAM_construct_end(),
+    };
+    PKeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    EVP_PKEY* pkey = nullptr;
+    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
+        || EVP_PKEY_fromdata(ctx.get(), &pkey, EVP_PKEY_KEY_PARAMETERS, const_cast<OSSL_PARAM*>(params)) != 1) {
+        EVP_PKEY_free(pkey);
+        return nullptr;
+    }
+    return cache.emplace(groupName, PKeyPtr(pkey)).first->second.get();
+}
+
+} // namespace
+
+KeyFromData ecPublicKeyFromPoint(const char* groupName, std::span<const std::uint8_t> point)
+{
+    KeyFromData result;
+    clearErrors();
+    const EVP_PKEY* parameters = curveParameters(groupName);
+    PKeyPtr pkey(EVP_PKEY_new());
+    // set1_encoded_public_key decodes the point in the curve's group, refusing one off the curve.
+    if (parameters == nullptr || !pkey || EVP_PKEY_copy_parameters(pkey.get(), parameters) != 1
+        || EVP_PKEY_set1_encoded_public_key(pkey.get(), point.data(), point.size()) != 1) {
+        result.errors = drainErrors();
+        return result;
+    }
+    result.pkey = std::move(pkey);
     return result;
 }
 
