@@ -15,21 +15,11 @@ bool isNestedJwt(const encoding::Json& header)
     return cty != header.end() && cty->is_string() && jose::typeMatches(cty->get_ref<const std::string&>(), "JWT");
 }
 
-std::string_view trimmed(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 } // namespace
 
 Result<JweMessage> parseJwe(std::string_view text)
 {
-    const std::string_view token = trimmed(text);
+    const std::string_view token = encoding::trimAsciiSpace(text);
     if (token.empty()) {
         return fail(Errc::EmptyInput, "no JWE was given");
     }
@@ -57,12 +47,18 @@ Result<EncryptedJwtReport> decryptJwt(std::string_view token, std::span<const ke
     if (!decrypted) {
         return std::unexpected(decrypted.error());
     }
+    return examineDecrypted(std::move(*decrypted), verificationKeys, options.verify);
+}
+
+EncryptedJwtReport examineDecrypted(DecryptedJwe decrypted, const jose::KeySource& verificationKeys,
+                                    const jose::JwtVerifyOptions& options)
+{
     EncryptedJwtReport report;
-    report.decrypted = std::move(*decrypted);
+    report.decrypted = std::move(decrypted);
     const std::string_view plaintext = report.decrypted.plaintext.view();
     if (isNestedJwt(report.decrypted.header)) {
         report.content = JweContent::NestedJwt;
-        auto nested = jose::verifyJwt(trimmed(plaintext), verificationKeys, options.verify);
+        auto nested = jose::verifyJwt(encoding::trimAsciiSpace(plaintext), verificationKeys, options);
         if (nested) {
             report.nested = std::move(*nested);
         } else {
@@ -79,7 +75,7 @@ Result<EncryptedJwtReport> decryptJwt(std::string_view token, std::span<const ke
     const crypto::WipeOnExit wipeClaims(json->value); // the plaintext stays in SecureBytes only
     if (json->value.is_object()) {
         report.content = JweContent::Claims;
-        report.claims = jose::checkClaims(report.decrypted.header, json->value, options.verify.claims);
+        report.claims = jose::checkClaims(report.decrypted.header, json->value, options.claims);
     }
     return report;
 }
