@@ -23,6 +23,7 @@ struct ClaimInfo {
     std::string_view meaning; // "Expiration time: the token must not be accepted at or after this instant."
     std::string_view source; // "RFC 7519 §4.1.4", "OpenID Connect Core §2", "Microsoft Entra ID", …
     ClaimValueKind kind = ClaimValueKind::Any;
+    bool personalData = false; // says something about a person: masked in a copy to share
 };
 
 // nullptr when the claim is not in the catalog (the caller still shows it, without a meaning).
