@@ -51,4 +51,11 @@ struct EncryptedJwtReport {
                                                     const jose::KeySource& verificationKeys,
                                                     const EncryptedJwtOptions& options = {});
 
+// The second half of decryptJwt, on a JWE already decrypted: what the plaintext is, a nested JWT
+// verified, a claims set checked. For a caller that keeps one decryption and checks it again when
+// only the verification keys or options change (the GUI's decoder), so that a slow key management
+// (PBES2, RSA) does not run again.
+[[nodiscard]] EncryptedJwtReport examineDecrypted(DecryptedJwe decrypted, const jose::KeySource& verificationKeys,
+                                                  const jose::JwtVerifyOptions& options = {});
+
 } // namespace jwtwb::jwe
