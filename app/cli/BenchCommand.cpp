@@ -2,12 +2,16 @@
 
 #include "VerifyReport.h"
 
+#include "RawJweDecrypt.h"
 #include "RawPrimitives.h"
 #include "crack/MacGuesser.h"
 #include "crack/SecretSearch.h"
 #include "encoding/Json.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwtVerifier.h"
+#include "jwe/EncryptedJwt.h"
+#include "jwe/JweEncrypter.h"
+#include "jwe/JweSerialization.h"
 #include "keys/KeyGenerator.h"
 
 #include <fmt/format.h>
@@ -54,6 +58,21 @@ const Subject kSubjects[] = {
     {"ES256", jose::JwsAlgorithm::ES256, {keys::KeyType::Ec, 0, keys::Curve::P256}},
     {"EdDSA", jose::JwsAlgorithm::EdDSA, {keys::KeyType::Okp, 0, keys::Curve::Ed25519}},
 };
+
+// JWE decryption, each with A256GCM content and a 1 KiB plaintext.
+struct DecryptSubject {
+    const char* name; // the JWE "alg"
+    keys::KeySpec spec;
+};
+
+const DecryptSubject kDecryptSubjects[] = {
+    {"RSA-OAEP-256", {keys::KeyType::Rsa, 2048}},
+    {"ECDH-ES+A256KW", {keys::KeyType::Ec, 0, keys::Curve::P256}},
+    {"dir", {keys::KeyType::Oct, 256}},
+};
+
+constexpr std::string_view kDecryptEnc = "A256GCM";
+constexpr std::size_t kDecryptPlaintextSize = 1024;
 
 // Operations per CPU second of `op` (the process's CPU time, so that other load on the machine does
 // not count), run in batches until `seconds` of CPU time have passed.
@@ -122,6 +141,18 @@ struct Line {
     std::string operation;
     Pair rates;
 };
+
+constexpr int kOperationWidth = 24;
+
+void printLine(const Line& line, bool json)
+{
+    if (!json) {
+        std::cout << fmt::format("{:<{}}{:>16.0f}{:>18.0f}{:>8.1f}%   {:.1f}% to {:.1f}%\n",
+                                 line.alg + " " + line.operation, kOperationWidth, line.rates.ours, line.rates.raw,
+                                 100.0 * line.rates.ratio, 100.0 * line.rates.ratioLow, 100.0 * line.rates.ratioHigh)
+                  << std::flush;
+    }
+}
 
 // `jwtwb verify --batch FILE --jobs 1 --json` with its output discarded, next to verifyJwt in the
 // same process: what a user's batch loses to reading lines, finding the token and writing reports.
@@ -219,6 +250,45 @@ Result<CrackRates> measureCrack(double seconds)
     return rates;
 }
 
+// `jwe::decryptJwt` on a compact JWE (what `jwtwb decrypt` does) next to rawJweDecrypt on the same token.
+Result<Pair> measureDecrypt(const DecryptSubject& subject, double seconds)
+{
+    auto key = keys::generateKey(subject.spec);
+    if (!key) {
+        return std::unexpected(key.error());
+    }
+    auto recipient = key->type() == keys::KeyType::Oct ? Result<keys::Key>(*key) : key->publicKey();
+    if (!recipient) {
+        return std::unexpected(recipient.error());
+    }
+    std::string plaintext;
+    while (plaintext.size() < kDecryptPlaintextSize) {
+        plaintext += "Nothing you paste ever leaves your computer. ";
+    }
+    plaintext.resize(kDecryptPlaintextSize);
+    jwe::EncryptOptions options;
+    options.protectedHeader = {{"alg", subject.name}, {"enc", kDecryptEnc}};
+    auto message = jwe::encryptJwe(asBytes(plaintext), *recipient, std::move(options));
+    auto token = message ? jwe::toJweCompact(*message) : Result<std::string>(std::unexpected(message.error()));
+    auto raw = message ? bench::rawJweDecrypt(*message, *key)
+                       : Result<std::unique_ptr<bench::RawOperation>>(std::unexpected(message.error()));
+    if (!token || !raw) {
+        return std::unexpected(!token ? token.error() : raw.error());
+    }
+    const std::span<const keys::Key> keys(&*key, 1);
+    bool ok = true;
+    const Pair rates = measurePair(
+        [&] {
+            const auto report = jwe::decryptJwt(*token, keys, jose::KeySource{});
+            return report && report->decrypted.plaintext.size() == kDecryptPlaintextSize;
+        },
+        [&] { return (*raw)->run(); }, seconds, ok);
+    if (!ok) {
+        return fail(Errc::Crypto, fmt::format("an operation failed during the {} decrypt benchmark", subject.name));
+    }
+    return rates;
+}
+
 int run(const BenchArguments& arguments)
 {
     std::vector<Line> lines;
@@ -227,8 +297,8 @@ int run(const BenchArguments& arguments)
         std::cout << fmt::format("JWT Workbench benchmark: one core, {:.1f} s of CPU time per line and side in {} "
                                  "alternating rounds (medians), {}-byte payload\n",
                                  arguments.seconds, kRounds, kPayload.size())
-                  << fmt::format("{:<15}{:>16}{:>18}{:>9}   {}\n", "operation", "jwtwb ops/s", "OpenSSL ops/s", "ratio",
-                                 "middle half of the rounds' ratios");
+                  << fmt::format("{:<{}}{:>16}{:>18}{:>9}   {}\n", "operation", kOperationWidth, "jwtwb ops/s",
+                                 "OpenSSL ops/s", "ratio", "middle half of the rounds' ratios");
     }
     for (const Subject& subject : kSubjects) {
         if (!arguments.algorithms.empty()
@@ -306,18 +376,31 @@ int run(const BenchArguments& arguments)
         }
         for (const Line& line : subjectLines) {
             lines.push_back(line);
-            if (!arguments.json) {
-                std::cout << fmt::format("{:<15}{:>16.0f}{:>18.0f}{:>8.1f}%   {:.1f}% to {:.1f}%\n",
-                                         line.alg + " " + line.operation, line.rates.ours, line.rates.raw,
-                                         100.0 * line.rates.ratio, 100.0 * line.rates.ratioLow,
-                                         100.0 * line.rates.ratioHigh)
-                          << std::flush;
-            }
+            printLine(line, arguments.json);
         }
     }
     if (!arguments.json && std::ranges::any_of(lines, [](const Line& line) { return line.operation == "batch"; })) {
         std::cout << "(batch: `jwtwb verify --batch FILE --jobs 1 --json`, output discarded; its second column is "
                      "jwtwb's own verify in the same process, not OpenSSL)\n";
+    }
+    for (const DecryptSubject& subject : kDecryptSubjects) {
+        if (!arguments.algorithms.empty()
+            && std::ranges::find(arguments.algorithms, subject.name) == arguments.algorithms.end()) {
+            continue;
+        }
+        auto rates = measureDecrypt(subject, arguments.seconds);
+        if (!rates) {
+            std::cerr << "jwtwb: " << rates.error().message << "\n";
+            return 1;
+        }
+        lines.push_back(Line{subject.name, "decrypt", *rates});
+        printLine(lines.back(), arguments.json);
+    }
+    if (!arguments.json && std::ranges::any_of(lines, [](const Line& line) { return line.operation == "decrypt"; })) {
+        std::cout << fmt::format("(decrypt: a compact JWE with {} content and a {}-byte plaintext; OpenSSL: the key "
+                                 "management and AES-GCM on prepared contexts, the ECDH-ES ephemeral key made from "
+                                 "its point for each message)\n",
+                                 kDecryptEnc, kDecryptPlaintextSize);
     }
     std::optional<CrackRates> crack;
     if (arguments.algorithms.empty()
@@ -354,6 +437,10 @@ int run(const BenchArguments& arguments)
                            {"jwtwb_ops_per_second", line.rates.ours},
                            {"ratio", line.rates.ratio},
                            {"ratio_quartiles", {line.rates.ratioLow, line.rates.ratioHigh}}};
+            if (line.operation == "decrypt") {
+                result["enc"] = kDecryptEnc;
+                result["plaintext_bytes"] = kDecryptPlaintextSize;
+            }
             // A batch is compared with verifyJwt in the same process; the others with bare OpenSSL.
             result[line.operation == "batch" ? "in_process_verify_ops_per_second" : "openssl_ops_per_second"]
                 = line.rates.raw;
@@ -380,11 +467,13 @@ int run(const BenchArguments& arguments)
 void addBenchCommand(CLI::App& app, int& exitCode)
 {
     auto arguments = std::make_shared<BenchArguments>();
-    auto* command = app.add_subcommand("bench", "Measure verify and sign speed against bare OpenSSL on this machine");
+    auto* command
+        = app.add_subcommand("bench", "Measure verify, sign and decrypt speed against bare OpenSSL on this machine");
     command->add_option("--seconds", arguments->seconds, "Duration of each measurement (default 1)")
         ->check(CLI::Range(0.01, 60.0));
     command->add_option("--alg", arguments->algorithms,
-                        "Only these: HS256, RS256, PS256, ES256, EdDSA, crack (the HMAC secret search)");
+                        "Only these: HS256, RS256, PS256, ES256, EdDSA; RSA-OAEP-256, ECDH-ES+A256KW, dir (JWE "
+                        "decrypt); crack (the HMAC secret search)");
     command->add_flag("--json", arguments->json, "Print JSON");
     command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
 }

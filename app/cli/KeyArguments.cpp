@@ -63,14 +63,15 @@ Result<LoadedKeys> loadSecret(std::string text, const std::string& encodingName,
 
 } // namespace
 
-void addKeyOptions(CLI::App& command, KeyArguments& arguments)
+void addKeyOptions(CLI::App& command, KeyArguments& arguments, std::string_view secret)
 {
     command.add_option("--key", arguments.keyFile,
                        "Key file: PEM (SPKI, PKCS#8, PKCS#1, SEC1, certificate), DER, JWK or JWKS; '-' for stdin");
     command.add_option("--jwks", arguments.jwksFile, "JWK Set file: the key is chosen by kid and algorithm");
-    command.add_option("--secret", arguments.secret,
-                       "HMAC secret (visible to other users in the process list: prefer --secret-file)");
-    command.add_option("--secret-file", arguments.secretFile, "File whose first line is the HMAC secret");
+    command.add_option(
+        "--secret", arguments.secret,
+        fmt::format("The {} (visible to other users in the process list: prefer --secret-file)", secret));
+    command.add_option("--secret-file", arguments.secretFile, fmt::format("File whose first line is the {}", secret));
     command.add_option("--secret-encoding", arguments.secretEncoding,
                        "How the secret is written: utf8 (default), base64, base64url, hex or auto");
     command.add_option("--passphrase-file", arguments.passphraseFile,

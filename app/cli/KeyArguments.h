@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jwtwb::cli {
@@ -28,12 +29,16 @@ struct LoadedKeys {
     bool isSet = false; // choose by kid and algorithm (a JWKS or several keys in one file)
 };
 
-void addKeyOptions(CLI::App& command, KeyArguments& arguments);
+// `secret` names what --secret and --secret-file hold for the command.
+void addKeyOptions(CLI::App& command, KeyArguments& arguments, std::string_view secret = "HMAC secret");
 
 // verify's and sign's opt-out of the weak-key refusal (jose::WeakKeys), in the same words.
 inline constexpr const char* kAllowWeakKeysHelp
     = "Accept a weak key (RSA under 2048 bits or with the ROCA fingerprint, an HMAC secret shorter than the hash) "
       "with a warning instead of refusing it: for teaching and legacy systems only";
+
+// What --secret and --secret-file hold for encrypt and decrypt.
+inline constexpr const char* kJweSecretHelp = "shared key (dir, A*KW, A*GCMKW) or PBES2 passphrase";
 
 // No key option given: an empty LoadedKeys (nothing to verify with).
 [[nodiscard]] Result<LoadedKeys> loadKeys(const KeyArguments& arguments);

@@ -60,6 +60,33 @@ void appendJsonText(std::string& out, std::string_view json)
         ' ');
 }
 
+// The JSON array of claim findings.
+void appendClaimFindings(std::string& out, const jose::ClaimReport& claims)
+{
+    out += '[';
+    for (std::size_t i = 0; i < claims.findings.size(); ++i) {
+        const auto& finding = claims.findings[i];
+        out += i == 0 ? R"({"code":)" : R"(,{"code":)";
+        appendString(out, jose::claimCodeName(finding.code));
+        out += R"(,"claim":)";
+        appendString(out, finding.claim);
+        out += finding.severity == jose::ClaimSeverity::Error ? R"(,"severity":"error","message":)"
+                                                              : R"(,"severity":"warning","message":)";
+        appendString(out, finding.message);
+        out += '}';
+    }
+    out += ']';
+}
+
+// One line per claim finding, each after a line break.
+void appendClaimLines(std::string& out, const jose::ClaimReport& claims)
+{
+    for (const auto& finding : claims.findings) {
+        out += fmt::format("\n{}: {} [{}]", finding.severity == jose::ClaimSeverity::Error ? "claim" : "warning",
+                           finding.message, jose::claimCodeName(finding.code));
+    }
+}
+
 std::string errorReport(const Error& error, bool json)
 {
     if (!json) {
@@ -97,19 +124,9 @@ std::string jsonReport(const jose::JwtVerification& result, bool valid)
         out += i == 0 ? "" : ",";
         appendString(out, signature.warnings[i]);
     }
-    out += R"(]},"claims":[)";
-    for (std::size_t i = 0; i < result.claims.findings.size(); ++i) {
-        const auto& finding = result.claims.findings[i];
-        out += i == 0 ? R"({"code":)" : R"(,{"code":)";
-        appendString(out, jose::claimCodeName(finding.code));
-        out += R"(,"claim":)";
-        appendString(out, finding.claim);
-        out += finding.severity == jose::ClaimSeverity::Error ? R"(,"severity":"error","message":)"
-                                                              : R"(,"severity":"warning","message":)";
-        appendString(out, finding.message);
-        out += '}';
-    }
-    out += R"(],"header":)";
+    out += R"(]},"claims":)";
+    appendClaimFindings(out, result.claims);
+    out += R"(,"header":)";
     appendJsonText(out, asText(result.header()));
     if (result.token.payloadJson) {
         out += R"(,"payload":)";
@@ -129,10 +146,7 @@ std::string textReport(const jose::JwtVerification& result, bool valid)
     for (const auto& warning : signature.warnings) {
         out += "\nwarning: " + warning;
     }
-    for (const auto& finding : result.claims.findings) {
-        out += fmt::format("\n{}: {} [{}]", finding.severity == jose::ClaimSeverity::Error ? "claim" : "warning",
-                           finding.message, jose::claimCodeName(finding.code));
-    }
+    appendClaimLines(out, result.claims);
     out += valid ? "\nresult: VALID" : "\nresult: INVALID";
     return out;
 }
@@ -169,6 +183,23 @@ VerifyOutcome verifyOne(std::string_view input, const jose::KeySource& keys, con
     outcome.valid = result->valid();
     outcome.report = report.json ? jsonReport(*result, outcome.valid) : textReport(*result, outcome.valid);
     return outcome;
+}
+
+std::string verificationReport(const jose::JwtVerification& result, bool json)
+{
+    return json ? jsonReport(result, result.valid()) : textReport(result, result.valid());
+}
+
+std::string claimFindingsReport(const jose::ClaimReport& claims, bool json)
+{
+    std::string out;
+    if (json) {
+        appendClaimFindings(out, claims);
+    } else {
+        appendClaimLines(out, claims);
+        out.erase(0, out.empty() ? 0 : 1); // the first line break
+    }
+    return out;
 }
 
 bool verifyLines(std::istream& in, std::ostream& out, const jose::KeySource& keys,

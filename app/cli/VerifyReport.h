@@ -29,6 +29,13 @@ struct VerifyOutcome {
 [[nodiscard]] VerifyOutcome verifyOne(std::string_view input, const jose::KeySource& keys,
                                       const jose::JwtVerifyOptions& options, const ReportOptions& report);
 
+// The report of one verified token as verify prints it: JSON on one line, or text. decrypt prints
+// a nested token's verification with it.
+[[nodiscard]] std::string verificationReport(const jose::JwtVerification& result, bool json);
+
+// A claims set's findings in the same words: the JSON array of verify's "claims", or one line each.
+[[nodiscard]] std::string claimFindingsReport(const jose::ClaimReport& claims, bool json);
+
 // One result line per input line, in input order ("N\tVALID" or the JSON report with "line").
 // Lines are verified by `jobs` threads in chunks, so that a file of any length streams in bounded
 // memory. True when every line is valid.

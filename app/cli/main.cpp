@@ -1,6 +1,8 @@
 #include "BenchCommand.h"
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
+#include "DecryptCommand.h"
+#include "EncryptCommand.h"
 #include "FixturesCommand.h"
 #include "KeyCommand.h"
 #include "KeysCommand.h"
@@ -19,6 +21,8 @@ int main(int argc, char** argv)
     jwtwb::cli::addDecodeCommand(app, exitCode);
     jwtwb::cli::addVerifyCommand(app, exitCode);
     jwtwb::cli::addSignCommand(app, exitCode);
+    jwtwb::cli::addDecryptCommand(app, exitCode);
+    jwtwb::cli::addEncryptCommand(app, exitCode);
     jwtwb::cli::addLintCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addKeysCommand(app, exitCode);

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace jwtwb::jwe {
 namespace {
 
@@ -133,6 +135,11 @@ Result<void> readRecipients(const Json& root, JweMessage& message)
 
 Result<JweMessage> parseJweCompact(std::string_view text)
 {
+    if (const auto parts = std::ranges::count(text, '.') + 1; parts != 5) {
+        return fail(Errc::MalformedToken,
+                    fmt::format("a compact JWE has 5 parts (header.encrypted key.IV.ciphertext.tag), and this has {}{}",
+                                parts, parts == 3 ? ": it is a JWS, a signed token, not an encrypted one" : ""));
+    }
     auto token = jose::decodeCompact(text, jose::Base64Mode::Strict);
     if (!token) {
         return std::unexpected(token.error());

@@ -11,6 +11,7 @@ struct CliRun {
     int exitCode;
     QString out;
     QString err;
+    QByteArray outBytes; // standard output as it came (binary output, exact bytes)
 };
 
 // Runs the built jwtwb with arguments and standard input; -1 when it crashed or hung.
@@ -26,10 +27,11 @@ inline CliRun runCli(const QStringList& arguments, const QByteArray& input = {})
     if (!process.waitForFinished(120000)) {
         process.kill();
         process.waitForFinished();
-        return {-1, {}, QStringLiteral("timed out")};
+        return {-1, {}, QStringLiteral("timed out"), {}};
     }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    const QByteArray out = process.readAllStandardOutput();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(out),
+            QString::fromUtf8(process.readAllStandardError()), out};
 }
 
 } // namespace jwtwb::test

@@ -535,13 +535,19 @@ void TestCliCommands::benchReportsEveryLine()
     const auto run = runCli({"bench", "--seconds", "0.02", "--json"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const Json report = parse(run.out);
-    QCOMPARE(report["results"].size(), std::size_t(12)); // verify and sign for five algorithms, two batches
+    // verify and sign for five algorithms, two batches, three JWE decryptions
+    QCOMPARE(report["results"].size(), std::size_t(15));
     int batches = 0;
+    int decryptions = 0;
     for (const auto& line : report["results"]) {
         QVERIFY(line["jwtwb_ops_per_second"].get<double>() > 0);
         // A batch is compared with the in-process verify, every other line with OpenSSL.
         const bool batch = line["operation"] == "batch";
         batches += batch;
+        if (line["operation"] == "decrypt") {
+            ++decryptions;
+            QVERIFY(line["enc"] == "A256GCM" && line["plaintext_bytes"] == 1024);
+        }
         QVERIFY(line[batch ? "in_process_verify_ops_per_second" : "openssl_ops_per_second"].get<double>() > 0);
         // The median round ratio lies within the middle half of the rounds' ratios.
         const auto ratio = line["ratio"].get<double>();
@@ -551,11 +557,15 @@ void TestCliCommands::benchReportsEveryLine()
         QVERIFY(quartiles[0].get<double>() <= ratio && ratio <= quartiles[1].get<double>());
     }
     QCOMPARE(batches, 2);
+    QCOMPARE(decryptions, 3);
     QVERIFY(report["results"][0]["alg"] == "HS256");
     const auto one = runCli({"bench", "--seconds", "0.02", "--alg", "ES256"});
     QCOMPARE(one.exitCode, 0);
-    QVERIFY(one.out.contains("ES256 verify") && !one.out.contains("RS256"));
+    QVERIFY(one.out.contains("ES256 verify") && !one.out.contains("RS256") && !one.out.contains("decrypt"));
     QVERIFY(one.out.contains("middle half of the rounds' ratios"));
+    const auto decrypt = runCli({"bench", "--seconds", "0.02", "--alg", "ECDH-ES+A256KW"});
+    QCOMPARE(decrypt.exitCode, 0);
+    QVERIFY(decrypt.out.contains("ECDH-ES+A256KW decrypt") && !decrypt.out.contains("verify"));
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)
