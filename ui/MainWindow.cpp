@@ -115,15 +115,26 @@ void MainWindow::connectPages()
     const auto showKeysPage = [this] { m_tabs->setCurrentWidget(m_keysPage); };
     connect(m_decoderPage, &DecoderPage::keystoreUnlockRequested, this, showKeysPage);
     connect(m_signerPage, &SignerPage::keystoreUnlockRequested, this, showKeysPage);
-    connect(m_signerPage, &SignerPage::openInDecoder, this, [this](const QString& token, const KeyMaterial& key) {
-        m_decoderPage->verificationPanel()->keyInput()->useKey(key); // so that the token just signed verifies
-        m_decoderPage->setTokenText(token);
-        m_tabs->setCurrentWidget(m_decoderPage);
-    });
+    connect(m_signerPage, &SignerPage::openInDecoder, this,
+            [this](const QString& token, const KeyMaterial& key, const KeyMaterial& decryptionKey) {
+                // So that the token just made decrypts and verifies.
+                m_decoderPage->verificationPanel()->decryptionKeyInput()->useKey(decryptionKey);
+                m_decoderPage->verificationPanel()->keyInput()->useKey(key);
+                m_decoderPage->setTokenText(token);
+                m_tabs->setCurrentWidget(m_decoderPage);
+            });
     // The decoder's token is always on the timeline, and the window has one verification time: the
     // decoder's "Verify at" and the timeline's what-if time show and set the same one.
     connect(m_decoderPage, &DecoderPage::shownTokenChanged, this,
             [this](const QString& token) { m_timelinePage->setToken(tr("Decoder"), token); });
+    // A JWE's claims reach the timeline once the decoder has decrypted it.
+    connect(m_decoderPage, &DecoderPage::decryptedClaimsChanged, this, [this] {
+        if (const auto& claims = m_decoderPage->decryptedClaims()) {
+            m_timelinePage->setClaims(tr("Decoder"), *claims);
+        } else {
+            m_timelinePage->setToken(tr("Decoder"), m_decoderPage->shownToken());
+        }
+    });
     connect(m_signerPage, &SignerPage::tokenChanged, this,
             [this](const QString& token) { m_timelinePage->setToken(tr("Signer"), token); });
     if (!m_signerPage->token().isEmpty()) {

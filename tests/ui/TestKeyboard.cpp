@@ -203,7 +203,7 @@ void TestKeyboard::focusChain_data()
         pagesBar
             + " headerEdit payloadEdit iatButton nbfButton jtiButton expButton expiryPreset templateChoice "
               "applyTemplateButton keySource openKeyFile secretEdit revealSecret secretEncoding generateKind "
-              "generateButton algorithmChoice unsecuredCheck acceptWeakKeys copyButton openInDecoderButton "
+              "generateButton algorithmChoice unsecuredCheck acceptWeakKeys encryptMode copyButton openInDecoderButton "
               "outputToken "
             + end);
     row("timeline", kTimeline, -1, false,

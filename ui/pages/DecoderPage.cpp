@@ -9,6 +9,9 @@
 #include "inspect/SegmentMap.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
+#include "jwe/EncryptedJwt.h"
+#include "jwe/JweSerialization.h"
+#include "jwe/KeyManagement.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
 #include "support/Convert.h"
@@ -16,6 +19,7 @@
 #include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/ClaimsView.h"
+#include "widgets/EncryptionSteps.h"
 #include "widgets/FindingsView.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
@@ -124,6 +128,16 @@ QString notesFor(const jose::CompactToken& token)
     return lines.join(QLatin1Char('\n'));
 }
 
+// The kid the first recipient of a JWE in the JSON serialization names.
+QString firstRecipientKid(const jwe::JweMessage& message)
+{
+    const encoding::Json header
+        = jwe::joinHeaders(message.protectedHeader, message.sharedHeader,
+                           message.recipients.empty() ? encoding::Json::object() : message.recipients[0].header);
+    const auto kid = header.find("kid");
+    return kid != header.end() && kid->is_string() ? toQString(kid->get<std::string>()) : QString();
+}
+
 // The header's kid, for the verification panel to suggest the stored key that has it.
 QString tokenKid(const std::string& token)
 {
@@ -145,8 +159,11 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_headerTitle(makeTitle(tr("Header"), this))
     , m_payloadTitle(makeTitle(tr("Payload"), this))
     , m_signatureTitle(makeTitle(tr("Signature"), this))
+    , m_innerHeaderTitle(makeTitle(tr("Nested token · header"), this))
     , m_headerView(new JsonView(this))
     , m_payloadView(new JsonView(this))
+    , m_innerHeaderView(new JsonView(this))
+    , m_partsLabel(new QLabel(this))
     , m_signatureLabel(new QLabel(this))
     , m_notesLabel(new QLabel(this))
     , m_errorLabel(new QLabel(this))
@@ -163,6 +180,8 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
     m_headerView->setObjectName(QStringLiteral("headerView"));
     m_payloadView->setObjectName(QStringLiteral("payloadView"));
+    m_innerHeaderView->setObjectName(QStringLiteral("innerHeaderView"));
+    m_partsLabel->setObjectName(QStringLiteral("jwePartsLabel"));
     m_signatureLabel->setObjectName(QStringLiteral("signatureLabel"));
     m_notesLabel->setObjectName(QStringLiteral("notesLabel"));
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
@@ -196,14 +215,25 @@ DecoderPage::DecoderPage(QWidget* parent)
     panesLayout->setContentsMargins(0, 0, 0, 0);
     panesLayout->addWidget(m_headerTitle, 0, 0);
     panesLayout->addWidget(m_headerView, 1, 0);
+    // A nested token's header goes under the JWE's; its payload is the payload pane.
+    panesLayout->addWidget(m_innerHeaderTitle, 2, 0);
+    panesLayout->addWidget(m_innerHeaderView, 3, 0);
     panesLayout->addWidget(m_payloadTitle, 0, 1);
-    panesLayout->addWidget(m_payloadView, 1, 1);
-    panesLayout->addWidget(m_signatureTitle, 2, 0, 1, 2);
-    panesLayout->addWidget(m_signatureLabel, 3, 0, 1, 2);
-    panesLayout->addWidget(m_notesLabel, 4, 0, 1, 2);
+    panesLayout->addWidget(m_payloadView, 1, 1, 3, 1);
+    panesLayout->addWidget(m_signatureTitle, 4, 0, 1, 2);
+    panesLayout->addWidget(m_signatureLabel, 5, 0, 1, 2);
+    panesLayout->addWidget(m_partsLabel, 6, 0, 1, 2);
+    panesLayout->addWidget(m_notesLabel, 7, 0, 1, 2);
     panesLayout->setColumnStretch(0, 2);
     panesLayout->setColumnStretch(1, 3);
     panesLayout->setRowStretch(1, 1);
+    panesLayout->setRowStretch(3, 1);
+    m_innerHeaderTitle->hide();
+    m_innerHeaderView->hide();
+    m_partsLabel->setWordWrap(true);
+    m_partsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_partsLabel->setTextFormat(Qt::RichText);
+    m_partsLabel->hide();
     m_signatureLabel->setWordWrap(true);
     m_signatureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notesLabel->setWordWrap(true);
@@ -264,6 +294,9 @@ DecoderPage::DecoderPage(QWidget* parent)
         {m_tokenEdit, m_tabs, m_stack, m_claimsView, m_verificationTab, m_findingsView, m_xray, m_secretSearch});
 
     connect(m_verification, &VerificationPanel::verified, this, &DecoderPage::updateVerificationTab);
+    connect(m_verification, &VerificationPanel::decryptionChanged, this, &DecoderPage::showDecryption);
+    connect(m_verification->decryptionKeyInput(), &KeyInput::unlockRequested, this,
+            &DecoderPage::keystoreUnlockRequested);
     connect(m_secretSearch, &SecretSearchPanel::useForVerificationRequested, this, &DecoderPage::useFoundSecret);
     connect(m_secretSearch, &SecretSearchPanel::finished, this, &DecoderPage::updateFindings);
     connect(m_verification->keyInput(), &KeyInput::unlockRequested, this, &DecoderPage::keystoreUnlockRequested);
@@ -318,6 +351,8 @@ void DecoderPage::updateColors()
     setTextColor(m_headerTitle, colors.header);
     setTextColor(m_payloadTitle, colors.payload);
     setTextColor(m_signatureTitle, colors.signature);
+    setTextColor(m_innerHeaderTitle, colors.header);
+    showJweParts();
     setTextColor(m_notesLabel, colors.warning);
     updateSignatureLine();
     QColor background = colors.error;
@@ -373,7 +408,21 @@ void DecoderPage::updateFindings()
         if (m_secretSearch->foundSecret()) {
             options.secretFoundIn = toStdString(m_secretSearch->foundIn());
         }
+        const bool jwe = m_token->kind == jose::TokenKind::Jwe;
+        const keys::Key* key = options.key;
+        if (jwe) {
+            options.key = nullptr; // the signature key is the nested token's
+        }
         findings = inspect::lint(*m_token, options);
+        const auto& report = m_verification->jweReport();
+        if (jwe && report && report->nested) {
+            options.key = key;
+            for (auto& finding : inspect::lint(report->nested->token, options)) {
+                finding.title = toStdString(tr("Nested token: %1").arg(toQString(finding.title)));
+                finding.location = finding.location.empty() ? "nested" : "nested." + finding.location;
+                findings.push_back(std::move(finding));
+            }
+        }
     }
     // Unchanged findings keep the list as it is, with the rows the user unfolded.
     const auto same = [](const inspect::Finding& a, const inspect::Finding& b) {
@@ -395,6 +444,7 @@ void DecoderPage::updateFindings()
 void DecoderPage::setKeystoreSession(KeystoreSession* session)
 {
     m_verification->keyInput()->setKeystoreSession(session);
+    m_verification->decryptionKeyInput()->setKeystoreSession(session);
 }
 
 void DecoderPage::setTokenText(const QString& text)
@@ -433,6 +483,7 @@ bool DecoderPage::loadFile(const QString& path, QString* errorMessage)
 
 void DecoderPage::showError(const QString& message)
 {
+    setDecryptedClaims(std::nullopt);
     m_errorLabel->setText(message);
     m_stack->setCurrentIndex(1);
 }
@@ -452,8 +503,30 @@ void DecoderPage::decode()
         m_shownToken = shown;
         emit shownTokenChanged(m_shownToken);
     }
-    m_verification->keyInput()->setTokenKid(extracted ? tokenKid(extracted->token) : QString());
+    // A JWE in the JSON serialization is not a compact token: the whole text is one JSON object.
+    std::optional<jwe::JweMessage> jsonJwe;
+    if (extracted && extracted->token.starts_with('{')) {
+        if (auto parsed = jwe::parseJweJson(extracted->token)) {
+            jsonJwe = std::move(*parsed);
+        }
+    }
+    // A JWE's kid names the recipient's key; its nested token's kid comes once it is decrypted.
+    const bool jweText = jsonJwe || (extracted && std::ranges::count(extracted->token, '.') == 4);
+    const QString kid = jsonJwe ? firstRecipientKid(*jsonJwe) : extracted ? tokenKid(extracted->token) : QString();
+    m_verification->decryptionKeyInput()->setTokenKid(jweText ? kid : QString());
+    if (!jweText) {
+        m_verification->keyInput()->setTokenKid(kid);
+    }
+    m_decoding = true; // the panel may report a decryption for the previous token on the way
     m_verification->setToken(m_shownToken);
+    m_decoding = false;
+    m_partsLabel->hide();
+    m_innerHeaderTitle->hide();
+    m_innerHeaderView->hide();
+    m_jweMessage.reset();
+    if (!jweText) {
+        setDecryptedClaims(std::nullopt);
+    }
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
     if (!extracted) {
         m_xray->setToken(std::nullopt);
@@ -464,6 +537,11 @@ void DecoderPage::decode()
         showError(tr("Paste a token above to decode it."));
         return;
     }
+    if (jsonJwe) {
+        m_tokenEdit->markToken(0, 0);
+        showJsonJwe(std::move(*jsonJwe));
+        return;
+    }
     const int tokenStart = utf16Offset(utf8, extracted->offset);
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
     m_tokenEdit->markToken(tokenStart, tokenEnd);
@@ -471,7 +549,7 @@ void DecoderPage::decode()
     auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
     const jose::TokenReading reading = jose::readSegments(extracted->token);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
-    m_token = token && token->kind == jose::TokenKind::Jws ? std::optional(*token) : std::nullopt;
+    m_token = token ? std::optional(*token) : std::nullopt;
     // The claims as far as the payload decodes, also when the token as a whole does not.
     const jose::SegmentReading* payloadPart
         = reading.kind == jose::TokenKind::Jws ? reading.segment(jose::SegmentRole::Payload) : nullptr;
@@ -509,12 +587,15 @@ void DecoderPage::decode()
     const QString algName = alg.is_string() ? toQString(alg.get<std::string>()) : tr("no alg");
 
     if (token->kind == jose::TokenKind::Jwe) {
-        m_headerTitle->setText(tr("Header · JWE (encrypted token)"));
-        m_payloadTitle->setText(tr("Encrypted content"));
-        m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. Only the header can be read without "
-                                    "the key."));
-        m_signatureTitle->setText(tr("Authentication tag"));
+        m_headerTitle->setText(tr("Protected header · JWE (encrypted token)"));
+        const auto enc = token->header.value.value("enc", encoding::Json());
+        m_signatureTitle->setText(
+            tr("Authentication tag · %1").arg(enc.is_string() ? toQString(enc.get<std::string>()) : tr("no enc")));
         m_signatureFacts = byteCount(token->segments.back().bytes.size());
+        m_jweMessage = jweMessageOf(*token);
+        m_jweCompact = true;
+        showJweParts();
+        showDecryption();
     } else {
         m_headerTitle->setText(tr("Header · algorithm and token type"));
         const auto& payload = token->payload();
@@ -588,6 +669,7 @@ void DecoderPage::revealChosenToken()
 
 void DecoderPage::showReading(const jose::TokenReading& reading)
 {
+    setDecryptedClaims(std::nullopt);
     m_stack->setCurrentIndex(0);
     const bool jws = reading.kind == jose::TokenKind::Jws;
     const jose::SegmentReading* header = reading.segment(jose::SegmentRole::Header);
@@ -674,6 +756,123 @@ QString DecoderPage::markInvalidUtf8(const jose::CompactToken& token, const std:
     updateColors();
     m_tokenEdit->markInvalid(std::move(tokenRanges));
     return utf8Note(tr("payload"), payload, errors);
+}
+
+void DecoderPage::showJweParts()
+{
+    if (m_jweMessage) {
+        m_partsLabel->setText(jwePartsHtml(*m_jweMessage, m_jweCompact, QApplication::palette()));
+    }
+}
+
+// The JSON serialization: its headers as they are given (protected, unprotected, per recipient),
+// what each member is, and the decryption as for a compact JWE. There are no characters to colour.
+void DecoderPage::showJsonJwe(jwe::JweMessage message)
+{
+    m_token.reset();
+    m_xray->setJsonJwe(m_shownToken, message);
+    m_claimsModel->setClaims({}, m_verification->verificationTime());
+    updateFindings();
+    m_stack->setCurrentIndex(0);
+    encoding::Json headers = encoding::Json::object();
+    if (!message.protectedB64.empty()) {
+        headers["protected"] = message.protectedHeader;
+    }
+    if (!message.sharedHeader.empty()) {
+        headers["unprotected"] = message.sharedHeader;
+    }
+    if (std::ranges::any_of(message.recipients, [](const jwe::JweRecipient& r) { return !r.header.empty(); })) {
+        encoding::Json recipients = encoding::Json::array();
+        for (const auto& recipient : message.recipients) {
+            recipients.push_back(recipient.header);
+        }
+        headers["recipients"] = std::move(recipients);
+    }
+    m_headerTitle->setText(tr("Headers · JWE (JSON serialization)"));
+    m_headerView->showJson(toQString(encoding::toPrettyJson(headers)));
+    const encoding::Json joined
+        = jwe::joinHeaders(message.protectedHeader, message.sharedHeader,
+                           message.recipients.empty() ? encoding::Json::object() : message.recipients[0].header);
+    const auto enc = joined.value("enc", encoding::Json());
+    m_signatureTitle->setText(
+        tr("Authentication tag · %1").arg(enc.is_string() ? toQString(enc.get<std::string>()) : tr("no enc")));
+    m_signatureFacts = byteCount(message.tag.size());
+    updateSignatureLine();
+    m_notesLabel->hide();
+    m_jweMessage = std::move(message);
+    m_jweCompact = false;
+    showJweParts();
+    showDecryption();
+}
+
+void DecoderPage::setDecryptedClaims(std::optional<encoding::Json> claims)
+{
+    if (claims != m_decryptedClaims) {
+        m_decryptedClaims = std::move(claims);
+        emit decryptedClaimsChanged();
+    }
+}
+
+void DecoderPage::showDecryption()
+{
+    if (m_decoding || !m_jweMessage || m_stack->currentIndex() != 0) {
+        return;
+    }
+    m_partsLabel->show();
+    const auto& report = m_verification->jweReport();
+    m_xray->setDecryptionOutcome(m_verification->summaryText(), m_verification->state());
+    m_innerHeaderTitle->setVisible(report && report->nested);
+    m_innerHeaderView->setVisible(report && report->nested);
+    std::optional<encoding::Json> claims;
+    if (!report) {
+        m_payloadTitle->setText(tr("Encrypted content"));
+        const QString state = m_verification->isDecrypting() ? tr("Decrypting…")
+            : m_verification->state() == VerificationState::Invalid
+            ? tr("The key given does not decrypt it: %1").arg(m_verification->summaryText())
+            : tr("Give the decryption key on the Verification tab to read it: the recipient's private key, or the "
+                 "shared key or passphrase.");
+        m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. %1").arg(state));
+    } else if (report->nested) {
+        const jose::CompactToken& inner = report->nested->token;
+        const auto alg = inner.header.value.value("alg", encoding::Json());
+        m_innerHeaderTitle->setText(tr("Nested token · header · signed with %1")
+                                        .arg(alg.is_string() ? toQString(alg.get<std::string>()) : tr("no alg")));
+        m_innerHeaderView->showJson(toQString(encoding::toPrettyJson(inner.header.value)));
+        if (inner.payloadJson) {
+            m_payloadTitle->setText(inner.payloadJson->value.is_object() ? tr("Nested token · payload · claims")
+                                                                         : tr("Nested token · payload · JSON"));
+            m_payloadView->showJson(toQString(encoding::toPrettyJson(inner.payloadJson->value)));
+            if (inner.payloadJson->value.is_object()) {
+                claims = inner.payloadJson->value;
+            }
+        } else {
+            m_payloadTitle->setText(
+                tr("Nested token · payload · not JSON (%1)").arg(byteCount(inner.payload().size())));
+            m_payloadView->showPlain(encoding::findInvalidUtf8(asText(inner.payload()))
+                                         ? hexDump(inner.payload())
+                                         : toQString(asText(inner.payload())));
+        }
+    } else {
+        const crypto::SecureBytes& plaintext = report->decrypted.plaintext;
+        std::optional<encoding::ParsedJson> json;
+        if (auto parsed = encoding::parseJson(plaintext.view()); parsed && report->content == jwe::JweContent::Claims) {
+            json = std::move(*parsed);
+        }
+        if (json) {
+            m_payloadTitle->setText(tr("Decrypted payload · claims"));
+            m_payloadView->showJson(toQString(encoding::toPrettyJson(json->value)));
+            claims = std::move(json->value);
+        } else if (!encoding::findInvalidUtf8(plaintext.view())) {
+            m_payloadTitle->setText(tr("Decrypted content · text (%1)").arg(byteCount(plaintext.size())));
+            m_payloadView->showPlain(toQString(plaintext.view()));
+        } else {
+            m_payloadTitle->setText(tr("Decrypted content · binary (%1, hex)").arg(byteCount(plaintext.size())));
+            m_payloadView->showPlain(hexDump(plaintext.span()));
+        }
+    }
+    m_claimsModel->setClaims(claims ? *claims : encoding::Json(), m_verification->verificationTime());
+    setDecryptedClaims(std::move(claims));
+    updateFindings();
 }
 
 } // namespace jwtwb::ui

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "encoding/Json.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
+#include "jwe/JweMessage.h"
 
 #include <QList>
 #include <QWidget>
@@ -50,11 +52,14 @@ public:
     [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
     [[nodiscard]] XRayView* xray() const { return m_xray; }
     [[nodiscard]] SecretSearchPanel* secretSearch() const { return m_secretSearch; }
+    // A decrypted JWE's claims (of its nested token, or its own); empty for anything else.
+    [[nodiscard]] const std::optional<encoding::Json>& decryptedClaims() const { return m_decryptedClaims; }
 
 signals:
     void tokenTextChanged(const QString& text);
     void shownTokenChanged(const QString& token); // another token shown: edited, or chosen among several
     void statusMessage(const QString& message);
+    void decryptedClaimsChanged(); // see decryptedClaims()
     void keystoreUnlockRequested();
 
 protected:
@@ -76,6 +81,10 @@ private:
     void updateSignatureLine(); // what the signature is, and the Verification tab's verdict on it
     void useFoundSecret(); // the weak-secret search's find, into the Verification tab
     void updateFindings();
+    void showDecryption(); // the JWE's plaintext, nested token or claims, once the Verification tab has them
+    void showJweParts();
+    void showJsonJwe(jwe::JweMessage message);
+    void setDecryptedClaims(std::optional<encoding::Json> claims);
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
@@ -87,8 +96,11 @@ private:
     QLabel* m_headerTitle;
     QLabel* m_payloadTitle;
     QLabel* m_signatureTitle;
+    QLabel* m_innerHeaderTitle;
     JsonView* m_headerView;
     JsonView* m_payloadView;
+    JsonView* m_innerHeaderView; // a nested token's header, under the JWE's
+    QLabel* m_partsLabel; // a JWE's five parts, each in its colour
     QLabel* m_signatureLabel;
     QString m_signatureFacts; // "32 bytes", "No signature", … before the verdict
     QLabel* m_notesLabel;
@@ -103,7 +115,11 @@ private:
     ClaimsView* m_claimsView;
     FindingsModel* m_findingsModel;
     FindingsView* m_findingsView;
-    std::optional<jose::CompactToken> m_token; // the JWS shown, decoded leniently
+    std::optional<jose::CompactToken> m_token; // the JWS or JWE shown, decoded leniently
+    std::optional<encoding::Json> m_decryptedClaims;
+    std::optional<jwe::JweMessage> m_jweMessage; // the JWE shown, compact or JSON
+    bool m_jweCompact = true;
+    bool m_decoding = false;
     QWidget* m_verificationTab = nullptr;
     QList<std::pair<int, int>> m_invalidPayloadRanges; // in the payload's hex dump
 };

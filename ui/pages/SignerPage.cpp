@@ -9,14 +9,17 @@
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/KeyAlgorithmCheck.h"
+#include "jwe/JweEncrypter.h"
 #include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JsonObjectCheck.h"
+#include "support/JweEncryption.h"
 #include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "widgets/ClaimHelpers.h"
+#include "widgets/EncryptionStep.h"
 #include "widgets/JsonEditor.h"
 #include "widgets/KeyInput.h"
 #include "widgets/TokenEdit.h"
@@ -27,9 +30,12 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -74,6 +80,11 @@ SignerPage::SignerPage(QWidget* parent)
     , m_payloadStatus(new QLabel(this))
     , m_claimHelpers(new ClaimHelpers(this))
     , m_keyInput(new KeyInput(KeyInput::Purpose::Sign, this))
+    , m_signingSection(new QWidget(this))
+    , m_encryptionStep(new EncryptionStep(this))
+    , m_encrypter(new JweEncryption(this))
+    , m_encryptingRow(new QWidget(this))
+    , m_outputTitle(makeTitle(tr("Signed token"), this))
     , m_algorithm(new QComboBox(this))
     , m_unsecured(new QCheckBox(tr("&Unsecured (alg \"none\"): anyone can forge it"), this))
     , m_acceptWeakKeys(new QCheckBox(tr("Accept &weak keys"), this))
@@ -131,34 +142,58 @@ SignerPage::SignerPage(QWidget* parent)
     leftLayout->addWidget(m_payloadStatus);
     leftLayout->addWidget(m_claimHelpers);
 
-    // Right: how it is signed, and the result.
+    // Right: how it is signed (and encrypted), and the result; it scrolls when both keys need room.
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(makeTitle(tr("Signing key"), right));
-    rightLayout->addWidget(m_keyInput);
+    auto* signingLayout = new QVBoxLayout(m_signingSection);
+    signingLayout->setContentsMargins(0, 0, 0, 0);
+    signingLayout->addWidget(makeTitle(tr("Signing key"), m_signingSection));
+    signingLayout->addWidget(m_keyInput);
     auto* algorithmRow = new QHBoxLayout;
-    auto* algorithmLabel = new QLabel(tr("&Algorithm:"), right);
+    auto* algorithmLabel = new QLabel(tr("&Algorithm:"), m_signingSection);
     algorithmLabel->setBuddy(m_algorithm);
     algorithmRow->addWidget(algorithmLabel);
     algorithmRow->addWidget(m_algorithm, 1);
     algorithmRow->addWidget(m_acceptWeakKeys);
-    rightLayout->addLayout(algorithmRow);
-    rightLayout->addWidget(m_syncNote);
-    rightLayout->addWidget(m_unsecured);
+    signingLayout->addLayout(algorithmRow);
+    signingLayout->addWidget(m_syncNote);
+    signingLayout->addWidget(m_unsecured);
+    rightLayout->addWidget(m_signingSection);
+    rightLayout->addWidget(makeTitle(tr("Encryption"), right));
+    rightLayout->addWidget(m_encryptionStep);
+    m_encryptionStep->setObjectName(QStringLiteral("encryptionStep"));
+    m_encryptingRow->setObjectName(QStringLiteral("encryptingRow"));
+    auto* encryptingLayout = new QHBoxLayout(m_encryptingRow);
+    encryptingLayout->setContentsMargins(0, 0, 0, 0);
+    auto* encryptingBar = new QProgressBar(m_encryptingRow);
+    encryptingBar->setRange(0, 0);
+    encryptingBar->setTextVisible(false);
+    encryptingBar->setMaximumWidth(160);
+    encryptingLayout->addWidget(new QLabel(tr("Encrypting…"), m_encryptingRow));
+    encryptingLayout->addWidget(encryptingBar);
+    encryptingLayout->addStretch(1);
+    m_encryptingRow->hide();
     auto* outputRow = new QHBoxLayout;
-    outputRow->addWidget(makeTitle(tr("Signed token"), right), 1);
+    outputRow->addWidget(m_outputTitle, 1);
     outputRow->addWidget(m_copy);
     outputRow->addWidget(m_openInDecoder);
     rightLayout->addLayout(outputRow);
     rightLayout->addWidget(m_output, 3);
+    rightLayout->addWidget(m_encryptingRow);
     rightLayout->addWidget(m_blocked);
     rightLayout->addWidget(m_banner);
+    m_output->setMinimumHeight(m_output->fontMetrics().lineSpacing() * 4);
+    auto* rightScroll = new QScrollArea(this);
+    rightScroll->setWidget(right);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
+    rightScroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields, not to the scroll area
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("signerSplitter"));
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -166,7 +201,7 @@ SignerPage::SignerPage(QWidget* parent)
     layout->addWidget(splitter);
     // Reading order: the left column, then the right one.
     chainTabOrder({m_headerEdit, m_payloadEdit, m_claimHelpers, m_keyInput, m_algorithm, m_unsecured, m_acceptWeakKeys,
-                   m_copy, m_openInDecoder, m_output});
+                   m_encryptionStep, m_copy, m_openInDecoder, m_output});
 
     restoreDrafts();
     m_keyInput->setSecret(kDemoSecret, keys::SecretEncoding::Utf8);
@@ -192,10 +227,34 @@ SignerPage::SignerPage(QWidget* parent)
         Clipboard::instance()->copySecret(m_token);
         emit statusMessage(tr("Token copied to the clipboard (cleared again in 30 s)"));
     });
-    connect(m_openInDecoder, &QPushButton::clicked, this,
-            [this] { emit openInDecoder(m_token, m_keyInput->verificationKey()); });
+    connect(m_openInDecoder, &QPushButton::clicked, this, [this] {
+        const auto mode = m_encryptionStep->mode();
+        emit openInDecoder(
+            m_token, mode == EncryptionStep::Mode::InsteadOfSigning ? KeyMaterial{} : m_keyInput->verificationKey(),
+            mode == EncryptionStep::Mode::Off ? KeyMaterial{} : m_encryptionStep->keyInput()->decryptionKey());
+    });
+    connect(m_encryptionStep, &EncryptionStep::changed, this, [this] {
+        updateMode();
+        sign();
+    });
+    connect(m_encryptionStep, &EncryptionStep::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
+    connect(m_encrypter, &JweEncryption::finished, this, &SignerPage::encrypted);
+    // Only when it takes a while: a quick encryption should not flash a bar.
+    auto* busyDelay = new QTimer(this);
+    busyDelay->setSingleShot(true);
+    busyDelay->setInterval(150);
+    connect(busyDelay, &QTimer::timeout, this, [this] { m_encryptingRow->setVisible(m_encrypter->isBusy()); });
+    connect(m_encrypter, &JweEncryption::busyChanged, this, [this, busyDelay](bool busy) {
+        if (busy) {
+            busyDelay->start();
+        } else {
+            busyDelay->stop();
+            m_encryptingRow->hide();
+        }
+    });
 
     updateColors();
+    updateMode();
     updateAlgorithms();
 }
 
@@ -221,6 +280,32 @@ void SignerPage::updateColors()
 void SignerPage::setKeystoreSession(KeystoreSession* session)
 {
     m_keyInput->setKeystoreSession(session);
+    m_encryptionStep->setKeystoreSession(session);
+}
+
+bool SignerPage::isEncrypting() const
+{
+    return m_encryptionStep->mode() != EncryptionStep::Mode::Off && m_encrypter->isBusy();
+}
+
+// Encrypting the claims instead of signing them: the header, the signing key and the algorithm are
+// not used, and say so.
+void SignerPage::updateMode()
+{
+    const auto mode = m_encryptionStep->mode();
+    const bool signing = mode != EncryptionStep::Mode::InsteadOfSigning;
+    m_signingSection->setVisible(signing);
+    m_headerEdit->setEnabled(signing);
+    m_headerTitle->setText(signing ? tr("Header") : tr("Header · not used: the claims are encrypted, not signed"));
+    m_outputTitle->setText(mode == EncryptionStep::Mode::Off ? tr("Signed token")
+                               : mode == EncryptionStep::Mode::AfterSigning
+                               ? tr("Signed, then encrypted token (nested JWT)")
+                               : tr("Encrypted token (JWE)"));
+    m_output->setPlaceholderText(mode == EncryptionStep::Mode::Off ? tr("The signed token appears here.")
+                                                                   : tr("The encrypted token appears here."));
+    if (mode == EncryptionStep::Mode::Off) {
+        m_encrypter->clear();
+    }
 }
 
 void SignerPage::setHeaderText(const QString& text)
@@ -364,6 +449,7 @@ void SignerPage::syncHeader()
 
 void SignerPage::block(const QString& reason)
 {
+    m_encrypter->clear();
     m_token.clear();
     m_output->clear();
     m_blocked->setText(reason);
@@ -386,12 +472,29 @@ void SignerPage::sign()
     m_payloadStatus->setText(payload.value ? tr("✓ Valid JSON") : payload.problem);
     setTextColor(m_payloadStatus, payload.value ? ok : error);
 
-    if (!header.value) {
+    const auto mode = m_encryptionStep->mode();
+    if (!header.value && mode != EncryptionStep::Mode::InsteadOfSigning) {
         block(tr("Not signed: the header is not valid. %1").arg(header.problem));
         return;
     }
     if (!payload.value) {
         block(tr("Not signed: the payload is not valid. %1").arg(payload.problem));
+        return;
+    }
+    if (mode != EncryptionStep::Mode::Off) {
+        if (const QString problem = m_encryptionStep->problem(); !problem.isEmpty()) {
+            block(tr("Not encrypted: %1").arg(problem));
+            return;
+        }
+    }
+    if (mode == EncryptionStep::Mode::InsteadOfSigning) {
+        const auto claims = jose::compactJsonText(toStdString(m_payloadEdit->toPlainText()), "payload");
+        if (!claims) {
+            block(tr("Not encrypted: %1").arg(toQString(claims.error().message)));
+            return;
+        }
+        m_signed.clear();
+        encrypt(*claims);
         return;
     }
     const bool unsecured = m_unsecured->isChecked();
@@ -435,7 +538,53 @@ void SignerPage::sign()
         block(tr("Not signed: %1").arg(sentence(token.error().message)));
         return;
     }
-    m_token = toQString(*token);
+    if (mode == EncryptionStep::Mode::AfterSigning) {
+        m_signed = toQString(*token);
+        encrypt(*token);
+        return;
+    }
+    m_signed.clear();
+    publish(toQString(*token));
+}
+
+void SignerPage::encrypt(std::string plaintext)
+{
+    jwe::EncryptOptions options;
+    options.protectedHeader = m_encryptionStep->protectedHeader();
+    options.compress = m_encryptionStep->compress();
+    m_encrypter->request(std::move(plaintext), *m_encryptionStep->keyInput()->key(), std::move(options));
+    if (!m_encrypter->isBusy()) {
+        encrypted(); // the same as the last request: its token is there
+        return;
+    }
+    // No token while the new one is made: Copy must never copy one made from older claims.
+    m_token.clear();
+    {
+        const QSignalBlocker blocker(m_output);
+        m_output->clear();
+    }
+    m_blocked->hide();
+    m_banner->hide();
+    m_copy->setEnabled(false);
+    m_openInDecoder->setEnabled(false);
+}
+
+void SignerPage::encrypted()
+{
+    if (m_encrypter->isBusy() || m_encryptionStep->mode() == EncryptionStep::Mode::Off) {
+        return;
+    }
+    if (m_encrypter->token().isEmpty()) {
+        const QString error = m_encrypter->error();
+        block(tr("Not encrypted: %1").arg(error));
+        return;
+    }
+    publish(m_encrypter->token());
+}
+
+void SignerPage::publish(const QString& token)
+{
+    m_token = token;
     m_blocked->hide();
     m_copy->setEnabled(true);
     m_openInDecoder->setEnabled(true);
@@ -444,30 +593,31 @@ void SignerPage::sign()
         m_output->setPlainText(m_token);
     }
     m_output->markToken(0, static_cast<int>(m_token.size()));
-    showWarnings(m_token);
+    showWarnings(m_signed.isEmpty() ? QStringList{m_token} : QStringList{m_signed, m_token});
     emit tokenChanged(m_token);
 }
 
-// What the decoder would flag about this token, before it is handed to anyone.
-void SignerPage::showWarnings(const QString& token)
+// What the decoder would flag about this token (and the one inside it), before it is handed to anyone.
+void SignerPage::showWarnings(const QStringList& tokens)
 {
-    const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient);
-    if (!decoded) {
-        m_banner->hide();
-        return;
-    }
-    inspect::LintOptions options;
-    options.now = Clock::nowSeconds();
-    options.key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
     QStringList lines;
     QStringList details;
-    for (const auto& finding : inspect::lint(*decoded, options)) {
-        if (finding.severity == inspect::Severity::Info) {
+    for (const QString& token : tokens) {
+        const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient);
+        if (!decoded) {
             continue;
         }
-        lines << QStringLiteral("⚠ %1").arg(toQString(finding.title).toHtmlEscaped());
-        details << QStringLiteral("%1: %2 (%3)")
-                       .arg(toQString(finding.title), toQString(finding.explanation), toQString(finding.reference));
+        inspect::LintOptions options;
+        options.now = Clock::nowSeconds();
+        options.key = m_unsecured->isChecked() || decoded->kind == jose::TokenKind::Jwe ? nullptr : m_keyInput->key();
+        for (const auto& finding : inspect::lint(*decoded, options)) {
+            if (finding.severity == inspect::Severity::Info) {
+                continue;
+            }
+            lines << QStringLiteral("⚠ %1").arg(toQString(finding.title).toHtmlEscaped());
+            details << QStringLiteral("%1: %2 (%3)")
+                           .arg(toQString(finding.title), toQString(finding.explanation), toQString(finding.reference));
+        }
     }
     m_banner->setText(
         tr("<b>The decoder would warn about this token:</b><br>%1").arg(lines.join(QStringLiteral("<br>"))));

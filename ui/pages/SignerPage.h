@@ -16,13 +16,16 @@ class QPushButton;
 namespace jwtwb::ui {
 
 class ClaimHelpers;
+class EncryptionStep;
 class JsonEditor;
+class JweEncryption;
 class KeyInput;
 class KeystoreSession;
 class TokenEdit;
 
 // Write a header and claims, pick a key and an algorithm the key can do, and get a signed token
-// live, with warnings for what the decoder would flag. Drafts (not keys) survive a restart.
+// live, with warnings for what the decoder would flag. Optionally encrypt it (a nested JWT), or
+// the claims instead of signing them (EncryptionStep). Drafts (not keys) survive a restart.
 class SignerPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +34,9 @@ public:
     explicit SignerPage(QWidget* parent = nullptr);
 
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+    [[nodiscard]] EncryptionStep* encryptionStep() const { return m_encryptionStep; }
+    // Encrypting on a pool thread (or waiting for a pause in typing a passphrase): no token yet.
+    [[nodiscard]] bool isEncrypting() const;
     // Lets the signer use stored keys (not owned). Drafts never hold them: only the header's kid.
     void setKeystoreSession(KeystoreSession* session);
 
@@ -44,8 +50,10 @@ public:
     [[nodiscard]] QString algorithm() const; // the chosen one, "" when there is none
 
 signals:
-    // The token and what verifies it: the secret, or the public half of the signing key.
-    void openInDecoder(const QString& token, const jwtwb::ui::KeyMaterial& key);
+    // The token and what verifies it: the secret, or the public half of the signing key; and for a
+    // JWE what decrypts it, when the signer has it (a shared key, or a private key given as text).
+    void openInDecoder(const QString& token, const jwtwb::ui::KeyMaterial& key,
+                       const jwtwb::ui::KeyMaterial& decryptionKey);
     void tokenChanged(const QString& token); // each newly signed token
     void statusMessage(const QString& message);
     void keystoreUnlockRequested();
@@ -62,7 +70,11 @@ private:
     void syncHeader();
     void sign();
     void block(const QString& reason);
-    void showWarnings(const QString& token);
+    void encrypt(std::string plaintext);
+    void encrypted(); // the encryption step's outcome is there
+    void publish(const QString& token);
+    void updateMode(); // what the encryption mode shows and hides
+    void showWarnings(const QStringList& tokens);
     void setTimeClaim(const QString& name, std::chrono::seconds fromNow);
     void setJti();
     void applyTemplate(int claimTemplate);
@@ -77,6 +89,12 @@ private:
     QLabel* m_payloadStatus;
     ClaimHelpers* m_claimHelpers;
     KeyInput* m_keyInput;
+    QWidget* m_signingSection; // the signing key, algorithm and their options
+    EncryptionStep* m_encryptionStep;
+    JweEncryption* m_encrypter;
+    QWidget* m_encryptingRow;
+    QLabel* m_outputTitle;
+    QString m_signed; // the JWS inside a nested token, for the warnings
     QComboBox* m_algorithm;
     QCheckBox* m_unsecured;
     QCheckBox* m_acceptWeakKeys;

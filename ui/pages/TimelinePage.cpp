@@ -333,6 +333,12 @@ bool TimelinePage::setToken(const QString& name, const QString& token)
     return true;
 }
 
+void TimelinePage::setClaims(const QString& name, const encoding::Json& claims)
+{
+    m_inputError->hide();
+    m_timeline->setToken(name, claims);
+}
+
 void TimelinePage::removeToken(const QString& name)
 {
     m_timeline->removeToken(name);

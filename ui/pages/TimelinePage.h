@@ -1,5 +1,7 @@
 #pragma once
 
+#include "encoding/Json.h"
+
 #include <QDateTime>
 #include <QWidget>
 
@@ -42,6 +44,8 @@ public slots:
     // longer matches the token) is removed, and false is returned. The axis follows the rows as
     // TimelineWidget::setToken() says; a token added with the page's own form always refits it.
     bool setToken(const QString& name, const QString& token);
+    // Shows claims read elsewhere (a decrypted JWE's) as the row `name`, replacing a row of that name.
+    void setClaims(const QString& name, const encoding::Json& claims);
     void removeToken(const QString& name);
     // A what-if time; an invalid QDateTime goes back to following the clock ("now").
     void setVerificationTime(const QDateTime& time);

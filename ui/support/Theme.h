@@ -14,10 +14,16 @@ struct TokenColors {
     QColor header;
     QColor payload;
     QColor signature;
-    QColor extra; // JWE encrypted key and IV
+    QColor extra; // JWE encrypted key
     QColor error;
     QColor warning;
+    QColor iv; // JWE initialization vector
 };
+
+// The colour of part `index` (from 0) of a token of `partCount` parts: a JWS's header, payload and
+// signature; a JWE's protected header, encrypted key, IV, ciphertext (the payload's colour) and
+// authentication tag (the signature's), five colours in all.
+[[nodiscard]] QColor tokenPartColor(const TokenColors& colors, int partCount, int index);
 
 // Colours of the claim-lifetime timeline. Every one is also used for text, and reaches 4.5:1 against
 // the palette's Base, plain or under the suspicious-row tint (`warning` at kTimelineTintAlpha).

@@ -4,6 +4,7 @@
 #include "crypto/WipeJson.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
+#include "jwe/JweAlgorithm.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyText.h"
 #include "support/Convert.h"
@@ -28,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -57,6 +59,28 @@ bool isKeyText(const QString& text)
     return key;
 }
 
+StoredKeyChooser::Purpose chooserPurpose(KeyInput::Purpose purpose)
+{
+    switch (purpose) {
+    case KeyInput::Purpose::Verify: break;
+    case KeyInput::Purpose::Sign: return StoredKeyChooser::Purpose::Sign;
+    case KeyInput::Purpose::Decrypt: return StoredKeyChooser::Purpose::Decrypt;
+    case KeyInput::Purpose::Encrypt: return StoredKeyChooser::Purpose::Encrypt;
+    }
+    return StoredKeyChooser::Purpose::Verify;
+}
+
+// A JWE key management that takes a shared key or a passphrase rather than a key pair.
+bool takesSharedKey(const QString& alg)
+{
+    const auto parsed = jwe::parseKeyAlgorithm(toStdString(alg));
+    if (!parsed) {
+        return false;
+    }
+    const auto mode = jwe::keyAlgorithmInfo(*parsed).mode;
+    return mode != jwe::KeyManagement::RsaEncryption && !jwe::keyAlgorithmInfo(*parsed).agreesKey();
+}
+
 } // namespace
 
 KeyInput::KeyInput(Purpose purpose, QWidget* parent)
@@ -67,8 +91,7 @@ KeyInput::KeyInput(Purpose purpose, QWidget* parent)
     , m_secret(new SecretField(this))
     , m_keyText(new QPlainTextEdit(this))
     , m_maskedKey(new QPlainTextEdit(this))
-    , m_stored(new StoredKeyChooser(
-          purpose == Purpose::Sign ? StoredKeyChooser::Purpose::Sign : StoredKeyChooser::Purpose::Verify, this))
+    , m_stored(new StoredKeyChooser(chooserPurpose(purpose), this))
     , m_passphraseRow(new QWidget(this))
     , m_passphrase(new QLineEdit(m_passphraseRow))
     , m_revealKey(new QToolButton(this))
@@ -83,11 +106,28 @@ KeyInput::KeyInput(Purpose purpose, QWidget* parent)
     m_revealKey->setObjectName(QStringLiteral("revealKey"));
     m_status->setObjectName(QStringLiteral("keyStatus"));
 
-    m_source->addItem(tr("HMAC secret"));
-    m_source->addItem(sign ? tr("Private key: PEM, DER or JWK") : tr("Key: PEM, DER, JWK or JWK Set"));
-    m_source->setToolTip(sign ? tr("A shared secret, a private key (typed, pasted or from a file), or a stored key")
-                              : tr("Follows what you paste and, while the box is empty, the token's algorithm. "
-                                   "A choice you make here stays."));
+    const bool jwe = purpose == Purpose::Decrypt || purpose == Purpose::Encrypt;
+    m_source->addItem(jwe ? tr("Shared key or passphrase") : tr("HMAC secret"));
+    switch (purpose) {
+    case Purpose::Verify: m_source->addItem(tr("Key: PEM, DER, JWK or JWK Set")); break;
+    case Purpose::Sign: m_source->addItem(tr("Private key: PEM, DER or JWK")); break;
+    case Purpose::Decrypt: m_source->addItem(tr("Private key: PEM, DER, JWK or JWK Set")); break;
+    case Purpose::Encrypt: m_source->addItem(tr("Recipient's public key: PEM, DER or JWK")); break;
+    }
+    switch (purpose) {
+    case Purpose::Sign:
+        m_source->setToolTip(tr("A shared secret, a private key (typed, pasted or from a file), or a stored key"));
+        break;
+    case Purpose::Encrypt:
+        m_source->setToolTip(tr("A shared key (dir, AES key wrap) or a passphrase (PBES2), the recipient's public key "
+                                "(RSA, EC, X25519, X448), or a stored key"));
+        break;
+    case Purpose::Verify:
+    case Purpose::Decrypt:
+        m_source->setToolTip(tr("Follows what you paste and, while the box is empty, the token's algorithm. "
+                                "A choice you make here stays."));
+        break;
+    }
     // As wide as the row allows, not as its longest entry: the signer's column is narrow on small screens.
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_source->setMinimumContentsLength(12);
@@ -100,10 +140,27 @@ KeyInput::KeyInput(Purpose purpose, QWidget* parent)
         edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 4);
         edit->setTabChangesFocus(true); // a key has no tabs; Tab goes on to the options
     }
-    m_keyText->setPlaceholderText(
-        sign ? tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1), base64 DER or a JWK — or open a key file")
-             : tr("Paste a public key, certificate or private key (PEM or base64 DER), a JWK or a JWK Set — or "
-                  "open a key file"));
+    switch (purpose) {
+    case Purpose::Verify:
+        m_keyText->setPlaceholderText(tr("Paste a public key, certificate or private key (PEM or base64 DER), a JWK "
+                                         "or a JWK Set — or open a key file"));
+        break;
+    case Purpose::Sign:
+        m_keyText->setPlaceholderText(
+            tr("Paste a private key: PEM (PKCS#8, PKCS#1, SEC1), base64 DER or a JWK — or open a key file"));
+        break;
+    case Purpose::Decrypt:
+        m_keyText->setPlaceholderText(tr("Paste the recipient's private key (PEM or base64 DER), a JWK or a JWK Set — "
+                                         "or open a key file"));
+        break;
+    case Purpose::Encrypt:
+        m_keyText->setPlaceholderText(
+            tr("Paste the recipient's public key: PEM, base64 DER, a certificate or a JWK — or open a key file"));
+        break;
+    }
+    if (jwe) {
+        m_secret->setPlaceholderText(tr("the shared key, or the passphrase for PBES2"));
+    }
     m_maskedKey->setReadOnly(true);
     m_maskedKey->hide();
     m_revealKey->setCheckable(true);
@@ -279,6 +336,14 @@ void KeyInput::setPassphrase(const QString& passphrase)
     m_passphrase->setText(passphrase);
 }
 
+void KeyInput::setKeyTextLines(int lines)
+{
+    for (QPlainTextEdit* edit : {m_keyText, m_maskedKey}) {
+        edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * lines + 2 * edit->frameWidth()
+                               + static_cast<int>(2 * edit->document()->documentMargin()));
+    }
+}
+
 void KeyInput::clear()
 {
     clearFields();
@@ -310,11 +375,12 @@ void KeyInput::useKey(const KeyMaterial& material)
 
 void KeyInput::followTokenAlgorithm(const QString& alg)
 {
-    m_stored->setTokenUsesSecret(alg.startsWith(QLatin1String("HS")));
+    const bool shared = m_purpose == Purpose::Decrypt ? takesSharedKey(alg) : alg.startsWith(QLatin1String("HS"));
+    m_stored->setTokenUsesSecret(shared);
     if (alg.isEmpty() || alg == QLatin1String("none") || source() == Source::Keystore || !boxIsEmpty()) {
         return;
     }
-    const Source wanted = alg.startsWith(QLatin1String("HS")) ? Source::Secret : Source::KeyText;
+    const Source wanted = shared ? Source::Secret : Source::KeyText;
     if (source() != wanted) {
         setSource(wanted);
         m_sourceByHand = false; // the token chose it
@@ -427,7 +493,10 @@ void KeyInput::reread()
 void KeyInput::readSecret()
 {
     if (m_secret->isEmpty()) {
-        showStatus(m_purpose == Purpose::Sign ? tr("Type the shared secret and say how it is written.") : QString(),
+        showStatus(m_purpose == Purpose::Sign          ? tr("Type the shared secret and say how it is written.")
+                       : m_purpose == Purpose::Encrypt ? tr("Type the shared key or passphrase and say how it is "
+                                                            "written.")
+                                                       : QString(),
                    false);
         return;
     }
@@ -453,8 +522,9 @@ bool KeyInput::readKeyText()
 {
     const QString text = m_keyText->toPlainText();
     if (text.trimmed().isEmpty()) {
-        showStatus(m_purpose == Purpose::Sign ? tr("Paste a private key, open a key file, or generate one.")
-                                              : QString(),
+        showStatus(m_purpose == Purpose::Sign          ? tr("Paste a private key, open a key file, or generate one.")
+                       : m_purpose == Purpose::Encrypt ? tr("Paste the recipient's public key, or open a key file.")
+                                                       : QString(),
                    false);
         return false;
     }
@@ -481,6 +551,14 @@ bool KeyInput::readKeyText()
 void KeyInput::takeReading(keys::KeyReading reading)
 {
     QStringList lines{toSentence(reading.description)};
+    if ((m_purpose == Purpose::Decrypt || m_purpose == Purpose::Encrypt)
+        && reading.found == keys::KeyInputKind::Secret) {
+        // The same bytes, but not an HMAC secret here.
+        const std::size_t size = reading.keys.front().secret().size();
+        lines.front() = (size == 1 ? tr("A shared key or passphrase: 1 byte, written as %1.")
+                                   : tr("A shared key or passphrase: %1 bytes, written as %2.").arg(size))
+                            .arg(m_secret->encodingText());
+    }
     for (const auto& skipped : reading.skipped) {
         lines << tr("Left out: %1").arg(toSentence(skipped));
     }
@@ -500,7 +578,30 @@ void KeyInput::takeReading(keys::KeyReading reading)
             return;
         }
     }
-    m_isSet = m_purpose == Purpose::Verify && reading.isSet;
+    if (m_purpose == Purpose::Decrypt
+        && std::ranges::none_of(reading.keys, [](const keys::Key& key) { return key.hasPrivate(); })) {
+        m_error = reading.keys.size() == 1
+            ? tr("A public key cannot decrypt: give the private key, or the shared key or passphrase.")
+            : tr("None of these keys can decrypt: they are public keys only.");
+        lines << m_error;
+        showStatus(lines.join(QLatin1Char('\n')), true);
+        return;
+    }
+    if (m_purpose == Purpose::Encrypt) {
+        if (reading.keys.size() > 1) {
+            m_error = tr("The signer encrypts to one recipient: give a single key, not a set.");
+            lines << m_error;
+            showStatus(lines.join(QLatin1Char('\n')), true);
+            return;
+        }
+        if (keys::Key& key = reading.keys.front(); key.type() != keys::KeyType::Oct && key.hasPrivate()) {
+            if (auto publicKey = key.publicKey()) {
+                key = std::move(*publicKey);
+                lines << tr("Only its public half is used: encrypting needs nothing secret.");
+            }
+        }
+    }
+    m_isSet = (m_purpose == Purpose::Verify || m_purpose == Purpose::Decrypt) && reading.isSet;
     m_keys = std::move(reading.keys);
     showStatus(lines.join(QLatin1Char('\n')), false);
 }
@@ -508,7 +609,7 @@ void KeyInput::takeReading(keys::KeyReading reading)
 void KeyInput::useStoredKeys()
 {
     auto chosen = m_stored->chosenKeys();
-    if (m_purpose == Purpose::Verify) {
+    if (m_purpose == Purpose::Verify || m_purpose == Purpose::Decrypt) {
         m_isSet = m_stored->isAllChosen();
         m_keys = std::move(chosen);
         showStatus({}, false); // the note under the list says what was chosen
@@ -516,7 +617,7 @@ void KeyInput::useStoredKeys()
     }
     if (chosen.empty()) {
         // The chooser says why (locked, no key can sign).
-        showStatus(m_stored->missingKeyText().isEmpty() ? tr("Choose a stored key that can sign.") : QString(), false);
+        showStatus(m_stored->missingKeyText().isEmpty() ? tr("Choose a stored key.") : QString(), false);
         return;
     }
     m_keys.push_back(std::move(chosen.front()));
@@ -562,7 +663,8 @@ void KeyInput::setKeyMasked(bool masked)
 void KeyInput::updateMask()
 {
     const bool keyText = source() == Source::KeyText;
-    const bool maskable = m_purpose == Purpose::Sign && keyText && key() != nullptr && key()->hasPrivate();
+    const bool maskable = (m_purpose == Purpose::Sign || m_purpose == Purpose::Decrypt) && keyText && key() != nullptr
+        && key()->hasPrivate() && key()->type() != keys::KeyType::Oct;
     QString maskedText;
     if (maskable && m_keyMasked) {
         auto jwk = keys::exportJwk(*key(), true);
@@ -676,6 +778,29 @@ KeyMaterial KeyInput::verificationKey() const
     }
     const auto pem = keys::exportPublicPem(*publicKey);
     return pem ? KeyMaterial{KeyMaterial::Kind::Pem, toQString(*pem), {}} : KeyMaterial{};
+}
+
+KeyMaterial KeyInput::decryptionKey() const
+{
+    const keys::Key* recipient = key();
+    if (recipient == nullptr) {
+        return {};
+    }
+    if (source() == Source::Secret) {
+        return {KeyMaterial::Kind::Secret, m_secret->text(), m_secret->encoding()};
+    }
+    if (source() != Source::KeyText || recipient->type() == keys::KeyType::Oct) {
+        return {};
+    }
+    // The key was made public for encrypting; the text holds the private key when it was one.
+    const QString text = m_keyText->toPlainText();
+    std::string bytes = toStdString(text);
+    const auto reading = keys::readKeys(bytes);
+    crypto::wipe(bytes);
+    if (!reading || reading->keys.size() != 1 || !reading->keys.front().hasPrivate()) {
+        return {};
+    }
+    return {reading->found == keys::KeyInputKind::Jwk ? KeyMaterial::Kind::Jwk : KeyMaterial::Kind::Pem, text, {}};
 }
 
 } // namespace jwtwb::ui

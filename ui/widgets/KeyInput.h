@@ -27,7 +27,8 @@ class KeystoreSession;
 class SecretField;
 class StoredKeyChooser;
 
-// The key of the decoder (to verify) and of the signer (to sign), from one of the same sources:
+// The key of the decoder (to verify, to decrypt) and of the signer (to sign, to encrypt), from one
+// of the same sources:
 // an HMAC secret in the encoding the user names, key text (PEM, DER as base64, a JWK or a JWK Set,
 // told apart by their content), a key file (binary DER too), or a stored key. Every secret, text and
 // file is read by keys::readKeys, whose description (and notes) are the status line. Key text put
@@ -39,12 +40,16 @@ class StoredKeyChooser;
 // Sign: exactly one key that can sign (a private key or a secret); public keys and sets are
 // refused with the reason. A key can be generated (off the GUI thread), and a generated or loaded
 // private key is masked until Show is pressed.
+// Decrypt: private keys, key sets and shared keys or passphrases (as secrets); a key that is only
+// public is refused with the reason. While the box is empty, the source follows the JWE's "alg".
+// Encrypt: exactly one key: the recipient's public key (of a private key, its public half is
+// used), or a shared key or passphrase.
 class KeyInput : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Purpose { Verify, Sign };
+    enum class Purpose { Verify, Sign, Decrypt, Encrypt };
     enum class Source { Secret, KeyText, Keystore }; // Keystore only with a session
 
     explicit KeyInput(Purpose purpose, QWidget* parent = nullptr);
@@ -57,6 +62,8 @@ public:
     // The passphrase is for an encrypted private key; its field shows only when the key is encrypted.
     void setKeyText(const QString& text, const QString& passphrase = {});
     void setPassphrase(const QString& passphrase);
+    // At most this many lines for key text (default: as many as there is room for).
+    void setKeyTextLines(int lines);
     // A key file, or a secret file (text that is no key: the secret as it is, without the final
     // line break), in the box it belongs in; false with a message when it cannot be read at all.
     bool loadFile(const QString& path, QString* errorMessage);
@@ -65,9 +72,10 @@ public:
     // Verify: "Use this key": the material replaces whatever was in the box.
     void useKey(const KeyMaterial& material);
     // Verify: the token's "alg" (e.g. "RS256"). While the box is empty an HS* token asks for a
-    // secret and any other for key text; a stored key choice stays.
+    // secret and any other for key text; a stored key choice stays. Decrypt: a JWE's "alg": dir,
+    // A*KW, A*GCMKW and PBES2 ask for a secret, RSA and ECDH-ES for key text.
     void followTokenAlgorithm(const QString& alg);
-    // Verify: the kid of the token being verified: a stored key with this kid is suggested.
+    // Verify, Decrypt: the kid of the token: a stored key with this kid is suggested.
     void setTokenKid(const QString& kid);
 
     // Offers the keystore's keys (Source::Keystore); the session is not owned.
@@ -79,7 +87,7 @@ public:
     [[nodiscard]] QString missingKeyText() const;
 
     [[nodiscard]] bool isEmpty() const; // nothing given (an unreadable key is not empty)
-    // Verify: one key, or the keys of a set. Sign: the key, or none.
+    // Verify, Decrypt: one key, or the keys of a set. Sign, Encrypt: the key, or none.
     [[nodiscard]] const std::vector<keys::Key>& keys() const { return m_keys; }
     // The one key (Sign: the key to sign with); null while there is none, and for a key set.
     [[nodiscard]] const keys::Key* key() const;
@@ -98,7 +106,10 @@ public:
     // stored or generated secret in base64url), or the public half as a JWK when it has a kid or
     // alg, else as PEM. Kind::None while there is no key.
     [[nodiscard]] KeyMaterial verificationKey() const;
-    // Sign: a generated or loaded private key shows as its JWK with the private members as bullets.
+    // Encrypt: what decrypts tokens made with this key, as text: a secret as typed, or a private
+    // key's text as given. Kind::None for a public key, a stored key, or no key.
+    [[nodiscard]] KeyMaterial decryptionKey() const;
+    // Sign, Decrypt: a generated or loaded private key shows as its JWK with the private members as bullets.
     [[nodiscard]] bool isKeyMasked() const;
     void setKeyMasked(bool masked);
 
@@ -137,7 +148,7 @@ private:
     QLineEdit* m_passphrase;
     QToolButton* m_revealKey;
     QLabel* m_status;
-    // Sign only (null for Verify): the generate row.
+    // Sign only (null otherwise): the generate row.
     KeyKindCombo* m_generateKind = nullptr;
     QPushButton* m_generate = nullptr;
     QProgressBar* m_progress = nullptr;

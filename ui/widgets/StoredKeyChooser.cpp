@@ -131,7 +131,7 @@ void StoredKeyChooser::setTokenUsesSecret(bool secret)
 
 void StoredKeyChooser::choose(const QString& kid)
 {
-    const int index = kid.isEmpty() && m_purpose == Purpose::Verify ? allRow() : m_keys->findData(kid);
+    const int index = kid.isEmpty() && offersSets() ? allRow() : m_keys->findData(kid);
     const auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
     if (index < 0 || index >= m_keys->count() || (model != nullptr && !model->item(index)->isEnabled())) {
         return;
@@ -147,7 +147,17 @@ bool StoredKeyChooser::isLocked() const
 
 bool StoredKeyChooser::isAllChosen() const
 {
-    return m_purpose == Purpose::Verify && !isLocked() && (m_keys->currentIndex() == 0 || m_keys->currentIndex() == 1);
+    return offersSets() && !isLocked() && (m_keys->currentIndex() == 0 || m_keys->currentIndex() == 1);
+}
+
+bool StoredKeyChooser::offersSets() const
+{
+    return m_purpose == Purpose::Verify || m_purpose == Purpose::Decrypt;
+}
+
+bool StoredKeyChooser::needsPrivate() const
+{
+    return m_purpose == Purpose::Sign || m_purpose == Purpose::Decrypt;
 }
 
 int StoredKeyChooser::allRow() const
@@ -173,7 +183,7 @@ std::vector<keys::Key> StoredKeyChooser::chosenKeys() const
         if (all ? (entry.key.type() == keys::KeyType::Oct) != secrets : toQString(entry.kid()) != kid) {
             continue;
         }
-        if (m_purpose == Purpose::Sign) {
+        if (needsPrivate()) {
             if (entry.key.hasPrivate()) {
                 chosen.push_back(entry.key);
             }
@@ -195,9 +205,10 @@ QString StoredKeyChooser::missingKeyText() const
     if (entries.empty()) {
         return tr("The keystore has no keys yet: add them on the Keys page.");
     }
-    if (m_purpose == Purpose::Sign
+    if (needsPrivate()
         && std::ranges::none_of(entries, [](const keys::KeystoreEntry& entry) { return entry.key.hasPrivate(); })) {
-        return tr("No stored key can sign: the keystore holds only public keys.");
+        return m_purpose == Purpose::Sign ? tr("No stored key can sign: the keystore holds only public keys.")
+                                          : tr("No stored key can decrypt: the keystore holds only public keys.");
     }
     return {};
 }
@@ -239,19 +250,27 @@ void StoredKeyChooser::reload()
         m_keys->addItem(tr("All stored secrets (chosen by kid)"), kAllSecrets);
         m_keys->setItemData(1, tr("Every stored HMAC secret, as a JWK Set: the token's kid picks the secret"),
                             Qt::ToolTipRole);
+    } else if (m_purpose == Purpose::Decrypt) {
+        m_keys->addItem(tr("All stored private keys (chosen by kid)"), QString());
+        m_keys->setItemData(0, tr("Every stored key pair, as a JWK Set: the token's kid picks the key to decrypt with"),
+                            Qt::ToolTipRole);
+        m_keys->addItem(tr("All stored secrets (chosen by kid)"), kAllSecrets);
+        m_keys->setItemData(1, tr("Every stored secret, as a JWK Set: the token's kid picks the shared key"),
+                            Qt::ToolTipRole);
     }
     const QString suggested = suggestedKid();
     auto* model = qobject_cast<QStandardItemModel*>(m_keys->model());
     int firstUsable = -1;
     for (const auto& entry : store->entries()) {
         const QString kid = toQString(entry.kid());
-        const bool usable = m_purpose == Purpose::Verify || entry.key.hasPrivate();
+        const bool usable = !needsPrivate() || entry.key.hasPrivate();
         QString text = entryText(entry);
         if (!suggested.isEmpty() && kid == suggested) {
             text += tr(" — matches the token's kid");
         }
         if (!usable) {
-            text += tr(" — public key only, cannot sign");
+            text += m_purpose == Purpose::Sign ? tr(" — public key only, cannot sign")
+                                               : tr(" — public key only, cannot decrypt");
         }
         m_keys->addItem(text, kid);
         const int row = m_keys->count() - 1;
@@ -265,8 +284,8 @@ void StoredKeyChooser::reload()
     const QString wanted = m_picked ? *m_picked : suggested;
     int index = wanted.isEmpty() ? -1 : m_keys->findData(wanted);
     if (index < 0) {
-        index = m_purpose == Purpose::Verify ? allRow()
-                                             : firstUsable; // all keys of the token's kind; or the first that can sign
+        // All keys of the token's kind; or the first that can sign (or encrypt)
+        index = offersSets() ? allRow() : firstUsable;
     }
     m_keys->setCurrentIndex(index);
     updateNote();
@@ -281,7 +300,7 @@ void StoredKeyChooser::updateNote()
     if (!isLocked()) {
         if (const QString missing = missingKeyText(); !missing.isEmpty()) {
             lines << missing;
-        } else if (m_purpose == Purpose::Verify && !m_tokenKid.isEmpty()) {
+        } else if (offersSets() && !m_tokenKid.isEmpty()) {
             const QString suggested = suggestedKid();
             if (suggested.isEmpty()) {
                 lines << tr("No stored key has the token's kid “%1”.").arg(m_tokenKid);

@@ -45,17 +45,7 @@ void TokenHighlighter::highlightBlock(const QString& text)
         if (start >= end) {
             continue;
         }
-        QColor color;
-        if (m_partCount == 5) { // JWE: header, encrypted key, IV, ciphertext, tag
-            static constexpr int kJweColor[] = {0, 3, 3, 1, 2};
-            const int which = kJweColor[std::clamp(part.index, 0, 4)];
-            color = which == 0 ? colors.header
-                : which == 1   ? colors.payload
-                : which == 2   ? colors.signature
-                               : colors.extra;
-        } else {
-            color = part.index == 0 ? colors.header : part.index == 1 ? colors.payload : colors.signature;
-        }
+        const QColor color = tokenPartColor(colors, m_partCount, part.index);
         QTextCharFormat format;
         format.setForeground(color);
         setFormat(start - blockStart, end - start, format);

@@ -5,8 +5,12 @@
 #include "jose/CompactToken.h"
 #include "jose/JwtVerifier.h"
 #include "jose/KeySelector.h"
+#include "jwe/JweAlgorithm.h"
+#include "jwe/JweSerialization.h"
+#include "jwe/KeyManagement.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
+#include "support/JweDecryption.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "support/VerificationTime.h"
@@ -22,6 +26,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTimeZone>
@@ -42,11 +47,22 @@ std::vector<std::string> splitList(const QString& text)
     return out;
 }
 
+QString headerString(const encoding::Json& header, const char* name)
+{
+    const auto it = header.find(name);
+    return it != header.end() && it->is_string() ? toQString(it->get<std::string>()) : QString();
+}
+
 } // namespace
 
 VerificationPanel::VerificationPanel(QWidget* parent)
     : QWidget(parent)
     , m_keyInput(new KeyInput(KeyInput::Purpose::Verify, this))
+    , m_decryptionKey(new KeyInput(KeyInput::Purpose::Decrypt, this))
+    , m_keyBox(new QGroupBox(tr("Key"), this))
+    , m_decryptionBox(new QGroupBox(tr("Decryption key"), this))
+    , m_busyRow(new QWidget(this))
+    , m_decryption(new JweDecryption(this))
     , m_algorithms(new QPushButton(this))
     , m_issuer(new QLineEdit(this))
     , m_audience(new QLineEdit(this))
@@ -132,9 +148,40 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     }
     m_keySelection->hide();
 
-    auto* keyBox = new QGroupBox(tr("Key"), this);
-    auto* keyLayout = new QVBoxLayout(keyBox);
+    m_decryptionKey->setObjectName(QStringLiteral("decryptionKey"));
+    m_keyBox->setObjectName(QStringLiteral("keyBox"));
+    m_decryptionBox->setObjectName(QStringLiteral("decryptionBox"));
+    m_busyRow->setObjectName(QStringLiteral("decryptingRow"));
+    auto* keyLayout = new QVBoxLayout(m_keyBox);
     keyLayout->addWidget(m_keyInput);
+    auto* decryptionLayout = new QVBoxLayout(m_decryptionBox);
+    decryptionLayout->addWidget(m_decryptionKey);
+    m_decryptionBox->hide();
+
+    auto* busyLayout = new QHBoxLayout(m_busyRow);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    auto* busyBar = new QProgressBar(m_busyRow);
+    busyBar->setRange(0, 0);
+    busyBar->setTextVisible(false);
+    busyBar->setMaximumWidth(160);
+    busyLayout->addWidget(new QLabel(tr("Decrypting…"), m_busyRow));
+    busyLayout->addWidget(busyBar);
+    busyLayout->addStretch(1);
+    m_busyRow->hide();
+    // Only when it takes a while: a quick decryption should not flash a bar.
+    auto* busyDelay = new QTimer(this);
+    busyDelay->setSingleShot(true);
+    busyDelay->setInterval(150);
+    connect(busyDelay, &QTimer::timeout, this, [this] { m_busyRow->setVisible(m_decryption->isBusy()); });
+    connect(m_decryption, &JweDecryption::busyChanged, this, [this, busyDelay](bool busy) {
+        if (busy) {
+            busyDelay->start();
+        } else {
+            busyDelay->stop();
+            m_busyRow->hide();
+        }
+    });
+    connect(m_decryption, &JweDecryption::finished, this, &VerificationPanel::decrypted);
 
     auto* optionsBox = new QGroupBox(tr("Options"), this);
     auto* form = new QFormLayout(optionsBox);
@@ -151,13 +198,17 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(m_verdict);
     layout->addWidget(m_reason);
     layout->addWidget(m_keySelection);
-    layout->addWidget(keyBox);
+    layout->addWidget(m_busyRow);
+    layout->addWidget(m_decryptionBox);
+    layout->addWidget(m_keyBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
-    chainTabOrder(
-        {m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at, m_acceptWeakKeys, m_detached});
+    chainTabOrder({m_decryptionKey, m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at,
+                   m_acceptWeakKeys, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
+    connect(m_decryptionKey, &KeyInput::keysChanged, this, &VerificationPanel::verify);
+    connect(m_decryptionKey, &KeyInput::unlockRequested, m_keyInput, &KeyInput::unlockRequested);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_audience, &QLineEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_detached, &QPlainTextEdit::textChanged, this, &VerificationPanel::verify);
@@ -173,7 +224,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
     connect(tick, &QTimer::timeout, this, [this] {
-        if (m_atNow->isChecked() && !m_keyInput->isEmpty()) {
+        if (m_atNow->isChecked() && (!m_keyInput->isEmpty() || (m_jwe && !m_decryptionKey->isEmpty()))) {
             verify();
         } else {
             showCurrentTime();
@@ -190,10 +241,28 @@ void VerificationPanel::setToken(const QString& token)
         return;
     }
     m_token = token;
-    if (const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient)) {
-        const auto alg = decoded->header.value.find("alg");
-        if (alg != decoded->header.value.end() && alg->is_string()) {
-            m_keyInput->followTokenAlgorithm(toQString(alg->get<std::string>())); // verifies when it switches
+    const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient);
+    std::optional<jwe::JweMessage> json;
+    if (!decoded && token.trimmed().startsWith(QLatin1Char('{'))) {
+        if (auto parsed = jwe::parseJweJson(toStdString(token))) {
+            json = std::move(*parsed);
+        }
+    }
+    m_jsonJwe = json.has_value();
+    m_jwe = decoded ? decoded->kind == jose::TokenKind::Jwe
+                    : m_jsonJwe || std::ranges::count(m_token, QLatin1Char('.')) == 4;
+    // The header that names alg and cty: the compact one, or the first recipient's in JSON.
+    const encoding::Json header = decoded ? decoded->header.value
+        : m_jsonJwe                       ? jwe::joinHeaders(json->protectedHeader, json->sharedHeader,
+                                       json->recipients.empty() ? encoding::Json::object() : json->recipients[0].header)
+                                          : encoding::Json::object();
+    m_nestedByHeader = m_jwe && jose::typeMatches(toStdString(headerString(header, "cty")), "JWT");
+    updateBoxes();
+    if (decoded || m_jsonJwe) {
+        const QString alg = headerString(header, "alg");
+        if (!alg.isEmpty()) {
+            // Verifies when it switches.
+            (m_jwe ? m_decryptionKey : m_keyInput)->followTokenAlgorithm(alg);
         }
     }
     verify();
@@ -343,33 +412,76 @@ void VerificationPanel::showCurrentTime()
     }
 }
 
+void VerificationPanel::updateBoxes()
+{
+    m_decryptionBox->setVisible(m_jwe);
+    // A JWE's own header cannot say what is inside once decrypted; "cty": "JWT" promises a signed JWT.
+    m_keyBox->setVisible(!m_jwe || m_nestedByHeader || (m_jweReport && m_jweReport->nested));
+    m_keyBox->setTitle(m_jwe ? tr("Signature key (of the nested token)") : tr("Key"));
+}
+
+bool VerificationPanel::isDecrypting() const
+{
+    return m_jwe && m_decryption->isBusy();
+}
+
+jose::JwtVerifyOptions VerificationPanel::verifyOptions() const
+{
+    jose::JwtVerifyOptions options;
+    for (const QString& name : allowedAlgorithms()) {
+        if (const auto alg = jose::parseAlgorithm(toStdString(name))) {
+            options.jws.algorithms.push_back(*alg);
+        }
+    }
+    options.claims.issuers = splitList(m_issuer->text());
+    options.claims.audiences = splitList(m_audience->text());
+    options.claims.leeway = std::chrono::seconds(m_leeway->value());
+    options.claims.now = m_time->at();
+    options.jws.weakKeys = m_acceptWeakKeys->isChecked() ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
+    return options;
+}
+
+void VerificationPanel::showVerdict(const Verdict& verdict)
+{
+    showResult(verdict.state, verdict.headline, verdict.reasons, verdict.summary);
+}
+
 void VerificationPanel::verify()
 {
     showCurrentTime();
     m_keySelection->hide();
     const std::string token = toStdString(m_token);
-    const bool jwe = std::ranges::count(token, '.') == 4;
-    const bool emptyPayload = !jwe && token.find("..") != std::string::npos;
+    const bool emptyPayload = !m_jwe && token.find("..") != std::string::npos;
     m_detachedLabel->setVisible(emptyPayload);
     m_detached->setVisible(emptyPayload);
+    if (!m_jwe) {
+        m_decryption->clear();
+        m_jweReport.reset();
+        publishDecryption();
+    }
     if (token.empty()) {
         showResult(VerificationState::NotVerified, tr("Not verified"), {tr("There is no token to verify.")});
         return;
     }
     // A part missing, broken or too many: say which, instead of a verdict on a token that is not whole.
+    if (m_jsonJwe) {
+        verifyJwe();
+        return;
+    }
     const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
     const jose::TokenReading reading = jose::readSegments(token);
     if (!decoded || reading.lacksSignature()) {
+        m_decryption->clear();
+        m_jweReport.reset();
+        publishDecryption();
         const jose::SegmentReading* problem = reading.firstProblem();
         const QString why = toSentence(problem ? problem->problem : decoded.error().message);
         showResult(VerificationState::NotVerified, tr("Not verified"),
                    {tr("This token cannot be verified: %1").arg(why)}, why);
         return;
     }
-    if (jwe) {
-        showResult(VerificationState::NotVerified, tr("Not verified"),
-                   {tr("This is a JWE (encrypted token): it has no signature to verify. Decryption comes with the "
-                       "encryption feature.")});
+    if (m_jwe) {
+        verifyJwe();
         return;
     }
     if (const QString missing = m_keyInput->missingKeyText(); m_keyInput->isEmpty() && !missing.isEmpty()) {
@@ -394,22 +506,11 @@ void VerificationPanel::verify()
         return;
     }
 
-    jose::JwtVerifyOptions options;
-    for (const QString& name : allowedAlgorithms()) {
-        if (const auto alg = jose::parseAlgorithm(toStdString(name))) {
-            options.jws.algorithms.push_back(*alg);
-        }
-    }
+    jose::JwtVerifyOptions options = verifyOptions();
     if (emptyPayload && !m_detached->toPlainText().isEmpty()) {
         const std::string detached = toStdString(m_detached->toPlainText());
         options.jws.detachedPayload = Bytes(detached.begin(), detached.end());
     }
-    options.claims.issuers = splitList(m_issuer->text());
-    options.claims.audiences = splitList(m_audience->text());
-    options.claims.leeway = std::chrono::seconds(m_leeway->value());
-    options.claims.now = m_time->at();
-    options.jws.weakKeys = m_acceptWeakKeys->isChecked() ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
-
     const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
     const auto result = jose::verifyJwt(token, source, options);
     if (!result) {
@@ -417,76 +518,101 @@ void VerificationPanel::verify()
                    {tr("A verifier rejects this token: %1").arg(toSentence(result.error().message))});
         return;
     }
-
     if (m_keyInput->isKeySet()) {
-        const auto selection = jose::selectKeys(result->token.header.value, keys);
-        QStringList lines;
-        for (const auto index : selection.matches) {
-            lines << tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));
-        }
-        for (const auto& rejection : selection.rejected) {
-            lines << tr("Skipped %1: %2.")
-                         .arg(toQString(jose::describeKeyInSet(keys[rejection.index], rejection.index)),
-                              toQString(rejection.reason));
-        }
+        const QStringList lines = keySelectionLines(result->token.header.value, keys);
         m_keySelection->setText(lines.join(QLatin1Char('\n')));
         m_keySelection->setVisible(!lines.isEmpty());
     }
+    showVerdict(jwtVerdict(*result));
+}
 
-    const auto& signature = result->signature;
-    QStringList reasons;
-    if (signature.valid()) {
-        // Core says "valid signature", and with a key set which key made it.
-        constexpr std::string_view kValid = "valid signature";
-        const std::string_view which = std::string_view(signature.reason).starts_with(kValid)
-            ? std::string_view(signature.reason).substr(kValid.size())
-            : std::string_view();
-        reasons << tr("The signature is valid (%1)%2.")
-                       .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
-    } else if (signature.problem == jose::SignatureProblem::KeyMismatch
-               || signature.problem == jose::SignatureProblem::AlgorithmConfusion) {
-        reasons << toSentence(signature.reason); // the verdict says it already: not accepted, and why
-    } else if (signature.problem == jose::SignatureProblem::WeakKey) {
-        // Core's sentence says whether the signature matches, and why the key is refused.
-        reasons << toSentence(signature.reason)
-                << tr("Tick \u201cAccept weak keys\u201d to accept it with a warning, as a lenient verifier would.");
-    } else {
-        reasons << tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
+void VerificationPanel::verifyJwe()
+{
+    const auto notDecrypted = [this](const QStringList& reasons, const QString& summary = {}) {
+        m_decryption->clear();
+        m_jweReport.reset();
+        updateBoxes();
+        showResult(VerificationState::NotVerified, tr("Not decrypted"), reasons, summary);
+        publishDecryption();
+    };
+    if (const QString missing = m_decryptionKey->missingKeyText(); m_decryptionKey->isEmpty() && !missing.isEmpty()) {
+        notDecrypted({missing});
+        return;
     }
-    for (const auto& warning : signature.warnings) {
-        reasons << tr("Warning: %1").arg(toSentence(warning));
+    if (m_decryptionKey->isEmpty()) {
+        notDecrypted({tr("This is a JWE (encrypted token). Give the key below to decrypt it: the recipient's private "
+                         "key, or the shared key or passphrase. Until then only its header can be read.")},
+                     tr("No decryption key given yet: only the header can be read."));
+        return;
     }
-    bool claimsOk = true;
-    QString firstClaimError; // the short reason when the signature is valid but the claims are not
-    for (const auto& finding : result->claims.findings) {
-        if (finding.code == jose::ClaimCode::ClaimsNotObject) {
-            reasons << tr("The payload is not a JWT claims set, so no claims were checked.");
-            continue;
-        }
-        const bool error = finding.severity == jose::ClaimSeverity::Error;
-        claimsOk = claimsOk && !error;
-        if (error && firstClaimError.isEmpty()) {
-            firstClaimError = toSentence(finding.message);
-        }
-        reasons << (error ? toSentence(finding.message) : tr("Warning: %1").arg(toSentence(finding.message)));
+    if (!m_decryptionKey->errorText().isEmpty()) {
+        notDecrypted({tr("The decryption key cannot be read: %1").arg(m_decryptionKey->errorText())});
+        return;
     }
-    if (signature.valid() && claimsOk) {
-        if (result->claims.findings.empty()) {
-            reasons << tr("The claims hold at the time checked.");
+    const auto& keys = m_decryptionKey->keys();
+    if (keys.empty()) {
+        notDecrypted({tr("The key set has no usable key.")});
+        return;
+    }
+    jwe::DecryptOptions decryptOptions;
+    decryptOptions.acceptWeakKeys = m_acceptWeakKeys->isChecked();
+    m_decryption->request(m_token, keys, decryptOptions);
+    if (m_decryption->isBusy()) {
+        m_jweReport.reset();
+        showResult(VerificationState::NotVerified, tr("Decrypting…"),
+                   {tr("Decrypting with %1…").arg(m_decryptionKey->statusText().section(QLatin1Char('\n'), 0, 0))},
+                   tr("Decrypting…"));
+        publishDecryption();
+        return;
+    }
+    if (const auto& error = m_decryption->error()) {
+        m_jweReport.reset();
+        updateBoxes();
+        showVerdict(decryptionFailureVerdict(*error));
+        publishDecryption();
+        return;
+    }
+    const auto& signatureKeys = m_keyInput->keys();
+    const bool signatureKeyGiven
+        = !m_keyInput->isEmpty() && m_keyInput->errorText().isEmpty() && !signatureKeys.empty();
+    const jose::KeySource source = !signatureKeyGiven ? jose::KeySource{}
+        : m_keyInput->isKeySet()                      ? jose::KeySource::set(signatureKeys)
+                                                      : jose::KeySource::single(signatureKeys.front());
+    m_jweReport = m_decryption->examine(source, verifyOptions());
+    updateBoxes();
+    if (!m_jweReport) {
+        showResult(VerificationState::NotVerified, tr("Not decrypted"), {});
+        publishDecryption();
+        return;
+    }
+    if (m_jweReport->nested && signatureKeyGiven && m_keyInput->isKeySet()) {
+        const QStringList lines = keySelectionLines(m_jweReport->nested->token.header.value, signatureKeys);
+        m_keySelection->setText(lines.join(QLatin1Char('\n')));
+        m_keySelection->setVisible(!lines.isEmpty());
+    }
+    showVerdict(encryptedJwtVerdict(*m_jweReport, keys, signatureKeyGiven));
+    publishDecryption();
+}
+
+void VerificationPanel::decrypted()
+{
+    // The nested token's own alg and kid choose the signature key's source and stored key, as a
+    // JWS's do.
+    if (const jwe::DecryptedJwe* decrypted = m_decryption->decrypted()) {
+        const auto inner = jose::decodeCompact(decrypted->plaintext.view(), jose::Base64Mode::Lenient);
+        if (inner && inner->kind == jose::TokenKind::Jws) {
+            m_keyInput->setTokenKid(headerString(inner->header.value, "kid"));
+            m_keyInput->followTokenAlgorithm(headerString(inner->header.value, "alg"));
         }
-        showResult(VerificationState::Valid, tr("Valid"), reasons);
-    } else if (signature.problem == jose::SignatureProblem::MissingPayload) {
-        showResult(VerificationState::NotVerified, tr("Not verified"), reasons);
-    } else {
-        // Core tells the attack (a public key's text as the HMAC secret) from a key that does not fit.
-        showResult(VerificationState::Invalid,
-                   signature.valid() ? tr("Invalid: the claims do not hold")
-                       : signature.problem == jose::SignatureProblem::AlgorithmConfusion
-                       ? tr("Invalid: algorithm confusion")
-                       : signature.problem == jose::SignatureProblem::KeyMismatch ? tr("Invalid: the key does not fit")
-                       : signature.problem == jose::SignatureProblem::WeakKey     ? tr("Invalid: the key is too weak")
-                                                                                  : tr("Invalid"),
-                   reasons, signature.valid() ? firstClaimError : QString());
+    }
+    verify();
+}
+
+void VerificationPanel::publishDecryption()
+{
+    if (m_decryption->outcomeSerial() != m_publishedDecryption) {
+        m_publishedDecryption = m_decryption->outcomeSerial();
+        emit decryptionChanged();
     }
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "jwe/EncryptedJwt.h"
+#include "support/VerdictText.h"
+
 #include <QWidget>
 
 #include <chrono>
@@ -7,6 +10,7 @@
 
 class QCheckBox;
 class QDateTimeEdit;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -15,13 +19,14 @@ class QPushButton;
 
 namespace jwtwb::ui {
 
+class JweDecryption;
 class KeyInput;
 class VerificationTime;
 
-enum class VerificationState { NotVerified, Valid, Invalid };
-
 // Verifies the decoder's token with the key the user gives and the options chosen, again on every
 // change of either, and says why in plain words. Nothing is verified before a key is given.
+// A JWE is decrypted with the decryption key (off the GUI thread, once per token and key), then
+// its nested JWT verified with the signature key, or its claims checked; each layer is reported.
 class VerificationPanel : public QWidget
 {
     Q_OBJECT
@@ -32,6 +37,12 @@ public:
     // The compact token as extracted from what was pasted; empty when there is none.
     void setToken(const QString& token);
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+    [[nodiscard]] KeyInput* decryptionKeyInput() const { return m_decryptionKey; }
+    [[nodiscard]] JweDecryption* decryption() const { return m_decryption; }
+    // The token is a JWE and is being decrypted (or waits for a pause in typing a passphrase).
+    [[nodiscard]] bool isDecrypting() const;
+    // The decrypted JWE with its nested token or claims checked; empty while there is none.
+    [[nodiscard]] const std::optional<jwe::EncryptedJwtReport>& jweReport() const { return m_jweReport; }
 
     void setAllowedAlgorithms(const QStringList& names); // empty: any the key fits
     [[nodiscard]] QStringList allowedAlgorithms() const;
@@ -61,6 +72,8 @@ public slots:
 signals:
     // After a verification whose result (state, verdict or reasons) differs from the last one.
     void verified(jwtwb::ui::VerificationState state);
+    // A JWE was decrypted, failed to, or the decryption was dropped: jweReport() is another one.
+    void decryptionChanged();
     // The what-if time was set, changed or dropped (here or on another page sharing it).
     void verificationTimeChanged();
 
@@ -71,13 +84,29 @@ private:
     // `summary` replaces the first reason in summaryText(), for a reason that only makes sense here.
     void showResult(VerificationState state, const QString& verdict, const QStringList& reasons,
                     const QString& summary = {});
+    void showVerdict(const Verdict& verdict);
+    void verifyJwe();
+    void decrypted(); // a decryption ended: follow the nested token's alg and kid, then verify
+    void publishDecryption();
+    [[nodiscard]] jose::JwtVerifyOptions verifyOptions() const;
+    void updateBoxes(); // which key boxes a JWS or a JWE needs
     void updateColors();
     void showCurrentTime();
     void updateAlgorithmButton();
     void showVerificationTime(); // "Now" and "Verify at" from m_time
 
     QString m_token;
+    bool m_jwe = false;
+    bool m_jsonJwe = false; // a JWE in the JSON serialization
+    bool m_nestedByHeader = false; // a JWE whose header says "cty": "JWT"
     KeyInput* m_keyInput;
+    KeyInput* m_decryptionKey;
+    QGroupBox* m_keyBox;
+    QGroupBox* m_decryptionBox;
+    QWidget* m_busyRow;
+    JweDecryption* m_decryption;
+    std::optional<jwe::EncryptedJwtReport> m_jweReport;
+    quint64 m_publishedDecryption = 0;
     QPushButton* m_algorithms;
     QLineEdit* m_issuer;
     QLineEdit* m_audience;

@@ -3,8 +3,10 @@
 #include "encoding/Hex.h"
 #include "inspect/SegmentMap.h"
 #include "support/Convert.h"
+#include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
+#include "widgets/EncryptionSteps.h"
 #include "widgets/SigningSteps.h"
 #include "widgets/TokenHighlighter.h"
 
@@ -19,10 +21,10 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace jwtwb::ui {
 namespace {
-
-constexpr std::size_t kParts = 3;
 
 QPlainTextEdit* makeView(QWidget* parent, const QString& name)
 {
@@ -51,8 +53,18 @@ QTextEdit::ExtraSelection highlightOf(QPlainTextEdit* view, int start, int end, 
     return selection;
 }
 
-QString partName(std::size_t part)
+QString partName(std::size_t parts, std::size_t part)
 {
+    if (parts == 5) {
+        static const std::array names{
+            QT_TRANSLATE_NOOP("jwtwb::ui::XRayView", "protected header"),
+            QT_TRANSLATE_NOOP("jwtwb::ui::XRayView", "encrypted key"),
+            QT_TRANSLATE_NOOP("jwtwb::ui::XRayView", "initialization vector"),
+            QT_TRANSLATE_NOOP("jwtwb::ui::XRayView", "ciphertext"),
+            QT_TRANSLATE_NOOP("jwtwb::ui::XRayView", "authentication tag"),
+        };
+        return XRayView::tr(names[std::min<std::size_t>(part, 4)]);
+    }
     return part == 0 ? XRayView::tr("header") : part == 1 ? XRayView::tr("payload") : XRayView::tr("signature");
 }
 
@@ -74,15 +86,16 @@ XRayView::XRayView(QWidget* parent)
 
     auto* mapping = new QWidget(this);
     auto* grid = new QGridLayout(mapping);
+    m_grid = grid;
     grid->setContentsMargins(0, 0, 0, 0);
-    auto* tokenTitle = new QLabel(tr("Token — point at or select any character"), mapping);
-    grid->addWidget(tokenTitle, 0, 0, 1, 2);
+    m_tokenTitle = new QLabel(mapping);
+    grid->addWidget(m_tokenTitle, 0, 0, 1, 2);
     grid->addWidget(m_tokenView, 1, 0, 1, 2);
-    const QStringList titles{tr("Header bytes as text"), tr("Payload bytes as text"), tr("Signature bytes (hex)")};
     const QStringList names{QStringLiteral("xrayHeader"), QStringLiteral("xrayPayload"),
-                            QStringLiteral("xraySignature")};
-    for (std::size_t i = 0; i < kParts; ++i) {
-        m_titles[i] = new QLabel(titles[static_cast<int>(i)], mapping);
+                            QStringLiteral("xraySignature"), QStringLiteral("xrayCiphertext"),
+                            QStringLiteral("xrayTag")};
+    for (std::size_t i = 0; i < kMaxParts; ++i) {
+        m_titles[i] = new QLabel(mapping);
         m_views[i] = makeView(mapping, names[static_cast<int>(i)]);
         m_views[i]->viewport()->installEventFilter(this);
         connect(m_views[i], &QPlainTextEdit::selectionChanged, this, [this, i] {
@@ -98,21 +111,9 @@ XRayView::XRayView(QWidget* parent)
             }
         });
     }
-    // Header and payload side by side; the signature below them across both.
-    grid->addWidget(m_titles[0], 2, 0);
-    grid->addWidget(m_views[0], 3, 0);
-    grid->addWidget(m_titles[1], 2, 1);
-    grid->addWidget(m_views[1], 3, 1);
-    grid->addWidget(m_titles[2], 4, 0, 1, 2);
-    grid->addWidget(m_views[2], 5, 0, 1, 2);
-    grid->addWidget(m_detail, 6, 0, 1, 2);
-    // A token takes a few wrapped lines and a signature at most 512 bytes of hex: the JSON gets the rest.
-    const int line = m_tokenView->fontMetrics().lineSpacing();
-    m_tokenView->setMaximumHeight(line * 7);
-    m_views[2]->setMaximumHeight(line * 6);
+    grid->addWidget(m_detail, 8, 0, 1, 2);
     grid->setRowStretch(1, 1);
-    grid->setRowStretch(3, 3);
-    grid->setRowStretch(5, 1);
+    arrangeViews(3);
 
     m_tokenView->viewport()->installEventFilter(this);
     connect(m_tokenView, &QPlainTextEdit::selectionChanged, this, [this] {
@@ -138,17 +139,87 @@ XRayView::XRayView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-    chainTabOrder({m_tokenView, m_views[0], m_views[1], m_views[2], m_steps}); // the left column, then the steps
+    // The left column, then the steps.
+    chainTabOrder({m_tokenView, m_views[0], m_views[1], m_views[2], m_views[3], m_views[4], m_steps});
     rebuild();
+}
+
+// JWS: header and payload side by side, the signature below across both. JWE: protected header and
+// encrypted key, IV and tag, then the ciphertext across both.
+void XRayView::arrangeViews(std::size_t parts)
+{
+    if (parts == m_arrangedFor) {
+        return;
+    }
+    m_arrangedFor = parts;
+    for (std::size_t i = 0; i < kMaxParts; ++i) {
+        m_grid->removeWidget(m_titles[i]);
+        m_grid->removeWidget(m_views[i]);
+        m_titles[i]->hide();
+        m_views[i]->hide();
+    }
+    struct Place {
+        int row;
+        int column;
+        int span;
+    };
+    const std::array<Place, 3> jws{{{2, 0, 1}, {2, 1, 1}, {4, 0, 2}}};
+    const std::array<Place, 5> jwe{{{2, 0, 1}, {2, 1, 1}, {4, 0, 1}, {6, 0, 2}, {4, 1, 1}}};
+    const int line = m_tokenView->fontMetrics().lineSpacing();
+    // A compact token takes a few wrapped lines: the decoded parts get the rest. JSON has it all.
+    m_tokenView->setMaximumHeight(parts == 0 ? QWIDGETSIZE_MAX : line * 7);
+    m_tokenTitle->setText(parts == 0 ? tr("Token — the JSON serialization: the steps explain each member")
+                                     : tr("Token — point at or select any character"));
+    for (std::size_t i = 0; i < parts; ++i) {
+        const Place place = parts == 5 ? jwe[i] : jws[i];
+        m_grid->addWidget(m_titles[i], place.row, place.column, 1, place.span);
+        m_grid->addWidget(m_views[i], place.row + 1, place.column, 1, place.span);
+        m_titles[i]->show();
+        m_views[i]->show();
+        m_views[i]->setMaximumHeight(QWIDGETSIZE_MAX);
+    }
+    if (parts == 5) {
+        // An IV and a tag are a line of hex; the header's JSON and the ciphertext get the room.
+        m_views[2]->setMaximumHeight(line * 3);
+        m_views[4]->setMaximumHeight(line * 3);
+        m_grid->setRowStretch(3, 3);
+        m_grid->setRowStretch(5, 0);
+        m_grid->setRowStretch(7, 2);
+    } else {
+        // A signature is at most 512 bytes of hex: the JSON gets the rest.
+        m_views[2]->setMaximumHeight(line * 6);
+        m_grid->setRowStretch(3, 3);
+        m_grid->setRowStretch(5, 1);
+        m_grid->setRowStretch(7, 0);
+    }
 }
 
 void XRayView::setToken(std::optional<jose::CompactToken> token)
 {
-    if (token && token->kind != jose::TokenKind::Jws) {
-        token.reset();
-    }
     m_token = std::move(token);
+    m_message = m_token && m_token->kind == jose::TokenKind::Jwe ? std::optional(jweMessageOf(*m_token)) : std::nullopt;
+    m_compact = true;
     rebuild();
+}
+
+void XRayView::setJsonJwe(const QString& text, jwe::JweMessage message)
+{
+    m_token.reset();
+    m_message = std::move(message);
+    m_compact = false;
+    rebuild();
+    m_tokenView->setPlainText(text);
+    updateSteps();
+}
+
+void XRayView::setDecryptionOutcome(const QString& outcome, VerificationState state)
+{
+    if (outcome == m_outcome && state == m_outcomeState) {
+        return;
+    }
+    m_outcome = outcome;
+    m_outcomeState = state;
+    updateSteps();
 }
 
 void XRayView::setKeys(std::vector<keys::Key> keys, bool isSet)
@@ -176,34 +247,71 @@ std::size_t XRayView::tokenOffset(int position) const
 void XRayView::rebuild()
 {
     clearHighlight();
-    if (!m_token) {
-        m_tokenView->setPlainText(tr("The X-ray explains a signed token (JWS). Paste one above."));
+    for (std::size_t i = 0; i < kMaxParts; ++i) {
+        m_displays[i] = ByteDisplay::hex({});
+        m_views[i]->clear();
+    }
+    if (!m_token && m_message) {
+        arrangeViews(0); // nothing to map character by character: the steps say it all
         m_tokenHighlighter->setParts({}, 0);
-        for (std::size_t i = 0; i < kParts; ++i) {
-            m_displays[i] = ByteDisplay::hex({});
-            m_views[i]->clear();
-        }
+        return;
+    }
+    if (!m_token) {
+        arrangeViews(3);
+        m_tokenView->setPlainText(tr("The X-ray explains a signed (JWS) or encrypted (JWE) token. Paste one above."));
+        m_tokenHighlighter->setParts({}, 0);
+        m_titles[0]->setText(tr("Header bytes as text"));
+        m_titles[1]->setText(tr("Payload bytes as text"));
+        m_titles[2]->setText(tr("Signature bytes (hex)"));
         m_steps->clear();
         return;
     }
+    const bool jwe = m_token->kind == jose::TokenKind::Jwe;
+    arrangeViews(m_token->segments.size());
     m_tokenView->setPlainText(toQString(m_token->text));
     QList<TokenHighlighter::Part> parts;
     for (std::size_t i = 0; i < m_token->segments.size(); ++i) {
         const auto& segment = m_token->segments[i];
         const int start = tokenPosition(segment.offset);
         parts.append({start, tokenPosition(segment.offset + segment.length) - start, static_cast<int>(i)});
-        m_displays[i] = i + 1 < kParts ? ByteDisplay::text(segment.bytes) : ByteDisplay::hex(segment.bytes);
+        // Text: a JWS's header and payload, a JWE's header; everything else is binary.
+        const bool text = i == 0 || (!jwe && i == 1);
+        m_displays[i] = text ? ByteDisplay::text(segment.bytes) : ByteDisplay::hex(segment.bytes);
         m_views[i]->setPlainText(m_displays[i].string());
     }
     m_tokenHighlighter->setParts(parts, static_cast<int>(m_token->segments.size()));
-    m_titles[1]->setText(m_displays[1].mode() == ByteDisplay::Mode::Text ? tr("Payload bytes as text")
-                                                                         : tr("Payload bytes (hex, not UTF-8)"));
+    if (jwe) {
+        const auto size = [this](std::size_t i) { return m_token->segments[i].bytes.size(); };
+        m_titles[0]->setText(tr("Protected header bytes as text"));
+        m_titles[1]->setText(size(1) == 0 ? tr("Encrypted key: empty")
+                                          : tr("Encrypted key (%1 bytes, hex)").arg(size(1)));
+        m_titles[2]->setText(tr("Initialization vector (%1 bytes, hex)").arg(size(2)));
+        m_titles[3]->setText(tr("Ciphertext (%1 bytes, hex)").arg(size(3)));
+        m_titles[4]->setText(tr("Authentication tag (%1 bytes, hex)").arg(size(4)));
+    } else {
+        m_titles[0]->setText(tr("Header bytes as text"));
+        m_titles[1]->setText(m_displays[1].mode() == ByteDisplay::Mode::Text ? tr("Payload bytes as text")
+                                                                             : tr("Payload bytes (hex, not UTF-8)"));
+        m_titles[2]->setText(tr("Signature bytes (hex)"));
+    }
+    colorTitles();
     updateSteps();
+}
+
+void XRayView::colorTitles()
+{
+    const TokenColors colors = tokenColors(QApplication::palette());
+    const auto parts = static_cast<int>(partCount());
+    for (std::size_t i = 0; i < partCount() && i < kMaxParts; ++i) {
+        setTextColor(m_titles[i], tokenPartColor(colors, parts, static_cast<int>(i)));
+    }
 }
 
 void XRayView::updateSteps()
 {
-    if (m_token) {
+    if (m_message) {
+        m_steps->setHtml(encryptionStepsHtml(*m_message, m_compact, m_outcome, m_outcomeState, palette()));
+    } else if (m_token) {
         m_steps->setHtml(signingStepsHtml(*m_token, m_keys, m_keySet, palette()));
     }
 }
@@ -236,7 +344,7 @@ void XRayView::selectTokenCharacters(int start, int end)
 
 void XRayView::selectDecoded(int part, int start, int end)
 {
-    if (!m_token || part < 0 || static_cast<std::size_t>(part) >= kParts) {
+    if (!m_token || part < 0 || static_cast<std::size_t>(part) >= partCount()) {
         return;
     }
     const auto index = static_cast<std::size_t>(part);
@@ -269,7 +377,7 @@ void XRayView::showSpan(const inspect::SegmentSpan& span)
     m_tokenView->setExtraSelections({highlightOf(m_tokenView, m_tokenHighlight.first, m_tokenHighlight.second, pal)});
     m_decodedHighlight
         = {static_cast<int>(part), m_displays[part].position(shown.begin), m_displays[part].position(shown.end)};
-    for (std::size_t i = 0; i < kParts; ++i) {
+    for (std::size_t i = 0; i < kMaxParts; ++i) {
         m_views[i]->setExtraSelections(
             i == part ? QList{highlightOf(m_views[i], m_decodedHighlight.start, m_decodedHighlight.end, pal)}
                       : QList<QTextEdit::ExtraSelection>{});
@@ -285,7 +393,7 @@ void XRayView::showSpan(const inspect::SegmentSpan& span)
         = m_tokenView->toPlainText().mid(m_tokenHighlight.first, m_tokenHighlight.second - m_tokenHighlight.first);
     const auto byteSpan = std::span(bytes).subspan(span.bytes.begin, span.bytes.size());
     QString detail = tr("%1 characters %2–%3 “%4” → bytes %5–%6: %7")
-                         .arg(partName(part))
+                         .arg(partName(partCount(), part))
                          .arg(span.characters.begin - m_token->segments[part].offset + 1)
                          .arg(span.characters.end - m_token->segments[part].offset)
                          .arg(characters)
@@ -319,7 +427,7 @@ bool XRayView::eventFilter(QObject* watched, QEvent* event)
             const int position = m_tokenView->cursorForPosition(point).position();
             selectTokenCharacters(position, position + 1);
         }
-        for (std::size_t i = 0; i < kParts; ++i) {
+        for (std::size_t i = 0; i < partCount(); ++i) {
             if (watched == m_views[i]->viewport() && !m_views[i]->textCursor().hasSelection()) {
                 const int position = m_views[i]->cursorForPosition(point).position();
                 selectDecoded(static_cast<int>(i), position, position + 1);
@@ -334,6 +442,7 @@ void XRayView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
         m_tokenHighlighter->rehighlight();
+        colorTitles();
         updateSteps();
     }
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "jose/CompactToken.h"
+#include "jwe/JweMessage.h"
 #include "keys/Key.h"
 #include "support/ByteDisplay.h"
+#include "support/VerdictText.h"
 
 #include <QWidget>
 
@@ -10,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QTextBrowser;
@@ -24,13 +27,18 @@ class TokenHighlighter;
 
 // Explains this very token: any character of it lights up its base64url group, the bytes the group
 // decodes to and the JSON text they are part of, and the other way round; a step panel shows how
-// the signature is made and, with a key, recomputes or verifies it next to the token's own.
+// the signature is made and, with a key, recomputes or verifies it next to the token's own. For a
+// JWE the five parts map the same way, and the steps say how the content key travels, what the
+// AAD is, how the content is encrypted and what the tag protects.
 class XRayView : public QWidget
 {
     Q_OBJECT
 
 public:
-    // A place in one of the decoded panes: 0 header, 1 payload, 2 signature; positions in its text.
+    static constexpr std::size_t kMaxParts = 5;
+
+    // A place in one of the decoded panes, by part (JWS: 0 header, 1 payload, 2 signature; JWE: 0
+    // protected header, 1 encrypted key, 2 IV, 3 ciphertext, 4 tag); positions in its text.
     struct DecodedRange {
         int part = -1;
         int start = 0;
@@ -40,8 +48,12 @@ public:
 
     explicit XRayView(QWidget* parent = nullptr);
 
-    void setToken(std::optional<jose::CompactToken> token); // a JWS decoded leniently, or nothing
+    void setToken(std::optional<jose::CompactToken> token); // a JWS or JWE decoded leniently, or nothing
+    // A JWE in the JSON serialization: its text, and the steps (no characters to map).
+    void setJsonJwe(const QString& text, jwe::JweMessage message);
     void setKeys(std::vector<keys::Key> keys, bool isSet);
+    // A JWE: what decrypting it with the Verification tab's key gave ("" while there is no key).
+    void setDecryptionOutcome(const QString& outcome, VerificationState state);
 
     // What hovering or selecting does, for tests and keyboard users. Positions are QString positions.
     void selectTokenCharacters(int start, int end);
@@ -59,20 +71,30 @@ protected:
 
 private:
     void rebuild();
+    void arrangeViews(std::size_t parts);
+    [[nodiscard]] std::size_t partCount() const { return m_token ? m_token->segments.size() : 0; }
     void updateSteps();
+    void colorTitles();
     void showSpan(const inspect::SegmentSpan& span);
     void clearHighlight();
     [[nodiscard]] int tokenPosition(std::size_t offset) const;
     [[nodiscard]] std::size_t tokenOffset(int position) const;
 
+    QLabel* m_tokenTitle = nullptr;
     QPlainTextEdit* m_tokenView;
     TokenHighlighter* m_tokenHighlighter;
-    std::array<QLabel*, 3> m_titles{};
-    std::array<QPlainTextEdit*, 3> m_views{};
+    QGridLayout* m_grid = nullptr;
+    std::size_t m_arrangedFor = 0; // the part count the views are laid out for
+    std::array<QLabel*, kMaxParts> m_titles{};
+    std::array<QPlainTextEdit*, kMaxParts> m_views{};
     QLabel* m_detail;
     QTextBrowser* m_steps;
     std::optional<jose::CompactToken> m_token;
-    std::array<ByteDisplay, 3> m_displays;
+    std::optional<jwe::JweMessage> m_message; // a JWE's, compact or JSON
+    bool m_compact = true;
+    std::array<ByteDisplay, kMaxParts> m_displays;
+    QString m_outcome;
+    VerificationState m_outcomeState = VerificationState::NotVerified;
     std::vector<keys::Key> m_keys;
     bool m_keySet = false;
     QPair<int, int> m_tokenHighlight{0, 0};
