@@ -2,11 +2,14 @@
 #include "CrackCommand.h"
 #include "DecodeCommand.h"
 #include "DecryptCommand.h"
+#include "DiffCommand.h"
+#include "DpopCommand.h"
 #include "EncryptCommand.h"
 #include "FixturesCommand.h"
 #include "KeyCommand.h"
 #include "KeysCommand.h"
 #include "LintCommand.h"
+#include "RedactCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -24,6 +27,9 @@ int main(int argc, char** argv)
     jwtwb::cli::addDecryptCommand(app, exitCode);
     jwtwb::cli::addEncryptCommand(app, exitCode);
     jwtwb::cli::addLintCommand(app, exitCode);
+    jwtwb::cli::addDiffCommand(app, exitCode);
+    jwtwb::cli::addRedactCommand(app, exitCode);
+    jwtwb::cli::addDpopCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addKeysCommand(app, exitCode);
     jwtwb::cli::addCrackCommand(app, exitCode);
