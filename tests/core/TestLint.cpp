@@ -238,8 +238,9 @@ void TestLint::oneFindingPerCode_data()
     row("payload array", token(kHs256, "[1,2]"), "LINT_PAYLOAD_NOT_JSON", "warning", "payload");
 
     // Encrypted tokens: only the header is read.
-    const auto jwe
-        = [](const std::string& header) { return QString::fromStdString(b64(header) + ".a2V5.aXY.Y2lwaGVy.dGFn"); };
+    const auto jwe = [](const std::string& protectedHeader) {
+        return QString::fromStdString(b64(protectedHeader) + ".a2V5.aXY.Y2lwaGVy.dGFn");
+    };
     row("JWE RSA1_5", jwe(R"({"alg":"RSA1_5","enc":"A128CBC-HS256"})"), "LINT_JWE_RSA1_5", "warning", "header.alg");
     row("JWE zip", jwe(R"({"alg":"RSA-OAEP","enc":"A256GCM","zip":"DEF"})"), "LINT_JWE_ZIP", "warning", "header.zip");
     row("JWE p2c extreme", jwe(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdHNhbHQ","p2c":2000000000})"),
