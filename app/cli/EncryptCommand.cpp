@@ -32,6 +32,7 @@ struct EncryptArguments {
     std::string kid;
     std::string cty;
     bool zip = false;
+    bool jsonSerialization = false;
     std::uint64_t p2c = jwe::kDefaultP2c;
     std::string aad;
     std::string serialization = "compact";
@@ -277,8 +278,17 @@ void addEncryptCommand(CLI::App& app, int& exitCode)
                                ->check(CLI::PositiveNumber);
     arguments->aadOption
         = command->add_option("--aad", arguments->aad, "Additional authenticated data (JSON serialization only)");
-    command->add_option("--serialization", arguments->serialization, "compact (default), flattened or general JSON");
-    command->callback([arguments, &exitCode] { exitCode = run(*arguments); });
+    auto* serialization = command->add_option("--serialization", arguments->serialization,
+                                              "compact (default), flattened or general JSON");
+    auto* json = command->add_flag("--json-serialization", arguments->jsonSerialization,
+                                   "The flattened JSON serialization: --serialization flattened");
+    json->excludes(serialization);
+    command->callback([arguments, &exitCode] {
+        if (arguments->jsonSerialization) {
+            arguments->serialization = "flattened";
+        }
+        exitCode = run(*arguments);
+    });
 }
 
 } // namespace jwtwb::cli

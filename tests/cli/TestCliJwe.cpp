@@ -589,6 +589,8 @@ void TestCliJwe::roundTrip_data()
                                              << "A192CBC-HS384" << none;
     QTest::newRow("A256GCMKW A256GCM, flattened") << hex(32) << hex(32) << "A256GCMKW"
                                                   << "A256GCM" << QStringList{"--serialization", "flattened"};
+    QTest::newRow("A192GCMKW A128GCM, --json-serialization") << hex(24) << hex(24) << "A192GCMKW"
+                                                             << "A128GCM" << QStringList{"--json-serialization"};
     QTest::newRow("PBES2-HS256+A128KW A128GCM") << passphrase << passphrase << "PBES2-HS256+A128KW"
                                                 << "A128GCM" << QStringList{"--p2c", "1000"};
     QTest::newRow("PBES2-HS512+A256KW A256CBC-HS512, default p2c") << passphrase << passphrase << "PBES2-HS512+A256KW"
@@ -632,7 +634,7 @@ void TestCliJwe::roundTrip()
     const auto encrypted = runCli(
         QStringList{"encrypt", "--alg", alg, "--enc", enc, "--payload-file", "-"} + encryptKey + options, payload);
     QVERIFY2(encrypted.exitCode == 0, qPrintable(encrypted.err));
-    const bool json = options.contains("--serialization");
+    const bool json = options.contains("--serialization") || options.contains("--json-serialization");
     QCOMPARE(encrypted.out.trimmed().startsWith('{'), json);
     QCOMPARE(encrypted.out.count('.'), json ? 0 : 4);
 
