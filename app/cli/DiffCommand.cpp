@@ -3,7 +3,6 @@
 #include "Input.h"
 #include "encoding/Json.h"
 #include "inspect/TokenDiff.h"
-#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
 
 #include <fmt/format.h>
@@ -22,17 +21,9 @@ struct DiffArguments {
     bool json = false;
 };
 
-Result<jose::CompactToken> readToken(const std::string& argument, std::string_view what)
+Result<jose::CompactToken> readNamedToken(const std::string& argument, std::string_view what)
 {
-    auto input = readArgumentOrStdin(argument, what);
-    if (!input) {
-        return std::unexpected(input.error());
-    }
-    auto extracted = inspect::extractToken(*input);
-    if (!extracted) {
-        return std::unexpected(extracted.error());
-    }
-    auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    auto token = readToken(argument, {}, what);
     if (!token) {
         return std::unexpected(Error{token.error().code, fmt::format("{}: {}", what, token.error().message)});
     }
@@ -89,8 +80,8 @@ int run(const DiffArguments& arguments)
         std::cerr << "jwtwb: only one of the two tokens can come from standard input\n";
         return 2;
     }
-    const auto first = readToken(arguments.first, "the first token");
-    const auto second = first ? readToken(arguments.second, "the second token") : first;
+    const auto first = readNamedToken(arguments.first, "the first token");
+    const auto second = first ? readNamedToken(arguments.second, "the second token") : first;
     if (!first || !second) {
         std::cerr << "jwtwb: " << (!first ? first : second).error().message << "\n";
         return 2;

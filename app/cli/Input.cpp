@@ -1,6 +1,7 @@
 #include "Input.h"
 
 #include "crypto/SecureBytes.h"
+#include "inspect/TokenExtractor.h"
 #include "time/Duration.h"
 
 #include <fmt/format.h>
@@ -64,6 +65,21 @@ Result<std::string> readFirstLine(const std::string& path, std::string_view what
     std::string line = text->substr(0, end);
     crypto::wipe(*text);
     return line;
+}
+
+Result<jose::CompactToken> readToken(std::string_view argument, const std::string& member, std::string_view what)
+{
+    const auto input = readArgumentOrStdin(argument, what);
+    if (!input) {
+        return std::unexpected(input.error());
+    }
+    const auto extracted = inspect::extractToken(*input, member);
+    if (!extracted) {
+        return std::unexpected(
+            Error{extracted.error().code,
+                  (extracted.error().code == Errc::TokenNotFound ? "--member: " : "") + extracted.error().message});
+    }
+    return jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
 }
 
 Result<std::chrono::sys_seconds> nowOr(std::string_view option)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "jose/CompactToken.h"
 
 #include <chrono>
 #include <string>
@@ -24,6 +25,12 @@ inline constexpr const char* kMemberOptionHelp
 
 // The first line of a file without its line break (passphrase and secret files).
 [[nodiscard]] Result<std::string> readFirstLine(const std::string& path, std::string_view what);
+
+// The token an argument (or standard input) holds, found as decode and lint find it (the first
+// that decodes, or the one named by --member) and decoded leniently. The error says which part of
+// that failed ("--member: …" when no token has the name).
+[[nodiscard]] Result<jose::CompactToken> readToken(std::string_view argument, const std::string& member,
+                                                   std::string_view what = "token");
 
 // The clock's time, or the time a --now option gives (Unix seconds, ISO 8601, now, +1h, -30m).
 // The programs read the clock here, once; core never does.

@@ -4,7 +4,6 @@
 #include "KeyArguments.h"
 #include "encoding/Json.h"
 #include "inspect/Lint.h"
-#include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
 #include "jose/KeySelector.h"
 #include "time/Duration.h"
@@ -93,18 +92,7 @@ int run(const LintArguments& arguments)
         std::cerr << "jwtwb: " << keys.error().message << "\n";
         return 2;
     }
-    const auto input = readArgumentOrStdin(arguments.token, "token");
-    if (!input) {
-        std::cerr << "jwtwb: " << input.error().message << "\n";
-        return 2;
-    }
-    const auto extracted = inspect::extractToken(*input, arguments.member);
-    if (!extracted) {
-        std::cerr << "jwtwb: " << (extracted.error().code == Errc::TokenNotFound ? "--member: " : "")
-                  << extracted.error().message << "\n";
-        return 2;
-    }
-    const auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    const auto token = readToken(arguments.token, arguments.member);
     if (!token) {
         std::cerr << "jwtwb: " << token.error().message << "\n";
         return 2;

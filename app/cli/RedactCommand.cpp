@@ -2,8 +2,6 @@
 
 #include "Input.h"
 #include "inspect/Redaction.h"
-#include "inspect/TokenExtractor.h"
-#include "jose/CompactToken.h"
 
 #include <iostream>
 #include <memory>
@@ -19,18 +17,7 @@ struct RedactArguments {
 
 int run(const RedactArguments& arguments)
 {
-    const auto input = readArgumentOrStdin(arguments.token, "token");
-    if (!input) {
-        std::cerr << "jwtwb: " << input.error().message << "\n";
-        return 2;
-    }
-    const auto extracted = inspect::extractToken(*input, arguments.member);
-    if (!extracted) {
-        std::cerr << "jwtwb: " << (extracted.error().code == Errc::TokenNotFound ? "--member: " : "")
-                  << extracted.error().message << "\n";
-        return 2;
-    }
-    const auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    const auto token = readToken(arguments.token, arguments.member);
     if (!token) {
         std::cerr << "jwtwb: " << token.error().message << "\n";
         return 2;
