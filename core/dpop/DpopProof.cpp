@@ -331,27 +331,23 @@ Result<DpopVerification> verifyDpopProof(std::string_view proof, const DpopExpec
     return report;
 }
 
-Result<std::string> createDpopProof(const keys::Key& key, const DpopProofOptions& options)
+Result<Json> proofJwk(const keys::Key& key)
 {
     if (key.type() == keys::KeyType::Oct || !key.hasPrivate()) {
         return fail(
             Errc::KeyMismatch,
             fmt::format("a DPoP proof is signed with a private RSA, EC or OKP key, not {}", jose::keyPhrase(key)));
     }
-    const auto fitting = jose::algorithmsForKey(key, jose::KeyPurpose::Sign);
-    const auto alg = options.alg ? options.alg : fitting.empty() ? std::nullopt : std::optional(fitting.front());
-    if (!alg) {
-        return fail(Errc::KeyMismatch, fmt::format("no signature algorithm fits {}", jose::keyPhrase(key)));
-    }
     auto publicKey = key.publicKey();
     if (!publicKey) {
         return std::unexpected(publicKey.error());
     }
     publicKey->parameters() = {};
-    auto jwk = keys::exportJwk(*publicKey, false);
-    if (!jwk) {
-        return std::unexpected(jwk.error());
-    }
+    return keys::exportJwk(*publicKey, false);
+}
+
+Result<Json> proofClaims(const DpopProofOptions& options)
+{
     std::string jti = options.jti;
     if (jti.empty()) {
         auto random = crypto::randomBytes(16);
@@ -360,7 +356,6 @@ Result<std::string> createDpopProof(const keys::Key& key, const DpopProofOptions
         }
         jti = encoding::base64UrlEncode(*random);
     }
-    const Json header{{"typ", "dpop+jwt"}, {"alg", jose::algorithmName(*alg)}, {"jwk", std::move(*jwk)}};
     Json claims{
         {"jti", jti}, {"htm", options.htm}, {"htu", options.htu}, {"iat", options.iat.time_since_epoch().count()}};
     if (options.accessToken) {
@@ -369,7 +364,26 @@ Result<std::string> createDpopProof(const keys::Key& key, const DpopProofOptions
     if (options.nonce) {
         claims["nonce"] = *options.nonce;
     }
-    return jose::signCompact(encoding::toCompactJson(header), asBytes(encoding::toCompactJson(claims)), &key);
+    return claims;
+}
+
+Result<std::string> createDpopProof(const keys::Key& key, const DpopProofOptions& options)
+{
+    auto jwk = proofJwk(key);
+    if (!jwk) {
+        return std::unexpected(jwk.error());
+    }
+    const auto fitting = jose::algorithmsForKey(key, jose::KeyPurpose::Sign);
+    const auto alg = options.alg ? options.alg : fitting.empty() ? std::nullopt : std::optional(fitting.front());
+    if (!alg) {
+        return fail(Errc::KeyMismatch, fmt::format("no signature algorithm fits {}", jose::keyPhrase(key)));
+    }
+    auto claims = proofClaims(options);
+    if (!claims) {
+        return std::unexpected(claims.error());
+    }
+    const Json header{{"typ", "dpop+jwt"}, {"alg", jose::algorithmName(*alg)}, {"jwk", std::move(*jwk)}};
+    return jose::signCompact(encoding::toCompactJson(header), asBytes(encoding::toCompactJson(*claims)), &key);
 }
 
 } // namespace jwtwb::dpop

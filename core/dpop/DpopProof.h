@@ -77,6 +77,14 @@ struct DpopProofOptions {
     std::optional<jose::JwsAlgorithm> alg; // empty: the first the key fits (ES256 for P-256, …)
 };
 
+// The public half of `key` as a proof's "jwk": no private members and no kid, use or alg. An error
+// for a secret or a key without its private half, which cannot sign a proof.
+[[nodiscard]] Result<encoding::Json> proofJwk(const keys::Key& key);
+
+// A proof's claims in RFC 9449 §4.2's order: jti (a fresh random one when empty), htm, htu, iat,
+// then ath and nonce when given.
+[[nodiscard]] Result<encoding::Json> proofClaims(const DpopProofOptions& options);
+
 // A proof signed with `key` (a private RSA, EC or OKP key; never a secret), its public half as "jwk".
 [[nodiscard]] Result<std::string> createDpopProof(const keys::Key& key, const DpopProofOptions& options);
 

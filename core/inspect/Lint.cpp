@@ -2,6 +2,7 @@
 
 #include "inspect/JweLint.h"
 
+#include "dpop/DpopProof.h"
 #include "encoding/Utf8.h"
 #include "jose/Algorithm.h"
 #include "jose/ClaimText.h"
@@ -282,8 +283,17 @@ private:
                     "RFC 8725 §2.9, §3.10; RFC 7515 §4.1.2, §4.1.5", fmt::format("header.{}", name));
             }
         }
+        // RFC 9449 §4.2: a DPoP proof carries the public key it was signed with; that is how it works.
+        if (headerParameter("jwk") && dpop::looksLikeDpopProof(m_header)) {
+            add(FindingCode::EmbeddedKeyHeader, Severity::Info, "DPoP proof with its own public key (jwk)",
+                "This is a DPoP proof (\"typ\": \"dpop+jwt\"): carrying the public key it was signed with in "
+                "\"jwk\" is how DPoP works, and the proof is verified with that key. It shows only that the client "
+                "holds that key's private half, not who the client is. What binds the key to an access token is the "
+                "token's \"cnf.jkt\", the key's RFC 7638 thumbprint, which the server must compare.",
+                "RFC 9449 §4.2, §4.3, §6.1", "header.jwk");
+        }
         for (const std::string_view name : {"jwk", "x5c"}) {
-            if (headerParameter(name)) {
+            if (headerParameter(name) && !(name == "jwk" && dpop::looksLikeDpopProof(m_header))) {
                 add(FindingCode::EmbeddedKeyHeader, Severity::Warning,
                     fmt::format("The token carries its own key ({})", name),
                     fmt::format("\"{}\" puts a {} inside the token itself. A verifier that checks the signature with "
@@ -551,7 +561,13 @@ private:
                             humanDuration(s.nbf.roundedUp() - s.now), describeInstants(s.nbf, s.now, s.leeway)),
                 "RFC 7519 §4.1.5", "payload.nbf");
         }
-        if (!s.exp.present()) {
+        if (!s.exp.present() && dpop::looksLikeDpopProof(m_header)) {
+            add(FindingCode::MissingExp, Severity::Info, "No exp, as in every DPoP proof",
+                "A DPoP proof has no exp claim. RFC 9449 bounds it otherwise: a server accepts it only for a short "
+                "while after its iat, for one HTTP method and URL (htm, htu), and only once (jti). A server that "
+                "skips the iat window or the jti check lets a captured proof be replayed.",
+                "RFC 9449 §4.2, §4.3, §11.1", "payload");
+        } else if (!s.exp.present()) {
             add(FindingCode::MissingExp, Severity::Warning, "The token never expires (no exp)",
                 "The token has no exp claim, so nothing limits how long it can be used: a token that is stolen, or "
                 "that belongs to a user whose access was withdrawn, stays valid until the signing key is changed. "

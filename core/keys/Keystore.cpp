@@ -46,6 +46,8 @@ Result<Keystore> Keystore::open(std::string path, crypto::SecureBytes passphrase
     Keystore keystore(std::move(path), std::move(passphrase), options);
     keystore.removeLeftovers();
     keystore.m_entries = std::move(opened->entries);
+    keystore.m_history = std::move(opened->history);
+    keystore.m_historyError = std::move(opened->historyError);
     // Keys from other tools may come without a kid: they get the default one, as add() gives.
     for (auto& entry : keystore.m_entries) {
         if (entry.kid().empty()) {
@@ -104,6 +106,7 @@ Result<std::string> Keystore::add(KeystoreEntry entry)
         return std::unexpected(prepared.error());
     }
     m_entries.push_back(std::move(entry));
+    ++m_revision;
     return m_entries.back().kid();
 }
 
@@ -117,6 +120,7 @@ Result<void> Keystore::remove(std::string_view kid)
         return fail(Errc::KeyNotFound, fmt::format("no key with kid \"{}\" in the keystore", kid));
     }
     m_entries.erase(it);
+    ++m_revision;
     return {};
 }
 
@@ -133,6 +137,7 @@ Result<void> Keystore::setMetadata(std::string_view kid, std::string label, std:
     it->label = std::move(label);
     it->notes = std::move(notes);
     it->tags = std::move(tags);
+    ++m_revision;
     return {};
 }
 
@@ -141,10 +146,44 @@ Result<void> Keystore::save()
     if (auto unlocked = checkUnlocked(); !unlocked) {
         return unlocked;
     }
-    auto text = sealKeystore(m_entries, m_passphrase, m_options.iterations);
+    auto text = sealKeystore(m_entries, m_history, m_passphrase, m_options.iterations);
     if (!text) {
         return std::unexpected(text.error());
     }
+    auto written = write(*text);
+    if (written) {
+        m_savedRevision = m_revision;
+    }
+    return written;
+}
+
+KeystoreContent Keystore::snapshot() const
+{
+    return {m_entries, m_history.clone(), m_passphrase.clone(), m_options.iterations, m_revision};
+}
+
+Result<std::string> Keystore::seal(const KeystoreContent& content)
+{
+    return sealKeystore(content.entries, content.history, content.passphrase, content.iterations);
+}
+
+Result<void> Keystore::writeSealed(std::string_view text, std::uint64_t revision)
+{
+    if (auto unlocked = checkUnlocked(); !unlocked) {
+        return unlocked;
+    }
+    if (revision != m_revision) {
+        return fail(Errc::Cancelled, "the keystore changed while it was being encrypted");
+    }
+    auto written = write(text);
+    if (written) {
+        m_savedRevision = revision;
+    }
+    return written;
+}
+
+Result<void> Keystore::write(std::string_view text)
+{
     if (auto folder = io::createParentFolders(m_path); !folder) {
         return folder;
     }
@@ -157,10 +196,32 @@ Result<void> Keystore::save()
             return backup;
         }
     }
-    if (auto written = io::writeFileAtomically(m_path, asBytes(*text)); !written) {
+    if (auto written = io::writeFileAtomically(m_path, asBytes(text)); !written) {
         return written;
     }
     removeLeftovers();
+    return {};
+}
+
+Result<void> Keystore::recordToken(std::string_view token, std::string seen, std::size_t capacity)
+{
+    if (auto unlocked = checkUnlocked(); !unlocked) {
+        return unlocked;
+    }
+    m_history.setCapacity(capacity);
+    m_history.add(token, std::move(seen));
+    ++m_revision;
+    return {};
+}
+
+Result<void> Keystore::clearHistory()
+{
+    if (auto unlocked = checkUnlocked(); !unlocked) {
+        return unlocked;
+    }
+    m_history.clear();
+    m_historyError.clear(); // the unreadable history, if any, is replaced at the next save
+    ++m_revision;
     return {};
 }
 
@@ -191,9 +252,11 @@ Result<void> Keystore::changePassphrase(crypto::SecureBytes newPassphrase)
     }
     crypto::SecureBytes previous = std::move(m_passphrase);
     m_passphrase = std::move(newPassphrase);
+    ++m_revision; // a snapshot sealed with the old passphrase must not be written
     auto saved = save();
     if (!saved) {
         m_passphrase = std::move(previous);
+        --m_revision; // the file and the keys are as they were
     }
     return saved;
 }
@@ -201,6 +264,7 @@ Result<void> Keystore::changePassphrase(crypto::SecureBytes newPassphrase)
 void Keystore::lock()
 {
     m_entries.clear();
+    m_history.clear();
     m_passphrase.clear();
     m_locked = true;
 }

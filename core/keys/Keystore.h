@@ -4,6 +4,7 @@
 #include "crypto/SecureBytes.h"
 #include "jwe/Pbes2.h"
 #include "keys/KeystoreEntry.h"
+#include "keys/TokenHistory.h"
 
 #include <cstdint>
 #include <string>
@@ -23,6 +24,16 @@ struct KeystoreOptions {
 // only through save() or saveAs(), which replace it atomically and keeps the previous file as "<path>.bak".
 // Nothing here ever writes to a file that failed to open. Opening or saving successfully removes the
 // temporary files a killed save left beside the keystore (io::removeStaleTemporaries).
+// What save() writes, as a value: copies of the keys and the history, and the passphrase, for sealing
+// on another thread (PBKDF2 takes a noticeable fraction of a second). See Keystore::snapshot().
+struct KeystoreContent {
+    std::vector<KeystoreEntry> entries;
+    TokenHistory history;
+    crypto::SecureBytes passphrase;
+    std::uint64_t iterations;
+    std::uint64_t revision; // Keystore::revision() when the copy was made
+};
+
 class Keystore
 {
 public:
@@ -59,18 +70,42 @@ public:
     // Re-encrypts with the new passphrase and saves.
     [[nodiscard]] Result<void> changePassphrase(crypto::SecureBytes newPassphrase);
 
-    // Forgets the keys and the passphrase (wiped); the object can only be destroyed afterwards.
+    // The decoder's recent tokens, saved with the keys (see TokenHistory). A history the file held
+    // but that could not be read is left out, and historyError() says why; the keys are all there.
+    [[nodiscard]] const TokenHistory& history() const { return m_history; }
+    [[nodiscard]] const std::string& historyError() const { return m_historyError; }
+    [[nodiscard]] Result<void> recordToken(std::string_view token, std::string seen, std::size_t capacity);
+    [[nodiscard]] Result<void> clearHistory();
+
+    // Counts every change of the keys, their details or the history; isModified() while the file
+    // holds an older revision.
+    [[nodiscard]] std::uint64_t revision() const { return m_revision; }
+    [[nodiscard]] bool isModified() const { return m_revision != m_savedRevision; }
+
+    // save() in two halves, for saving off the GUI thread: snapshot() here, seal(content) on any
+    // thread, then writeSealed() here. A snapshot older than the keystore's last change is not
+    // written (Errc::Cancelled): the file must never go back to fewer keys or an older history.
+    [[nodiscard]] KeystoreContent snapshot() const;
+    [[nodiscard]] static Result<std::string> seal(const KeystoreContent& content);
+    [[nodiscard]] Result<void> writeSealed(std::string_view text, std::uint64_t revision);
+
+    // Forgets the keys, the history and the passphrase (wiped); the object can only be destroyed afterwards.
     void lock();
 
 private:
     Keystore(std::string path, crypto::SecureBytes passphrase, KeystoreOptions options);
     [[nodiscard]] Result<void> checkUnlocked() const;
+    [[nodiscard]] Result<void> write(std::string_view text);
     void removeLeftovers() const;
 
     std::string m_path;
     crypto::SecureBytes m_passphrase;
     KeystoreOptions m_options;
     std::vector<KeystoreEntry> m_entries;
+    TokenHistory m_history;
+    std::string m_historyError;
+    std::uint64_t m_revision = 0;
+    std::uint64_t m_savedRevision = 0;
     bool m_locked = false;
 };
 

@@ -87,33 +87,41 @@ Result<KeystoreEntry> jwkToEntry(const Json& jwk, std::size_t index)
     return entry;
 }
 
-Result<std::vector<KeystoreEntry>> readKeySet(const crypto::SecureBytes& plaintext)
+struct KeySet {
+    std::vector<KeystoreEntry> entries;
+    TokenHistory history;
+    std::string historyError;
+};
+
+Result<KeySet> readKeySet(const crypto::SecureBytes& plaintext)
 {
     auto parsed = encoding::parseJsonNoDuplicates(plaintext.view(), "the keystore's key set");
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
     Json& set = *parsed;
-    std::vector<KeystoreEntry> entries;
-    std::optional<Error> error;
+    const crypto::WipeOnExit wipeSet(set);
+    KeySet read;
     const auto keys = set.is_object() ? set.find("keys") : set.end();
     if (keys == set.end() || !keys->is_array()) {
-        error = Error{Errc::InvalidJson, "the keystore does not hold a JWK Set (no \"keys\" array)"};
-    } else {
-        for (std::size_t i = 0; i < keys->size() && !error; ++i) {
-            auto entry = jwkToEntry((*keys)[i], i);
-            if (entry) {
-                entries.push_back(std::move(*entry));
-            } else {
-                error = std::move(entry.error());
-            }
+        return fail(Errc::InvalidJson, "the keystore does not hold a JWK Set (no \"keys\" array)");
+    }
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+        auto entry = jwkToEntry((*keys)[i], i);
+        if (!entry) {
+            return std::unexpected(std::move(entry.error()));
+        }
+        read.entries.push_back(std::move(*entry));
+    }
+    if (const auto member = set.find(kHistoryMember); member != set.end()) {
+        auto history = TokenHistory::fromJson(*member);
+        if (history) {
+            read.history = std::move(*history);
+        } else {
+            read.historyError = history.error().message;
         }
     }
-    crypto::wipe(set);
-    if (error) {
-        return std::unexpected(std::move(*error));
-    }
-    return entries;
+    return read;
 }
 
 Result<void> checkHeader(const Json& header)
@@ -140,8 +148,8 @@ Error damaged(const Error& error)
 
 } // namespace
 
-Result<std::string> sealKeystore(std::span<const KeystoreEntry> entries, const crypto::SecureBytes& passphrase,
-                                 std::uint64_t iterations)
+Result<std::string> sealKeystore(std::span<const KeystoreEntry> entries, const TokenHistory& history,
+                                 const crypto::SecureBytes& passphrase, std::uint64_t iterations)
 {
     if (passphrase.empty()) {
         return fail(Errc::PassphraseRequired, "the keystore passphrase is empty");
@@ -157,6 +165,9 @@ Result<std::string> sealKeystore(std::span<const KeystoreEntry> entries, const c
     }
     Json set = Json::object();
     set["keys"] = std::move(keys);
+    if (!history.empty()) {
+        set[std::string(kHistoryMember)] = history.toJson();
+    }
     crypto::SecureBytes plaintext(encoding::toCompactJson(set));
     crypto::wipe(set);
 
@@ -197,12 +208,12 @@ Result<OpenedKeystore> openKeystoreText(std::string_view text, const crypto::Sec
         }
         return std::unexpected(damaged(decrypted.error()));
     }
-    auto entries = readKeySet(decrypted->plaintext);
-    if (!entries) {
-        return std::unexpected(entries.error());
+    auto set = readKeySet(decrypted->plaintext);
+    if (!set) {
+        return std::unexpected(set.error());
     }
     const auto p2c = decrypted->header.value("p2c", std::uint64_t{0});
-    return OpenedKeystore{std::move(*entries), p2c};
+    return OpenedKeystore{std::move(set->entries), p2c, std::move(set->history), std::move(set->historyError)};
 }
 
 } // namespace jwtwb::keys

@@ -87,6 +87,8 @@ void TestKeystoreInterop::jwcryptoOpensOurs()
         labelByThumbprint[encoding::base64UrlEncode(*thumbprint(*key))] = label;
         QVERIFY(keystore.add({std::move(*key), label, "2026-11-29T02:00:00Z", {}, {"interop"}}).has_value());
     }
+    // The decoder's history is one more member of the JWK Set, which other JOSE tools ignore.
+    QVERIFY(keystore.recordToken("eyJhbGciOiJub25lIn0.e30.", "2026-11-29T02:00:00Z", 50).has_value());
     QVERIFY(keystore.save().has_value());
 
     const Json seen = runJwcrypto(QStringLiteral("read"), path);

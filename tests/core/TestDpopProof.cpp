@@ -1,4 +1,5 @@
 #include "TestData.h"
+#include "crypto/SecureBytes.h"
 #include "dpop/DpopProof.h"
 #include "encoding/Base64Url.h"
 #include "jose/JwsSigner.h"
@@ -34,6 +35,7 @@ private slots:
     void urlComparison();
     void keyBinding();
     void recognised();
+    void proofJwkIsThePublicHalf();
 
 private:
     std::optional<keys::Key> m_key;
@@ -310,6 +312,25 @@ void TestDpopProof::recognised()
     QVERIFY(looksLikeDpopProof(header->value));
     QVERIFY(!looksLikeDpopProof(Json{{"typ", "JWT"}, {"alg", "ES256"}}));
     QVERIFY(!looksLikeDpopProof(Json{{"typ", "dpop+jwt"}, {"alg", "ES256"}})); // no jwk
+}
+
+void TestDpopProof::proofJwkIsThePublicHalf()
+{
+    keys::Key withKid = *m_key;
+    withKid.parameters().kid = "client-key";
+    const auto jwk = proofJwk(withKid);
+    QVERIFY2(jwk.has_value(), jwk ? "" : jwk.error().message.c_str());
+    QVERIFY(*jwk == publicJwk(*m_key)); // no "d", no kid
+    QVERIFY(!jwk->contains("d"));
+    QVERIFY(!jwk->contains("kid"));
+
+    const auto secret
+        = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("0123456789abcdef0123456789abcdef")));
+    const auto refused = proofJwk(secret);
+    QVERIFY(!refused.has_value());
+    QVERIFY2(refused.error().message.find("private RSA, EC or OKP key") != std::string::npos,
+             refused.error().message.c_str());
+    QVERIFY(!proofJwk(m_key->publicKey().value()).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestDpopProof)

@@ -94,6 +94,7 @@ private slots:
     void leewayHoldsBackExpiry();
     void strongSecretIsNotReported();
     void foundSecretIsAnError();
+    void dpopProofKeyIsInfo();
     void jweHeaderOnly();
     void detachedPayloadIsNotLinted();
     void orderedBySeverity();
@@ -160,6 +161,19 @@ void TestLint::oneFindingPerCode_data()
         "warning", "header.jwk");
     row("x5c", token(R"({"alg":"RS256","typ":"JWT","x5c":["MIIB"]})", exp), "LINT_EMBEDDED_KEY_HEADER", "warning",
         "header.x5c");
+    // RFC 9449 §4.2: in a DPoP proof the embedded key is how it works; anywhere else it is a warning.
+    const std::string ecJwk = R"("jwk":{"kty":"EC","crv":"P-256","x":"l8tFrhx-34tV3hRICRDY9zCkDlpBhF42UQUfWVAWBFs",)"
+                              R"("y":"9VE4jf_Ok_o64zbTTlcuNJajHmt6v9TDVrU0CdvGRDA"})";
+    row("jwk in a DPoP proof", token(R"({"typ":"dpop+jwt","alg":"ES256",)" + ecJwk + "}", exp),
+        "LINT_EMBEDDED_KEY_HEADER", "info", "header.jwk");
+    row("jwk in a DPoP proof, media type", token(R"({"typ":"application/dpop+jwt","alg":"ES256",)" + ecJwk + "}", exp),
+        "LINT_EMBEDDED_KEY_HEADER", "info", "header.jwk");
+    row("jwk in an access token", token(R"({"typ":"at+jwt","alg":"ES256",)" + ecJwk + "}", exp),
+        "LINT_EMBEDDED_KEY_HEADER", "warning", "header.jwk");
+    row("no exp in a DPoP proof", token(R"({"typ":"dpop+jwt","alg":"ES256",)" + ecJwk + "}", R"({"jti":"a","iat":1})"),
+        "LINT_MISSING_EXP", "info", "payload");
+    row("jwk not an object, typ dpop+jwt", token(R"({"typ":"dpop+jwt","alg":"ES256","jwk":"AAAA"})", exp),
+        "LINT_EMBEDDED_KEY_HEADER", "warning", "header.jwk");
 
     row("kid path traversal", token(R"({"alg":"HS256","typ":"JWT","kid":"../../../../dev/null"})", exp),
         "LINT_SUSPICIOUS_KID", "warning", "header.kid");
@@ -392,6 +406,27 @@ void TestLint::foundSecretIsAnError()
     const QString jwe
         = QString::fromStdString(b64(R"({"alg":"dir","enc":"A256GCM","typ":"JWT"})") + "..aXY.Y2lwaGVy.dGFn");
     QVERIFY(lintText(jwe, options).empty());
+}
+
+void TestLint::dpopProofKeyIsInfo()
+{
+    // RFC 9449 §4.1's proof, at its iat: its own key is explained, not warned about.
+    const Json vector = test::loadJson(QStringLiteral("vectors/rfc/rfc9449.json"))["vectors"][0];
+    const auto findings
+        = lintText(QString::fromStdString(vector["proof"].get<std::string>()), optionsAt(vector["iat"].get<qint64>()));
+    const auto embedded = std::ranges::find(findings, FindingCode::EmbeddedKeyHeader, &Finding::code);
+    QVERIFY2(embedded != findings.end(), qPrintable(codes(findings).join(u' ')));
+    QCOMPARE(embedded->severity, Severity::Info);
+    QVERIFY2(embedded->explanation.find("how DPoP works") != std::string::npos, embedded->explanation.c_str());
+    QVERIFY2(embedded->explanation.find("cnf.jkt") != std::string::npos, embedded->explanation.c_str());
+    QVERIFY(embedded->reference.starts_with("RFC 9449 §4.2"));
+    QCOMPARE(std::ranges::count(findings, FindingCode::EmbeddedKeyHeader, &Finding::code), 1);
+    // Nor does it warn that the proof has no exp: RFC 9449 bounds it by iat and jti instead.
+    const auto exp = std::ranges::find(findings, FindingCode::MissingExp, &Finding::code);
+    QVERIFY(exp != findings.end());
+    QCOMPARE(exp->severity, Severity::Info);
+    QVERIFY2(std::ranges::none_of(findings, [](const Finding& f) { return f.severity != Severity::Info; }),
+             qPrintable(codes(findings).join(u' ')));
 }
 
 void TestLint::jweHeaderOnly()
