@@ -3,6 +3,7 @@
 #include "dialogs/FixturesDialog.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
+#include "pages/ComparePage.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
 #include "pages/SignerPage.h"
@@ -12,6 +13,8 @@
 #include "support/Convert.h"
 #include "support/JsonHighlighting.h"
 #include "support/KeystoreSession.h"
+#include "support/TokenHistoryActions.h"
+#include "support/TokenHistoryRecorder.h"
 #include "support/VerificationTime.h"
 #include "widgets/KeyInput.h"
 #include "widgets/VerificationPanel.h"
@@ -53,6 +56,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_signerPage(new SignerPage(m_tabs))
     , m_timelinePage(new TimelinePage(m_tabs))
     , m_keysPage(new KeysPage(m_keystore, m_tabs))
+    , m_comparePage(new ComparePage(m_tabs))
+    , m_history(new TokenHistoryActions(m_keystore, this))
     , m_keystoreButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -61,11 +66,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
-    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…4 (Go menu).
+    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…5 (Go menu).
     m_tabs->addTab(m_decoderPage, tr("Decoder"));
     m_tabs->addTab(m_signerPage, tr("Signer"));
     m_tabs->addTab(m_timelinePage, tr("Timeline"));
     m_tabs->addTab(m_keysPage, tr("Keys"));
+    m_tabs->addTab(m_comparePage, tr("Compare"));
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
@@ -137,6 +143,14 @@ void MainWindow::connectPages()
     });
     connect(m_signerPage, &SignerPage::tokenChanged, this,
             [this](const QString& token) { m_timelinePage->setToken(tr("Signer"), token); });
+    // The token history (off unless turned on) keeps what the decoder shows, in the keystore only.
+    connect(m_decoderPage, &DecoderPage::shownTokenChanged, m_history->recorder(), &TokenHistoryRecorder::tokenShown);
+    connect(m_history, &TokenHistoryActions::openToken, this, [this](const QString& token) {
+        m_decoderPage->setTokenText(token);
+        m_tabs->setCurrentWidget(m_decoderPage);
+    });
+    connect(m_history, &TokenHistoryActions::unlockRequested, this, showKeysPage);
+    connect(m_history, &TokenHistoryActions::statusMessage, this, showMessage);
     if (!m_signerPage->token().isEmpty()) {
         m_timelinePage->setToken(tr("Signer"), m_signerPage->token());
     }
@@ -189,6 +203,7 @@ void MainWindow::createActions()
     pasteToken->setObjectName(QStringLiteral("pasteTokenAction"));
     pasteToken->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     pasteToken->setStatusTip(tr("Decode the clipboard's text in the decoder"));
+    editMenu->addAction(m_decoderPage->copyForBugReportAction());
 
     createGoMenu();
 
@@ -197,6 +212,9 @@ void MainWindow::createActions()
     fixtures->setObjectName(QStringLiteral("exportTestTokensAction"));
     fixtures->setStatusTip(tr("Write tokens that a correct verifier must accept or reject, from the decoder's or "
                               "the signer's token"));
+    toolsMenu->addSeparator();
+    toolsMenu->addAction(m_history->showAction());
+    toolsMenu->addAction(m_history->clearAction());
 
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     m_rememberTokenAction = settingsMenu->addAction(tr("&Remember Last Token"));
@@ -211,6 +229,7 @@ void MainWindow::createActions()
     m_pasteOnFocusAction->setStatusTip(tr("When this window becomes active and the clipboard holds a token, decode "
                                           "it. Off unless you turn it on."));
     connect(m_pasteOnFocusAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(kPasteOnFocusKey, on); });
+    settingsMenu->addAction(m_history->keepAction());
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     auto* about = helpMenu->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About JWT Workbench"), this,
@@ -218,15 +237,16 @@ void MainWindow::createActions()
     about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-// Pages by number (Alt+1…4) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
+// Pages by number (Alt+1…5) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
 // back. Window shortcuts come before the focused widget, so they work from any field, and the
 // decoder's inner tabs do not take Ctrl+Tab from the pages.
 void MainWindow::createGoMenu()
 {
     auto* goMenu = menuBar()->addMenu(tr("&Go"));
-    const std::array<QString, 4> names{QStringLiteral("goDecoderAction"), QStringLiteral("goSignerAction"),
-                                       QStringLiteral("goTimelineAction"), QStringLiteral("goKeysAction")};
-    const std::array<QString, 4> texts{tr("&Decoder"), tr("&Signer"), tr("&Timeline"), tr("&Keys")};
+    const std::array<QString, 5> names{QStringLiteral("goDecoderAction"), QStringLiteral("goSignerAction"),
+                                       QStringLiteral("goTimelineAction"), QStringLiteral("goKeysAction"),
+                                       QStringLiteral("goCompareAction")};
+    const std::array<QString, 5> texts{tr("&Decoder"), tr("&Signer"), tr("&Timeline"), tr("&Keys"), tr("&Compare")};
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction* page = goMenu->addAction(texts.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         page->setObjectName(names.at(i));

@@ -8,11 +8,13 @@ class QToolButton;
 
 namespace jwtwb::ui {
 
+class ComparePage;
 class DecoderPage;
 class KeysPage;
 class KeystoreSession;
 class SignerPage;
 class TimelinePage;
+class TokenHistoryActions;
 
 class MainWindow : public QMainWindow
 {
@@ -25,6 +27,8 @@ public:
     [[nodiscard]] SignerPage* signerPage() const { return m_signerPage; }
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
+    [[nodiscard]] ComparePage* comparePage() const { return m_comparePage; }
+    [[nodiscard]] TokenHistoryActions* tokenHistory() const { return m_history; }
     // The unlocked keystore, shared by the Keys page, the decoder and the signer.
     [[nodiscard]] KeystoreSession* keystoreSession() const { return m_keystore; }
     [[nodiscard]] QAction* pasteOnFocusAction() const { return m_pasteOnFocusAction; }
@@ -62,6 +66,8 @@ private:
     SignerPage* m_signerPage;
     TimelinePage* m_timelinePage;
     KeysPage* m_keysPage;
+    ComparePage* m_comparePage;
+    TokenHistoryActions* m_history;
     QToolButton* m_keystoreButton;
     QAction* m_rememberTokenAction = nullptr;
     QAction* m_pasteOnFocusAction = nullptr;

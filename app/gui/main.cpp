@@ -1,5 +1,7 @@
 #include "MainWindow.h"
+#include "pages/ComparePage.h"
 #include "pages/DecoderPage.h"
+#include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
@@ -92,9 +94,11 @@ int main(int argc, char** argv)
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
                                   QStringLiteral("1280x800"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("Page to show, by its tab name: decoder (default), signer, timeline."),
-                                  QStringLiteral("name"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("Page to show, by its tab name: decoder (default), signer, timeline, keys, "
+                       "compare (the decoder's and the signer's tokens)."),
+        QStringLiteral("name"));
     const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
                                            QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
                                            QStringLiteral("name=token"));
@@ -146,6 +150,9 @@ int main(int argc, char** argv)
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
         std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab: decoder, signer or timeline\n");
         return 2;
+    }
+    if (parser.value(page).compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
+        window.comparePage()->setTokens(window.decoderPage()->shownToken(), window.signerPage()->token());
     }
 
     if (parser.isSet(decoderTab) && !showTab(window, QStringLiteral("decoderTabs"), parser.value(decoderTab))) {

@@ -42,6 +42,7 @@ constexpr int kDecoder = 0;
 constexpr int kSigner = 1;
 constexpr int kTimeline = 2;
 constexpr int kKeys = 3;
+constexpr int kCompare = 4;
 const QString kPassphrase = QStringLiteral("open sesame");
 
 // The letter after a single '&' ("&Tools" is T), or a null QChar.
@@ -213,6 +214,7 @@ void TestKeyboard::focusChain_data()
               "fitButton zoneCombo leewaySpin boundSpin whatIfSlider timeline "
             + end);
     row("keys: locked", kKeys, -1, false, pagesBar + " passphrase unlockButton " + end);
+    row("compare", kCompare, -1, false, pagesBar + " firstToken secondToken hideSame diffView " + end);
     row("keys: unlocked", kKeys, -1, true,
         pagesBar
             + " generateKind filter lockButton keyList labelEdit tagsEdit notesEdit saveDetails publicFormsBar "
@@ -444,6 +446,8 @@ void TestKeyboard::standardShortcuts_data()
     QTest::newRow("decoder") << QStringLiteral("goDecoderAction")
                              << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_1)};
     QTest::newRow("keys") << QStringLiteral("goKeysAction") << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_4)};
+    QTest::newRow("compare") << QStringLiteral("goCompareAction")
+                             << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_5)};
     QTest::newRow("next page") << QStringLiteral("nextPageAction")
                                << QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Tab),
                                                       QKeySequence(Qt::CTRL | Qt::Key_PageDown)};

@@ -6,6 +6,7 @@
 #include "encoding/Json.h"
 #include "encoding/Utf8.h"
 #include "inspect/Lint.h"
+#include "inspect/Redaction.h"
 #include "inspect/SegmentMap.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
@@ -14,6 +15,7 @@
 #include "jwe/KeyManagement.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
+#include "support/Clipboard.h"
 #include "support/Convert.h"
 #include "support/Labels.h"
 #include "support/TabOrder.h"
@@ -28,6 +30,7 @@
 #include "widgets/VerificationPanel.h"
 #include "widgets/XRayView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QEvent>
@@ -44,6 +47,7 @@
 #include <QTabWidget>
 #include <QTextCursor>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -155,6 +159,7 @@ DecoderPage::DecoderPage(QWidget* parent)
     : QWidget(parent)
     , m_tokenEdit(new TokenEdit(this))
     , m_sourceLabel(new QLabel(this))
+    , m_copyForBugReport(new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy for a &Bug Report"), this))
     , m_stack(new QStackedWidget(this))
     , m_headerTitle(makeTitle(tr("Header"), this))
     , m_payloadTitle(makeTitle(tr("Payload"), this))
@@ -202,6 +207,15 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_memberCombo->hide();
     sourceRow->addWidget(m_memberCombo);
     sourceRow->addStretch(1);
+    m_copyForBugReport->setObjectName(QStringLiteral("copyForBugReportAction"));
+    connect(m_copyForBugReport, &QAction::triggered, this, &DecoderPage::copyForBugReport);
+    auto* copyForBugReport = new QToolButton(encoded);
+    copyForBugReport->setObjectName(QStringLiteral("copyForBugReportButton"));
+    copyForBugReport->setDefaultAction(m_copyForBugReport);
+    copyForBugReport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    copyForBugReport->setAutoRaise(true);
+    copyForBugReport->setFocusPolicy(Qt::NoFocus); // from the keyboard: Edit → Copy for a Bug Report
+    sourceRow->addWidget(copyForBugReport);
     encodedLayout->addLayout(sourceRow);
     m_sourceLabel->setWordWrap(false); // one short line, with the chooser right after it
     connect(m_memberCombo, &QComboBox::activated, this, [this](int index) {
@@ -441,6 +455,40 @@ void DecoderPage::updateFindings()
     m_findingsModel->setFindings(std::move(findings));
 }
 
+void DecoderPage::updateCopyForBugReport()
+{
+    const bool jwe = (m_token && m_token->kind == jose::TokenKind::Jwe) || m_shownToken.startsWith(QLatin1Char('{'));
+    const bool jws = m_token && m_token->kind == jose::TokenKind::Jws;
+    m_copyForBugReport->setEnabled(jws);
+    const QString tip = jws ? tr("Copy the decoder's token as text that is safe to share: the header, every claim's "
+                                 "name and type, the times, iss and aud; personal values masked, and no signature, "
+                                 "so it can never be replayed")
+        : jwe ? tr("Not for an encrypted token (JWE): its claims are encrypted, so they cannot be masked one by one. "
+                   "Decrypt it and copy the nested token from the decoder instead.")
+              : tr("There is no token that decodes to copy");
+    m_copyForBugReport->setStatusTip(tip);
+    m_copyForBugReport->setToolTip(tip);
+}
+
+void DecoderPage::copyForBugReport()
+{
+    if (!m_token || m_token->kind != jose::TokenKind::Jws) {
+        emit statusMessage(m_copyForBugReport->statusTip());
+        return;
+    }
+    const inspect::Redaction redaction = inspect::redactToken(*m_token);
+    // Not a credential: the signature is gone and personal values are masked, so no clearing timer.
+    Clipboard::instance()->copyText(toQString(redaction.text));
+    QStringList masked;
+    for (const auto& name : redaction.masked) {
+        masked << toQString(name);
+    }
+    emit statusMessage(
+        masked.isEmpty()
+            ? tr("Copied for a bug report without the signature; no claim needed masking")
+            : tr("Copied for a bug report without the signature; masked: %1").arg(masked.join(QStringLiteral(", "))));
+}
+
 void DecoderPage::setKeystoreSession(KeystoreSession* session)
 {
     m_verification->keyInput()->setKeystoreSession(session);
@@ -531,6 +579,7 @@ void DecoderPage::decode()
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();
+        updateCopyForBugReport();
         m_claimsModel->setClaims({}, m_verification->verificationTime());
         updateFindings();
         m_tokenEdit->markToken(0, 0);
@@ -550,6 +599,7 @@ void DecoderPage::decode()
     const jose::TokenReading reading = jose::readSegments(extracted->token);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
     m_token = token ? std::optional(*token) : std::nullopt;
+    updateCopyForBugReport();
     // The claims as far as the payload decodes, also when the token as a whole does not.
     const jose::SegmentReading* payloadPart
         = reading.kind == jose::TokenKind::Jws ? reading.segment(jose::SegmentRole::Payload) : nullptr;
@@ -770,6 +820,7 @@ void DecoderPage::showJweParts()
 void DecoderPage::showJsonJwe(jwe::JweMessage message)
 {
     m_token.reset();
+    updateCopyForBugReport();
     m_xray->setJsonJwe(m_shownToken, message);
     m_claimsModel->setClaims({}, m_verification->verificationTime());
     updateFindings();

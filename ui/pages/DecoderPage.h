@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
@@ -52,6 +53,9 @@ public:
     [[nodiscard]] VerificationPanel* verificationPanel() const { return m_verification; }
     [[nodiscard]] XRayView* xray() const { return m_xray; }
     [[nodiscard]] SecretSearchPanel* secretSearch() const { return m_secretSearch; }
+    // Copies a text safe to paste into a bug report (inspect::redactToken): no signature, personal
+    // values masked. Enabled for a signed token; a JWE's claims cannot be masked one by one.
+    [[nodiscard]] QAction* copyForBugReportAction() const { return m_copyForBugReport; }
     // A decrypted JWE's claims (of its nested token, or its own); empty for anything else.
     [[nodiscard]] const std::optional<encoding::Json>& decryptedClaims() const { return m_decryptedClaims; }
 
@@ -85,10 +89,13 @@ private:
     void showJweParts();
     void showJsonJwe(jwe::JweMessage message);
     void setDecryptedClaims(std::optional<encoding::Json> claims);
+    void copyForBugReport();
+    void updateCopyForBugReport(); // enabled, and why not, for the token shown
 
     TokenEdit* m_tokenEdit;
     QLabel* m_sourceLabel;
     QComboBox* m_memberCombo = nullptr; // which of several tokens in the text to show
+    QAction* m_copyForBugReport;
     QString m_member; // the name picked there; empty: core's choice
     int m_chosenStart = 0; // where the token shown starts in the text
     QString m_shownToken;

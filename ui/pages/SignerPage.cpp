@@ -1,6 +1,7 @@
 #include "SignerPage.h"
 
 #include "crypto/Random.h"
+#include "dpop/DpopProof.h"
 #include "encoding/Json.h"
 #include "encoding/JsonObjectEdit.h"
 #include "inspect/Lint.h"
@@ -222,6 +223,7 @@ SignerPage::SignerPage(QWidget* parent)
     connect(m_claimHelpers, &ClaimHelpers::timeClaimRequested, this, &SignerPage::setTimeClaim);
     connect(m_claimHelpers, &ClaimHelpers::jtiRequested, this, &SignerPage::setJti);
     connect(m_claimHelpers, &ClaimHelpers::templateRequested, this, &SignerPage::applyTemplate);
+    connect(m_claimHelpers, &ClaimHelpers::dpopTemplateRequested, this, &SignerPage::applyDpopTemplate);
     connect(m_copy, &QPushButton::clicked, this, [this] {
         // A signed token is a bearer credential: marked for password managers and cleared after a while.
         Clipboard::instance()->copySecret(m_token);
@@ -439,6 +441,9 @@ void SignerPage::syncHeader()
         }
     }
     m_syncedKid = kid;
+    if (edited) {
+        syncDpopKey(*edited);
+    }
     if (edited && *edited != text) {
         m_syncing = true;
         m_headerEdit->replaceText(toQString(*edited));
@@ -517,6 +522,12 @@ void SignerPage::sign()
                        "from the list; only those this key can do are offered.")
                         .arg(headerAlg, alg));
         return;
+    }
+    if (key && dpop::looksLikeDpopProof(*header.value)) {
+        if (const auto jwk = dpop::proofJwk(*key); !jwk) {
+            block(tr("Not signed: the header is a DPoP proof's, and %1.").arg(toQString(jwk.error().message)));
+            return;
+        }
     }
     const auto compactPayload = jose::compactJsonText(toStdString(m_payloadEdit->toPlainText()), "payload");
     if (!compactPayload) {
@@ -623,6 +634,89 @@ void SignerPage::showWarnings(const QStringList& tokens)
         tr("<b>The decoder would warn about this token:</b><br>%1").arg(lines.join(QStringLiteral("<br>"))));
     m_banner->setToolTip(details.join(QStringLiteral("\n\n")));
     m_banner->setVisible(!lines.isEmpty());
+}
+
+// The header of a DPoP proof: alg, typ dpop+jwt and the public JWK, then the other members, pretty
+// (the key on one line would wrap in the middle of a coordinate).
+std::string SignerPage::dpopHeader(const encoding::Json& header, const encoding::Json& jwk)
+{
+    encoding::Json out = encoding::Json::object();
+    if (header.contains("alg")) {
+        out["alg"] = header.at("alg");
+    }
+    out["typ"] = "dpop+jwt";
+    out["jwk"] = jwk;
+    for (const auto& [name, value] : header.items()) {
+        if (!out.contains(name)) {
+            out[name] = value;
+        }
+    }
+    return encoding::toPrettyJson(out);
+}
+
+void SignerPage::syncDpopKey(std::string& header) const
+{
+    const auto parsed = encoding::parseJson(header);
+    const keys::Key* key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
+    if (!parsed || !key || !dpop::looksLikeDpopProof(parsed->value)) {
+        return;
+    }
+    // A key that cannot sign a proof leaves the old jwk; sign() then says why it does not sign.
+    if (const auto jwk = dpop::proofJwk(*key); jwk && parsed->value.at("jwk") != *jwk) {
+        header = dpopHeader(parsed->value, *jwk);
+    }
+}
+
+void SignerPage::applyDpopTemplate(const QString& method, const QString& url, const QString& accessToken)
+{
+    const keys::Key* key = m_unsecured->isChecked() ? nullptr : m_keyInput->key();
+    const auto refuse = [this](const QString& why) {
+        const QString message = tr("No DPoP proof: %1").arg(why);
+        m_claimHelpers->showError(message);
+        emit statusMessage(message);
+    };
+    if (!key) {
+        refuse(m_keyInput->errorText().isEmpty()
+                   ? tr("it is signed with a private RSA, EC or OKP key, and there is none. Give or generate one.")
+                   : tr("it is signed with a private RSA, EC or OKP key. %1").arg(m_keyInput->errorText()));
+        return;
+    }
+    auto jwk = dpop::proofJwk(*key);
+    if (!jwk) {
+        refuse(tr("%1.").arg(toQString(jwk.error().message)));
+        return;
+    }
+    if (method.isEmpty() || url.isEmpty()) {
+        refuse(tr("give the HTTP method (htm) and the URL (htu) of the request it goes with."));
+        return;
+    }
+    dpop::DpopProofOptions options;
+    options.htm = toStdString(method);
+    options.htu = toStdString(url);
+    options.iat = Clock::nowSeconds();
+    if (const auto uuid = crypto::randomUuid()) {
+        options.jti = *uuid;
+    }
+    if (!accessToken.isEmpty()) {
+        options.accessToken = toStdString(accessToken);
+    }
+    const auto claims = dpop::proofClaims(options);
+    if (!claims) {
+        refuse(toQString(claims.error().message));
+        return;
+    }
+    const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
+    if (!header.value) {
+        refuse(tr("fix the header JSON first: %1").arg(header.problem));
+        return;
+    }
+    m_claimHelpers->showError({});
+    m_headerEdit->replaceText(toQString(dpopHeader(*header.value, *jwk)));
+    m_payloadEdit->replaceText(toQString(encoding::toPrettyJson(*claims)));
+    emit statusMessage(accessToken.isEmpty()
+                           ? tr("DPoP proof: jwk is the signing key's public half; jti, iat, htm and htu are set")
+                           : tr("DPoP proof: jwk is the signing key's public half; jti, iat, htm, htu and ath (of the "
+                                "access token) are set"));
 }
 
 bool SignerPage::editPayloadMember(const QString& name, const encoding::Json& value)

@@ -34,6 +34,7 @@ public:
     explicit SignerPage(QWidget* parent = nullptr);
 
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
+    [[nodiscard]] ClaimHelpers* claimHelpers() const { return m_claimHelpers; }
     [[nodiscard]] EncryptionStep* encryptionStep() const { return m_encryptionStep; }
     // Encrypting on a pool thread (or waiting for a pause in typing a passphrase): no token yet.
     [[nodiscard]] bool isEncrypting() const;
@@ -78,6 +79,10 @@ private:
     void setTimeClaim(const QString& name, std::chrono::seconds fromNow);
     void setJti();
     void applyTemplate(int claimTemplate);
+    // RFC 9449: typ dpop+jwt and the signing key's public half as jwk; jti, iat, htm, htu (and ath).
+    void applyDpopTemplate(const QString& method, const QString& url, const QString& accessToken);
+    void syncDpopKey(std::string& header) const; // a DPoP proof's jwk follows the signing key
+    [[nodiscard]] static std::string dpopHeader(const encoding::Json& header, const encoding::Json& jwk);
     bool editPayloadMember(const QString& name, const encoding::Json& value);
     void updateColors();
 

@@ -1,6 +1,7 @@
 #include "KeystoreSession.h"
 
 #include "io/AtomicFile.h"
+#include "support/Clock.h"
 #include "support/Convert.h"
 
 #include "crypto/ThreadState.h"
@@ -9,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <utility>
 
 namespace jwtwb::ui {
@@ -22,6 +24,7 @@ KeystoreSession::KeystoreSession(QString path, keys::KeystoreOptions options, QO
 KeystoreSession::~KeystoreSession()
 {
     if (m_keystore) {
+        saveHistoryBeforeLocking();
         m_keystore->lock();
     }
 }
@@ -54,6 +57,7 @@ Result<void> KeystoreSession::adopt(Result<keys::Keystore> opened)
     m_keystore = std::make_unique<keys::Keystore>(std::move(*opened));
     emit lockedChanged(false);
     emit entriesChanged();
+    emit historyChanged();
     return {};
 }
 
@@ -150,11 +154,96 @@ void KeystoreSession::lock()
         return;
     }
     // Still alive while the users hear of it, so that a model can let go of it cleanly.
+    saveHistoryBeforeLocking();
     const std::unique_ptr<keys::Keystore> closing = std::move(m_keystore);
     setSaved({});
     emit lockedChanged(true);
     emit entriesChanged();
+    emit historyChanged();
     closing->lock();
+}
+
+Result<void> KeystoreSession::recordToken(const QString& token, int capacity)
+{
+    if (!m_keystore) {
+        return fail(Errc::PassphraseRequired, "the keystore is locked");
+    }
+    const std::string seen = toStdString(Clock::now().toString(Qt::ISODate));
+    if (auto recorded
+        = m_keystore->recordToken(toStdString(token), seen, static_cast<std::size_t>(std::max(capacity, 1)));
+        !recorded) {
+        return recorded;
+    }
+    emit historyChanged();
+    saveInBackground();
+    return {};
+}
+
+Result<void> KeystoreSession::clearHistory()
+{
+    if (!m_keystore) {
+        return fail(Errc::PassphraseRequired, "the keystore is locked");
+    }
+    if (auto cleared = m_keystore->clearHistory(); !cleared) {
+        return cleared;
+    }
+    emit historyChanged();
+    saveInBackground();
+    return {};
+}
+
+void KeystoreSession::saveInBackground()
+{
+    if (!m_keystore || m_sealing || m_unsaved) {
+        return; // a save under way saves again when it ends; unsaved keys wait for the user's choice
+    }
+    using Sealed = std::shared_ptr<Result<std::string>>;
+    auto content = std::make_shared<keys::KeystoreContent>(m_keystore->snapshot());
+    const std::uint64_t revision = content->revision;
+    m_sealing = new QFutureWatcher<Sealed>(this);
+    connect(m_sealing, &QFutureWatcher<Sealed>::finished, this, [this, revision] {
+        QFutureWatcher<Sealed>* watcher = std::exchange(m_sealing, nullptr);
+        watcher->deleteLater();
+        const Sealed text = watcher->future().resultCount() > 0 ? watcher->result() : nullptr;
+        sealed(revision, text ? *text : Result<std::string>(fail(Errc::Cancelled, "saving stopped before it ended")));
+    });
+    m_sealing->setFuture(QtConcurrent::run([content] {
+        auto text = std::make_shared<Result<std::string>>(keys::Keystore::seal(*content));
+        crypto::releaseThreadState();
+        return text;
+    }));
+}
+
+void KeystoreSession::sealed(std::uint64_t revision, const Result<std::string>& text)
+{
+    if (!m_keystore) {
+        return; // locked meanwhile (the history was saved before locking)
+    }
+    Result<void> written
+        = text ? m_keystore->writeSealed(*text, revision) : Result<void>(std::unexpected(text.error()));
+    if (!written && written.error().code == Errc::Cancelled) {
+        // Changed while it was encrypted: the newer state, unless a save on this thread wrote it already.
+        if (m_keystore->isModified()) {
+            saveInBackground();
+        }
+        return;
+    }
+    setSaved(written);
+    emit backgroundSaveFinished(written ? QString() : toQString(written.error().message));
+    if (written && m_keystore->isModified()) {
+        saveInBackground();
+    }
+}
+
+// A token recorded a moment ago may still be on its way to the file: it is saved here, on this
+// thread, rather than lost. Not when keys are unsaved: the user has just chosen what happens to them.
+void KeystoreSession::saveHistoryBeforeLocking()
+{
+    if (m_keystore && m_keystore->isModified() && !m_unsaved) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        (void)m_keystore->save();
+        QApplication::restoreOverrideCursor();
+    }
 }
 
 } // namespace jwtwb::ui

@@ -58,6 +58,13 @@ public:
     // Why the last save failed (empty after a save that worked).
     [[nodiscard]] const QString& saveError() const { return m_saveError; }
 
+    // The decoder's recent tokens, in the keystore (keys::TokenHistory). Both save in the background:
+    // the file is encrypted on a pool thread and written here afterwards, unless the keystore changed
+    // meanwhile (then the newer state is saved). A failed save marks the keystore unsaved, as for keys.
+    [[nodiscard]] Result<void> recordToken(const QString& token, int capacity);
+    [[nodiscard]] Result<void> clearHistory();
+    [[nodiscard]] bool isSavingInBackground() const { return m_sealing != nullptr; }
+
 public slots:
     // Forgets the keys and the passphrase (wiped), also unsaved changes: ask before calling this
     // when hasUnsavedChanges(). Nothing happens when already locked.
@@ -69,6 +76,8 @@ signals:
     // came first).
     void unlockFinished(const QString& error);
     void entriesChanged(); // after unlock, lock and any change of the keys or their details
+    void historyChanged(); // after unlock, lock, recordToken() and clearHistory()
+    void backgroundSaveFinished(const QString& error); // empty when it worked
     void unsavedChanged(bool unsaved);
     void pathChanged(const QString& path);
 
@@ -78,9 +87,13 @@ private:
     void setSaved(const Result<void>& saved);
 
     Result<void> adopt(Result<keys::Keystore> opened);
+    void saveInBackground();
+    void sealed(std::uint64_t revision, const Result<std::string>& text);
+    void saveHistoryBeforeLocking();
 
     std::unique_ptr<keys::Keystore> m_keystore;
     QFutureWatcher<std::shared_ptr<Result<keys::Keystore>>>* m_unlocking = nullptr;
+    QFutureWatcher<std::shared_ptr<Result<std::string>>>* m_sealing = nullptr;
     bool m_unsaved = false;
     QString m_saveError;
 };

@@ -2,6 +2,7 @@
 
 #include "jose/ClaimTemplates.h"
 #include "support/Convert.h"
+#include "support/HttpMethodCombo.h"
 #include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,12 +52,20 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     , m_expiry(new QComboBox(this))
     , m_customExpiry(new QLineEdit(this))
     , m_template(new QComboBox(this))
+    , m_dpopFields(new QWidget(this))
+    , m_dpopMethod(makeHttpMethodCombo(m_dpopFields))
+    , m_dpopUrl(new QLineEdit(m_dpopFields))
+    , m_dpopAccessToken(new QLineEdit(m_dpopFields))
     , m_error(new QLabel(this))
 {
     m_expiry->setObjectName(QStringLiteral("expiryPreset"));
     m_customExpiry->setObjectName(QStringLiteral("customExpiry"));
     m_template->setObjectName(QStringLiteral("templateChoice"));
     m_error->setObjectName(QStringLiteral("claimHelperError"));
+    m_dpopFields->setObjectName(QStringLiteral("dpopTemplateFields"));
+    m_dpopMethod->setObjectName(QStringLiteral("dpopTemplateMethod"));
+    m_dpopUrl->setObjectName(QStringLiteral("dpopTemplateUrl"));
+    m_dpopAccessToken->setObjectName(QStringLiteral("dpopTemplateAccessToken"));
 
     auto* iat = makeButton(tr("iat = now"), tr("Issued at: the current time"), QStringLiteral("iatButton"), this);
     auto* nbf
@@ -65,7 +75,8 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     auto* jti = makeButton(tr("jti = random UUID"), tr("A unique token id (UUID version 4 from OpenSSL's random)"),
                            QStringLiteral("jtiButton"), this);
     auto* apply = makeButton(tr("Apply Template"),
-                             tr("Replace the payload with the chosen shape: iss, sub, aud and scope are placeholders"),
+                             tr("Replace the payload with the chosen shape: iss, sub, aud and scope are placeholders; "
+                                "a DPoP proof gets the signing key's public half as its \"jwk\""),
                              QStringLiteral("applyTemplateButton"), this);
 
     for (const auto& preset : kPresets) {
@@ -83,6 +94,20 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     for (const auto& info : jose::claimTemplates()) {
         m_template->addItem(toQString(info.name));
     }
+    m_template->addItem(tr("DPoP proof (RFC 9449)"));
+    m_dpopMethod->setCurrentText(QStringLiteral("POST"));
+    m_dpopMethod->setToolTip(tr("htm: the HTTP method of the request the proof goes with"));
+    m_dpopUrl->setText(QStringLiteral("https://server.example.com/token"));
+    m_dpopUrl->setToolTip(tr("htu: the URL of the request, without query and fragment"));
+    m_dpopAccessToken->setPlaceholderText(tr("optional: the access token the proof goes with (for ath)"));
+    m_dpopAccessToken->setToolTip(tr("ath: the proof carries the SHA-256 of the access token it is sent with"));
+    auto* dpopLayout = new QGridLayout(m_dpopFields);
+    dpopLayout->setContentsMargins(0, 0, 0, 0);
+    dpopLayout->addWidget(m_dpopMethod, 0, 0);
+    dpopLayout->addWidget(m_dpopUrl, 0, 1);
+    dpopLayout->addWidget(m_dpopAccessToken, 1, 0, 1, 2);
+    dpopLayout->setColumnStretch(1, 1);
+    m_dpopFields->hide();
     m_error->setWordWrap(true);
     m_error->hide();
 
@@ -104,15 +129,19 @@ ClaimHelpers::ClaimHelpers(QWidget* parent)
     layout->addLayout(nowRow);
     layout->addLayout(expiryRow);
     layout->addLayout(templateRow);
+    layout->addWidget(m_dpopFields);
     layout->addWidget(m_error);
-    chainTabOrder({iat, nbf, jti, exp, m_expiry, m_customExpiry, m_template, apply});
+    chainTabOrder(
+        {iat, nbf, jti, exp, m_expiry, m_customExpiry, m_template, apply, m_dpopMethod, m_dpopUrl, m_dpopAccessToken});
 
     connect(iat, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("iat"), 0s); });
     connect(nbf, &QPushButton::clicked, this, [this] { emit timeClaimRequested(QStringLiteral("nbf"), 0s); });
     connect(exp, &QPushButton::clicked, this, &ClaimHelpers::requestExpiry);
     connect(m_customExpiry, &QLineEdit::returnPressed, this, &ClaimHelpers::requestExpiry);
     connect(jti, &QPushButton::clicked, this, &ClaimHelpers::jtiRequested);
-    connect(apply, &QPushButton::clicked, this, [this] { emit templateRequested(m_template->currentIndex()); });
+    connect(apply, &QPushButton::clicked, this, &ClaimHelpers::requestTemplate);
+    connect(m_template, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_dpopFields->setVisible(index == dpopIndex()); });
     connect(m_expiry, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_customExpiry->setEnabled(index == static_cast<int>(kPresets.size()));
         if (m_customExpiry->isEnabled()) {
@@ -133,6 +162,37 @@ void ClaimHelpers::setExpiryText(const QString& text)
     m_customExpiry->setText(text);
 }
 
+void ClaimHelpers::setDpopRequest(const QString& method, const QString& url, const QString& accessToken)
+{
+    m_template->setCurrentIndex(dpopIndex());
+    m_dpopMethod->setCurrentText(method);
+    m_dpopUrl->setText(url);
+    m_dpopAccessToken->setText(accessToken);
+}
+
+int ClaimHelpers::dpopIndex() const
+{
+    return static_cast<int>(jose::claimTemplates().size());
+}
+
+void ClaimHelpers::showError(const QString& message)
+{
+    setTextColor(m_error, tokenColors(QApplication::palette()).error);
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void ClaimHelpers::requestTemplate()
+{
+    m_error->hide();
+    if (m_template->currentIndex() == dpopIndex()) {
+        emit dpopTemplateRequested(m_dpopMethod->currentText().trimmed(), m_dpopUrl->text().trimmed(),
+                                   m_dpopAccessToken->text().trimmed());
+        return;
+    }
+    emit templateRequested(m_template->currentIndex());
+}
+
 void ClaimHelpers::requestExpiry()
 {
     const auto index = static_cast<std::size_t>(m_expiry->currentIndex());
@@ -143,9 +203,7 @@ void ClaimHelpers::requestExpiry()
     }
     const auto duration = time::parseDuration(toStdString(m_customExpiry->text().trimmed()));
     if (!duration) {
-        setTextColor(m_error, tokenColors(QApplication::palette()).error);
-        m_error->setText(tr("Expiry duration: %1").arg(toQString(duration.error().message)));
-        m_error->show();
+        showError(tr("Expiry duration: %1").arg(toQString(duration.error().message)));
         return;
     }
     emit timeClaimRequested(QStringLiteral("exp"), *duration);

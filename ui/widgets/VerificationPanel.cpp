@@ -1,5 +1,6 @@
 #include "VerificationPanel.h"
 
+#include "dpop/DpopProof.h"
 #include "encoding/Json.h"
 #include "jose/Algorithm.h"
 #include "jose/CompactToken.h"
@@ -14,6 +15,7 @@
 #include "support/TabOrder.h"
 #include "support/Theme.h"
 #include "support/VerificationTime.h"
+#include "widgets/DpopChecksView.h"
 #include "widgets/KeyInput.h"
 
 #include <QApplication>
@@ -61,6 +63,8 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     , m_decryptionKey(new KeyInput(KeyInput::Purpose::Decrypt, this))
     , m_keyBox(new QGroupBox(tr("Key"), this))
     , m_decryptionBox(new QGroupBox(tr("Decryption key"), this))
+    , m_dpopBox(new QGroupBox(tr("DPoP proof: the request it came with"), this))
+    , m_dpop(new DpopChecksView(this))
     , m_busyRow(new QWidget(this))
     , m_decryption(new JweDecryption(this))
     , m_algorithms(new QPushButton(this))
@@ -157,6 +161,11 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     auto* decryptionLayout = new QVBoxLayout(m_decryptionBox);
     decryptionLayout->addWidget(m_decryptionKey);
     m_decryptionBox->hide();
+    m_dpopBox->setObjectName(QStringLiteral("dpopBox"));
+    m_dpop->setObjectName(QStringLiteral("dpopChecks"));
+    auto* dpopLayout = new QVBoxLayout(m_dpopBox);
+    dpopLayout->addWidget(m_dpop);
+    m_dpopBox->hide();
 
     auto* busyLayout = new QHBoxLayout(m_busyRow);
     busyLayout->setContentsMargins(0, 0, 0, 0);
@@ -184,15 +193,15 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     connect(m_decryption, &JweDecryption::finished, this, &VerificationPanel::decrypted);
 
     auto* optionsBox = new QGroupBox(tr("Options"), this);
-    auto* form = new QFormLayout(optionsBox);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Algorithms"), m_algorithms);
-    form->addRow(tr("Issuer (iss)"), m_issuer);
-    form->addRow(tr("Audience (aud)"), m_audience);
-    form->addRow(tr("Leeway"), m_leeway);
-    form->addRow(tr("Verify at"), atRow);
-    form->addRow(QString(), m_acceptWeakKeys);
-    form->addRow(m_detachedLabel, m_detached);
+    m_options = new QFormLayout(optionsBox);
+    m_options->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_options->addRow(tr("Algorithms"), m_algorithms);
+    m_options->addRow(tr("Issuer (iss)"), m_issuer);
+    m_options->addRow(tr("Audience (aud)"), m_audience);
+    m_options->addRow(tr("Leeway"), m_leeway);
+    m_options->addRow(tr("Verify at"), atRow);
+    m_options->addRow(QString(), m_acceptWeakKeys);
+    m_options->addRow(m_detachedLabel, m_detached);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_verdict);
@@ -200,13 +209,15 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(m_keySelection);
     layout->addWidget(m_busyRow);
     layout->addWidget(m_decryptionBox);
+    layout->addWidget(m_dpopBox);
     layout->addWidget(m_keyBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
-    chainTabOrder({m_decryptionKey, m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at,
+    chainTabOrder({m_decryptionKey, m_dpop, m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at,
                    m_acceptWeakKeys, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
+    connect(m_dpop, &DpopChecksView::requestChanged, this, &VerificationPanel::verify);
     connect(m_decryptionKey, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_decryptionKey, &KeyInput::unlockRequested, m_keyInput, &KeyInput::unlockRequested);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
@@ -224,7 +235,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
     connect(tick, &QTimer::timeout, this, [this] {
-        if (m_atNow->isChecked() && (!m_keyInput->isEmpty() || (m_jwe && !m_decryptionKey->isEmpty()))) {
+        if (m_atNow->isChecked() && (m_dpopProof || !m_keyInput->isEmpty() || (m_jwe && !m_decryptionKey->isEmpty()))) {
             verify();
         } else {
             showCurrentTime();
@@ -257,6 +268,7 @@ void VerificationPanel::setToken(const QString& token)
                                        json->recipients.empty() ? encoding::Json::object() : json->recipients[0].header)
                                           : encoding::Json::object();
     m_nestedByHeader = m_jwe && jose::typeMatches(toStdString(headerString(header, "cty")), "JWT");
+    m_dpopProof = decoded && !m_jwe && dpop::looksLikeDpopProof(header);
     updateBoxes();
     if (decoded || m_jsonJwe) {
         const QString alg = headerString(header, "alg");
@@ -415,9 +427,15 @@ void VerificationPanel::showCurrentTime()
 void VerificationPanel::updateBoxes()
 {
     m_decryptionBox->setVisible(m_jwe);
+    m_dpopBox->setVisible(m_dpopProof);
     // A JWE's own header cannot say what is inside once decrypted; "cty": "JWT" promises a signed JWT.
-    m_keyBox->setVisible(!m_jwe || m_nestedByHeader || (m_jweReport && m_jweReport->nested));
+    m_keyBox->setVisible(!m_dpopProof && (!m_jwe || m_nestedByHeader || (m_jweReport && m_jweReport->nested)));
     m_keyBox->setTitle(m_jwe ? tr("Signature key (of the nested token)") : tr("Key"));
+    // A proof names its own key and algorithm, and has no iss or aud; its iat window is RFC 9449's.
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{m_algorithms, m_issuer, m_audience, m_leeway, m_acceptWeakKeys}) {
+        m_options->setRowVisible(field, !m_dpopProof);
+    }
 }
 
 bool VerificationPanel::isDecrypting() const
@@ -482,6 +500,11 @@ void VerificationPanel::verify()
     }
     if (m_jwe) {
         verifyJwe();
+        return;
+    }
+    if (m_dpopProof) {
+        m_dpop->check(m_token, m_time->at());
+        showVerdict(m_dpop->verdict());
         return;
     }
     if (const QString missing = m_keyInput->missingKeyText(); m_keyInput->isEmpty() && !missing.isEmpty()) {

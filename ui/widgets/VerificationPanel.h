@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QDateTimeEdit;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -19,12 +20,15 @@ class QPushButton;
 
 namespace jwtwb::ui {
 
+class DpopChecksView;
 class JweDecryption;
 class KeyInput;
 class VerificationTime;
 
 // Verifies the decoder's token with the key the user gives and the options chosen, again on every
 // change of either, and says why in plain words. Nothing is verified before a key is given.
+// A DPoP proof (RFC 9449) is verified with the key in its own header, against the request the user
+// describes (DpopChecksView), instead of with a key from the key box.
 // A JWE is decrypted with the decryption key (off the GUI thread, once per token and key), then
 // its nested JWT verified with the signature key, or its claims checked; each layer is reported.
 class VerificationPanel : public QWidget
@@ -39,6 +43,8 @@ public:
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
     [[nodiscard]] KeyInput* decryptionKeyInput() const { return m_decryptionKey; }
     [[nodiscard]] JweDecryption* decryption() const { return m_decryption; }
+    [[nodiscard]] DpopChecksView* dpopChecks() const { return m_dpop; }
+    [[nodiscard]] bool isDpopProof() const { return m_dpopProof; }
     // The token is a JWE and is being decrypted (or waits for a pause in typing a passphrase).
     [[nodiscard]] bool isDecrypting() const;
     // The decrypted JWE with its nested token or claims checked; empty while there is none.
@@ -99,10 +105,14 @@ private:
     bool m_jwe = false;
     bool m_jsonJwe = false; // a JWE in the JSON serialization
     bool m_nestedByHeader = false; // a JWE whose header says "cty": "JWT"
+    bool m_dpopProof = false; // "typ": "dpop+jwt" with a "jwk": verified with its own key
     KeyInput* m_keyInput;
     KeyInput* m_decryptionKey;
     QGroupBox* m_keyBox;
     QGroupBox* m_decryptionBox;
+    QGroupBox* m_dpopBox;
+    DpopChecksView* m_dpop;
+    QFormLayout* m_options;
     QWidget* m_busyRow;
     JweDecryption* m_decryption;
     std::optional<jwe::EncryptedJwtReport> m_jweReport;
