@@ -66,8 +66,10 @@ bool showPage(QMainWindow& window, const QString& name)
 int main(int argc, char** argv)
 {
     disableCoreDumps();
-    // --screenshot renders without a display.
-    if (hasOption(argc, argv, "--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    // --screenshot renders without a display; --help and --version only print.
+    const bool needsNoDisplay = hasOption(argc, argv, "--screenshot") || hasOption(argc, argv, "--help")
+        || hasOption(argc, argv, "-h") || hasOption(argc, argv, "--version") || hasOption(argc, argv, "-v");
+    if (needsNoDisplay && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 

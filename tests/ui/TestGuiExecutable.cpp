@@ -15,18 +15,22 @@ private slots:
     void pageOption();
     void timelinePage();
     void badTimelineOptions();
+    void helpWithoutDisplay_data();
+    void helpWithoutDisplay();
 
 private:
-    int run(const QStringList& arguments, QString* err = nullptr);
+    int run(const QStringList& arguments, QString* err = nullptr, QString* out = nullptr);
     QTemporaryDir m_home;
 };
 
-int TestGuiExecutable::run(const QStringList& arguments, QString* err)
+int TestGuiExecutable::run(const QStringList& arguments, QString* err, QString* out)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
     environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // --screenshot must work without it
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(JWTWB_GUI_PATH), arguments);
     if (!process.waitForFinished(120000)) {
@@ -35,6 +39,9 @@ int TestGuiExecutable::run(const QStringList& arguments, QString* err)
     }
     if (err) {
         *err = QString::fromUtf8(process.readAllStandardError());
+    }
+    if (out) {
+        *out = QString::fromUtf8(process.readAllStandardOutput());
     }
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
@@ -123,6 +130,29 @@ void TestGuiExecutable::badTimelineOptions()
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--timeline-token", "a=not a token"}, &err), 2);
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--now", "yesterday-ish"}, &err), 2);
     QVERIFY(err.contains(QStringLiteral("--now")));
+}
+
+void TestGuiExecutable::helpWithoutDisplay_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("--help") << "--help"
+                            << "--screenshot";
+    QTest::newRow("-h") << "-h"
+                        << "--page";
+    QTest::newRow("--version") << "--version"
+                               << "jwt-workbench";
+}
+
+// Printing the help or the version needs no display (man pages are made from the help).
+void TestGuiExecutable::helpWithoutDisplay()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, expected);
+    QString err;
+    QString out;
+    QCOMPARE(run({option}, &err, &out), 0);
+    QVERIFY2(out.contains(expected), qPrintable(out + err));
 }
 
 QTEST_GUILESS_MAIN(TestGuiExecutable)
