@@ -1,9 +1,9 @@
+#include "CliHelp.h"
 #include "NetworkTrace.h"
 #include "TestData.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,33 +117,6 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
-// "decode", "dpop create", …: every command that does something (`jwtwb --help` and its groups').
-QStringList leafSubcommands()
-{
-    const auto subcommandsOf = [](QStringList path) {
-        static const QRegularExpression line(QStringLiteral(R"(^  ([a-z0-9-]+)\s)"),
-                                             QRegularExpression::MultilineOption);
-        const QString help = runQuietly(path << QStringLiteral("--help"));
-        const auto section = help.indexOf(QStringLiteral("Subcommands:"));
-        QStringList names;
-        for (auto match = line.globalMatch(help.mid(section < 0 ? help.size() : section)); match.hasNext();) {
-            names << match.next().captured(1);
-        }
-        return names;
-    };
-    QStringList leaves;
-    for (const QString& command : subcommandsOf({})) {
-        const QStringList children = subcommandsOf({command});
-        if (children.isEmpty()) {
-            leaves << command;
-        }
-        for (const QString& child : children) {
-            leaves << command + QLatin1Char(' ') + child;
-        }
-    }
-    return leaves;
-}
-
 } // namespace
 
 void TestNoNetwork::initTestCase()
@@ -217,7 +190,7 @@ void TestNoNetwork::everySubcommandHasARow()
     for (const CliRow& row : cliRows()) {
         named << QString::fromLatin1(row.name);
     }
-    const QStringList leaves = leafSubcommands();
+    const QStringList leaves = leafSubcommands(cliPath());
     QVERIFY2(leaves.size() >= 20, qPrintable(leaves.join(QStringLiteral(", "))));
     for (const QString& leaf : leaves) {
         QVERIFY2(named.contains(leaf),
