@@ -29,6 +29,21 @@ std::string folderOf(const std::string& path)
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// Why a write into `folder` failed, in words a user acts on: the usual causes of a failed save are
+// named (a full disk, a read-only folder, a folder without write permission), the system's own
+// text follows in parentheses.
+std::string explain(int error, const std::string& folder)
+{
+    switch (error) {
+    case ENOSPC: return fmt::format("the disk is full ({})", reason(error));
+    case EDQUOT: return fmt::format("the disk quota is used up ({})", reason(error));
+    case EROFS: return fmt::format("the folder {} is read-only ({})", folder, reason(error));
+    case EACCES:
+    case EPERM: return fmt::format("no permission to write in the folder {} ({})", folder, reason(error));
+    default: return reason(error);
+    }
+}
+
 std::string fileNameOf(const std::string& path)
 {
     const auto slash = path.find_last_of('/');
@@ -138,7 +153,7 @@ Result<void> createParentFolders(const std::string& path, unsigned mode)
         if (::mkdir(step.c_str(), static_cast<mode_t>(mode)) == 0) {
             ::chmod(step.c_str(), static_cast<mode_t>(mode)); // mkdir's mode is reduced by the umask
         } else if (const int error = errno; error != EEXIST) {
-            return fail(Errc::Io, fmt::format("cannot create the folder {}: {}", step, reason(error)));
+            return fail(Errc::Io, fmt::format("cannot create the folder {}: {}", step, explain(error, folderOf(step))));
         } else if (::stat(step.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
             return fail(Errc::Io, fmt::format("cannot create the folder {}: a file of that name is in the way", step));
         }
@@ -150,34 +165,39 @@ Result<void> createParentFolders(const std::string& path, unsigned mode)
 
 Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content, unsigned mode)
 {
+    const std::string folder = folderOf(path);
     std::string temporary = path + std::string(kTemporaryInfix) + std::string(kTemporaryRandomLength, 'X');
     FileDescriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
     if (fd.get() < 0) {
-        return fail(Errc::Io, fmt::format("cannot create a temporary file next to {}: {}", path, reason(errno)));
+        const int error = errno;
+        return std::unexpected(Error{Errc::Io, fmt::format("cannot write {}: {}", path, explain(error, folder)),
+                                     fmt::format("creating a temporary file in {}: {}", folder, reason(error))});
     }
-    const auto failWith = [&](std::string_view what) {
+    // The message names the target and the cause; the detail the step and the temporary file.
+    const auto failWith = [&](std::string_view step) {
         const int error = errno;
         ::unlink(temporary.c_str());
-        return fail(Errc::Io, fmt::format("cannot {} {}: {}", what, path, reason(error)));
+        return std::unexpected(Error{Errc::Io, fmt::format("cannot write {}: {}", path, explain(error, folder)),
+                                     fmt::format("{} {}: {}", step, temporary, reason(error))});
     };
     if (::fchmod(fd.get(), static_cast<mode_t>(mode)) != 0) {
-        return failWith("set the permissions of");
+        return failWith("fchmod");
     }
     if (!writeAll(fd.get(), content)) {
         return failWith("write");
     }
     if (::fsync(fd.get()) != 0) {
-        return failWith("flush");
+        return failWith("fsync");
     }
     if (::close(fd.release()) != 0) {
-        return failWith("write");
+        return failWith("close");
     }
     if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        return failWith("replace");
+        return failWith("rename");
     }
     // The rename is durable only once the folder is: without this a power cut could bring back the old file.
-    const FileDescriptor folder(::open(folderOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (folder.get() < 0 || ::fsync(folder.get()) != 0) {
+    const FileDescriptor folderFd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folderFd.get() < 0 || ::fsync(folderFd.get()) != 0) {
         return fail(Errc::Io,
                     fmt::format("{} was written, but its folder could not be flushed: {}", path, reason(errno)));
     }

@@ -23,7 +23,9 @@ namespace jwtwb::io {
 // Replaces `path` so that a crash or kill at any moment leaves either the old or the new file,
 // never a torn one (POSIX): a temporary file in the same folder, created with `mode`, written and
 // fsync'ed, renamed over the target, then the folder fsync'ed. On failure the target is untouched
-// and the temporary file removed.
+// and the temporary file removed. Errc::Io "cannot write PATH: REASON", where the reason names a
+// full disk (ENOSPC, EDQUOT), a read-only folder (EROFS) or a folder without write permission
+// (EACCES, EPERM) in plain words, with the system's text; the detail names the step that failed.
 [[nodiscard]] Result<void> writeFileAtomically(const std::string& path, std::span<const std::uint8_t> content,
                                                unsigned mode = 0600);
 

@@ -55,7 +55,7 @@ Result<Json> parseProtectedHeader(std::string_view protectedB64)
         return fail(Errc::InvalidBase64Url,
                     fmt::format("the JWE protected header is not base64url: {}", bytes.error().message));
     }
-    auto header = encoding::parseJsonNoDuplicates(asText(*bytes), "the JWE protected header");
+    auto header = encoding::parseJsonNoDuplicates(asText(*bytes), "JWE protected header");
     if (!header) {
         return std::unexpected(header.error());
     }
@@ -165,7 +165,7 @@ Result<JweMessage> parseJweCompact(std::string_view text)
 
 Result<JweMessage> parseJweJson(std::string_view text)
 {
-    auto parsed = encoding::parseJsonNoDuplicates(text, "the JWE");
+    auto parsed = encoding::parseJsonNoDuplicates(text, "JWE");
     if (!parsed) {
         return std::unexpected(parsed.error());
     }

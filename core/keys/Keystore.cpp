@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace jwtwb::keys {
 namespace {
@@ -184,20 +185,36 @@ Result<void> Keystore::writeSealed(std::string_view text, std::uint64_t revision
 
 Result<void> Keystore::write(std::string_view text)
 {
+    // A failed save says what became of the keystore file: the user decides on it whether to retry,
+    // save elsewhere or keep the change in memory.
+    constexpr std::string_view kUnchanged = "; the keystore file is unchanged";
+    const auto backupFailed = [&](Error error) {
+        error.message = fmt::format("cannot save {}: {}{}", m_path, error.message, kUnchanged);
+        return std::unexpected(std::move(error));
+    };
     if (auto folder = io::createParentFolders(m_path); !folder) {
-        return folder;
+        return std::unexpected(folder.error());
     }
+    std::optional<std::string> previous;
     if (io::fileExists(m_path)) {
-        auto previous = io::readWholeFile(m_path, kMaxKeystoreSize);
-        if (!previous) {
-            return std::unexpected(previous.error());
+        auto read = io::readWholeFile(m_path, kMaxKeystoreSize);
+        if (!read) {
+            return backupFailed(read.error());
         }
-        if (auto backup = io::writeFileAtomically(backupPath(), asBytes(*previous)); !backup) {
-            return backup;
+        if (auto backup = io::writeFileAtomically(backupPath(), asBytes(*read)); !backup) {
+            return backupFailed(backup.error());
         }
+        previous = std::move(*read);
     }
     if (auto written = io::writeFileAtomically(m_path, asBytes(text)); !written) {
-        return written;
+        Error error = written.error();
+        // Checked, not assumed: writeFileAtomically also fails after its rename (a folder that
+        // cannot be flushed), and then the new file is in place.
+        const auto now = io::readWholeFile(m_path, kMaxKeystoreSize);
+        if (previous ? (now && *now == *previous) : !now) {
+            error.message += previous ? kUnchanged : "; nothing was written";
+        }
+        return std::unexpected(std::move(error));
     }
     removeLeftovers();
     return {};

@@ -95,7 +95,7 @@ struct KeySet {
 
 Result<KeySet> readKeySet(const crypto::SecureBytes& plaintext)
 {
-    auto parsed = encoding::parseJsonNoDuplicates(plaintext.view(), "the keystore's key set");
+    auto parsed = encoding::parseJsonNoDuplicates(plaintext.view(), "keystore's key set");
     if (!parsed) {
         return std::unexpected(parsed.error());
     }
