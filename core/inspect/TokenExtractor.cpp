@@ -12,6 +12,7 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace jwtwb::inspect {
 
@@ -303,17 +304,29 @@ private:
     std::size_t m_jsonBegin = 0;
 };
 
-// A name found more than once becomes name#1, name#2, … so that every candidate can be picked.
+// A name found more than once becomes name#1, name#2, … so that every candidate can be picked;
+// a number is skipped when another candidate has that name already (a JSON member "a#1").
 void numberRepeatedNames(std::vector<ExtractedToken>& candidates)
 {
     std::map<std::string, int> counts;
     for (const auto& candidate : candidates) {
         ++counts[candidate.name];
     }
+    std::set<std::string> taken;
+    for (const auto& [name, count] : counts) {
+        if (count == 1) {
+            taken.insert(name);
+        }
+    }
     std::map<std::string, int> seen;
     for (auto& candidate : candidates) {
         if (counts[candidate.name] > 1) {
-            candidate.name += fmt::format("#{}", ++seen[candidate.name]);
+            std::string numbered;
+            do {
+                numbered = fmt::format("{}#{}", candidate.name, ++seen[candidate.name]);
+            } while (taken.contains(numbered));
+            taken.insert(numbered);
+            candidate.name = std::move(numbered);
         }
     }
 }

@@ -28,7 +28,8 @@ struct ExtractedToken {
     TokenSource source;
     // Where it came from, unique within one paste: the member or parameter name ("id_token"), a
     // JSON path ("tokens.id_token", "keys[1].jwt"), "Authorization", or "token" when nothing names
-    // it. A name found more than once gets "#1", "#2", … in the order of the text.
+    // it. A name found more than once gets "#1", "#2", … in the order of the text, skipping a number
+    // that would repeat another candidate's name.
     std::string name = {};
     std::optional<jose::TokenKind> kind = {}; // set when it decodes as a compact JWS or JWE
 };

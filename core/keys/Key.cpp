@@ -2,6 +2,7 @@
 
 #include "keys/RocaFingerprint.h"
 
+#include "ossl/BigNum.h"
 #include "ossl/ContextPool.h"
 #include "ossl/Handles.h"
 #include "ossl/OsslError.h"
@@ -143,6 +144,19 @@ Result<Key> Key::fromPkey(EVP_PKEY* rawPkey)
         return fail(Errc::UnsupportedKey,
                     fmt::format("{} keys are not used by JOSE (RSA, EC and OKP keys are)",
                                 EVP_PKEY_get0_type_name(pkey.get())));
+    }
+    if (material->type == KeyType::Rsa) {
+        // OpenSSL's decoders take any INTEGERs; the JWK reader refuses these too (JwkImport.cpp).
+        const auto n = ossl::pkeyBnParam(pkey.get(), OSSL_PKEY_PARAM_RSA_N);
+        const auto e = ossl::pkeyBnParam(pkey.get(), OSSL_PKEY_PARAM_RSA_E);
+        if (!n || !e || !BN_is_odd(n.get())) {
+            return fail(Errc::InvalidKey, "not a usable RSA key: its modulus must be odd");
+        }
+        if (!BN_is_odd(e.get()) || BN_num_bits(e.get()) < 2 || BN_cmp(e.get(), n.get()) >= 0) {
+            return fail(Errc::InvalidKey,
+                        "not a usable RSA key: its public exponent must be odd, at least 3 and smaller than the "
+                        "modulus");
+        }
     }
     material->hasPrivate = pkeyHasPrivate(pkey.get());
     material->rocaFingerprint = material->type == KeyType::Rsa && modulusHasRocaFingerprint(pkey.get());

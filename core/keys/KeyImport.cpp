@@ -194,6 +194,9 @@ Result<Key> keyFromCertificate(X509* cert)
 // What to say when OpenSSL decoded nothing.
 Error decodeError(const ossl::DecodedPkey& decoded, bool encrypted, std::string_view passphrase, std::string what)
 {
+    if (!decoded.refused.empty()) {
+        return Error{Errc::LimitExceeded, decoded.refused};
+    }
     if (decoded.passphraseAsked || encrypted) {
         if (passphrase.empty()) {
             return Error{Errc::PassphraseRequired, "the private key is encrypted: a passphrase is needed",

@@ -40,7 +40,8 @@ struct ImportedSecret {
 // PKCS#1 "RSA PUBLIC KEY" / "RSA PRIVATE KEY" (also legacy-encrypted), SEC1 "EC PRIVATE KEY", and
 // "CERTIFICATE" (the certificate's public key, with Key::certificate() filled in). "… PARAMETERS"
 // blocks are skipped. Errors: Errc::InvalidPem (not PEM, truncated, damaged base64),
-// Errc::PassphraseRequired / Errc::WrongPassphrase, Errc::UnsupportedKey (DSA, DH, OpenSSH, other
+// Errc::PassphraseRequired / Errc::WrongPassphrase, Errc::LimitExceeded (an encrypted key whose key
+// derivation costs too much, see KeyReader.h), Errc::UnsupportedKey (DSA, DH, OpenSSH, other
 // curves…), Errc::InvalidKey (a block OpenSSL cannot read).
 [[nodiscard]] Result<Key> importPem(std::string_view pem, std::string_view passphrase = {});
 

@@ -61,6 +61,9 @@ struct KeyReading {
 //   InputTooLarge       over kMaxKeyInputSize
 //   PassphraseRequired  an encrypted private key and no passphrase
 //   WrongPassphrase     a passphrase that does not decrypt it
+//   LimitExceeded       an encrypted PKCS#8 key whose key derivation costs more than a reader should
+//                       spend (PBKDF2 over 1 000 000 iterations, scrypt N·r·p over 2^23), refused
+//                       before any work
 //   UnsupportedKey      OpenSSH and SSH2 keys and OpenPGP blocks (saying how to convert them),
 //                       DSA, DH, curves JOSE does not use, a JWK Set without a usable key
 //   InvalidKey          a token instead of a key, binary data that is not DER, text that is no key

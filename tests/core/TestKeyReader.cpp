@@ -149,6 +149,7 @@ private slots:
     void secrets_data();
     void secrets();
     void passphraseAskedThenGiven();
+    void scryptAtOpenSslsDefaultsIsRead();
     void errorPositionsCountFromTheInputsStart();
 };
 
@@ -351,6 +352,29 @@ void TestKeyReader::errors_data()
     row("legacy-encrypted PKCS#1, wrong passphrase", legacy, Errc::WrongPassphrase, wrong, "Tr0ub4dor&3");
     row("encrypted PKCS#8 DER, wrong passphrase", pkcs8Der, Errc::WrongPassphrase, wrong, "Tr0ub4dor&3");
 
+    // Crafted key derivation that would hold the reader for hours (OpenSSL itself runs it, and the
+    // readKeys fuzz target would time out): refused before any work, also with the right passphrase.
+    const QByteArray pbkdf2 = QByteArray::fromStdString(
+        test::readDataFile(QStringLiteral("regressions/pkcs8-pbkdf2-2147483647-iterations.pem")));
+    const QStringList iterations{"asks for 2147483647 key-derivation iterations, more than the 1000000 allowed",
+                                 "refused before any work was done"};
+    row("PKCS#8 PEM with 2^31 - 1 PBKDF2 iterations", pbkdf2, Errc::LimitExceeded, iterations, kPassphrase);
+    row("PKCS#8 DER with 2^31 - 1 PBKDF2 iterations", test::derOfPem(pbkdf2), Errc::LimitExceeded, iterations,
+        kPassphrase);
+    row("PKCS#8 base64 DER with 2^31 - 1 PBKDF2 iterations", test::derOfPem(pbkdf2).toBase64(), Errc::LimitExceeded,
+        iterations, kPassphrase);
+    row("PKCS#8 PEM with 2^31 - 1 PBKDF2 iterations, no passphrase", pbkdf2, Errc::PassphraseRequired, needed);
+    row("PKCS#8 PEM with scrypt p = 4096",
+        QByteArray::fromStdString(test::readDataFile(QStringLiteral("regressions/pkcs8-scrypt-p4096.pem"))),
+        Errc::LimitExceeded, {"scrypt with N = 16384, r = 8, p = 4096", "refused before any work was done"},
+        kPassphrase);
+
+    // An RSA private key (PKCS#1 DER) whose modulus the fuzzer made even: OpenSSL decodes it, the
+    // JWK reader refused its public JWK (FuzzKeyFile, tests/data/regressions).
+    row("RSA DER key with an even modulus",
+        QByteArray::fromStdString(test::readDataFile(QStringLiteral("regressions/rsa-pkcs1-der-even-modulus.der"))),
+        Errc::InvalidKey, {"not a usable RSA key: its modulus must be odd"});
+
     // A token where its key belongs.
     const QStringList token{"this is a token, not a key", "a JWS in compact form"};
     row("JWS", kSampleToken, Errc::InvalidKey, token);
@@ -521,6 +545,18 @@ void TestKeyReader::secrets()
         QCOMPARE(reading->notes.size(), std::size_t(1));
         QVERIFY2(QString::fromStdString(reading->notes.front()).contains(note), reading->notes.front().c_str());
     }
+}
+
+void TestKeyReader::scryptAtOpenSslsDefaultsIsRead()
+{
+    // openssl pkcs8 -topk8 -scrypt: N = 16384, r = 8, p = 1, well inside the limit.
+    const std::string pem = test::readDataFile(QStringLiteral("regressions/ed25519-pkcs8-scrypt.pem"));
+    const std::string passphrase = kPassphrase.toStdString();
+    KeyReadOptions options;
+    options.passphrase = passphrase;
+    const auto reading = readKeys(pem, options);
+    QVERIFY2(reading, reading ? "" : reading.error().message.c_str());
+    QCOMPARE(thumbprintOf(reading->keys.front()), test::kEd25519Thumbprint);
 }
 
 void TestKeyReader::passphraseAskedThenGiven()

@@ -152,6 +152,11 @@ void TestTokenExtractor::candidates_data()
     QTest::newRow("free text with two tokens")
         << "first " + kRfc7519 + ",\nthen " + kToken + "." << QStringList{"token#1", "token#2"}
         << QStringList{kRfc7519, kToken} << "token#1";
+    // Caught by FuzzExtractor's property "candidate names are unique" (the input is its seed
+    // regression-numbered-name-taken): pick("a.b#1") could not reach the member "a.b#1".
+    QTest::newRow("a numbered name that a member has already")
+        << "{\"a\":{\"b\":\"" + kToken + "\"},\"a.b\":\"" + kRfc7519 + "\",\"a.b#1\":\"" + kJwe + "\"}"
+        << QStringList{"a.b#2", "a.b#3", "a.b#1"} << QStringList{kToken, kRfc7519, kJwe} << "a.b#2";
     QTest::newRow("log line with named tokens")
         << "DEBUG refresh_token: " + kRfc7519 + " id_token=\"" + kToken + "\""
         << QStringList{"refresh_token", "id_token"} << QStringList{kRfc7519, kToken} << "id_token";
