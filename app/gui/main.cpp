@@ -11,9 +11,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QMainWindow>
 #include <QTabWidget>
+#include <QTimer>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -61,10 +63,42 @@ bool showPage(QMainWindow& window, const QString& name)
     return showTab(window, QStringLiteral("pages"), name);
 }
 
+// Prints the milliseconds from the start of main() to the window's first paint, then quits.
+class FirstPaintReporter : public QObject
+{
+public:
+    FirstPaintReporter(QWidget* window, const QElapsedTimer& sinceStart)
+        : QObject(window)
+        , m_sinceStart(sinceStart)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            // After the paint has been drawn and flushed.
+            QTimer::singleShot(0, this, [this] {
+                std::printf("first paint: %.1f ms\n", static_cast<double>(m_sinceStart.nsecsElapsed()) / 1e6);
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return false;
+    }
+
+private:
+    QElapsedTimer m_sinceStart;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     disableCoreDumps();
     // --screenshot renders without a display; --help and --version only print.
     const bool needsNoDisplay = hasOption(argc, argv, "--screenshot") || hasOption(argc, argv, "--help")
@@ -113,7 +147,10 @@ int main(int argc, char** argv)
         QStringLiteral(
             "Decoder tab to show, by its name: decoded, claims, verification, findings, x-ray, weak-secret."),
         QStringLiteral("name"));
-    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now, decoderTab});
+    const QCommandLineOption firstPaint(
+        QStringLiteral("first-paint"),
+        QStringLiteral("Print the milliseconds from start to the window's first paint, and exit (tests/bench)."));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now, decoderTab, firstPaint});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -177,6 +214,9 @@ int main(int argc, char** argv)
         return 0;
     }
 
+    if (parser.isSet(firstPaint)) {
+        new FirstPaintReporter(&window, sinceStart);
+    }
     window.show();
     return QApplication::exec();
 }

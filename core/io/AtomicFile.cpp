@@ -38,6 +38,7 @@ std::string explain(int error, const std::string& folder)
     case ENOSPC: return fmt::format("the disk is full ({})", reason(error));
     case EDQUOT: return fmt::format("the disk quota is used up ({})", reason(error));
     case EROFS: return fmt::format("the folder {} is read-only ({})", folder, reason(error));
+    case ENOENT: return fmt::format("the folder {} does not exist ({})", folder, reason(error));
     case EACCES:
     case EPERM: return fmt::format("no permission to write in the folder {} ({})", folder, reason(error));
     default: return reason(error);

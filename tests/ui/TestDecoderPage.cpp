@@ -108,6 +108,8 @@ private slots:
     void partialTokenScreenshots();
     void emptyStatePointsAtTheEditor();
     void pasteWithLineBreakKeepsTheStartInView();
+    void bigTokenDecodesInTheBackground_data();
+    void bigTokenDecodesInTheBackground();
 
 private:
     QTemporaryDir m_config;
@@ -906,6 +908,61 @@ void TestDecoderPage::pasteWithLineBreakKeepsTheStartInView()
     m_edit->setMinimumHeight(0);
     m_edit->setMaximumHeight(QWIDGETSIZE_MAX);
     QGuiApplication::clipboard()->clear();
+}
+
+void TestDecoderPage::bigTokenDecodesInTheBackground_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::newRow("light") << int(ColorScheme::Light);
+    QTest::newRow("dark") << int(ColorScheme::Dark);
+}
+
+// From DecoderPage::kSyncDecodeLimit on, the panes keep the last token and say "Decoding…" until
+// the new one is decoded off the GUI thread; a result for a text since replaced is dropped.
+void TestDecoderPage::bigTokenDecodesInTheBackground()
+{
+    QFETCH(int, scheme);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    std::string claims = R"({"sub":"big","roles":[)";
+    for (int i = 0; claims.size() < 80 * 1024; ++i) {
+        claims += (i ? ",\"role-" : "\"role-") + std::to_string(i) + "\"";
+    }
+    claims += "]}";
+    const keys::Key key
+        = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("a-big-token-secret-of-32-bytes!!")));
+    const auto signed_ = jose::signCompact(R"({"alg":"HS256"})",
+                                           {reinterpret_cast<const std::uint8_t*>(claims.data()), claims.size()}, &key);
+    QVERIFY(signed_);
+    const QString big = QString::fromStdString(*signed_);
+    QVERIFY(big.size() >= DecoderPage::kSyncDecodeLimit);
+    auto* source = m_page->findChild<QLabel*>(QStringLiteral("sourceLabel"));
+
+    m_page->setTokenText(test::kSampleToken);
+    QVERIFY(!m_page->isDecodePending());
+    m_page->setTokenText(big);
+    QVERIFY(m_page->isDecodePending());
+    QCOMPARE(source->text(), QStringLiteral("Decoding…"));
+    QVERIFY(m_payload->toPlainText().contains("John Doe")); // the last token, until then
+    QApplication::processEvents(); // the colour scheme
+    QVERIFY(m_page->isDecodePending());
+    test::saveShot(*m_page, QStringLiteral("decoder-decoding-%1").arg(QTest::currentDataTag()));
+    QTRY_VERIFY(!m_page->isDecodePending());
+    QCOMPARE(m_page->shownToken(), big);
+    QVERIFY(source->text().isEmpty());
+    QVERIFY(m_payload->toPlainText().contains("\"role-1000\""));
+    QCOMPARE(titleText(1), QStringLiteral("Payload · claims"));
+
+    // Typed at the end, then replaced by a small token before the big one is decoded.
+    m_edit->setFocus();
+    m_edit->moveCursor(QTextCursor::End);
+    QTest::keyClick(m_edit, Qt::Key_A);
+    QVERIFY(m_page->isDecodePending());
+    m_page->setTokenText(test::kSampleToken);
+    QVERIFY(!m_page->isDecodePending());
+    QTest::qWait(500);
+    QCOMPARE(m_page->shownToken(), test::kSampleToken);
+    QVERIFY(m_payload->toPlainText().contains("John Doe"));
+    applyColorScheme(*qApp, ColorScheme::Light);
 }
 
 QTEST_MAIN(TestDecoderPage)

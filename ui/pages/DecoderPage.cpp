@@ -36,6 +36,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -49,9 +50,28 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace jwtwb::ui {
+
+// What decode() needs that takes long for a big text and touches no widget: the tokens found in
+// it, and the one shown decoded, its parts read and its JSON made pretty.
+struct DecoderPage::Prepared {
+    QString text;
+    QString member; // as chosen when it was prepared
+    Result<inspect::TokenCandidates> candidates;
+    std::string token; // the one shown
+    std::optional<Result<jose::CompactToken>> decoded;
+    std::optional<jose::TokenReading> reading;
+    QString prettyHeader;
+    QString prettyPayload;
+};
+
 namespace {
+
+constexpr int kDecodeDelayMs = 150; // after the last keystroke, for a big text
 
 constexpr auto kSplitterKey = "decoder/splitter";
 
@@ -143,9 +163,8 @@ QString firstRecipientKid(const jwe::JweMessage& message)
 }
 
 // The header's kid, for the verification panel to suggest the stored key that has it.
-QString tokenKid(const std::string& token)
+QString kidOf(const Result<jose::CompactToken>& decoded)
 {
-    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
     if (!decoded) {
         return {};
     }
@@ -337,10 +356,12 @@ DecoderPage::DecoderPage(QWidget* parent)
         if (text == m_decodedText) {
             return;
         }
-        m_decodedText = text;
-        decode();
-        emit tokenTextChanged(text);
+        textEdited(text);
     });
+    m_decodeTimer = new QTimer(this);
+    m_decodeTimer->setSingleShot(true);
+    m_decodeTimer->setInterval(kDecodeDelayMs);
+    connect(m_decodeTimer, &QTimer::timeout, this, &DecoderPage::prepareInBackground);
     connect(m_tokenEdit, &TokenEdit::fileDropped, this, [this](const QString& path) {
         QString error;
         if (!loadFile(path, &error)) {
@@ -349,6 +370,68 @@ DecoderPage::DecoderPage(QWidget* parent)
     });
     updateColors();
     decode();
+}
+
+void DecoderPage::textEdited(const QString& text)
+{
+    m_decodedText = text;
+    m_revealWhenDecoded = false; // typed: the caret stays where it is
+    ++m_generation;
+    m_prepared.reset();
+    if (text.size() < kSyncDecodeLimit) {
+        m_decodeTimer->stop();
+        m_decodePending = false;
+        decode();
+    } else {
+        // The panes keep the last token until this one is decoded.
+        m_decodePending = true;
+        m_sourceLabel->setText(tr("Decoding…"));
+        m_decodeTimer->start();
+    }
+    emit tokenTextChanged(text);
+}
+
+void DecoderPage::prepareInBackground()
+{
+    const quint64 generation = m_generation;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const Prepared>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation) {
+            return; // the text changed meanwhile: its own preparation is on the way
+        }
+        m_prepared = watcher->result();
+        m_decodePending = false;
+        decode();
+        m_prepared.reset();
+        if (std::exchange(m_revealWhenDecoded, false)) {
+            revealChosenToken();
+        }
+    });
+    // Values only: the worker never touches the page.
+    watcher->setFuture(QtConcurrent::run([text = m_decodedText, member = m_member] {
+        auto prepared = std::make_shared<Prepared>();
+        prepared->text = text;
+        prepared->member = member;
+        const std::string utf8 = toStdString(text);
+        prepared->candidates = inspect::extractTokens(utf8);
+        if (prepared->candidates) {
+            const inspect::ExtractedToken* shown = prepared->candidates->find(toStdString(member));
+            prepared->token = shown ? shown->token : prepared->candidates->token().token;
+            if (!prepared->token.starts_with('{')) {
+                auto decoded = jose::decodeCompact(prepared->token, jose::Base64Mode::Lenient);
+                if (decoded) {
+                    prepared->prettyHeader = toQString(encoding::toPrettyJson(decoded->header.value));
+                    if (decoded->payloadJson) {
+                        prepared->prettyPayload = toQString(encoding::toPrettyJson(decoded->payloadJson->value));
+                    }
+                }
+                prepared->decoded = std::move(decoded);
+                prepared->reading = jose::readSegments(prepared->token);
+            }
+        }
+        return std::shared_ptr<const Prepared>(std::move(prepared));
+    }));
 }
 
 void DecoderPage::changeEvent(QEvent* event)
@@ -498,7 +581,11 @@ void DecoderPage::setKeystoreSession(KeystoreSession* session)
 void DecoderPage::setTokenText(const QString& text)
 {
     m_tokenEdit->setPlainText(text);
-    revealChosenToken();
+    if (m_decodePending) {
+        m_revealWhenDecoded = true;
+    } else {
+        revealChosenToken();
+    }
 }
 
 QString DecoderPage::tokenText() const
@@ -539,6 +626,9 @@ void DecoderPage::showError(const QString& message)
 void DecoderPage::decode()
 {
     const QString text = m_tokenEdit->toPlainText();
+    if (m_prepared && m_prepared->text != text) {
+        m_prepared.reset();
+    }
     const std::string utf8 = toStdString(text);
     m_tokenEdit->markError(-1);
     m_tokenEdit->markInvalid({});
@@ -547,6 +637,10 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = chooseToken(utf8);
+    // The background's work, when it was done for this very token.
+    const Prepared* prepared = extracted && m_prepared && m_prepared->decoded && m_prepared->token == extracted->token
+        ? m_prepared.get()
+        : nullptr;
     if (const QString shown = extracted ? toQString(extracted->token) : QString(); shown != m_shownToken) {
         m_shownToken = shown;
         emit shownTokenChanged(m_shownToken);
@@ -560,7 +654,10 @@ void DecoderPage::decode()
     }
     // A JWE's kid names the recipient's key; its nested token's kid comes once it is decrypted.
     const bool jweText = jsonJwe || (extracted && std::ranges::count(extracted->token, '.') == 4);
-    const QString kid = jsonJwe ? firstRecipientKid(*jsonJwe) : extracted ? tokenKid(extracted->token) : QString();
+    const QString kid = jsonJwe ? firstRecipientKid(*jsonJwe)
+        : prepared              ? kidOf(*prepared->decoded)
+        : extracted             ? kidOf(jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient))
+                                : QString();
     m_verification->decryptionKeyInput()->setTokenKid(jweText ? kid : QString());
     if (!jweText) {
         m_verification->keyInput()->setTokenKid(kid);
@@ -595,8 +692,8 @@ void DecoderPage::decode()
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
     m_tokenEdit->markToken(tokenStart, tokenEnd);
 
-    auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
-    const jose::TokenReading reading = jose::readSegments(extracted->token);
+    auto token = prepared ? *prepared->decoded : jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
+    const jose::TokenReading reading = prepared ? *prepared->reading : jose::readSegments(extracted->token);
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
     m_token = token ? std::optional(*token) : std::nullopt;
     updateCopyForBugReport();
@@ -632,7 +729,7 @@ void DecoderPage::decode()
     }
 
     m_stack->setCurrentIndex(0);
-    m_headerView->showJson(toQString(encoding::toPrettyJson(token->header.value)));
+    m_headerView->showJson(prepared ? prepared->prettyHeader : toQString(encoding::toPrettyJson(token->header.value)));
     const auto alg = token->header.value.value("alg", encoding::Json());
     const QString algName = alg.is_string() ? toQString(alg.get<std::string>()) : tr("no alg");
 
@@ -652,7 +749,8 @@ void DecoderPage::decode()
         if (token->payloadJson) {
             m_payloadTitle->setText(token->payloadJson->value.is_object() ? tr("Payload · claims")
                                                                           : tr("Payload · JSON"));
-            m_payloadView->showJson(toQString(encoding::toPrettyJson(token->payloadJson->value)));
+            m_payloadView->showJson(prepared ? prepared->prettyPayload
+                                             : toQString(encoding::toPrettyJson(token->payloadJson->value)));
         } else if (payload.empty()) {
             m_payloadTitle->setText(tr("Payload · empty"));
             m_payloadView->showPlain(tr("The payload is empty: it is detached (RFC 7515 Appendix F) and must be "
@@ -685,7 +783,8 @@ Result<inspect::ExtractedToken> DecoderPage::chooseToken(const std::string& text
     const QSignalBlocker blocker(m_memberCombo);
     m_memberCombo->clear();
     m_memberCombo->hide();
-    auto candidates = inspect::extractTokens(text);
+    const bool prepared = m_prepared && m_prepared->member == m_member;
+    auto candidates = prepared ? m_prepared->candidates : inspect::extractTokens(text);
     if (!candidates) {
         return std::unexpected(candidates.error());
     }

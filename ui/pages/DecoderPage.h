@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -16,6 +17,7 @@ class QLabel;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace jwtwb::ui {
 
@@ -43,6 +45,11 @@ public:
     [[nodiscard]] QString tokenText() const;
     // The token shown, as chosen from the text (several may be in it); empty when none is found.
     [[nodiscard]] const QString& shownToken() const { return m_shownToken; }
+    // Texts from this size on are decoded a moment after the last keystroke, their heavy part off
+    // the GUI thread ("Decoding…" meanwhile); smaller ones at once, as they are typed.
+    static constexpr qsizetype kSyncDecodeLimit = 64 * 1024;
+    // True while a big text waits to be decoded, or is decoded off the GUI thread.
+    [[nodiscard]] bool isDecodePending() const { return m_decodePending; }
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
@@ -70,6 +77,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    struct Prepared; // the heavy, widget-free part of decoding a big text
+
+    void textEdited(const QString& text);
+    void prepareInBackground(); // for a big text: decodes it off the GUI thread, then decode()
     void decode();
     // The token of the text to show (the one picked in the member chooser, if any); fills the
     // chooser and the source label.
@@ -129,6 +140,11 @@ private:
     bool m_decoding = false;
     QWidget* m_verificationTab = nullptr;
     QList<std::pair<int, int>> m_invalidPayloadRanges; // in the payload's hex dump
+    QTimer* m_decodeTimer; // a big text is decoded once the keystrokes pause
+    bool m_decodePending = false;
+    bool m_revealWhenDecoded = false; // set by setTokenText() while a big text is decoded
+    quint64 m_generation = 0; // of the text: a background result for an older one is dropped
+    std::shared_ptr<const Prepared> m_prepared; // for decode(), when it is for m_decodedText
 };
 
 } // namespace jwtwb::ui

@@ -20,14 +20,26 @@ JsonView::JsonView(QWidget* parent)
 
 void JsonView::showJson(const QString& prettyJson)
 {
-    m_highlighting->setActive(true);
-    setPlainText(prettyJson);
+    show(prettyJson, true);
 }
 
 void JsonView::showPlain(const QString& text)
 {
-    m_highlighting->setActive(false);
+    show(text, false);
+}
+
+void JsonView::show(const QString& text, bool json)
+{
+    // A keystroke in the signature leaves the header and payload as they are: laying out and
+    // highlighting a big payload again would be all of the keystroke's time.
+    if (json == m_json && document()->revision() == m_revision && text == m_shown) {
+        return;
+    }
+    m_json = json;
+    m_shown = text;
+    m_highlighting->setActive(json);
     setPlainText(text);
+    m_revision = document()->revision();
 }
 
 void JsonView::markRanges(const QList<std::pair<int, int>>& ranges, const QColor& color)

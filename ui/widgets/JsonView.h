@@ -20,7 +20,12 @@ public:
     void markRanges(const QList<std::pair<int, int>>& ranges, const QColor& color);
 
 private:
+    void show(const QString& text, bool json);
+
     JsonHighlighting* m_highlighting;
+    QString m_shown; // the text last given, as it was given
+    bool m_json = false;
+    int m_revision = -1; // the document's then: anything else that changed it shows again
 };
 
 } // namespace jwtwb::ui

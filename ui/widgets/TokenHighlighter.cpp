@@ -8,13 +8,49 @@
 namespace jwtwb::ui {
 
 TokenHighlighter::TokenHighlighter(QTextDocument* document)
-    : QSyntaxHighlighter(document)
-{ }
+    : QSyntaxHighlighter(static_cast<QObject*>(document))
+{
+    // Before QSyntaxHighlighter's own handler, so that the edited block is coloured with the parts moved.
+    connect(document, &QTextDocument::contentsChange, this, &TokenHighlighter::followEdit);
+    setDocument(document);
+}
+
+// An edit inside one part (or at its end) makes that part longer or shorter and moves those after
+// it: what the decoder will find, most of the time, so that setParts() has nothing to redo. Any
+// other edit (across a dot, or several parts) leaves the guess unsure, and setParts() redoes all.
+void TokenHighlighter::followEdit(int position, int removed, int added)
+{
+    if (m_parts.isEmpty()) {
+        return;
+    }
+    const bool before = position + removed <= m_parts.front().start;
+    const bool after = position > m_parts.back().start + m_parts.back().length;
+    const int delta = added - removed;
+    bool inPart = false;
+    for (Part& part : m_parts) {
+        if (part.start > position) {
+            part.start += delta;
+        } else if (!inPart && position + removed <= part.start + part.length) {
+            part.length += delta;
+            inPart = true;
+        }
+    }
+    if (!before && !after && !inPart) {
+        // A paste over the token, a dot typed or deleted: no colours until the decoder has read it
+        // (the edited text is highlighted right after this, so that costs no extra layout).
+        m_parts.clear();
+        m_partsFollowed = false;
+    }
+}
 
 void TokenHighlighter::setParts(QList<Part> parts, int partCount)
 {
+    if (m_partsFollowed && parts == m_parts && partCount == m_partCount) {
+        return; // as coloured already: a big token's block would be laid out again for nothing
+    }
     m_parts = std::move(parts);
     m_partCount = partCount;
+    m_partsFollowed = true;
     rehighlight();
 }
 

@@ -16,6 +16,7 @@ public:
         int start; // document position
         int length;
         int index; // 0-based part number
+        friend bool operator==(const Part&, const Part&) = default;
     };
 
     explicit TokenHighlighter(QTextDocument* document);
@@ -30,8 +31,11 @@ protected:
     void highlightBlock(const QString& text) override;
 
 private:
+    void followEdit(int position, int removed, int added);
+
     QList<Part> m_parts;
     int m_partCount = 0;
+    bool m_partsFollowed = true; // every edit since the last setParts() was followed surely
     int m_errorPosition = -1;
     QList<std::pair<int, int>> m_invalidRanges;
 };

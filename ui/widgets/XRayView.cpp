@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -199,7 +200,8 @@ void XRayView::setToken(std::optional<jose::CompactToken> token)
     m_token = std::move(token);
     m_message = m_token && m_token->kind == jose::TokenKind::Jwe ? std::optional(jweMessageOf(*m_token)) : std::nullopt;
     m_compact = true;
-    rebuild();
+    m_jsonText.clear();
+    scheduleRebuild();
 }
 
 void XRayView::setJsonJwe(const QString& text, jwe::JweMessage message)
@@ -207,9 +209,38 @@ void XRayView::setJsonJwe(const QString& text, jwe::JweMessage message)
     m_token.reset();
     m_message = std::move(message);
     m_compact = false;
-    rebuild();
-    m_tokenView->setPlainText(text);
-    updateSteps();
+    m_jsonText = text;
+    scheduleRebuild();
+}
+
+void XRayView::scheduleRebuild()
+{
+    m_stale = true;
+    if (isVisible()) {
+        ensureBuilt();
+    }
+}
+
+void XRayView::ensureBuilt() const
+{
+    if (m_stale) {
+        // Filling the views changes what is shown, not what the X-ray is: a const query may do it.
+        auto* self = const_cast<XRayView*>(this);
+        self->m_stale = false;
+        self->rebuild();
+    }
+}
+
+void XRayView::showEvent(QShowEvent* event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
+}
+
+QPlainTextEdit* XRayView::decodedView(int part) const
+{
+    ensureBuilt();
+    return m_views[static_cast<std::size_t>(part)];
 }
 
 void XRayView::setDecryptionOutcome(const QString& outcome, VerificationState state)
@@ -219,14 +250,18 @@ void XRayView::setDecryptionOutcome(const QString& outcome, VerificationState st
     }
     m_outcome = outcome;
     m_outcomeState = state;
-    updateSteps();
+    if (!m_stale) {
+        updateSteps();
+    }
 }
 
 void XRayView::setKeys(std::vector<keys::Key> keys, bool isSet)
 {
     m_keys = std::move(keys);
     m_keySet = isSet;
-    updateSteps();
+    if (!m_stale) {
+        updateSteps();
+    }
 }
 
 int XRayView::tokenPosition(std::size_t offset) const
@@ -254,6 +289,8 @@ void XRayView::rebuild()
     if (!m_token && m_message) {
         arrangeViews(0); // nothing to map character by character: the steps say it all
         m_tokenHighlighter->setParts({}, 0);
+        m_tokenView->setPlainText(m_jsonText);
+        updateSteps();
         return;
     }
     if (!m_token) {
@@ -331,6 +368,7 @@ void XRayView::clearHighlight()
 
 void XRayView::selectTokenCharacters(int start, int end)
 {
+    ensureBuilt();
     if (!m_token) {
         return;
     }
@@ -344,6 +382,7 @@ void XRayView::selectTokenCharacters(int start, int end)
 
 void XRayView::selectDecoded(int part, int start, int end)
 {
+    ensureBuilt();
     if (!m_token || part < 0 || static_cast<std::size_t>(part) >= partCount()) {
         return;
     }
@@ -411,11 +450,13 @@ void XRayView::showSpan(const inspect::SegmentSpan& span)
 
 QString XRayView::detailText() const
 {
+    ensureBuilt();
     return m_detail->text();
 }
 
 QString XRayView::stepsText() const
 {
+    ensureBuilt();
     return m_steps->toPlainText();
 }
 
@@ -443,7 +484,9 @@ void XRayView::changeEvent(QEvent* event)
     if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
         m_tokenHighlighter->rehighlight();
         colorTitles();
-        updateSteps();
+        if (!m_stale) {
+            updateSteps();
+        }
     }
 }
 

@@ -63,13 +63,18 @@ public:
     [[nodiscard]] DecodedRange highlightedDecoded() const { return m_decodedHighlight; }
     [[nodiscard]] QString detailText() const;
     [[nodiscard]] QString stepsText() const;
-    [[nodiscard]] QPlainTextEdit* decodedView(int part) const { return m_views[static_cast<std::size_t>(part)]; }
+    [[nodiscard]] QPlainTextEdit* decodedView(int part) const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    // The views are filled when the X-ray is shown or asked about, not on every keystroke in the
+    // decoder while it is a hidden tab: a big token's texts take long to lay out.
+    void scheduleRebuild();
+    void ensureBuilt() const;
     void rebuild();
     void arrangeViews(std::size_t parts);
     [[nodiscard]] std::size_t partCount() const { return m_token ? m_token->segments.size() : 0; }
@@ -92,6 +97,8 @@ private:
     std::optional<jose::CompactToken> m_token;
     std::optional<jwe::JweMessage> m_message; // a JWE's, compact or JSON
     bool m_compact = true;
+    QString m_jsonText; // a JWE in the JSON serialization, as given
+    bool m_stale = false; // the views do not show m_token / m_message yet
     std::array<ByteDisplay, kMaxParts> m_displays;
     QString m_outcome;
     VerificationState m_outcomeState = VerificationState::NotVerified;
