@@ -42,6 +42,17 @@ inline std::string describeKeystore(const keys::Keystore& keystore)
     return all.dump();
 }
 
+// The GUI's background save in its three halves (here on one thread: the disk sees the same).
+inline Result<void> saveInBackground(keys::Keystore& keystore)
+{
+    const keys::KeystoreContent content = keystore.snapshot();
+    auto sealed = keys::Keystore::seal(content);
+    if (!sealed) {
+        return std::unexpected(sealed.error());
+    }
+    return keystore.writeSealed(*sealed, content.revision);
+}
+
 inline QByteArray readBytes(const QString& path)
 {
     QFile file(path);

@@ -22,6 +22,7 @@ using namespace jwtwb::keys;
 using jwtwb::test::describeKeystore;
 using jwtwb::test::folderListing;
 using jwtwb::test::readBytes;
+using jwtwb::test::saveInBackground;
 
 // What the child does to the keystore (one data row each).
 enum class Operation {
@@ -182,17 +183,6 @@ struct Change {
     std::string kid; // Delete, EditDetails
     std::optional<KeystoreEntry> deleted; // UndoDelete: the entry the delete removed
 };
-
-// The background save of the GUI, in its three halves (here on one thread: the disk sees the same).
-Result<void> saveInBackground(Keystore& keystore)
-{
-    const KeystoreContent content = keystore.snapshot();
-    auto sealed = Keystore::seal(content);
-    if (!sealed) {
-        return std::unexpected(sealed.error());
-    }
-    return keystore.writeSealed(*sealed, content.revision);
-}
 
 Result<void> apply(Keystore& keystore, const Change& change)
 {

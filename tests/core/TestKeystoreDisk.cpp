@@ -22,6 +22,7 @@ using namespace jwtwb::keys;
 using jwtwb::test::describeKeystore;
 using jwtwb::test::folderListing;
 using jwtwb::test::readBytes;
+using jwtwb::test::saveInBackground;
 
 enum class Operation { Save, SaveInBackground, ChangePassphrase };
 enum class Space { None, BackupOnly, NoInodes };
@@ -182,16 +183,6 @@ Key generated(const KeySpec& spec)
         qFatal("cannot generate a key: %s", key.error().message.c_str());
     }
     return std::move(*key);
-}
-
-Result<void> saveInBackground(Keystore& keystore)
-{
-    const KeystoreContent content = keystore.snapshot();
-    auto sealed = Keystore::seal(content);
-    if (!sealed) {
-        return std::unexpected(sealed.error());
-    }
-    return keystore.writeSealed(*sealed, content.revision);
 }
 
 Result<void> run(Operation operation, Keystore& keystore)
