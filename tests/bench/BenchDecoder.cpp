@@ -162,7 +162,7 @@ private:
 void BenchDecoder::initTestCase()
 {
     test::isolateSettings(m_settings.path(), QStringLiteral("jwt-workbench-bench"));
-    Clock::setFixed(QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC));
+    Clock::setFixed(QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone::utc()));
 }
 
 void BenchDecoder::cleanupTestCase()
