@@ -23,6 +23,9 @@ void addVerifyOptions(CLI::App& command, VerifyOptionArguments& arguments)
     command.add_option("--crit", arguments.critical,
                        "Header parameter this caller understands in \"crit\" (repeatable)");
     command.add_flag("--allow-weak-keys", arguments.allowWeakKeys, kAllowWeakKeysHelp);
+    command.add_option("--revoked", arguments.revokedFile,
+                       "Deny-list: FILE holds one revoked jti a line ('#' starts a comment); a listed token is "
+                       "invalid, one without a jti gets a warning");
 }
 
 Result<jose::JwtVerifyOptions> buildVerifyOptions(const VerifyOptionArguments& arguments)
@@ -64,6 +67,15 @@ Result<jose::JwtVerifyOptions> buildVerifyOptions(const VerifyOptionArguments& a
             return fail(maxAge.error().code, "--max-age: " + maxAge.error().message);
         }
         options.claims.maxTokenAge = *maxAge;
+    }
+    if (!arguments.revokedFile.empty()) {
+        auto text = readFileOrStdin(arguments.revokedFile, "deny-list");
+        auto list = text ? jose::RevocationList::parse(*text) : std::unexpected(text.error());
+        if (!list) {
+            return fail(list.error().code,
+                        fmt::format("--revoked {}: {}", arguments.revokedFile, list.error().message));
+        }
+        options.claims.revoked = std::make_shared<const jose::RevocationList>(std::move(*list));
     }
     return options;
 }

@@ -27,9 +27,11 @@ struct VerifyOptionArguments {
     std::string now;
     std::vector<std::string> critical;
     bool allowWeakKeys = false;
+    std::string revokedFile;
 };
 
-// --iss, --aud, --sub, --typ, --require, --max-age, --leeway, --now, --crit and --allow-weak-keys.
+// --iss, --aud, --sub, --typ, --require, --max-age, --leeway, --now, --crit, --allow-weak-keys and
+// --revoked.
 void addVerifyOptions(CLI::App& command, VerifyOptionArguments& arguments);
 
 // The options, with --now read against the clock; errors name the option.

@@ -214,6 +214,23 @@ void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOp
     }
 }
 
+// RFC 7519 §4.1.7: jti is a case-sensitive string, so a jti of another type matches no listed one.
+void checkRevocation(ClaimReport& report, const encoding::Json& claims, const RevocationList& revoked)
+{
+    const auto it = claims.find("jti");
+    if (it == claims.end()) {
+        add(report, ClaimCode::NoTokenId, "jti", ClaimSeverity::Warning,
+            "the token has no jti, so the deny-list cannot revoke it");
+    } else if (!it->is_string()) {
+        add(report, ClaimCode::NoTokenId, "jti", ClaimSeverity::Warning,
+            fmt::format("the jti is {}, not a string, so the deny-list cannot revoke the token",
+                        describeJsonValue(*it)));
+    } else if (revoked.contains(it->get_ref<const std::string&>())) {
+        addError(report, ClaimCode::Revoked, "jti",
+                 fmt::format("the jti {} is on the deny-list: the token is revoked", quoteJson(*it)));
+    }
+}
+
 std::string_view withoutApplicationPrefix(std::string_view type)
 {
     constexpr std::string_view kApplication = "application/";
@@ -243,6 +260,8 @@ std::string_view claimCodeName(ClaimCode code)
     case ClaimCode::NotYetValid: return "ERR_JWT_NOT_YET_VALID";
     case ClaimCode::IssuedInFuture: return "ERR_JWT_ISSUED_IN_FUTURE";
     case ClaimCode::TokenTooOld: return "ERR_JWT_TOO_OLD";
+    case ClaimCode::Revoked: return "ERR_JWT_REVOKED";
+    case ClaimCode::NoTokenId: return "ERR_JWT_NO_TOKEN_ID";
     }
     return "ERR_JWT_CLAIM_UNKNOWN";
 }
@@ -282,6 +301,9 @@ ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& clai
     }
     checkAudience(report, claims, options.audiences);
     checkTimes(report, claims, options);
+    if (options.revoked) {
+        checkRevocation(report, claims, *options.revoked);
+    }
     return report;
 }
 

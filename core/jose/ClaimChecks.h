@@ -1,8 +1,10 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "jose/RevocationList.h"
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,9 @@ struct ClaimOptions {
     std::optional<std::chrono::seconds> maxTokenAge; // requires iat; now − iat must not exceed it (+ leeway)
     std::chrono::seconds leeway{0}; // clock tolerance for exp, nbf, iat and maxTokenAge; negative is 0
     std::chrono::sys_seconds now{}; // core never reads the clock
+    // A jti deny-list: a listed jti is an error, a token without a string jti a warning. Shared, so
+    // that copies of the options (one per batch thread) do not copy the list.
+    std::shared_ptr<const RevocationList> revoked;
 };
 
 // Stable codes, one per rule; scripts and tests match on claimCodeName(), never on the message.
@@ -38,6 +43,8 @@ enum class ClaimCode {
     NotYetValid, // nbf > now + leeway
     IssuedInFuture, // iat > now + leeway (warning; an error when maxTokenAge is set, as in panva)
     TokenTooOld, // now − iat > maxTokenAge + leeway
+    Revoked, // the jti is on ClaimOptions::revoked
+    NoTokenId, // a deny-list is in use, but the token has no string jti to look up (warning)
 };
 
 [[nodiscard]] std::string_view claimCodeName(ClaimCode code);
@@ -52,7 +59,7 @@ struct ClaimFinding {
 };
 
 struct ClaimReport {
-    std::vector<ClaimFinding> findings; // in a fixed order: typ, payload, presence, iss, sub, aud, times
+    std::vector<ClaimFinding> findings; // in a fixed order: typ, payload, presence, iss, sub, aud, times, jti
 
     // No error-severity finding.
     [[nodiscard]] bool ok() const;

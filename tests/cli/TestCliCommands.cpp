@@ -43,6 +43,7 @@ private slots:
     void verifyKeyThatDoesNotFit();
     void verifyAlgorithmConfusion();
     void batchVerification();
+    void verifyRevoked();
     void signReproducesSample();
     void signRoundTrip_data();
     void signRoundTrip();
@@ -362,6 +363,53 @@ void TestCliCommands::batchVerification()
     QCOMPARE(extraLines.size(), 2);
     QVERIFY2(parse(extraLines[0])["error"] == "ERR_INPUT_EXTRA_TEXT", qPrintable(extraLines[0]));
     QVERIFY(parse(extraLines[1])["valid"] == true);
+}
+
+void TestCliCommands::verifyRevoked()
+{
+    const QString secret(32, QLatin1Char('r'));
+    const auto sign = [&](const QString& payload) {
+        const auto run = runCli({"sign", "--alg", "HS256", "--secret", secret, "--payload", payload});
+        if (run.exitCode != 0) {
+            qFatal("sign failed: %s", qPrintable(run.err));
+        }
+        return run.out.trimmed();
+    };
+    const QString revoked = sign(R"({"jti":"id-2","sub":"a"})");
+    const QString live = sign(R"({"jti":"id-3","sub":"b"})");
+    const QString noJti = sign(R"({"sub":"c"})");
+    const QString denyList = write("revoked.txt", "# revoked after the incident\nid-1\nid-2\r\n\n");
+
+    const auto refused = runCli({"verify", revoked, "--secret", secret, "--revoked", denyList});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(R"(the jti "id-2" is on the deny-list: the token is revoked [ERR_JWT_REVOKED])"),
+             qPrintable(refused.out));
+    const auto json = runCli({"verify", revoked, "--secret", secret, "--revoked", denyList, "--json"});
+    const Json report = parse(json.out);
+    QVERIFY(report["valid"] == false);
+    QVERIFY2(json.out.contains("ERR_JWT_REVOKED"), qPrintable(json.out));
+    // Without the list the same token is valid: the list decided.
+    QCOMPARE(runCli({"verify", revoked, "--secret", secret}).exitCode, 0);
+    QCOMPARE(runCli({"verify", live, "--secret", secret, "--revoked", denyList}).exitCode, 0);
+    const auto warned = runCli({"verify", noJti, "--secret", secret, "--revoked", denyList});
+    QCOMPARE(warned.exitCode, 0);
+    QVERIFY2(warned.out.contains("warning: the token has no jti, so the deny-list cannot revoke it"),
+             qPrintable(warned.out));
+
+    const auto batch
+        = runCli({"verify", "--batch", "-", "--secret", secret, "--revoked", denyList, "--jobs", "2"},
+                 (live + "\n" + revoked + "\n" + noJti + "\n").toUtf8());
+    QCOMPARE(batch.exitCode, 1);
+    QCOMPARE(batch.out.section('\n', 0, 0), QStringLiteral("1\tVALID"));
+    QVERIFY2(batch.out.section('\n', 1, 1).startsWith(QStringLiteral("2\tINVALID")), qPrintable(batch.out));
+    QCOMPARE(batch.out.section('\n', 2, 2), QStringLiteral("3\tVALID"));
+
+    const auto missing = runCli({"verify", live, "--secret", secret, "--revoked", m_dir.filePath("none.txt")});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("--revoked " + m_dir.filePath("none.txt") + ": cannot open"), qPrintable(missing.err));
+    const auto notUtf8 = runCli({"verify", live, "--secret", secret, "--revoked", write("bad.txt", "id-1\n\xff\n")});
+    QCOMPARE(notUtf8.exitCode, 2);
+    QVERIFY2(notUtf8.err.contains("line 2 of the deny-list is not valid UTF-8"), qPrintable(notUtf8.err));
 }
 
 void TestCliCommands::signReproducesSample()

@@ -36,7 +36,8 @@ std::vector<std::string> strings(const Json& options, const char* name)
 }
 
 // The options of a table row, written as JSON: {"issuers":[…], "audiences":[…], "subject":…, "type":…,
-// "required":[…], "maxAge":seconds, "leeway":seconds, "now":seconds}; now defaults to kNow.
+// "required":[…], "maxAge":seconds, "leeway":seconds, "now":seconds, "revoked":[jti…]}; now defaults
+// to kNow.
 ClaimOptions optionsFrom(const QString& text)
 {
     const Json o = parse(text.isEmpty() ? QStringLiteral("{}") : text);
@@ -55,6 +56,13 @@ ClaimOptions optionsFrom(const QString& text)
     }
     options.leeway = seconds(o.value("leeway", std::int64_t(0)));
     options.now = at(o.value("now", std::int64_t(kNow)));
+    if (o.contains("revoked")) {
+        std::string list;
+        for (const auto& jti : strings(o, "revoked")) {
+            list += jti + "\n";
+        }
+        options.revoked = std::make_shared<const RevocationList>(RevocationList::parse(list).value());
+    }
     return options;
 }
 
@@ -353,6 +361,20 @@ void TestClaimChecks::rules_data()
                        "ERR_JWT_UNEXPECTED_AUDIENCE:aud:E", "ERR_JWT_MILLISECONDS_TIMESTAMP:iat:W",
                        "ERR_JWT_NOT_YET_VALID:nbf:E",       "ERR_JWT_EXPIRED:exp:E",
                        "ERR_JWT_ISSUED_IN_FUTURE:iat:E"};
+    // The jti deny-list: a listed jti is revoked; without a string jti nothing can be looked up.
+    const QString denyList = QStringLiteral(R"({"revoked":["a-1","b-2"]})");
+    QTest::newRow("jti on the deny-list")
+        << h << R"({"jti":"b-2"})" << denyList << QStringList{"ERR_JWT_REVOKED:jti:E"};
+    QTest::newRow("jti not on the deny-list") << h << R"({"jti":"c-3"})" << denyList << QStringList();
+    QTest::newRow("jti differs in case only") << h << R"({"jti":"A-1"})" << denyList << QStringList();
+    QTest::newRow("no jti, deny-list in use") << h << "{}" << denyList << QStringList{"ERR_JWT_NO_TOKEN_ID:jti:W"};
+    QTest::newRow("numeric jti, deny-list in use")
+        << h << R"({"jti":1})" << denyList << QStringList{"ERR_JWT_NO_TOKEN_ID:jti:W"};
+    QTest::newRow("no jti, no deny-list") << h << "{}"
+                                          << "" << QStringList();
+    QTest::newRow("revoked and expired, times first")
+        << h << QStringLiteral(R"({"jti":"a-1","exp":%1})").arg(kNow - 10) << denyList
+        << QStringList{"ERR_JWT_EXPIRED:exp:E", "ERR_JWT_REVOKED:jti:E"};
     QTest::newRow("everything right")
         << h
         << QStringLiteral(R"({"iss":"joe","sub":"1","aud":["api"],"jti":"j","exp":%1,"nbf":%2,"iat":%2})")
@@ -465,6 +487,12 @@ void TestClaimChecks::messages_data()
     QTest::newRow("needed for maxTokenAge") << h << "{}"
                                             << R"({"maxAge":60})"
                                             << R"(the "iat" claim is missing (needed to check the maximum token age))";
+    QTest::newRow("revoked") << h << R"({"jti":"a-1"})"
+                             << R"({"revoked":["a-1"]})"
+                             << R"(the jti "a-1" is on the deny-list: the token is revoked)";
+    QTest::newRow("no jti to revoke") << h << "{}"
+                                      << R"({"revoked":["a-1"]})"
+                                      << "the token has no jti, so the deny-list cannot revoke it";
     QTest::newRow("not an object") << h << "[1]"
                                    << ""
                                    << "the payload is an array, not a JSON object, so it is not a JWT claims set "
@@ -489,7 +517,7 @@ void TestClaimChecks::codeNames()
            ClaimCode::UnexpectedIssuer, ClaimCode::UnexpectedSubject, ClaimCode::UnexpectedAudience,
            ClaimCode::InvalidAudience,  ClaimCode::InvalidTimeClaim,  ClaimCode::MillisecondsTimestamp,
            ClaimCode::Expired,          ClaimCode::NotYetValid,       ClaimCode::IssuedInFuture,
-           ClaimCode::TokenTooOld};
+           ClaimCode::TokenTooOld,      ClaimCode::Revoked,           ClaimCode::NoTokenId};
     QSet<QString> names;
     for (const ClaimCode code : codes) {
         const QString name = QString::fromLatin1(claimCodeName(code));
