@@ -10,6 +10,7 @@
 #include "KeysCommand.h"
 #include "LintCommand.h"
 #include "RedactCommand.h"
+#include "RotateCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -30,6 +31,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addDiffCommand(app, exitCode);
     jwtwb::cli::addRedactCommand(app, exitCode);
     jwtwb::cli::addDpopCommand(app, exitCode);
+    jwtwb::cli::addRotateCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addKeysCommand(app, exitCode);
     jwtwb::cli::addCrackCommand(app, exitCode);

@@ -164,6 +164,7 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
         last = verifySignature(*alg, keys.keys[index], asBytes(signingInput), signature, options.weakKeys);
         if (last.valid()) {
             last.reason += " with " + describeKeyInSet(keys.keys[index], index);
+            last.keyIndex = index;
             return last;
         }
     }

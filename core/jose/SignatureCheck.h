@@ -2,6 +2,7 @@
 
 #include "jose/Algorithm.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ struct SignatureCheck {
     std::string reason; // a sentence for people
     std::vector<std::string> warnings;
     std::string keyId; // kid of the key that was used, when it has one
+    std::optional<std::size_t> keyIndex; // with a key set: the key that verified the signature
 
     [[nodiscard]] bool valid() const { return verdict == Verdict::Valid; }
 };

@@ -285,11 +285,10 @@ Result<Key> ecFromJwk(const Json& jwk)
         }
     }
 
-    Bytes point; // SEC 1 §2.3.3 uncompressed: 04 || x || y
-    point.reserve(1 + 2 * info.size);
-    point.push_back(0x04);
-    point.insert(point.end(), x->span().begin(), x->span().end());
-    point.insert(point.end(), y->span().begin(), y->span().end());
+    Bytes point(1 + x->span().size() + y->span().size()); // SEC 1 §2.3.3 uncompressed: 04 || x || y
+    point[0] = 0x04;
+    std::ranges::copy(x->span(), point.begin() + 1);
+    std::ranges::copy(y->span(), point.begin() + 1 + static_cast<std::ptrdiff_t>(x->span().size()));
     ossl::KeyFromData built;
     if (*d) {
         ossl::ParamBldPtr builder(OSSL_PARAM_BLD_new());
