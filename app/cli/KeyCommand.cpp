@@ -7,6 +7,7 @@
 #include "encoding/Json.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/NumericDate.h"
+#include "jwe/JweKeyFit.h"
 #include "keys/KeyExport.h"
 #include "keys/Thumbprint.h"
 
@@ -74,6 +75,13 @@ Json describe(const keys::Key& key)
         algorithms.push_back(std::string(jose::algorithmName(alg)));
     }
     out["algorithms"] = algorithms;
+    // What it can do for a JWE: a public key encrypts, a private key also decrypts (RSA1_5 only that).
+    Json encryption = Json::array();
+    const auto purpose = key.hasPrivate() ? jwe::JweKeyPurpose::Decrypt : jwe::JweKeyPurpose::Encrypt;
+    for (const auto alg : jwe::keyAlgorithmsForKey(key, purpose)) {
+        encryption.push_back(std::string(jwe::keyAlgorithmInfo(alg).name));
+    }
+    out["encryption_algorithms"] = encryption;
     if (const auto& certificate = key.certificate()) {
         out["certificate"]
             = {{"subject", certificate->subject},
@@ -116,6 +124,11 @@ int inspect(const KeyCommandArguments& arguments)
             algorithms += (algorithms.empty() ? "" : ", ") + alg.get<std::string>();
         }
         std::cout << "algorithms: " << (algorithms.empty() ? "none (not a signature key)" : algorithms) << "\n";
+        std::string encryption;
+        for (const auto& alg : key["encryption_algorithms"]) {
+            encryption += (encryption.empty() ? "" : ", ") + alg.get<std::string>();
+        }
+        std::cout << "encryption (JWE): " << (encryption.empty() ? "none" : encryption) << "\n";
         if (key.contains("certificate")) {
             const Json& c = key["certificate"];
             std::cout << "certificate subject: " << c["subject"].get<std::string>() << "\n"

@@ -396,9 +396,8 @@ void TestCliCommands::verifyRevoked()
     QVERIFY2(warned.out.contains("warning: the token has no jti, so the deny-list cannot revoke it"),
              qPrintable(warned.out));
 
-    const auto batch
-        = runCli({"verify", "--batch", "-", "--secret", secret, "--revoked", denyList, "--jobs", "2"},
-                 (live + "\n" + revoked + "\n" + noJti + "\n").toUtf8());
+    const auto batch = runCli({"verify", "--batch", "-", "--secret", secret, "--revoked", denyList, "--jobs", "2"},
+                              (live + "\n" + revoked + "\n" + noJti + "\n").toUtf8());
     QCOMPARE(batch.exitCode, 1);
     QCOMPARE(batch.out.section('\n', 0, 0), QStringLiteral("1\tVALID"));
     QVERIFY2(batch.out.section('\n', 1, 1).startsWith(QStringLiteral("2\tINVALID")), qPrintable(batch.out));
@@ -406,7 +405,8 @@ void TestCliCommands::verifyRevoked()
 
     const auto missing = runCli({"verify", live, "--secret", secret, "--revoked", m_dir.filePath("none.txt")});
     QCOMPARE(missing.exitCode, 2);
-    QVERIFY2(missing.err.contains("--revoked " + m_dir.filePath("none.txt") + ": cannot open"), qPrintable(missing.err));
+    QVERIFY2(missing.err.contains("--revoked " + m_dir.filePath("none.txt") + ": cannot open"),
+             qPrintable(missing.err));
     const auto notUtf8 = runCli({"verify", live, "--secret", secret, "--revoked", write("bad.txt", "id-1\n\xff\n")});
     QCOMPARE(notUtf8.exitCode, 2);
     QVERIFY2(notUtf8.err.contains("line 2 of the deny-list is not valid UTF-8"), qPrintable(notUtf8.err));
@@ -548,6 +548,17 @@ void TestCliCommands::keyInspectAndThumbprint()
     QVERIFY(info["algorithms"] == Json::array({"RS256"})); // the JWK's "alg" limits it
     const auto text = runCli({"key", "inspect", "-"}, QByteArray::fromStdString(v["jwk"].dump()));
     QVERIFY2(text.out.contains("RSA 2048-bit public key"), qPrintable(text.out));
+    // JWE: a public RSA key encrypts with RSA-OAEP*; its private key also reads RSA1_5.
+    const auto publicPem = runCli({"key", "inspect", QStringLiteral(JWTWB_TEST_DATA_DIR "/keys/rsa-2048-spki.pem")});
+    QVERIFY2(publicPem.out.contains("encryption (JWE): RSA-OAEP, RSA-OAEP-256, RSA-OAEP-384, RSA-OAEP-512\n"),
+             qPrintable(publicPem.out));
+    const auto privatePem
+        = runCli({"key", "inspect", QStringLiteral(JWTWB_TEST_DATA_DIR "/keys/rsa-2048-pkcs8.pem"), "--json"});
+    QVERIFY2(parse(privatePem.out)["encryption_algorithms"]
+                 == Json::array({"RSA1_5", "RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512"}),
+             qPrintable(privatePem.out));
+    const auto signingOnly = runCli({"key", "inspect", QStringLiteral(JWTWB_TEST_DATA_DIR "/keys/ed25519-pkcs8.pem")});
+    QVERIFY2(signingOnly.out.contains("encryption (JWE): none\n"), qPrintable(signingOnly.out));
 }
 
 void TestCliCommands::keyConversions()
