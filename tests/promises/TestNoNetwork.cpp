@@ -68,6 +68,10 @@ const std::vector<CliRow>& cliRows()
         {"lint", {"lint", "{token}"}, true},
         {"diff", {"diff", "{token}", "{other}", "--json"}, true, 1}, // 1: they differ
         {"redact", {"redact", "{token}"}, true},
+        {"rotate",
+         {"rotate", "--jwks", "{data}/keys/rsa-2048-spki.pem", "--jwks-new", "{data}/keys/rsa-2048-spki.pem", "--now",
+          "1700000000", "{token}"},
+         true},
         {"dpop create",
          {"dpop", "create", "--key", "{data}/keys/ec-p256-sec1.pem", "--htm", "GET", "--htu",
           "https://resource.example.org/protected"},
