@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 
@@ -67,11 +68,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
     // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…5 (Go menu).
-    m_tabs->addTab(m_decoderPage, tr("Decoder"));
-    m_tabs->addTab(m_signerPage, tr("Signer"));
-    m_tabs->addTab(m_timelinePage, tr("Timeline"));
-    m_tabs->addTab(m_keysPage, tr("Keys"));
-    m_tabs->addTab(m_comparePage, tr("Compare"));
+    // The tab data is the page's name for `jwt-workbench --page`, the same in every language.
+    const auto addPage = [this](QWidget* page, const QString& title, const char* name) {
+        m_tabs->tabBar()->setTabData(m_tabs->addTab(page, title), QString::fromLatin1(name));
+    };
+    addPage(m_decoderPage, tr("Decoder"), "decoder");
+    addPage(m_signerPage, tr("Signer"), "signer");
+    addPage(m_timelinePage, tr("Timeline"), "timeline");
+    addPage(m_keysPage, tr("Keys"), "keys");
+    addPage(m_comparePage, tr("Compare"), "compare");
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
@@ -141,8 +146,9 @@ void MainWindow::connectPages()
             m_timelinePage->setToken(tr("Decoder"), m_decoderPage->shownToken());
         }
     });
+    const QString signerToken = tr("Signer", "the signer's token, named on the timeline");
     connect(m_signerPage, &SignerPage::tokenChanged, this,
-            [this](const QString& token) { m_timelinePage->setToken(tr("Signer"), token); });
+            [this, signerToken](const QString& token) { m_timelinePage->setToken(signerToken, token); });
     // The token history (off unless turned on) keeps what the decoder shows, in the keystore only.
     connect(m_decoderPage, &DecoderPage::shownTokenChanged, m_history->recorder(), &TokenHistoryRecorder::tokenShown);
     connect(m_history, &TokenHistoryActions::openToken, this, [this](const QString& token) {
@@ -152,7 +158,7 @@ void MainWindow::connectPages()
     connect(m_history, &TokenHistoryActions::unlockRequested, this, showKeysPage);
     connect(m_history, &TokenHistoryActions::statusMessage, this, showMessage);
     if (!m_signerPage->token().isEmpty()) {
-        m_timelinePage->setToken(tr("Signer"), m_signerPage->token());
+        m_timelinePage->setToken(signerToken, m_signerPage->token());
     }
     auto* verificationTime = new VerificationTime(this);
     m_timelinePage->shareVerificationTime(verificationTime);

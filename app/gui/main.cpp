@@ -7,13 +7,16 @@
 #include "support/Convert.h"
 #include "support/Screenshot.h"
 #include "support/Theme.h"
+#include "support/Translations.h"
 #include "time/Duration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QMainWindow>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -39,18 +42,35 @@ bool hasOption(int argc, char** argv, const char* name)
     return false;
 }
 
-// Tabs are found by their title ("&Signer" is "signer", "Weak Secret" is "weak-secret"), so new pages
-// need no change here.
+// The value of `--name VALUE` or `--name=VALUE`, read before QCommandLineParser so that its help
+// text is already in the chosen language.
+QString optionValue(int argc, char** argv, const char* name)
+{
+    const QByteArray withEquals = QByteArray(name) + '=';
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], name) == 0 && i + 1 < argc) {
+            return QString::fromLocal8Bit(argv[i + 1]);
+        }
+        if (QByteArray(argv[i]).startsWith(withEquals)) {
+            return QString::fromLocal8Bit(argv[i] + withEquals.size());
+        }
+    }
+    return {};
+}
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "jwt-workbench: %s\n", qPrintable(message));
+    return 2;
+}
+
+// Tabs are found by the name their page gives them as tab data ("signer", "weak-secret"), the same
+// in every language, so new pages need no change here.
 bool showTab(QMainWindow& window, const QString& tabWidget, const QString& name)
 {
     auto* tabs = window.findChild<QTabWidget*>(tabWidget);
     for (int i = 0; tabs && i < tabs->count(); ++i) {
-        QString title = tabs->tabText(i).remove(QLatin1Char('&'));
-        for (const QString& status : {QStringLiteral(" ·"), QStringLiteral(" (")}) {
-            title = title.left(title.indexOf(status)); // "Findings · 1 error" is "findings"
-        }
-        title.replace(QLatin1Char(' '), QLatin1Char('-'));
-        if (title.compare(name, Qt::CaseInsensitive) == 0) {
+        if (tabs->tabBar()->tabData(i).toString().compare(name, Qt::CaseInsensitive) == 0) {
             tabs->setCurrentIndex(i);
             return true;
         }
@@ -115,42 +135,60 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("org.jwtworkbench.JwtWorkbench"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jwt-workbench.svg")));
 
+    // Before the options are defined, so that --help is in the chosen language.
+    const QString language = optionValue(argc, argv, "--lang");
+    if (!jwtwb::ui::Translations::install(language)) {
+        return usageError(QCoreApplication::translate("main", "--lang takes a language code, e.g. de or en"));
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("JWT Workbench: an offline desktop workbench for JSON Web Tokens."));
+        QCoreApplication::translate("main", "JWT Workbench: an offline desktop workbench for JSON Web Tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A token (or text holding one) to decode."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window offscreen into a PNG file and exit."),
-                                        QStringLiteral("file"));
+    parser.addPositionalArgument(QStringLiteral("token"),
+                                 QCoreApplication::translate("main", "A token (or text holding one) to decode."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window offscreen into a PNG file and exit."),
+        QCoreApplication::translate("main", "file"));
     const QCommandLineOption colorScheme(QStringLiteral("color-scheme"),
-                                         QStringLiteral("system (default), light or dark."), QStringLiteral("scheme"),
-                                         QStringLiteral("system"));
+                                         QCoreApplication::translate("main", "system (default), light or dark."),
+                                         QCoreApplication::translate("main", "scheme"), QStringLiteral("system"));
     const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size for --screenshot, e.g. 1280x800."), QStringLiteral("WxH"),
-                                  QStringLiteral("1280x800"));
+                                  QCoreApplication::translate("main", "Window size for --screenshot, e.g. 1280x800."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        QStringLiteral("Page to show, by its tab name: decoder (default), signer, timeline, keys, "
-                       "compare (the decoder's and the signer's tokens)."),
-        QStringLiteral("name"));
-    const QCommandLineOption timelineToken(QStringLiteral("timeline-token"),
-                                           QStringLiteral("Put a token on the timeline, as NAME=TOKEN (repeatable)."),
-                                           QStringLiteral("name=token"));
+        QCoreApplication::translate("main",
+                                    "Page to show, by its tab name: decoder (default), signer, timeline, keys, "
+                                    "compare (the decoder's and the signer's tokens)."),
+        QCoreApplication::translate("main", "name"));
+    const QCommandLineOption timelineToken(
+        QStringLiteral("timeline-token"),
+        QCoreApplication::translate("main", "Put a token on the timeline, as NAME=TOKEN (repeatable)."),
+        QCoreApplication::translate("main", "name=token"));
     const QCommandLineOption now(QStringLiteral("now"),
-                                 QStringLiteral("Pretend the clock shows this time (ISO 8601 or Unix seconds), "
-                                                "e.g. for reproducible screenshots."),
-                                 QStringLiteral("time"));
+                                 QCoreApplication::translate("main",
+                                                             "Pretend the clock shows this time (ISO 8601 or Unix "
+                                                             "seconds), e.g. for reproducible screenshots."),
+                                 QCoreApplication::translate("main", "time"));
     const QCommandLineOption decoderTab(
         QStringLiteral("decoder-tab"),
-        QStringLiteral(
-            "Decoder tab to show, by its name: decoded, claims, verification, findings, x-ray, weak-secret."),
-        QStringLiteral("name"));
+        QCoreApplication::translate(
+            "main", "Decoder tab to show, by its name: decoded, claims, verification, findings, x-ray, weak-secret."),
+        QCoreApplication::translate("main", "name"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main",
+                                    "Language of the window and of its dates, e.g. de or en (default: the "
+                                    "system's)."),
+        QCoreApplication::translate("main", "code"));
     const QCommandLineOption firstPaint(
         QStringLiteral("first-paint"),
-        QStringLiteral("Print the milliseconds from start to the window's first paint, and exit (tests/bench)."));
-    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now, decoderTab, firstPaint});
+        QCoreApplication::translate(
+            "main", "Print the milliseconds from start to the window's first paint, and exit (tests/bench)."));
+    parser.addOptions({screenshot, colorScheme, size, page, timelineToken, now, decoderTab, lang, firstPaint});
     parser.process(app);
 
     const QString scheme = parser.value(colorScheme);
@@ -159,16 +197,15 @@ int main(int argc, char** argv)
     } else if (scheme == QLatin1String("light")) {
         jwtwb::ui::applyColorScheme(app, jwtwb::ui::ColorScheme::Light);
     } else if (scheme != QLatin1String("system")) {
-        std::fprintf(stderr, "jwt-workbench: --color-scheme takes system, light or dark\n");
-        return 2;
+        return usageError(QCoreApplication::translate("main", "--color-scheme takes system, light or dark"));
     }
 
     if (parser.isSet(now)) {
         const auto fixed = jwtwb::time::parseTime(jwtwb::ui::toStdString(parser.value(now)),
                                                   jwtwb::ui::toSysSeconds(QDateTime::currentDateTimeUtc()));
         if (!fixed) {
-            std::fprintf(stderr, "jwt-workbench: --now: %s\n", fixed.error().message.c_str());
-            return 2;
+            // Core's message, in English like all of core's.
+            return usageError(QStringLiteral("--now: %1").arg(jwtwb::ui::toQString(fixed.error().message)));
         }
         jwtwb::ui::Clock::setFixed(jwtwb::ui::toQDateTime(*fixed));
     }
@@ -182,29 +219,28 @@ int main(int argc, char** argv)
     for (const QString& entry : parser.values(timelineToken)) {
         const auto equals = entry.indexOf(QLatin1Char('='));
         if (equals <= 0 || !window.timelinePage()->setToken(entry.left(equals), entry.mid(equals + 1))) {
-            std::fprintf(stderr, "jwt-workbench: --timeline-token takes NAME=TOKEN with a token that has claims\n");
-            return 2;
+            return usageError(
+                QCoreApplication::translate("main", "--timeline-token takes NAME=TOKEN with a token that has claims"));
         }
     }
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
-        std::fprintf(stderr, "jwt-workbench: --page takes the name of a tab: decoder, signer or timeline\n");
-        return 2;
+        return usageError(QCoreApplication::translate(
+            "main", "--page takes the name of a tab: decoder, signer, timeline, keys or compare"));
     }
     if (parser.value(page).compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
         window.comparePage()->setTokens(window.decoderPage()->shownToken(), window.signerPage()->token());
     }
 
     if (parser.isSet(decoderTab) && !showTab(window, QStringLiteral("decoderTabs"), parser.value(decoderTab))) {
-        std::fprintf(stderr, "jwt-workbench: --decoder-tab takes the name of a decoder tab, e.g. verification\n");
-        return 2;
+        return usageError(
+            QCoreApplication::translate("main", "--decoder-tab takes the name of a decoder tab, e.g. verification"));
     }
 
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         const QSize windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
         if (!windowSize.isValid() || windowSize.isEmpty()) {
-            std::fprintf(stderr, "jwt-workbench: --size takes WIDTHxHEIGHT, e.g. 1280x800\n");
-            return 2;
+            return usageError(QCoreApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 1280x800"));
         }
         QString error;
         if (!jwtwb::ui::saveScreenshot(window, windowSize, parser.value(screenshot), &error)) {

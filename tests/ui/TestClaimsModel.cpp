@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QTest>
 
 using namespace jwtwb;
@@ -32,6 +33,8 @@ private slots:
     void oneRowPerClaimInOrder();
     void timeClaims_data();
     void timeClaims();
+    void localTimeFollowsTheLocale_data();
+    void localTimeFollowsTheLocale();
     void unknownClaimHasNoMeaning();
     void millisecondsAreFlagged();
     void invalidTimeIsFlagged();
@@ -45,6 +48,7 @@ private:
 
 void TestClaimsModel::init()
 {
+    QLocale::setDefault(QLocale::c()); // the dates below in ISO 8601's order, whatever the system's locale
     m_model.setClaims(test::parseJsonOrDie(kClaims), test::at(kNow));
 }
 
@@ -110,6 +114,47 @@ void TestClaimsModel::timeClaims()
     QCOMPARE(cell(claim, ClaimsModel::Utc), utc);
     QCOMPARE(cell(claim, ClaimsModel::LocalTime), local);
     QVERIFY(!cell(claim, ClaimsModel::Meaning).isEmpty());
+}
+
+void TestClaimsModel::localTimeFollowsTheLocale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("exp");
+    QTest::addColumn<QString>("iat");
+    QTest::newRow("C") << "C"
+                       << "2025-11-29 10:07:20 UTC"
+                       << "2025-11-26 09:53:20 UTC";
+    QTest::newRow("German") << "de_DE"
+                            << "29.11.2025 10:07:20 UTC"
+                            << "26.11.2025 09:53:20 UTC";
+    QTest::newRow("Swiss German") << "de_CH"
+                                  << "29.11.2025 10:07:20 UTC"
+                                  << "26.11.2025 09:53:20 UTC";
+    QTest::newRow("British") << "en_GB"
+                             << "29/11/2025 10:07:20 UTC"
+                             << "26/11/2025 09:53:20 UTC";
+    // The 12-hour clock; CLDR puts a narrow no-break space before AM/PM since version 42.
+    QTest::newRow("American") << "en_US"
+                              << "11/29/2025 10:07:20 AM UTC"
+                              << "11/26/2025 9:53:20 AM UTC";
+}
+
+// The Local time column is written the way the application's locale (Translations) writes dates:
+// German day.month.year, American month/day/year; always four-digit years, seconds and the zone.
+void TestClaimsModel::localTimeFollowsTheLocale()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, exp);
+    QFETCH(QString, iat);
+    QLocale::setDefault(QLocale(locale));
+    const auto shown = [this](const char* claim) {
+        return cell(QString::fromLatin1(claim), ClaimsModel::LocalTime).replace(QChar(u'\u202f'), QLatin1Char(' '));
+    };
+    QCOMPARE(shown("exp"), exp);
+    QCOMPARE(shown("iat"), iat);
+    // The UTC column stays ISO 8601: it is what logs and other tools print, and what gets copied.
+    QCOMPARE(cell("exp", ClaimsModel::Utc), QStringLiteral("2025-11-29T10:07:20Z"));
+    QLocale::setDefault(QLocale::c());
 }
 
 void TestClaimsModel::unknownClaimHasNoMeaning()

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QLocale>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
@@ -98,6 +99,7 @@ private slots:
 
 void TestComparePage::initTestCase()
 {
+    QLocale::setDefault(QLocale::c()); // dates in ISO 8601's order, whatever the system's locale
     applyColorScheme(*qApp, ColorScheme::Light);
 }
 

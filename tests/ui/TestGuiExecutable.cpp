@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -17,16 +18,24 @@ private slots:
     void badTimelineOptions();
     void helpWithoutDisplay_data();
     void helpWithoutDisplay();
+    void languageOption_data();
+    void languageOption();
+    void germanScreenshot();
 
 private:
-    int run(const QStringList& arguments, QString* err = nullptr, QString* out = nullptr);
+    int run(const QStringList& arguments, QString* err = nullptr, QString* out = nullptr,
+            const QStringList& environment = {});
     QTemporaryDir m_home;
 };
 
-int TestGuiExecutable::run(const QStringList& arguments, QString* err, QString* out)
+// `environment` holds NAME=VALUE pairs to set on top of the test's own.
+int TestGuiExecutable::run(const QStringList& arguments, QString* err, QString* out, const QStringList& extra)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& pair : extra) {
+        environment.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    }
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
     environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // --screenshot must work without it
     environment.remove(QStringLiteral("DISPLAY"));
@@ -153,6 +162,53 @@ void TestGuiExecutable::helpWithoutDisplay()
     QString out;
     QCOMPARE(run({option}, &err, &out), 0);
     QVERIFY2(out.contains(expected), qPrintable(out + err));
+}
+
+void TestGuiExecutable::languageOption_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QString>("expected");
+    const QStringList german{QStringLiteral("LC_ALL=de_DE.UTF-8"), QStringLiteral("LANG=de_DE.UTF-8")};
+    const QString germanHelp = QStringLiteral("Sprache des Fensters");
+    const QString englishHelp = QStringLiteral("Language of the window");
+    QTest::newRow("system C") << QStringList{"--help"} << QStringList{} << englishHelp;
+    QTest::newRow("system German") << QStringList{"--help"} << german << germanHelp;
+    QTest::newRow("LANGUAGE") << QStringList{"--help"} << QStringList{"LC_ALL=en_US.UTF-8", "LANGUAGE=de:en"}
+                              << germanHelp;
+    QTest::newRow("--lang de") << QStringList{"--lang", "de", "--help"} << QStringList{} << germanHelp;
+    QTest::newRow("--lang=de") << QStringList{"--lang=de", "--help"} << QStringList{} << germanHelp;
+    QTest::newRow("--lang en over German") << QStringList{"--lang", "en", "--help"} << german << englishHelp;
+    QTest::newRow("English first") << QStringList{"--help"} << (german + QStringList{"LANGUAGE=en:de"}) << englishHelp;
+}
+
+// The program follows the system's language; --lang overrides it (the help text shows which won).
+void TestGuiExecutable::languageOption()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QString, expected);
+    QString err;
+    QString out;
+    QCOMPARE(run(arguments, &err, &out, environment), 0);
+    QVERIFY2(out.contains(expected), qPrintable(out + err));
+    QCOMPARE(run({"--lang", "123", "--help"}, &err), 2);
+    QVERIFY2(err.contains(QStringLiteral("--lang")), qPrintable(err));
+}
+
+// A German window renders, and --page and --decoder-tab still take the English names.
+void TestGuiExecutable::germanScreenshot()
+{
+    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-de.png");
+    QFile::remove(path);
+    QString err;
+    QCOMPARE(run({"--lang", "de", "--screenshot", path, "--color-scheme", "light", "--page", "decoder", "--decoder-tab",
+                  "claims", "--now", "2026-11-28T10:00:00Z"},
+                 &err),
+             0);
+    QVERIFY2(!QImage(path).isNull(), qPrintable(err));
+    QCOMPARE(run({"--lang", "de", "--screenshot", path, "--page", "signer"}, &err), 0);
+    QCOMPARE(run({"--lang", "de", "--screenshot", path, "--page", "Signieren"}, &err), 2);
 }
 
 QTEST_GUILESS_MAIN(TestGuiExecutable)

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private:
 private slots:
     void init()
     {
+        QLocale::setDefault(QLocale::c()); // counts without group separators, whatever the system's locale
         applyColorScheme(*qApp, ColorScheme::Light);
         m_panel = new SecretSearchPanel;
         m_panel->setWordlistPath(QStringLiteral(JWTWB_WORDLIST_DIR "/jwt.secrets.list"));

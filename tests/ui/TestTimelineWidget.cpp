@@ -7,6 +7,7 @@
 #include "widgets/TimelineWidget.h"
 
 #include <QImage>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTimeZone>
 
@@ -76,6 +77,7 @@ private:
 
 void TestTimelineWidget::init()
 {
+    QLocale::setDefault(QLocale::c()); // dates in ISO 8601's order, whatever the system's locale
     Clock::setFixed(utc(kNow));
     applyColorScheme(*qApp, ColorScheme::Light);
     m_widget = new TimelineWidget;

@@ -19,6 +19,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -104,6 +105,7 @@ private:
 
 void TestTokenHistoryRecorder::init()
 {
+    QLocale::setDefault(QLocale::c()); // dates in ISO 8601's order, whatever the system's locale
     // A fresh profile per test: settings and the data folder (the keystore) in one temporary folder.
     m_profile = std::make_unique<QTemporaryDir>();
     QVERIFY(m_profile->isValid());

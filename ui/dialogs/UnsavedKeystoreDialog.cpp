@@ -5,15 +5,6 @@
 #include <QPushButton>
 
 namespace jwtwb::ui {
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("UnsavedKeystoreDialog", text);
-}
-
-} // namespace
-
 UnsavedKeystoreDialog::Choice UnsavedKeystoreDialog::ask(QWidget* parent, Situation situation, const QString& path,
                                                          const QString& reason)
 {

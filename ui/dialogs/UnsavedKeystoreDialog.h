@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 class QWidget;
@@ -10,6 +11,8 @@ namespace jwtwb::ui {
 // locking or quitting with such changes.
 class UnsavedKeystoreDialog
 {
+    Q_DECLARE_TR_FUNCTIONS(UnsavedKeystoreDialog)
+
 public:
     enum class Situation { SaveFailed, BeforeLock, BeforeQuit };
     // Discard is offered only before locking or quitting; Keep leaves the changes in memory (and

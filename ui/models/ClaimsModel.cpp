@@ -4,9 +4,9 @@
 #include "jose/ClaimText.h"
 #include "jose/NumericDate.h"
 #include "support/Convert.h"
+#include "support/TimeText.h"
 
 #include <QApplication>
-#include <QDateTime>
 #include <QStyle>
 
 namespace jwtwb::ui {
@@ -93,16 +93,12 @@ QVariant ClaimsModel::data(const QModelIndex& index, int role) const
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     // A milliseconds timestamp is shown as the instant it most likely means, and flagged.
     const auto time = row.milliseconds ? row.asMilliseconds : row.time;
-    const auto seconds = time.time_since_epoch().count();
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name: return row.name;
         case Value: return row.value;
         case Relative: return relative(row);
-        case LocalTime:
-            return row.isTime
-                ? QDateTime::fromSecsSinceEpoch(seconds).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"))
-                : QString();
+        case LocalTime: return row.isTime ? formatDateTime(time, false) : QString();
         case Utc: return row.isTime ? toQString(jose::formatUtc(time)) : QString();
         case Meaning: return row.meaning;
         default: return {};

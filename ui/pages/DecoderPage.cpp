@@ -45,6 +45,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextCursor>
 #include <QTimer>
@@ -301,12 +302,16 @@ DecoderPage::DecoderPage(QWidget* parent)
     m_findingsView->setObjectName(QStringLiteral("findingsView"));
     m_findingsView->setModel(m_findingsModel);
 
-    m_tabs->addTab(m_stack, tr("Decoded"));
-    m_tabs->addTab(m_claimsView, tr("Claims"));
-    m_tabs->addTab(verificationScroll, tr("Verification"));
-    m_tabs->addTab(m_findingsView, tr("Findings"));
-    m_tabs->addTab(m_xray, tr("X-ray"));
-    m_tabs->addTab(m_secretSearch, tr("Weak Secret"));
+    // The tab data is the tab's name for `jwt-workbench --decoder-tab`, the same in every language.
+    const auto addTab = [this](QWidget* tab, const QString& title, const char* name) {
+        m_tabs->tabBar()->setTabData(m_tabs->addTab(tab, title), QString::fromLatin1(name));
+    };
+    addTab(m_stack, tr("Decoded"), "decoded");
+    addTab(m_claimsView, tr("Claims"), "claims");
+    addTab(verificationScroll, tr("Verification"), "verification");
+    addTab(m_findingsView, tr("Findings"), "findings");
+    addTab(m_xray, tr("X-ray"), "x-ray");
+    addTab(m_secretSearch, tr("Weak Secret"), "weak-secret");
     m_secretSearch->setObjectName(QStringLiteral("secretSearch"));
     m_xray->setObjectName(QStringLiteral("xray"));
 

@@ -540,7 +540,7 @@ void SignerPage::sign()
     const auto token
         = jose::signCompact(toStdString(m_headerEdit->toPlainText()), asBytes(*compactPayload), key, options);
     if (!token && token.error().code == Errc::WeakKey) {
-        block(tr("Not signed: %1 A conforming verifier refuses this key; tick \u201cAccept weak keys\u201d to sign "
+        block(tr("Not signed: %1 A conforming verifier refuses this key; tick “Accept weak keys” to sign "
                  "with it anyway.")
                   .arg(sentence(token.error().message)));
         return;

@@ -11,20 +11,20 @@
 namespace jwtwb::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("FixtureFiles", text);
-}
+// The translation context of these texts: no class here has one.
+struct FixtureFiles {
+    Q_DECLARE_TR_FUNCTIONS(FixtureFiles)
+};
 
 QString writeOwnerOnly(const QString& path, const QByteArray& content)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return FixtureFiles::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(content) != content.size() || !file.commit()) {
-        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return FixtureFiles::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
     }
     return {};
 }
@@ -41,7 +41,7 @@ QString writeFixtureFiles(const QString& folder, const fixtures::FixtureSet& set
 {
     QDir dir(folder);
     if (!dir.mkpath(QStringLiteral("."))) {
-        return tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder));
+        return FixtureFiles::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder));
     }
     for (const auto& info : fixtures::allFixtureKinds()) {
         dir.remove(toQString(fixtures::fixtureFileName(info.kind)));

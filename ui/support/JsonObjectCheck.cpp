@@ -8,7 +8,6 @@ namespace jwtwb::ui {
 
 JsonObjectCheck JsonObjectCheck::of(const QString& text, const QString& what)
 {
-    const auto tr = [](const char* source) { return QCoreApplication::translate("JsonObjectCheck", source); };
     const std::string utf8 = toStdString(text);
     auto parsed = encoding::parseJson(utf8);
     if (!parsed) {

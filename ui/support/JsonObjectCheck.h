@@ -2,6 +2,7 @@
 
 #include "encoding/Json.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -17,6 +18,8 @@ struct JsonObjectCheck {
 
     // `what` names the text in messages: "header", "payload".
     [[nodiscard]] static JsonObjectCheck of(const QString& text, const QString& what);
+
+    Q_DECLARE_TR_FUNCTIONS(JsonObjectCheck)
 };
 
 } // namespace jwtwb::ui

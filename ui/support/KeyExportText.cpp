@@ -12,10 +12,10 @@
 namespace jwtwb::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("KeyExportText", text);
-}
+// The translation context of these texts: no class here has one.
+struct KeyExportWords {
+    Q_DECLARE_TR_FUNCTIONS(KeyExportWords)
+};
 
 // Ends with a line break, as editors and `jq` write JSON files. Reserved first: growing the string
 // would free a copy of the private key text without wiping it.
@@ -41,12 +41,12 @@ bool isPrivateFormat(KeyExportFormat format)
 QString formatTitle(KeyExportFormat format)
 {
     switch (format) {
-    case KeyExportFormat::PublicJwk: return tr("Public JWK");
-    case KeyExportFormat::PublicJwks: return tr("Public JWK Set of the selected keys");
-    case KeyExportFormat::PublicPem: return tr("Public PEM");
-    case KeyExportFormat::PrivateJwk: return tr("Private JWK");
-    case KeyExportFormat::PrivatePem: return tr("Private PEM (unencrypted)");
-    case KeyExportFormat::PrivatePemEncrypted: return tr("Private PEM, encrypted with a passphrase");
+    case KeyExportFormat::PublicJwk: return KeyExportWords::tr("Public JWK");
+    case KeyExportFormat::PublicJwks: return KeyExportWords::tr("Public JWK Set of the selected keys");
+    case KeyExportFormat::PublicPem: return KeyExportWords::tr("Public PEM");
+    case KeyExportFormat::PrivateJwk: return KeyExportWords::tr("Private JWK");
+    case KeyExportFormat::PrivatePem: return KeyExportWords::tr("Private PEM (unencrypted)");
+    case KeyExportFormat::PrivatePemEncrypted: return KeyExportWords::tr("Private PEM, encrypted with a passphrase");
     }
     return {};
 }
@@ -70,8 +70,8 @@ QString inapplicableReason(KeyExportFormat format, const keys::Key& key)
         return {};
     }
     return format == KeyExportFormat::PublicJwk || format == KeyExportFormat::PublicJwks
-        ? tr("a secret has no public form.")
-        : tr("a secret has no PEM form.");
+        ? KeyExportWords::tr("a secret has no public form.")
+        : KeyExportWords::tr("a secret has no PEM form.");
 }
 
 bool formatApplies(KeyExportFormat format, const keys::Key& key)
@@ -83,7 +83,7 @@ std::expected<KeyExportText, QString> exportKeyText(std::span<const keys::Keysto
                                                     KeyExportFormat format, std::string_view passphrase)
 {
     if (entries.empty()) {
-        return std::unexpected(tr("no key is selected."));
+        return std::unexpected(KeyExportWords::tr("no key is selected."));
     }
     const keys::Key& key = entries.front()->key;
     const auto failed = [](const Error& error) { return std::unexpected(toQString(error.message)); };
@@ -133,7 +133,7 @@ std::expected<KeyExportText, QString> exportKeyText(std::span<const keys::Keysto
     case KeyExportFormat::PrivatePemEncrypted: {
         const bool encrypted = format == KeyExportFormat::PrivatePemEncrypted;
         if (encrypted && passphrase.empty()) {
-            return std::unexpected(tr("the passphrase is empty."));
+            return std::unexpected(KeyExportWords::tr("the passphrase is empty."));
         }
         auto pem = keys::exportPrivatePem(key, encrypted ? passphrase : std::string_view());
         if (!pem) {

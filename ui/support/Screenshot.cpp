@@ -1,6 +1,7 @@
 #include "Screenshot.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QPixmap>
 #include <QWidget>
 
@@ -13,7 +14,7 @@ bool saveScreenshot(QWidget& widget, QSize size, const QString& path, QString* e
     QApplication::processEvents();
     const QPixmap pixmap = widget.grab();
     if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
-        *errorMessage = QStringLiteral("cannot write the screenshot to %1").arg(path);
+        *errorMessage = QCoreApplication::translate("Screenshot", "cannot write the screenshot to %1").arg(path);
         return false;
     }
     return true;

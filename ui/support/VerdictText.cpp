@@ -10,10 +10,10 @@
 namespace jwtwb::ui {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("VerdictText", text);
-}
+// The translation context of these texts: no class here has one.
+struct VerdictText {
+    Q_DECLARE_TR_FUNCTIONS(VerdictText)
+};
 
 QString signatureReason(const jose::SignatureCheck& signature)
 {
@@ -23,14 +23,14 @@ QString signatureReason(const jose::SignatureCheck& signature)
         const std::string_view which = std::string_view(signature.reason).starts_with(kValid)
             ? std::string_view(signature.reason).substr(kValid.size())
             : std::string_view();
-        return tr("The signature is valid (%1)%2.")
+        return VerdictText::tr("The signature is valid (%1)%2.")
             .arg(toQString(signature.alg ? jose::algorithmName(*signature.alg) : "?"), toQString(which));
     }
     if (signature.problem == jose::SignatureProblem::KeyMismatch
         || signature.problem == jose::SignatureProblem::AlgorithmConfusion) {
         return toSentence(signature.reason); // the verdict says it already: not accepted, and why
     }
-    return tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
+    return VerdictText::tr("The signature is not accepted: %1").arg(toSentence(signature.reason));
 }
 
 // The claims' findings: errors as they are, warnings marked; whether none is an error.
@@ -39,7 +39,7 @@ bool claimReasons(const jose::ClaimReport& claims, QStringList& reasons, QString
     bool ok = true;
     for (const auto& finding : claims.findings) {
         if (finding.code == jose::ClaimCode::ClaimsNotObject) {
-            reasons << tr("The payload is not a JWT claims set, so no claims were checked.");
+            reasons << VerdictText::tr("The payload is not a JWT claims set, so no claims were checked.");
             continue;
         }
         const bool error = finding.severity == jose::ClaimSeverity::Error;
@@ -47,7 +47,8 @@ bool claimReasons(const jose::ClaimReport& claims, QStringList& reasons, QString
         if (error && firstError.isEmpty()) {
             firstError = toSentence(finding.message);
         }
-        reasons << (error ? toSentence(finding.message) : tr("Warning: %1").arg(toSentence(finding.message)));
+        reasons << (error ? toSentence(finding.message)
+                          : VerdictText::tr("Warning: %1").arg(toSentence(finding.message)));
     }
     return ok;
 }
@@ -55,7 +56,7 @@ bool claimReasons(const jose::ClaimReport& claims, QStringList& reasons, QString
 QString keyName(const keys::Key& key)
 {
     const std::string& kid = key.parameters().kid;
-    return kid.empty() ? toQString(key.describe()) : tr("kid=%1").arg(toQString(kid));
+    return kid.empty() ? toQString(key.describe()) : VerdictText::tr("kid=%1").arg(toQString(kid));
 }
 
 } // namespace
@@ -68,31 +69,33 @@ Verdict jwtVerdict(const jose::JwtVerification& result)
     if (signature.problem == jose::SignatureProblem::WeakKey) {
         // Core's sentence says whether the signature matches, and why the key is refused.
         verdict.reasons.back() = toSentence(signature.reason);
-        verdict.reasons << tr("Tick \u201cAccept weak keys\u201d to accept it with a warning, as a lenient verifier "
-                              "would.");
+        verdict.reasons << VerdictText::tr("Tick “Accept weak keys” to accept it with a warning, as a lenient verifier "
+                                           "would.");
     }
     for (const auto& warning : signature.warnings) {
-        verdict.reasons << tr("Warning: %1").arg(toSentence(warning));
+        verdict.reasons << VerdictText::tr("Warning: %1").arg(toSentence(warning));
     }
     QString firstClaimError; // the short reason when the signature is valid but the claims are not
     const bool claimsOk = claimReasons(result.claims, verdict.reasons, firstClaimError);
     if (signature.valid() && claimsOk) {
         if (result.claims.findings.empty()) {
-            verdict.reasons << tr("The claims hold at the time checked.");
+            verdict.reasons << VerdictText::tr("The claims hold at the time checked.");
         }
         verdict.state = VerificationState::Valid;
-        verdict.headline = tr("Valid");
+        verdict.headline = VerdictText::tr("Valid");
     } else if (signature.problem == jose::SignatureProblem::MissingPayload) {
         verdict.state = VerificationState::NotVerified;
-        verdict.headline = tr("Not verified");
+        verdict.headline = VerdictText::tr("Not verified");
     } else {
         // Core tells the attack (a public key's text as the HMAC secret) from a key that does not fit.
         verdict.state = VerificationState::Invalid;
-        verdict.headline = signature.valid()                                  ? tr("Invalid: the claims do not hold")
-            : signature.problem == jose::SignatureProblem::AlgorithmConfusion ? tr("Invalid: algorithm confusion")
-            : signature.problem == jose::SignatureProblem::KeyMismatch        ? tr("Invalid: the key does not fit")
-            : signature.problem == jose::SignatureProblem::WeakKey            ? tr("Invalid: the key is too weak")
-                                                                              : tr("Invalid");
+        verdict.headline = signature.valid() ? VerdictText::tr("Invalid: the claims do not hold")
+            : signature.problem == jose::SignatureProblem::AlgorithmConfusion
+            ? VerdictText::tr("Invalid: algorithm confusion")
+            : signature.problem == jose::SignatureProblem::KeyMismatch
+            ? VerdictText::tr("Invalid: the key does not fit")
+            : signature.problem == jose::SignatureProblem::WeakKey ? VerdictText::tr("Invalid: the key is too weak")
+                                                                   : VerdictText::tr("Invalid");
         if (signature.valid()) {
             verdict.summary = firstClaimError;
         }
@@ -105,10 +108,10 @@ QStringList keySelectionLines(const encoding::Json& header, std::span<const keys
     const auto selection = jose::selectKeys(header, keys);
     QStringList lines;
     for (const auto index : selection.matches) {
-        lines << tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));
+        lines << VerdictText::tr("Fits this token: %1.").arg(toQString(jose::describeKeyInSet(keys[index], index)));
     }
     for (const auto& rejection : selection.rejected) {
-        lines << tr("Skipped %1: %2.")
+        lines << VerdictText::tr("Skipped %1: %2.")
                      .arg(toQString(jose::describeKeyInSet(keys[rejection.index], rejection.index)),
                           toQString(rejection.reason));
     }
@@ -120,39 +123,42 @@ Verdict decryptionFailureVerdict(const Error& error)
     Verdict verdict;
     verdict.state = VerificationState::Invalid;
     switch (error.code) {
-    case Errc::DecryptionFailed: verdict.headline = tr("Not decrypted: wrong key, or the token was changed"); break;
-    case Errc::WrongPassphrase: verdict.headline = tr("Not decrypted: wrong passphrase"); break;
-    case Errc::UnsupportedAlgorithm: verdict.headline = tr("Not decrypted: unsupported algorithm"); break;
-    case Errc::LimitExceeded: verdict.headline = tr("Not decrypted: over a safety limit"); break;
+    case Errc::DecryptionFailed:
+        verdict.headline = VerdictText::tr("Not decrypted: wrong key, or the token was changed");
+        break;
+    case Errc::WrongPassphrase: verdict.headline = VerdictText::tr("Not decrypted: wrong passphrase"); break;
+    case Errc::UnsupportedAlgorithm: verdict.headline = VerdictText::tr("Not decrypted: unsupported algorithm"); break;
+    case Errc::LimitExceeded: verdict.headline = VerdictText::tr("Not decrypted: over a safety limit"); break;
     case Errc::KeyMismatch:
     case Errc::InvalidKey:
-    case Errc::KeyNotFound: verdict.headline = tr("Not decrypted: the key does not fit"); break;
-    case Errc::WeakKey: verdict.headline = tr("Not decrypted: the key is too weak"); break;
-    case Errc::PassphraseRequired: verdict.headline = tr("Not decrypted: the passphrase is empty"); break;
-    default: verdict.headline = tr("Not decrypted: the token is malformed"); break;
+    case Errc::KeyNotFound: verdict.headline = VerdictText::tr("Not decrypted: the key does not fit"); break;
+    case Errc::WeakKey: verdict.headline = VerdictText::tr("Not decrypted: the key is too weak"); break;
+    case Errc::PassphraseRequired: verdict.headline = VerdictText::tr("Not decrypted: the passphrase is empty"); break;
+    default: verdict.headline = VerdictText::tr("Not decrypted: the token is malformed"); break;
     }
     verdict.reasons << toSentence(error.message);
     if (error.code == Errc::WeakKey) {
-        verdict.reasons << tr("Tick \u201cAccept weak keys\u201d to decrypt with it anyway.");
+        verdict.reasons << VerdictText::tr("Tick “Accept weak keys” to decrypt with it anyway.");
     }
     return verdict;
 }
 
 QString decryptedText(const jwe::DecryptedJwe& decrypted, std::span<const keys::Key> keys)
 {
-    QString text = tr("Decrypted with %1 / %2")
+    QString text = VerdictText::tr("Decrypted with %1 / %2")
                        .arg(toQString(jwe::keyAlgorithmInfo(decrypted.alg).name),
                             toQString(jwe::contentAlgorithmInfo(decrypted.enc).name));
     if (decrypted.key < keys.size()) {
         const keys::Key& key = keys[decrypted.key];
-        text += keys.size() > 1 ? tr(", key %1 of %2 (%3)").arg(decrypted.key + 1).arg(keys.size()).arg(keyName(key))
-                                : tr(", key %1").arg(keyName(key));
+        text += keys.size() > 1
+            ? VerdictText::tr(", key %1 of %2 (%3)").arg(decrypted.key + 1).arg(keys.size()).arg(keyName(key))
+            : VerdictText::tr(", key %1").arg(keyName(key));
     }
     if (decrypted.recipient > 0) {
-        text += tr(", as recipient %1").arg(decrypted.recipient + 1);
+        text += VerdictText::tr(", as recipient %1").arg(decrypted.recipient + 1);
     }
     if (decrypted.compressed) {
-        text += tr(", then inflated (zip DEF)");
+        text += VerdictText::tr(", then inflated (zip DEF)");
     }
     return text + QLatin1Char('.');
 }
@@ -166,48 +172,51 @@ Verdict encryptedJwtVerdict(const jwe::EncryptedJwtReport& report, std::span<con
     case jwe::JweContent::NestedJwt:
         if (!report.nested) {
             verdict.state = VerificationState::Invalid;
-            verdict.headline = tr("Invalid: the nested token is broken");
-            verdict.reasons << tr("Layer 1, encryption: %1").arg(decrypted)
+            verdict.headline = VerdictText::tr("Invalid: the nested token is broken");
+            verdict.reasons << VerdictText::tr("Layer 1, encryption: %1").arg(decrypted)
                             << toSentence(report.innerError ? report.innerError->message : std::string());
             verdict.summary = verdict.reasons.back();
             return verdict;
         }
         if (!signatureKeyGiven) {
             verdict.state = VerificationState::NotVerified;
-            verdict.headline = tr("Decrypted · signature not verified");
-            verdict.reasons << tr("Layer 1, encryption: %1").arg(decrypted)
-                            << tr("Layer 2, signature: give the signer's key under \u201cSignature key\u201d to "
-                                  "verify the nested token. Until then anyone could have signed it.");
+            verdict.headline = VerdictText::tr("Decrypted · signature not verified");
+            verdict.reasons << VerdictText::tr("Layer 1, encryption: %1").arg(decrypted)
+                            << VerdictText::tr("Layer 2, signature: give the signer's key under “Signature key” to "
+                                               "verify the nested token. Until then anyone could have signed it.");
             verdict.summary = decrypted;
             return verdict;
         }
         verdict = jwtVerdict(*report.nested);
         // Both layers in the one line shown elsewhere.
-        verdict.summary
-            = tr("%1 %2").arg(decrypted, verdict.summary.isEmpty() ? verdict.reasons.value(0) : verdict.summary);
+        verdict.summary = VerdictText::tr("%1 %2").arg(
+            decrypted, verdict.summary.isEmpty() ? verdict.reasons.value(0) : verdict.summary);
         if (!verdict.reasons.isEmpty()) {
-            verdict.reasons.front() = tr("Layer 2, signature: %1").arg(verdict.reasons.front());
+            verdict.reasons.front() = VerdictText::tr("Layer 2, signature: %1").arg(verdict.reasons.front());
         }
-        verdict.reasons.prepend(tr("Layer 1, encryption: %1").arg(decrypted));
+        verdict.reasons.prepend(VerdictText::tr("Layer 1, encryption: %1").arg(decrypted));
         return verdict;
     case jwe::JweContent::Claims: {
         verdict.reasons << decrypted
-                        << tr("The claims are encrypted, not signed: anyone who can encrypt to this key could "
-                              "have written them.");
+                        << VerdictText::tr(
+                               "The claims are encrypted, not signed: anyone who can encrypt to this key could "
+                               "have written them.");
         QString firstError;
         const bool ok = report.claims && claimReasons(*report.claims, verdict.reasons, firstError);
         verdict.state = ok ? VerificationState::Valid : VerificationState::Invalid;
-        verdict.headline = ok ? tr("Valid (decrypted)") : tr("Invalid: the claims do not hold");
+        verdict.headline
+            = ok ? VerdictText::tr("Valid (decrypted)") : VerdictText::tr("Invalid: the claims do not hold");
         verdict.summary = ok ? decrypted : firstError;
         return verdict;
     }
     case jwe::JweContent::Other: break;
     }
     verdict.state = VerificationState::Valid;
-    verdict.headline = tr("Valid (decrypted)");
+    verdict.headline = VerdictText::tr("Valid (decrypted)");
     verdict.reasons << decrypted
-                    << tr("The content is not a JWT (no \"cty\": \"JWT\", and not a JSON object): it is shown on the "
-                          "Decoded tab as it is.");
+                    << VerdictText::tr(
+                           "The content is not a JWT (no \"cty\": \"JWT\", and not a JSON object): it is shown on the "
+                           "Decoded tab as it is.");
     verdict.summary = decrypted;
     return verdict;
 }

@@ -31,10 +31,10 @@ struct ExpiryPreset {
 };
 
 const std::array kPresets{
-    ExpiryPreset{QT_TRANSLATE_NOOP("ClaimHelpers", "5 min"), 5min},
-    ExpiryPreset{QT_TRANSLATE_NOOP("ClaimHelpers", "15 min"), 15min},
-    ExpiryPreset{QT_TRANSLATE_NOOP("ClaimHelpers", "1 h"), 1h},
-    ExpiryPreset{QT_TRANSLATE_NOOP("ClaimHelpers", "1 day"), 24h},
+    ExpiryPreset{QT_TRANSLATE_NOOP("jwtwb::ui::ClaimHelpers", "5 min"), 5min},
+    ExpiryPreset{QT_TRANSLATE_NOOP("jwtwb::ui::ClaimHelpers", "15 min"), 15min},
+    ExpiryPreset{QT_TRANSLATE_NOOP("jwtwb::ui::ClaimHelpers", "1 h"), 1h},
+    ExpiryPreset{QT_TRANSLATE_NOOP("jwtwb::ui::ClaimHelpers", "1 day"), 24h},
 };
 
 QPushButton* makeButton(const QString& text, const QString& tip, const QString& name, QWidget* parent)

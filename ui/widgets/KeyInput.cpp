@@ -511,10 +511,10 @@ void KeyInput::readSecret()
     takeReading(std::move(*reading));
     if (isKeyText(m_secret->text())) {
         // Core's note says the text is a key's; this says where to put it instead.
-        showStatus(m_status->text() + QLatin1Char('\n')
-                       + tr("To read it as a key, choose \u201c%1\u201d.")
-                             .arg(m_source->itemText(static_cast<int>(Source::KeyText))),
-                   m_statusIsError);
+        showStatus(
+            m_status->text() + QLatin1Char('\n')
+                + tr("To read it as a key, choose “%1”.").arg(m_source->itemText(static_cast<int>(Source::KeyText))),
+            m_statusIsError);
     }
 }
 

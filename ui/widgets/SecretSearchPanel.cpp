@@ -18,8 +18,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <fmt/format.h>
-
 namespace jwtwb::ui {
 namespace {
 
@@ -218,13 +216,20 @@ void SecretSearchPanel::start()
             if (result->secret) {
                 outcome.secret = std::make_shared<crypto::SecureBytes>(std::move(*result->secret));
                 outcome.foundIn = toQString(result->foundIn);
-                outcome.summary = toQString(fmt::format("Found in the {} after {} guesses ({:.1f} s).", result->foundIn,
-                                                        result->tried, result->seconds));
+                outcome.summary = SecretSearchPanel::tr("Found in the %1 after %L2 guesses (%L3 s).")
+                                      .arg(outcome.foundIn)
+                                      .arg(result->tried)
+                                      .arg(result->seconds, 0, 'f', 1);
             } else {
-                outcome.summary = toQString(fmt::format(
-                    "{} after {} guesses ({:.1f} s, {}).", result->cancelled ? "Cancelled" : "Not found", result->tried,
-                    result->seconds,
-                    crack::describeRate(static_cast<double>(result->tried) / std::max(result->seconds, 1e-9))));
+                // The rate is core's words, like the progress line.
+                const QString rate = toQString(
+                    crack::describeRate(static_cast<double>(result->tried) / std::max(result->seconds, 1e-9)));
+                outcome.summary
+                    = (result->cancelled ? SecretSearchPanel::tr("Cancelled after %L1 guesses (%L2 s, %3).")
+                                         : SecretSearchPanel::tr("Not found after %L1 guesses (%L2 s, %3)."))
+                          .arg(result->tried)
+                          .arg(result->seconds, 0, 'f', 1)
+                          .arg(rate);
             }
         }
         crypto::releaseThreadState();

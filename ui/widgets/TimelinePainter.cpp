@@ -41,8 +41,7 @@ QString tickContext(inspect::TickUnit unit, const QDateTime& time, const QDateTi
     case inspect::TickUnit::Second:
     case inspect::TickUnit::Minute:
     case inspect::TickUnit::Hour:
-        return previous.isValid() && previous.date() == time.date() ? QString()
-                                                                    : time.toString(QStringLiteral("yyyy-MM-dd"));
+        return previous.isValid() && previous.date() == time.date() ? QString() : formatDate(time.date());
     case inspect::TickUnit::Day:
         return previous.isValid() && previous.date().year() == time.date().year() ? QString()
                                                                                   : QString::number(time.date().year());

@@ -36,7 +36,7 @@ QString markerTimeFormat(seconds span)
     if (span <= std::chrono::days(400)) {
         return QStringLiteral("d MMM HH:mm");
     }
-    return QStringLiteral("yyyy-MM-dd");
+    return dateFormat();
 }
 
 QString joinedClaims(const std::vector<const inspect::TimelineMarker*>& group)
