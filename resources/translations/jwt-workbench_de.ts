@@ -3633,6 +3633,18 @@ kid: %2</translation>
         <source>Decrypting with %1…</source>
         <translation>Wird mit %1 entschlüsselt …</translation>
     </message>
+    <message>
+        <source>none: one revoked jti a line</source>
+        <translation>keine: eine widerrufene jti je Zeile</translation>
+    </message>
+    <message>
+        <source>A deny-list: a token whose jti is listed here is invalid, and a token without a jti gets a warning, because no list could revoke it. Lines starting with # are comments.</source>
+        <translation>Eine Sperrliste: Ein Token, dessen jti hier steht, ist ungültig, und ein Token ohne jti erhält eine Warnung, weil keine Liste es widerrufen könnte. Zeilen, die mit # beginnen, sind Kommentare.</translation>
+    </message>
+    <message>
+        <source>Revoked (jti)</source>
+        <translation>Widerrufen (jti)</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::XRayView</name>

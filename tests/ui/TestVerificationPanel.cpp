@@ -105,6 +105,7 @@ private slots:
     void leftoverKeyDoesNotFit_data();
     void leftoverKeyDoesNotFit();
     void options();
+    void revokedIds();
     void followsTheClock();
     void keySetShowsChoice();
     void loadsKeyFiles();
@@ -496,6 +497,38 @@ void TestVerificationPanel::options()
     m_panel->setLeewaySeconds(0);
     m_panel->setVerifyTime(std::nullopt); // back to the clock, which is before exp
     QCOMPARE(m_panel->state(), VerificationState::Valid);
+}
+
+void TestVerificationPanel::revokedIds()
+{
+    const std::string secret(32, 'r');
+    const keys::Key key = keys::Key::fromSecret(crypto::SecureBytes(secret));
+    const auto signedWith = [&](const char* payload) {
+        return QString::fromStdString(jose::signCompact(R"({"alg":"HS256"})", asBytes(payload), &key).value());
+    };
+    m_panel->setToken(signedWith(R"({"jti":"id-2","sub":"a"})"));
+    m_panel->keyInput()->setSecret(QString::fromStdString(secret), keys::SecretEncoding::Utf8);
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+
+    auto* field = m_panel->findChild<QPlainTextEdit*>(QStringLiteral("revokedIds"));
+    QVERIFY(field);
+    QVERIFY(field->isVisibleTo(m_panel));
+    paste(field, QStringLiteral("# after the incident\nid-1\nid-2\n"));
+    QCOMPARE(m_panel->state(), VerificationState::Invalid);
+    QVERIFY2(m_panel->reasonText().contains(
+                 QStringLiteral(R"(the jti "id-2" is on the deny-list: the token is revoked)"), Qt::CaseInsensitive),
+             qPrintable(m_panel->reasonText()));
+    m_panel->setRevokedIds(QStringLiteral("id-1\n"));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+
+    // Without a jti a deny-list cannot revoke the token: still valid, with the reason as a warning.
+    m_panel->setToken(signedWith(R"({"sub":"a"})"));
+    QCOMPARE(m_panel->state(), VerificationState::Valid);
+    QVERIFY2(m_panel->reasonText().contains(QStringLiteral("Warning: The token has no jti, so the deny-list cannot "
+                                                           "revoke it")),
+             qPrintable(m_panel->reasonText()));
+    m_panel->setRevokedIds({});
+    QVERIFY2(!m_panel->reasonText().contains(QStringLiteral("deny-list")), qPrintable(m_panel->reasonText()));
 }
 
 void TestVerificationPanel::followsTheClock()

@@ -76,6 +76,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     , m_atNow(new QCheckBox(tr("Now"), this))
     , m_at(new QDateTimeEdit(this))
     , m_acceptWeakKeys(new QCheckBox(tr("Accept &weak keys"), this))
+    , m_revoked(new QPlainTextEdit(this))
     , m_time(new VerificationTime(this))
     , m_verdict(new QLabel(this))
     , m_reason(new QLabel(this))
@@ -94,6 +95,12 @@ VerificationPanel::VerificationPanel(QWidget* parent)
         tr("Accept an RSA key under 2048 bits or with the ROCA fingerprint, or an HMAC secret shorter than the hash, "
            "with a warning, as a lenient verifier would. A conforming verifier refuses them (RFC 7518 §3.2, "
            "§3.3); use this for teaching and for legacy systems only."));
+    m_revoked->setObjectName(QStringLiteral("revokedIds"));
+    m_revoked->setPlaceholderText(tr("none: one revoked jti a line"));
+    m_revoked->setToolTip(tr("A deny-list: a token whose jti is listed here is invalid, and a token without a jti "
+                             "gets a warning, because no list could revoke it. Lines starting with # are comments."));
+    m_revoked->setTabChangesFocus(true);
+    m_revoked->setFixedHeight(m_revoked->fontMetrics().lineSpacing() * 3 + 2 * m_revoked->frameWidth() + 8);
     m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_reason->setObjectName(QStringLiteral("reasonLabel"));
     m_keySelection->setObjectName(QStringLiteral("keySelectionLabel"));
@@ -201,6 +208,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     m_options->addRow(tr("Leeway"), m_leeway);
     m_options->addRow(tr("Verify at"), atRow);
     m_options->addRow(QString(), m_acceptWeakKeys);
+    m_options->addRow(tr("Revoked (jti)"), m_revoked);
     m_options->addRow(m_detachedLabel, m_detached);
 
     auto* layout = new QVBoxLayout(this);
@@ -214,7 +222,7 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(optionsBox);
     layout->addStretch(1);
     chainTabOrder({m_decryptionKey, m_dpop, m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at,
-                   m_acceptWeakKeys, m_detached});
+                   m_acceptWeakKeys, m_revoked, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_dpop, &DpopChecksView::requestChanged, this, &VerificationPanel::verify);
@@ -225,6 +233,14 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     connect(m_detached, &QPlainTextEdit::textChanged, this, &VerificationPanel::verify);
     connect(m_leeway, &QSpinBox::valueChanged, this, &VerificationPanel::verify);
     connect(m_acceptWeakKeys, &QCheckBox::toggled, this, &VerificationPanel::verify);
+    connect(m_revoked, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_revoked->toPlainText();
+        // QString holds no invalid UTF-8, so the list always parses.
+        auto list = text.trimmed().isEmpty() ? std::nullopt
+                                             : std::optional(jose::RevocationList::parse(toStdString(text)).value());
+        m_revokedList = list ? std::make_shared<const jose::RevocationList>(std::move(*list)) : nullptr;
+        verify();
+    });
     // The user's choice goes to m_time; the controls and the verdict follow it from there.
     connect(m_at, &QDateTimeEdit::dateTimeChanged, this,
             [this](const QDateTime& time) { m_time->setWhatIf(toSysSeconds(time)); });
@@ -319,6 +335,11 @@ void VerificationPanel::setExpectedAudience(const QString& audience)
 void VerificationPanel::setLeewaySeconds(int seconds)
 {
     m_leeway->setValue(seconds);
+}
+
+void VerificationPanel::setRevokedIds(const QString& lines)
+{
+    m_revoked->setPlainText(lines);
 }
 
 void VerificationPanel::setDetachedPayload(const QString& payload)
@@ -433,7 +454,7 @@ void VerificationPanel::updateBoxes()
     m_keyBox->setTitle(m_jwe ? tr("Signature key (of the nested token)") : tr("Key"));
     // A proof names its own key and algorithm, and has no iss or aud; its iat window is RFC 9449's.
     for (QWidget* field :
-         std::initializer_list<QWidget*>{m_algorithms, m_issuer, m_audience, m_leeway, m_acceptWeakKeys}) {
+         std::initializer_list<QWidget*>{m_algorithms, m_issuer, m_audience, m_leeway, m_acceptWeakKeys, m_revoked}) {
         m_options->setRowVisible(field, !m_dpopProof);
     }
 }
@@ -456,6 +477,7 @@ jose::JwtVerifyOptions VerificationPanel::verifyOptions() const
     options.claims.leeway = std::chrono::seconds(m_leeway->value());
     options.claims.now = m_time->at();
     options.jws.weakKeys = m_acceptWeakKeys->isChecked() ? jose::WeakKeys::Accept : jose::WeakKeys::Refuse;
+    options.claims.revoked = m_revokedList;
     return options;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "jose/RevocationList.h"
 #include "jwe/EncryptedJwt.h"
 #include "support/VerdictText.h"
 
 #include <QWidget>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QCheckBox;
@@ -55,6 +57,8 @@ public:
     void setExpectedIssuer(const QString& issuer);
     void setExpectedAudience(const QString& audience); // comma-separated for several
     void setLeewaySeconds(int seconds);
+    // Revoked token IDs, one jti a line (as `jwtwb verify --revoked` reads a file); empty: no deny-list.
+    void setRevokedIds(const QString& lines);
     // "Accept weak keys": off by default, never stored.
     void setAcceptWeakKeys(bool accept);
     void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
@@ -126,6 +130,8 @@ private:
     QCheckBox* m_atNow;
     QDateTimeEdit* m_at;
     QCheckBox* m_acceptWeakKeys;
+    QPlainTextEdit* m_revoked;
+    std::shared_ptr<const jose::RevocationList> m_revokedList; // null while m_revoked is empty
     VerificationTime* m_time;
     QLabel* m_verdict;
     QLabel* m_reason;
