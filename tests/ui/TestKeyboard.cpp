@@ -194,7 +194,7 @@ void TestKeyboard::focusChain_data()
     row("decoder: verification", kDecoder, 2, false,
         decoderTop
             + " keySource openKeyFile secretEdit revealSecret secretEncoding allowedAlgorithms expectedIssuer "
-              "expectedAudience leeway verifyNow acceptWeakKeys "
+              "expectedAudience leeway verifyNow acceptWeakKeys revokedIds "
             + end);
     row("decoder: findings", kDecoder, 3, false, decoderTop + " findingsView " + end);
     row("decoder: x-ray", kDecoder, 4, false,
