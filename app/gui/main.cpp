@@ -214,6 +214,11 @@ int main(int argc, char** argv)
     window.restoreState();
     if (!parser.positionalArguments().isEmpty()) {
         window.decoderPage()->setTokenText(parser.positionalArguments().join(QLatin1Char(' ')));
+        // A big token is otherwise decoded off the GUI thread, after the window is shown.
+        if (parser.isSet(screenshot)
+            || parser.value(page).compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
+            window.decoderPage()->finishDecoding();
+        }
     }
 
     for (const QString& entry : parser.values(timelineToken)) {

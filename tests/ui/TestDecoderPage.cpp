@@ -962,6 +962,19 @@ void TestDecoderPage::bigTokenDecodesInTheBackground()
     QTest::qWait(500);
     QCOMPARE(m_page->shownToken(), test::kSampleToken);
     QVERIFY(m_payload->toPlainText().contains("John Doe"));
+
+    // A caller that needs the big token at once (a screenshot, Compare at start) decodes it now.
+    m_page->setTokenText(big);
+    QVERIFY(m_page->isDecodePending());
+    QCOMPARE(m_page->shownToken(), test::kSampleToken);
+    m_page->finishDecoding();
+    QVERIFY(!m_page->isDecodePending());
+    QCOMPARE(m_page->shownToken(), big);
+    QVERIFY(source->text().isEmpty());
+    QVERIFY(m_payload->toPlainText().contains("\"role-1000\""));
+    QTest::qWait(300); // a background result on its way would be dropped
+    QCOMPARE(m_page->shownToken(), big);
+    QVERIFY(!m_page->isDecodePending());
     applyColorScheme(*qApp, ColorScheme::Light);
 }
 

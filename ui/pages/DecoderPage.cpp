@@ -396,6 +396,21 @@ void DecoderPage::textEdited(const QString& text)
     emit tokenTextChanged(text);
 }
 
+void DecoderPage::finishDecoding()
+{
+    if (!m_decodePending) {
+        return;
+    }
+    m_decodeTimer->stop();
+    ++m_generation;
+    m_prepared.reset();
+    m_decodePending = false;
+    decode();
+    if (std::exchange(m_revealWhenDecoded, false)) {
+        revealChosenToken();
+    }
+}
+
 void DecoderPage::prepareInBackground()
 {
     const quint64 generation = m_generation;

@@ -50,6 +50,9 @@ public:
     static constexpr qsizetype kSyncDecodeLimit = 64 * 1024;
     // True while a big text waits to be decoded, or is decoded off the GUI thread.
     [[nodiscard]] bool isDecodePending() const { return m_decodePending; }
+    // Decodes a pending big text now, on the GUI thread, for callers that need the result at once
+    // (a screenshot, the Compare page at start); a background result on the way is dropped.
+    void finishDecoding();
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
 
