@@ -3345,6 +3345,10 @@ kid: %2</translation>
         <source>Paste a token, a Bearer value, an Authorization header, a URL with id_token=… or a token response in JSON — or drop a file here.</source>
         <translation>Fügen Sie ein Token, einen Bearer-Wert, einen Authorization-Header, eine URL mit id_token=… oder eine Token-Antwort in JSON ein – oder ziehen Sie eine Datei hierher.</translation>
     </message>
+    <message>
+        <source>Showing the first %1 of %2, read-only: too long to edit here. All of it is decoded. Paste to replace it, or &lt;a href=&quot;clear&quot;&gt;clear it&lt;/a&gt;.</source>
+        <translation>Angezeigt werden die ersten %1 von %2, schreibgeschützt: zu lang, um es hier zu bearbeiten. Dekodiert wird alles. Einfügen ersetzt es, oder &lt;a href=&quot;clear&quot;&gt;leeren&lt;/a&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::TokenHistoryActions</name>

@@ -192,12 +192,12 @@ void BenchDecoder::cleanup()
     m_window.reset();
 }
 
+// From TokenEdit::kEditLimit on, a text is shown in part and read-only: nothing to type into.
 void BenchDecoder::keystroke_data()
 {
     QTest::addColumn<qsizetype>("size");
     QTest::newRow("1 KB") << qsizetype(1024);
     QTest::newRow("16 KB") << qsizetype(16 * 1024);
-    QTest::newRow("1 MB") << qsizetype(1024 * 1024);
 }
 
 // A character typed at the end of the signature, then taken back: each keystroke changes the
@@ -228,6 +228,7 @@ void BenchDecoder::keystroke()
 void BenchDecoder::paste_data()
 {
     keystroke_data();
+    QTest::newRow("1 MB") << qsizetype(1024 * 1024);
 }
 
 // Ctrl+V of a whole token into the empty editor: the time to the first paint of the window, and
@@ -260,8 +261,9 @@ void BenchDecoder::paste()
     QCOMPARE(m_page->tokenText(), token);
 }
 
-// A 1 MB token pasted, then five characters typed and taken back, a keystroke every 50 ms, as the
-// event loop runs: the result is the longest the GUI thread was busy without a turn of the loop.
+// A 1 MB token pasted, then five characters typed and taken back (which the editor, showing so long
+// a text in part, ignores), a keystroke every 50 ms, as the event loop runs: the result is the
+// longest the GUI thread was busy without a turn of the loop.
 void BenchDecoder::longestStall()
 {
     const QString token = makeToken(1024 * 1024);

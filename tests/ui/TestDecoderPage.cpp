@@ -64,6 +64,21 @@ QList<int> underlined(const QPlainTextEdit& edit)
     return positions;
 }
 
+// An HS256 token whose payload holds thousands of roles ("role-0", …), at least `size` bytes long.
+QString bigToken(std::size_t size)
+{
+    std::string claims = R"({"sub":"big","roles":[)";
+    for (int i = 0; claims.size() < size; ++i) {
+        claims += (i ? ",\"role-" : "\"role-") + std::to_string(i) + "\"";
+    }
+    claims += "]}";
+    const keys::Key key
+        = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("a-big-token-secret-of-32-bytes!!")));
+    const auto signed_ = jose::signCompact(R"({"alg":"HS256"})",
+                                           {reinterpret_cast<const std::uint8_t*>(claims.data()), claims.size()}, &key);
+    return signed_ ? QString::fromStdString(*signed_) : QString();
+}
+
 } // namespace
 
 class TestDecoderPage : public QObject
@@ -110,6 +125,8 @@ private slots:
     void pasteWithLineBreakKeepsTheStartInView();
     void bigTokenDecodesInTheBackground_data();
     void bigTokenDecodesInTheBackground();
+    void longTextIsShownInPart_data();
+    void longTextIsShownInPart();
 
 private:
     QTemporaryDir m_config;
@@ -923,17 +940,7 @@ void TestDecoderPage::bigTokenDecodesInTheBackground()
 {
     QFETCH(int, scheme);
     applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
-    std::string claims = R"({"sub":"big","roles":[)";
-    for (int i = 0; claims.size() < 80 * 1024; ++i) {
-        claims += (i ? ",\"role-" : "\"role-") + std::to_string(i) + "\"";
-    }
-    claims += "]}";
-    const keys::Key key
-        = keys::Key::fromSecret(crypto::SecureBytes(std::string_view("a-big-token-secret-of-32-bytes!!")));
-    const auto signed_ = jose::signCompact(R"({"alg":"HS256"})",
-                                           {reinterpret_cast<const std::uint8_t*>(claims.data()), claims.size()}, &key);
-    QVERIFY(signed_);
-    const QString big = QString::fromStdString(*signed_);
+    const QString big = bigToken(80 * 1024);
     QVERIFY(big.size() >= DecoderPage::kSyncDecodeLimit);
     auto* source = m_page->findChild<QLabel*>(QStringLiteral("sourceLabel"));
 
@@ -975,6 +982,70 @@ void TestDecoderPage::bigTokenDecodesInTheBackground()
     QTest::qWait(300); // a background result on its way would be dropped
     QCOMPARE(m_page->shownToken(), big);
     QVERIFY(!m_page->isDecodePending());
+    applyColorScheme(*qApp, ColorScheme::Light);
+}
+
+void TestDecoderPage::longTextIsShownInPart_data()
+{
+    bigTokenDecodesInTheBackground_data();
+}
+
+// From TokenEdit::kEditLimit on, the editor shows the text's start, read-only, with a note; the
+// decoder reads all of it, a copy of everything is all of it, and a paste or "clear it" replaces it.
+void TestDecoderPage::longTextIsShownInPart()
+{
+    QFETCH(int, scheme);
+    applyColorScheme(*qApp, static_cast<ColorScheme>(scheme));
+    const QString huge = bigToken(1024 * 1024);
+    QVERIFY(huge.size() > TokenEdit::kEditLimit);
+    auto* note = m_edit->findChild<QLabel*>(QStringLiteral("shownInPartNote"));
+    QVERIFY(note);
+
+    m_page->setTokenText(huge);
+    QVERIFY(m_edit->isShownInPart());
+    QVERIFY(m_edit->isReadOnly());
+    QCOMPARE(m_edit->toPlainText(), huge.left(TokenEdit::kShownLength));
+    QCOMPARE(m_edit->text(), huge);
+    QCOMPARE(m_page->tokenText(), huge);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(QStringLiteral("Showing the first 16 KiB of 1.")), qPrintable(note->text()));
+    QTRY_VERIFY(!m_page->isDecodePending());
+    QCOMPARE(m_page->shownToken(), huge);
+    QVERIFY(m_payload->toPlainText().contains("\"role-40000\""));
+    // The note sits under the text, not over it.
+    QVERIFY(note->geometry().top() >= m_edit->viewport()->geometry().bottom());
+    test::saveShot(*m_page, QStringLiteral("decoder-long-text-%1").arg(QTest::currentDataTag()));
+
+    m_edit->setFocus();
+    m_edit->selectAll();
+    m_edit->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), huge);
+
+    // Typing does nothing; a paste replaces the whole text.
+    QTest::keyClick(m_edit, Qt::Key_X);
+    QCOMPARE(m_edit->text(), huge);
+    QGuiApplication::clipboard()->setText(test::kSampleToken);
+    QTest::keySequence(m_edit, QKeySequence::Paste);
+    QVERIFY(!m_edit->isShownInPart());
+    QVERIFY(!m_edit->isReadOnly());
+    QVERIFY(!note->isVisible());
+    QCOMPARE(m_page->shownToken(), test::kSampleToken);
+
+    // A paste that makes the text long, into an editable one.
+    m_edit->selectAll();
+    QGuiApplication::clipboard()->setText(huge + QLatin1Char('\n'));
+    QTest::keySequence(m_edit, QKeySequence::Paste);
+    QVERIFY(m_edit->isShownInPart());
+    QCOMPARE(m_edit->text(), huge);
+    QTRY_VERIFY(!m_page->isDecodePending());
+    QCOMPARE(m_page->shownToken(), huge);
+
+    emit note->linkActivated(QStringLiteral("clear"));
+    QVERIFY(!m_edit->isShownInPart());
+    QVERIFY(m_edit->text().isEmpty());
+    QVERIFY(!m_edit->isReadOnly());
+    QVERIFY(m_page->shownToken().isEmpty());
+    QGuiApplication::clipboard()->clear();
     applyColorScheme(*qApp, ColorScheme::Light);
 }
 

@@ -357,7 +357,7 @@ DecoderPage::DecoderPage(QWidget* parent)
 
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
     connect(m_tokenEdit, &QPlainTextEdit::textChanged, this, [this] {
-        const QString text = m_tokenEdit->toPlainText();
+        const QString text = m_tokenEdit->text();
         if (text == m_decodedText) {
             return;
         }
@@ -600,7 +600,7 @@ void DecoderPage::setKeystoreSession(KeystoreSession* session)
 
 void DecoderPage::setTokenText(const QString& text)
 {
-    m_tokenEdit->setPlainText(text);
+    m_tokenEdit->setText(text);
     if (m_decodePending) {
         m_revealWhenDecoded = true;
     } else {
@@ -610,7 +610,7 @@ void DecoderPage::setTokenText(const QString& text)
 
 QString DecoderPage::tokenText() const
 {
-    return m_tokenEdit->toPlainText();
+    return m_tokenEdit->text();
 }
 
 bool DecoderPage::loadFile(const QString& path, QString* errorMessage)
@@ -645,7 +645,7 @@ void DecoderPage::showError(const QString& message)
 
 void DecoderPage::decode()
 {
-    const QString text = m_tokenEdit->toPlainText();
+    const QString text = m_tokenEdit->text();
     if (m_prepared && m_prepared->text != text) {
         m_prepared.reset();
     }

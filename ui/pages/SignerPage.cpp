@@ -456,7 +456,7 @@ void SignerPage::block(const QString& reason)
 {
     m_encrypter->clear();
     m_token.clear();
-    m_output->clear();
+    m_output->setText(QString());
     m_blocked->setText(reason);
     m_blocked->show();
     m_banner->hide();
@@ -572,7 +572,7 @@ void SignerPage::encrypt(std::string plaintext)
     m_token.clear();
     {
         const QSignalBlocker blocker(m_output);
-        m_output->clear();
+        m_output->setText(QString());
     }
     m_blocked->hide();
     m_banner->hide();
@@ -601,7 +601,7 @@ void SignerPage::publish(const QString& token)
     m_openInDecoder->setEnabled(true);
     {
         const QSignalBlocker blocker(m_output);
-        m_output->setPlainText(m_token);
+        m_output->setText(m_token);
     }
     m_output->markToken(0, static_cast<int>(m_token.size()));
     showWarnings(m_signed.isEmpty() ? QStringList{m_token} : QStringList{m_signed, m_token});

@@ -31,7 +31,7 @@ CompareInput::CompareInput(const QString& title, const QString& name, QWidget* p
     layout->addWidget(m_status);
     // textChanged also fires when the highlighter re-formats the text: act on real edits only.
     connect(m_edit, &TokenEdit::textChanged, this, [this] {
-        if (const QString text = m_edit->toPlainText(); text != m_readText) {
+        if (const QString text = m_edit->text(); text != m_readText) {
             m_readText = text;
             read();
         }
@@ -41,17 +41,17 @@ CompareInput::CompareInput(const QString& title, const QString& name, QWidget* p
 
 void CompareInput::setText(const QString& text)
 {
-    m_edit->setPlainText(text);
+    m_edit->setText(text);
 }
 
 QString CompareInput::text() const
 {
-    return m_edit->toPlainText();
+    return m_edit->text();
 }
 
 void CompareInput::read()
 {
-    m_token = TokenComparison::read(m_edit->toPlainText());
+    m_token = TokenComparison::read(m_edit->text());
     m_edit->markToken(m_token.start, m_token.end);
     updateStatus();
     emit tokenChanged();
@@ -59,7 +59,7 @@ void CompareInput::read()
 
 void CompareInput::updateStatus()
 {
-    const bool empty = m_edit->toPlainText().trimmed().isEmpty();
+    const bool empty = m_edit->text().trimmed().isEmpty();
     m_status->setText(m_token.token ? m_token.note : m_token.problem);
     const QColor color = m_token.token || empty ? QApplication::palette().color(QPalette::WindowText)
                                                 : statusColors(QApplication::palette()).bad;
