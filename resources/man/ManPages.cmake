@@ -1,6 +1,6 @@
 # Writes the man pages from the programs' own --help, so that they never drift (cmake -P, at build time):
 #   jwtwb.1, one jwtwb-<subcommand>.1 per subcommand that does something (`jwtwb keys import` is
-#   jwtwb-keys-import.1), and jwt-workbench.1 when GUI is set.
+#   jwtwb-keys-import.1), and jwt-workbench.1 when GUI is set; each also as <page>.1.gz to install.
 # Variables: HELP2MAN, JWTWB, GUI (may be empty), VERSION, OUT (folder).
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
@@ -26,6 +26,11 @@ function(write_page program help_option page name_line)
         string(REPLACE "-" "\\-" roff_page "${page}")
         string(REPLACE "\n${program_name} \\- " "\n${roff_page} \\- " text "${text}")
         file(WRITE "${OUT}/${page}.1" "${text}")
+    endif()
+    # Installed compressed, as Debian policy (§12.1) asks: gzip -9n, no name or time stamp inside.
+    execute_process(COMMAND gzip -9nkf "${OUT}/${page}.1" RESULT_VARIABLE status)
+    if(NOT status EQUAL 0)
+        message(FATAL_ERROR "gzip failed for ${page}.1")
     endif()
 endfunction()
 
