@@ -658,9 +658,9 @@ void DecoderPage::decode()
 
     auto extracted = chooseToken(utf8);
     // The background's work, when it was done for this very token.
-    const Prepared* prepared = extracted && m_prepared && m_prepared->decoded && m_prepared->token == extracted->token
-        ? m_prepared.get()
-        : nullptr;
+    const std::shared_ptr<const Prepared> keep = m_prepared; // alive through this call, whatever it triggers
+    const Prepared* prepared
+        = extracted && keep && keep->decoded && keep->token == extracted->token ? keep.get() : nullptr;
     if (const QString shown = extracted ? toQString(extracted->token) : QString(); shown != m_shownToken) {
         m_shownToken = shown;
         emit shownTokenChanged(m_shownToken);
@@ -683,7 +683,8 @@ void DecoderPage::decode()
         m_verification->keyInput()->setTokenKid(kid);
     }
     m_decoding = true; // the panel may report a decryption for the previous token on the way
-    m_verification->setToken(m_shownToken);
+    const jose::CompactToken* decodedAlready = prepared && *prepared->decoded ? &**prepared->decoded : nullptr;
+    m_verification->setToken(m_shownToken, decodedAlready);
     m_decoding = false;
     m_partsLabel->hide();
     m_innerHeaderTitle->hide();
@@ -692,7 +693,7 @@ void DecoderPage::decode()
     if (!jweText) {
         setDecryptedClaims(std::nullopt);
     }
-    m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString());
+    m_secretSearch->setToken(extracted ? m_shownToken : QString(), decodedAlready);
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();
@@ -712,8 +713,14 @@ void DecoderPage::decode()
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
     m_tokenEdit->markToken(tokenStart, tokenEnd);
 
-    auto token = prepared ? *prepared->decoded : jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
-    const jose::TokenReading reading = prepared ? *prepared->reading : jose::readSegments(extracted->token);
+    // The background's results are read in place: a megabyte token is costly to copy.
+    std::optional<Result<jose::CompactToken>> ownToken;
+    const Result<jose::CompactToken>& token = prepared
+        ? *prepared->decoded
+        : ownToken.emplace(jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient));
+    std::optional<jose::TokenReading> ownReading;
+    const jose::TokenReading& reading
+        = prepared ? *prepared->reading : ownReading.emplace(jose::readSegments(extracted->token));
     m_xray->setToken(token ? std::optional(*token) : std::nullopt);
     m_token = token ? std::optional(*token) : std::nullopt;
     updateCopyForBugReport();

@@ -18,23 +18,29 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
+
 namespace jwtwb::ui {
 namespace {
 
 // Why the search cannot run on this text, or an empty string when it can.
-QString tokenProblem(const QString& text)
+QString tokenProblem(const QString& text, const jose::CompactToken* decoded)
 {
     if (text.trimmed().isEmpty()) {
         return QObject::tr("No token.");
     }
-    auto extracted = inspect::extractToken(toStdString(text));
-    if (!extracted) {
-        return toQString(extracted.error().message);
+    std::optional<Result<jose::CompactToken>> own;
+    if (!decoded) {
+        auto extracted = inspect::extractToken(toStdString(text));
+        if (!extracted) {
+            return toQString(extracted.error().message);
+        }
+        own.emplace(jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient));
+        if (!*own) {
+            return toQString(own->error().message);
+        }
     }
-    auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
-    if (!token) {
-        return toQString(token.error().message);
-    }
+    const jose::CompactToken* token = decoded ? decoded : &**own;
     const auto& header = token->header.value;
     const auto alg = header.find("alg");
     if (token->kind != jose::TokenKind::Jws || alg == header.end() || !alg->is_string()
@@ -130,13 +136,13 @@ SecretSearchPanel::~SecretSearchPanel()
     }
 }
 
-void SecretSearchPanel::setToken(const QString& token)
+void SecretSearchPanel::setToken(const QString& token, const jose::CompactToken* decoded)
 {
     if (token != m_token) {
         forgetSecret(); // it was the secret of another token
     }
     m_token = token;
-    m_tokenProblem = tokenProblem(token);
+    m_tokenProblem = tokenProblem(token, decoded);
     if (!isRunning()) {
         m_status->setText(m_tokenProblem);
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jose/CompactToken.h"
+
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -30,8 +32,9 @@ public:
     explicit SecretSearchPanel(QWidget* parent = nullptr);
     ~SecretSearchPanel() override; // cancels a running search and waits for it (within ~100 ms)
 
-    // The token to search for; anything but an HS token disables Start with a reason.
-    void setToken(const QString& token);
+    // The token to search for; anything but an HS token disables Start with a reason. `decoded` is
+    // the token as the decoder already decoded it (leniently), which spares a big token a second decode.
+    void setToken(const QString& token, const jose::CompactToken* decoded = nullptr);
     // The bundled list; by default the one installed next to the program.
     void setWordlistPath(const QString& path);
 

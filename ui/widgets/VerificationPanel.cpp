@@ -262,13 +262,17 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     verify();
 }
 
-void VerificationPanel::setToken(const QString& token)
+void VerificationPanel::setToken(const QString& token, const jose::CompactToken* decodedAlready)
 {
     if (token == m_token) {
         return;
     }
     m_token = token;
-    const auto decoded = jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient);
+    std::optional<Result<jose::CompactToken>> own;
+    if (!decodedAlready) {
+        own.emplace(jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient));
+    }
+    const jose::CompactToken* decoded = decodedAlready ? decodedAlready : *own ? &**own : nullptr;
     std::optional<jwe::JweMessage> json;
     if (!decoded && token.trimmed().startsWith(QLatin1Char('{'))) {
         if (auto parsed = jwe::parseJweJson(toStdString(token))) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jose/CompactToken.h"
 #include "jose/RevocationList.h"
 #include "jwe/EncryptedJwt.h"
 #include "support/VerdictText.h"
@@ -40,8 +41,9 @@ class VerificationPanel : public QWidget
 public:
     explicit VerificationPanel(QWidget* parent = nullptr);
 
-    // The compact token as extracted from what was pasted; empty when there is none.
-    void setToken(const QString& token);
+    // The compact token as extracted from what was pasted; empty when there is none. `decoded` is
+    // the token as the decoder already decoded it (leniently), which spares a big token a second decode.
+    void setToken(const QString& token, const jose::CompactToken* decoded = nullptr);
     [[nodiscard]] KeyInput* keyInput() const { return m_keyInput; }
     [[nodiscard]] KeyInput* decryptionKeyInput() const { return m_decryptionKey; }
     [[nodiscard]] JweDecryption* decryption() const { return m_decryption; }
