@@ -6,6 +6,7 @@
 #include "pages/ComparePage.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
+#include "pages/RotationPage.h"
 #include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
 #include "support/Clipboard.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_timelinePage(new TimelinePage(m_tabs))
     , m_keysPage(new KeysPage(m_keystore, m_tabs))
     , m_comparePage(new ComparePage(m_tabs))
+    , m_rotationPage(new RotationPage(m_tabs))
     , m_history(new TokenHistoryActions(m_keystore, this))
     , m_keystoreButton(new QToolButton(this))
 {
@@ -67,7 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
-    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…5 (Go menu).
+    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…6 (Go menu).
     // The tab data is the page's name for `jwt-workbench --page`, the same in every language.
     const auto addPage = [this](QWidget* page, const QString& title, const char* name) {
         m_tabs->tabBar()->setTabData(m_tabs->addTab(page, title), QString::fromLatin1(name));
@@ -77,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     addPage(m_timelinePage, tr("Timeline"), "timeline");
     addPage(m_keysPage, tr("Keys"), "keys");
     addPage(m_comparePage, tr("Compare"), "compare");
+    addPage(m_rotationPage, tr("Rotation"), "rotation");
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
@@ -121,11 +124,14 @@ void MainWindow::connectPages()
     connect(m_decoderPage, &DecoderPage::statusMessage, this, showMessage);
     connect(m_signerPage, &SignerPage::statusMessage, this, showMessage);
     connect(m_keysPage, &KeysPage::statusMessage, this, showMessage);
+    connect(m_rotationPage, &RotationPage::statusMessage, this, showMessage);
     m_decoderPage->setKeystoreSession(m_keystore);
     m_signerPage->setKeystoreSession(m_keystore);
+    m_rotationPage->setKeystoreSession(m_keystore);
     const auto showKeysPage = [this] { m_tabs->setCurrentWidget(m_keysPage); };
     connect(m_decoderPage, &DecoderPage::keystoreUnlockRequested, this, showKeysPage);
     connect(m_signerPage, &SignerPage::keystoreUnlockRequested, this, showKeysPage);
+    connect(m_rotationPage, &RotationPage::keystoreUnlockRequested, this, showKeysPage);
     connect(m_signerPage, &SignerPage::openInDecoder, this,
             [this](const QString& token, const KeyMaterial& key, const KeyMaterial& decryptionKey) {
                 // So that the token just made decrypts and verifies.
@@ -163,6 +169,7 @@ void MainWindow::connectPages()
     auto* verificationTime = new VerificationTime(this);
     m_timelinePage->shareVerificationTime(verificationTime);
     m_decoderPage->verificationPanel()->shareVerificationTime(verificationTime);
+    m_rotationPage->shareVerificationTime(verificationTime);
 }
 
 void MainWindow::exportTestTokens()
@@ -243,16 +250,17 @@ void MainWindow::createActions()
     about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-// Pages by number (Alt+1…5) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
+// Pages by number (Alt+1…6) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
 // back. Window shortcuts come before the focused widget, so they work from any field, and the
 // decoder's inner tabs do not take Ctrl+Tab from the pages.
 void MainWindow::createGoMenu()
 {
     auto* goMenu = menuBar()->addMenu(tr("&Go"));
-    const std::array<QString, 5> names{QStringLiteral("goDecoderAction"), QStringLiteral("goSignerAction"),
+    const std::array<QString, 6> names{QStringLiteral("goDecoderAction"),  QStringLiteral("goSignerAction"),
                                        QStringLiteral("goTimelineAction"), QStringLiteral("goKeysAction"),
-                                       QStringLiteral("goCompareAction")};
-    const std::array<QString, 5> texts{tr("&Decoder"), tr("&Signer"), tr("&Timeline"), tr("&Keys"), tr("&Compare")};
+                                       QStringLiteral("goCompareAction"),  QStringLiteral("goRotationAction")};
+    const std::array<QString, 6> texts{tr("&Decoder"), tr("&Signer"),  tr("&Timeline"),
+                                       tr("&Keys"),    tr("&Compare"), tr("&Rotation")};
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction* page = goMenu->addAction(texts.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         page->setObjectName(names.at(i));

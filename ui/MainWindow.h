@@ -12,6 +12,7 @@ class ComparePage;
 class DecoderPage;
 class KeysPage;
 class KeystoreSession;
+class RotationPage;
 class SignerPage;
 class TimelinePage;
 class TokenHistoryActions;
@@ -28,6 +29,7 @@ public:
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
     [[nodiscard]] ComparePage* comparePage() const { return m_comparePage; }
+    [[nodiscard]] RotationPage* rotationPage() const { return m_rotationPage; }
     [[nodiscard]] TokenHistoryActions* tokenHistory() const { return m_history; }
     // The unlocked keystore, shared by the Keys page, the decoder and the signer.
     [[nodiscard]] KeystoreSession* keystoreSession() const { return m_keystore; }
@@ -67,6 +69,7 @@ private:
     TimelinePage* m_timelinePage;
     KeysPage* m_keysPage;
     ComparePage* m_comparePage;
+    RotationPage* m_rotationPage;
     TokenHistoryActions* m_history;
     QToolButton* m_keystoreButton;
     QAction* m_rememberTokenAction = nullptr;

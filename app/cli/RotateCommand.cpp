@@ -60,8 +60,7 @@ std::string keyLabel(const rotation::SetVerdict& verdict, std::span<const keys::
     if (!verdict.verifies || !verdict.keyIndex) {
         return "—";
     }
-    const auto& kid = set[*verdict.keyIndex].parameters().kid;
-    return kid.empty() ? fmt::format("key {}", *verdict.keyIndex + 1) : fmt::format("kid \"{}\"", kid);
+    return rotation::keyLabel(set, *verdict.keyIndex);
 }
 
 std::string expiry(const rotation::TokenRotation& token, std::chrono::sys_seconds now)

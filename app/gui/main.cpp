@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "pages/ComparePage.h"
 #include "pages/DecoderPage.h"
+#include "pages/RotationPage.h"
 #include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
 #include "support/Clock.h"
@@ -162,7 +163,7 @@ int main(int argc, char** argv)
         QStringLiteral("page"),
         QCoreApplication::translate("main",
                                     "Page to show, by its tab name: decoder (default), signer, timeline, keys, "
-                                    "compare (the decoder's and the signer's tokens)."),
+                                    "compare (the decoder's and the signer's tokens), rotation (with its example)."),
         QCoreApplication::translate("main", "name"));
     const QCommandLineOption timelineToken(
         QStringLiteral("timeline-token"),
@@ -230,10 +231,14 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
         return usageError(QCoreApplication::translate(
-            "main", "--page takes the name of a tab: decoder, signer, timeline, keys or compare"));
+            "main", "--page takes the name of a tab: decoder, signer, timeline, keys, compare or rotation"));
     }
     if (parser.value(page).compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
         window.comparePage()->setTokens(window.decoderPage()->shownToken(), window.signerPage()->token());
+    }
+    // The rotation page keeps nothing between runs: shown on its own, it shows its example.
+    if (parser.value(page).compare(QLatin1String("rotation"), Qt::CaseInsensitive) == 0) {
+        window.rotationPage()->loadExample();
     }
 
     if (parser.isSet(decoderTab) && !showTab(window, QStringLiteral("decoderTabs"), parser.value(decoderTab))) {

@@ -71,6 +71,12 @@ std::string_view fateName(TokenFate fate)
     return "unknown";
 }
 
+std::string keyLabel(std::span<const keys::Key> set, std::size_t index)
+{
+    const auto& kid = index < set.size() ? set[index].parameters().kid : std::string();
+    return kid.empty() ? fmt::format("key {}", index + 1) : fmt::format("kid \"{}\"", kid);
+}
+
 std::size_t RotationReport::count(TokenFate fate) const
 {
     return static_cast<std::size_t>(std::ranges::count(tokens, fate, &TokenRotation::fate));

@@ -24,6 +24,9 @@ enum class TokenFate {
 
 [[nodiscard]] std::string_view fateName(TokenFate fate); // "unaffected", "breaks", …
 
+// How a report names key `index` of a set: "kid \"2026-11\"", or "key 3" (counted from 1) without a kid.
+[[nodiscard]] std::string keyLabel(std::span<const keys::Key> set, std::size_t index);
+
 // One key set's verdict on a token: the key that verified it, or why none did.
 struct SetVerdict {
     bool verifies = false;

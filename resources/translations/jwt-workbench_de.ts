@@ -2638,6 +2638,14 @@ Quelle: %2</translation>
         <comment>the signer&apos;s token, named on the timeline</comment>
         <translation>Signierseite</translation>
     </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>&amp;Rotation</source>
+        <translation>&amp;Rotation</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::NewPassphraseDialog</name>
@@ -2715,6 +2723,321 @@ Quelle: %2</translation>
     <message>
         <source>The entries match.</source>
         <translation>Die Eingaben stimmen überein.</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::RotationKeyModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Ausmustern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>(no kid)</source>
+        <translation>(keine kid)</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1 (hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Key (kid)</source>
+        <translation>Schlüssel (kid)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Thumbprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::RotationPage</name>
+    <message>
+        <source>From &amp;Keystore</source>
+        <translation>Aus Schlüssel&amp;speicher</translation>
+    </message>
+    <message>
+        <source>The public halves of the unlocked keystore&apos;s keys become the current set</source>
+        <translation>Die öffentlichen Hälften der Schlüssel des entsperrten Schlüsselspeichers werden zum aktuellen Set</translation>
+    </message>
+    <message>
+        <source>&amp;Add Keys…</source>
+        <translation>Schlüssel hin&amp;zufügen…</translation>
+    </message>
+    <message>
+        <source>Paste keys that are in the new set only</source>
+        <translation>Fügt Schlüssel ein, die nur im neuen Set sind</translation>
+    </message>
+    <message>
+        <source>Add Key F&amp;ile…</source>
+        <translation>Schlüssel aus Date&amp;i…</translation>
+    </message>
+    <message>
+        <source>Read keys for the new set only from a file</source>
+        <translation>Liest Schlüssel nur für das neue Set aus einer Datei</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p</source>
+        <translation>Beh&amp;alten</translation>
+    </message>
+    <message>
+        <source>The selected keys stay in the new set and go on signing</source>
+        <translation>Die gewählten Schlüssel bleiben im neuen Set und signieren weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>Ausmuste&amp;rn</translation>
+    </message>
+    <message>
+        <source>A retired key stays published, so its tokens verify until they expire, but it signs nothing new; the summary says which tokens fail once it is removed</source>
+        <translation>Ein ausgemusterter Schlüssel bleibt veröffentlicht, sodass seine Tokens bis zu ihrem Ablauf gültig bleiben, signiert aber nichts Neues; die Zusammenfassung nennt die Tokens, die scheitern, sobald er entfernt ist</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Entfer&amp;nen</translation>
+    </message>
+    <message>
+        <source>The selected keys are not in the new set: their tokens stop verifying</source>
+        <translation>Die gewählten Schlüssel sind nicht im neuen Set: Ihre Tokens sind dann nicht mehr gültig</translation>
+    </message>
+    <message>
+        <source>Accept &amp;weak keys</source>
+        <translation>Sch&amp;wache Schlüssel akzeptieren</translation>
+    </message>
+    <message>
+        <source>&amp;Load Example</source>
+        <translation>Beispie&amp;l laden</translation>
+    </message>
+    <message>
+        <source>Fill in a prepared rotation: three keys, one retired, one removed, one added, and eight tokens</source>
+        <translation>Füllt eine vorbereitete Rotation ein: drei Schlüssel, einer ausgemustert, einer entfernt, einer hinzugefügt, und acht Tokens</translation>
+    </message>
+    <message>
+        <source>E&amp;xport New JWK Set…</source>
+        <translation>Neues JWK Set ex&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>Save the new set&apos;s public keys (kept, retired and added) as a JWK Set</source>
+        <translation>Speichert die öffentlichen Schlüssel des neuen Sets (behaltene, ausgemusterte und hinzugefügte) als JWK Set</translation>
+    </message>
+    <message>
+        <source>&amp;Copy New JWK Set</source>
+        <translation>Neues JWK Set &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the new set&apos;s public keys as a JWK Set</source>
+        <translation>Kopiert die öffentlichen Schlüssel des neuen Sets als JWK Set</translation>
+    </message>
+    <message>
+        <source>Paste the JWK Set verifiers use today, a JWK or PEM public keys</source>
+        <translation>Fügen Sie das JWK Set ein, das Prüfer heute nutzen, einen JWK oder öffentliche PEM-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste tokens, one a line</source>
+        <translation>Fügen Sie Tokens ein, eines pro Zeile</translation>
+    </message>
+    <message>
+        <source>Verify with weak keys (short RSA keys and HMAC secrets) instead of refusing them</source>
+        <translation>Prüft auch mit schwachen Schlüsseln (kurzen RSA-Schlüsseln und HMAC-Geheimnissen), statt sie abzulehnen</translation>
+    </message>
+    <message>
+        <source>Current &amp;JWK Set</source>
+        <translation>Aktuelles &amp;JWK Set</translation>
+    </message>
+    <message>
+        <source>Selected keys:</source>
+        <translation>Gewählte Schlüssel:</translation>
+    </message>
+    <message>
+        <source>T&amp;okens</source>
+        <translation>T&amp;okens</translation>
+    </message>
+    <message>
+        <source>Paste the current key set and some tokens, or load the example.</source>
+        <translation>Fügen Sie das aktuelle Schlüssel-Set und einige Tokens ein, oder laden Sie das Beispiel.</translation>
+    </message>
+    <message>
+        <source>Paste tokens, one a line, to see which of them the new set breaks.</source>
+        <translation>Fügen Sie Tokens ein, eines pro Zeile, um zu sehen, welche davon mit dem neuen Set scheitern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified only by a retired key: %n token(s). Once the retired keys are removed: %1</source>
+        <translation>
+            <numerusform>Nur von einem ausgemusterten Schlüssel geprüft: %n Token. Sobald die ausgemusterten Schlüssel entfernt sind: %1</numerusform>
+            <numerusform>Nur von einem ausgemusterten Schlüssel geprüft: %n Tokens. Sobald die ausgemusterten Schlüssel entfernt sind: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlock the keystore on the Keys page first.</source>
+        <translation>Entsperren Sie zuerst den Schlüsselspeicher auf der Seite „Schlüssel“.</translation>
+    </message>
+    <message>
+        <source>Add Keys</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Keys for the new set only (a JWK Set, a JWK or PEM public keys):</source>
+        <translation>Schlüssel nur für das neue Set (ein JWK Set, ein JWK oder öffentliche PEM-Schlüssel):</translation>
+    </message>
+    <message>
+        <source>Add Key File</source>
+        <translation>Schlüsseldatei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Keys (*.json *.jwk *.jwks *.pem *.der *.crt);;All files (*)</source>
+        <translation>Schlüssel (*.json *.jwk *.jwks *.pem *.der *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Select the keys in the table first.</source>
+        <translation>Wählen Sie zuerst die Schlüssel in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the new JWK Set to %1</source>
+        <translation>Neues JWK Set in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export New JWK Set</source>
+        <translation>Neues JWK Set exportieren</translation>
+    </message>
+    <message>
+        <source>JWK Sets (*.json *.jwks);;All files (*)</source>
+        <translation>JWK Sets (*.json *.jwks);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Copied the new JWK Set (public keys only)</source>
+        <translation>Neues JWK Set kopiert (nur öffentliche Schlüssel)</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::RotationRehearsal</name>
+    <message>
+        <source>The new set already holds these keys.</source>
+        <translation>Das neue Set enthält diese Schlüssel schon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n HMAC secret(s): they have no public half to publish.</source>
+        <translation>
+            <numerusform>%n HMAC-Geheimnis ausgelassen: Es hat keine öffentliche Hälfte, die sich veröffentlichen ließe.</numerusform>
+            <numerusform>%n HMAC-Geheimnisse ausgelassen: Sie haben keine öffentliche Hälfte, die sich veröffentlichen ließe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The keystore holds no RSA, EC or OKP key.</source>
+        <translation>Der Schlüsselspeicher enthält keinen RSA-, EC- oder OKP-Schlüssel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took the public halves of %n key(s) from the keystore.</source>
+        <translation>
+            <numerusform>Die öffentliche Hälfte von %n Schlüssel aus dem Schlüsselspeicher übernommen.</numerusform>
+            <numerusform>Die öffentlichen Hälften von %n Schlüsseln aus dem Schlüsselspeicher übernommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %1 tokens are rehearsed; %n more left out.</source>
+        <translation>
+            <numerusform>Nur die ersten %1 Tokens werden geprüft; %n weiteres ausgelassen.</numerusform>
+            <numerusform>Nur die ersten %1 Tokens werden geprüft; %n weitere ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HMAC secret(s) left out: a secret is never published in a JWK Set.</source>
+        <translation>
+            <numerusform>%n HMAC-Geheimnis ausgelassen: Ein Geheimnis wird nie in einem JWK Set veröffentlicht.</numerusform>
+            <numerusform>%n HMAC-Geheimnisse ausgelassen: Ein Geheimnis wird nie in einem JWK Set veröffentlicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new set has no public key to export.</source>
+        <translation>Das neue Set hat keinen öffentlichen Schlüssel zum Exportieren.</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::RotationTokenModel</name>
+    <message>
+        <source>Unaffected</source>
+        <translation>Nicht betroffen</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Scheitert</translation>
+    </message>
+    <message>
+        <source>Breaks (expired anyway)</source>
+        <translation>Scheitert (ohnehin abgelaufen)</translation>
+    </message>
+    <message>
+        <source>Starts verifying</source>
+        <translation>Neu gültig</translation>
+    </message>
+    <message>
+        <source>Never verifies</source>
+        <translation>Nie gültig</translation>
+    </message>
+    <message>
+        <source>no exp</source>
+        <translation>kein exp</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>vor %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation>läuft in %1 ab</translation>
+    </message>
+    <message>
+        <source>none: %1</source>
+        <translation>keiner: %1</translation>
+    </message>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1 (ausgemustert)</translation>
+    </message>
+    <message>
+        <source>Fails once the retired key is removed</source>
+        <translation>Scheitert, sobald der ausgemusterte Schlüssel entfernt ist</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Subject (sub)</source>
+        <translation>Subjekt (sub)</translation>
+    </message>
+    <message>
+        <source>Current set</source>
+        <translation>Aktuelles Set</translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation>Neues Set</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Folge</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Lebensdauer</translation>
     </message>
 </context>
 <context>
@@ -3784,10 +4107,6 @@ kid: %2</translation>
         <translation>Fenstergröße für --screenshot, z. B. 1280x800.</translation>
     </message>
     <message>
-        <source>Page to show, by its tab name: decoder (default), signer, timeline, keys, compare (the decoder&apos;s and the signer&apos;s tokens).</source>
-        <translation>Anzuzeigende Seite, nach ihrem Namen: decoder (Vorgabe), signer, timeline, keys, compare (die Tokens von Decoder und Signierseite).</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
@@ -3832,16 +4151,20 @@ kid: %2</translation>
         <translation>--timeline-token erwartet NAME=TOKEN mit einem Token, das Claims hat</translation>
     </message>
     <message>
-        <source>--page takes the name of a tab: decoder, signer, timeline, keys or compare</source>
-        <translation>--page erwartet den Namen einer Seite: decoder, signer, timeline, keys oder compare</translation>
-    </message>
-    <message>
         <source>--decoder-tab takes the name of a decoder tab, e.g. verification</source>
         <translation>--decoder-tab erwartet den Namen eines Decoder-Reiters, z. B. verification</translation>
     </message>
     <message>
         <source>--size takes WIDTHxHEIGHT, e.g. 1280x800</source>
         <translation>--size erwartet BREITExHÖHE, z. B. 1280x800</translation>
+    </message>
+    <message>
+        <source>Page to show, by its tab name: decoder (default), signer, timeline, keys, compare (the decoder&apos;s and the signer&apos;s tokens), rotation (with its example).</source>
+        <translation>Anzuzeigende Seite, nach ihrem Namen: decoder (Vorgabe), signer, timeline, keys, compare (die Tokens von Decoder und Signierseite), rotation (mit ihrem Beispiel).</translation>
+    </message>
+    <message>
+        <source>--page takes the name of a tab: decoder, signer, timeline, keys, compare or rotation</source>
+        <translation>--page erwartet den Namen einer Seite: decoder, signer, timeline, keys, compare oder rotation</translation>
     </message>
 </context>
 </TS>

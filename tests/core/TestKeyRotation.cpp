@@ -66,6 +66,7 @@ private slots:
     void summaries_data();
     void summaries();
     void tokenThatDoesNotDecode();
+    void keyLabels();
 
 private:
     keys::Key m_old = ecKey("2026-11");
@@ -171,6 +172,15 @@ void TestKeyRotation::tokenThatDoesNotDecode()
     QVERIFY(!report.tokens[0].error.empty());
     QCOMPARE(int(report.tokens[1].fate), int(TokenFate::Unaffected));
     QVERIFY(!report.breaksLiveTokens());
+}
+
+void TestKeyRotation::keyLabels()
+{
+    keys::Key unnamed = publicOf(m_old);
+    unnamed.parameters().kid.clear();
+    const std::vector<keys::Key> set{m_old, unnamed};
+    QCOMPARE(QString::fromStdString(rotation::keyLabel(set, 0)), QStringLiteral("kid \"2026-11\""));
+    QCOMPARE(QString::fromStdString(rotation::keyLabel(set, 1)), QStringLiteral("key 2"));
 }
 
 QTEST_GUILESS_MAIN(TestKeyRotation)

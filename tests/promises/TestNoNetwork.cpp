@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 #include <vector>
 
 using namespace jwtwb::test;
@@ -25,6 +27,7 @@ private slots:
     void everySubcommandHasARow();
     void cli_data();
     void cli();
+    void everyPageHasARow();
     void guiPages_data();
     void guiPages();
     void uiTests_data();
@@ -45,6 +48,8 @@ private:
 
 namespace {
 
+// jwt-workbench --page NAME, for each page of the window.
+constexpr std::array kGuiPages{"decoder", "signer", "timeline", "keys", "compare", "rotation"};
 constexpr auto kSecret = "a secret of at least 32 bytes for HS256";
 
 struct CliRow {
@@ -239,9 +244,29 @@ void TestNoNetwork::cli()
 void TestNoNetwork::guiPages_data()
 {
     QTest::addColumn<QString>("page");
-    for (const char* page : {"decoder", "signer", "timeline", "keys", "compare"}) {
+    for (const char* page : kGuiPages) {
         QTest::newRow(page) << QString::fromLatin1(page);
     }
+}
+
+// The pages the GUI names when --page is wrong are the pages above.
+void TestNoNetwork::everyPageHasARow()
+{
+    const TracedRun run
+        = runTraced(QStringLiteral(JWTWB_GUI_PATH),
+                    {"--screenshot", m_dir.filePath(QStringLiteral("x.png")), "--page", "nowhere"}, TraceMode::Plain);
+    QCOMPARE(run.exitCode, 2);
+    const auto start = run.err.indexOf(QStringLiteral("tab: "));
+    QVERIFY2(start >= 0, qPrintable(run.err));
+    QStringList named = run.err.mid(start + 5)
+                            .trimmed()
+                            .replace(QStringLiteral(" or "), QStringLiteral(", "))
+                            .split(QStringLiteral(", "));
+    QStringList rows;
+    for (const char* page : kGuiPages) {
+        rows << QString::fromLatin1(page);
+    }
+    QCOMPARE(named, rows);
 }
 
 // The window as it starts, on each page, drawn into a PNG.

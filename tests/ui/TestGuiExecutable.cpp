@@ -15,6 +15,7 @@ private slots:
     void badOptions();
     void pageOption();
     void timelinePage();
+    void rotationPage();
     void badTimelineOptions();
     void helpWithoutDisplay_data();
     void helpWithoutDisplay();
@@ -109,6 +110,7 @@ void TestGuiExecutable::pageOption()
     QString err;
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--page", "nowhere"}, &err), 2);
     QVERIFY2(err.contains("--page"), qPrintable(err));
+    QVERIFY2(err.contains("rotation"), qPrintable(err));
 }
 
 void TestGuiExecutable::timelinePage()
@@ -127,6 +129,30 @@ void TestGuiExecutable::timelinePage()
     const QImage image(path);
     QVERIFY2(!image.isNull(), qPrintable(err));
     QCOMPARE(image.size(), QSize(1024, 640));
+}
+
+// The README's rotation images: --page rotation shows the page with its example, at a fixed time,
+// the same picture on every run.
+void TestGuiExecutable::rotationPage()
+{
+    QStringList paths;
+    for (const char* name : {"rotation-1", "rotation-2", "other-page"}) {
+        paths << QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-%1.png").arg(QLatin1String(name));
+        QFile::remove(paths.constLast());
+    }
+    QString err;
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(run({"--screenshot", paths.at(i), "--color-scheme", "dark", "--page", "rotation", "--now",
+                      "2026-11-28T10:00:00Z"},
+                     &err),
+                 0);
+    }
+    QCOMPARE(run({"--screenshot", paths.at(2), "--color-scheme", "dark", "--page", "compare"}, &err), 0);
+    const QImage first(paths.at(0));
+    QVERIFY2(!first.isNull(), qPrintable(err));
+    QCOMPARE(first.size(), QSize(1280, 800));
+    QCOMPARE(QImage(paths.at(1)), first);
+    QVERIFY(QImage(paths.at(2)) != first);
 }
 
 void TestGuiExecutable::badTimelineOptions()
