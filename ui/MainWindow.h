@@ -11,6 +11,7 @@ namespace jwtwb::ui {
 class ComparePage;
 class DecoderPage;
 class KeysPage;
+class LearnPage;
 class KeystoreSession;
 class SignerPage;
 class TimelinePage;
@@ -28,6 +29,9 @@ public:
     [[nodiscard]] TimelinePage* timelinePage() const { return m_timelinePage; }
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
     [[nodiscard]] ComparePage* comparePage() const { return m_comparePage; }
+    [[nodiscard]] LearnPage* learnPage() const { return m_learnPage; }
+    // Makes `page` (one of the pages above) the current one.
+    void showPage(QWidget* page);
     [[nodiscard]] TokenHistoryActions* tokenHistory() const { return m_history; }
     // The unlocked keystore, shared by the Keys page, the decoder and the signer.
     [[nodiscard]] KeystoreSession* keystoreSession() const { return m_keystore; }
@@ -67,6 +71,7 @@ private:
     TimelinePage* m_timelinePage;
     KeysPage* m_keysPage;
     ComparePage* m_comparePage;
+    LearnPage* m_learnPage;
     TokenHistoryActions* m_history;
     QToolButton* m_keystoreButton;
     QAction* m_rememberTokenAction = nullptr;

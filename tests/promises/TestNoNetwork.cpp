@@ -239,7 +239,7 @@ void TestNoNetwork::cli()
 void TestNoNetwork::guiPages_data()
 {
     QTest::addColumn<QString>("page");
-    for (const char* page : {"decoder", "signer", "timeline", "keys", "compare"}) {
+    for (const char* page : {"decoder", "signer", "timeline", "keys", "compare", "learn"}) {
         QTest::newRow(page) << QString::fromLatin1(page);
     }
 }

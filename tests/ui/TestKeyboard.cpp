@@ -43,6 +43,7 @@ constexpr int kSigner = 1;
 constexpr int kTimeline = 2;
 constexpr int kKeys = 3;
 constexpr int kCompare = 4;
+constexpr int kLearn = 5;
 const QString kPassphrase = QStringLiteral("open sesame");
 
 // The letter after a single '&' ("&Tools" is T), or a null QChar.
@@ -215,6 +216,8 @@ void TestKeyboard::focusChain_data()
             + end);
     row("keys: locked", kKeys, -1, false, pagesBar + " passphrase unlockButton " + end);
     row("compare", kCompare, -1, false, pagesBar + " firstToken secondToken hideSame diffView " + end);
+    // Reset Progress is disabled while no lesson is done.
+    row("learn", kLearn, -1, false, pagesBar + " lessonList startLesson checkLesson showMeLesson " + end);
     row("keys: unlocked", kKeys, -1, true,
         pagesBar
             + " generateKind filter lockButton keyList labelEdit tagsEdit notesEdit saveDetails publicFormsBar "
@@ -448,6 +451,7 @@ void TestKeyboard::standardShortcuts_data()
     QTest::newRow("keys") << QStringLiteral("goKeysAction") << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_4)};
     QTest::newRow("compare") << QStringLiteral("goCompareAction")
                              << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_5)};
+    QTest::newRow("learn") << QStringLiteral("goLearnAction") << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_6)};
     QTest::newRow("next page") << QStringLiteral("nextPageAction")
                                << QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Tab),
                                                       QKeySequence(Qt::CTRL | Qt::Key_PageDown)};
