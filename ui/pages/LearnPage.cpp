@@ -6,10 +6,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSettings>
 #include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace jwtwb::ui {
 namespace {
@@ -49,10 +52,15 @@ LearnPage::LearnPage(MainWindow* window, QWidget* parent)
 
     m_list->setObjectName(QStringLiteral("lessonList"));
     m_list->setAccessibleName(tr("Lessons"));
+    m_list->setIconSize(QSize(16, 16));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    int widest = 0;
     for (const Lesson& lesson : m_lessons) {
         m_list->addItem(lesson.title);
+        widest = std::max(widest, m_list->fontMetrics().horizontalAdvance(lesson.title));
     }
-    m_list->setMaximumWidth(360);
+    // Every title on one line, next to its tick (or the tick's room), as long as that is not too wide.
+    m_list->setFixedWidth(std::min(widest + m_list->iconSize().width() + 48, 480));
     m_progress->setObjectName(QStringLiteral("lessonProgress"));
     m_reset->setObjectName(QStringLiteral("resetProgress"));
     m_reset->setToolTip(tr("Forget which lessons are done"));
@@ -182,10 +190,13 @@ void LearnPage::resetProgress()
 void LearnPage::updateTicks()
 {
     const QIcon tick = style()->standardIcon(QStyle::SP_DialogApplyButton);
+    QPixmap room(m_list->iconSize());
+    room.fill(Qt::transparent);
+    const QIcon noTick(room); // keeps the titles aligned and the rows of one height
     for (int row = 0; row < m_list->count(); ++row) {
         const bool done = isDone(m_lessons.at(static_cast<std::size_t>(row)).id);
         QListWidgetItem* item = m_list->item(row);
-        item->setIcon(done ? tick : QIcon());
+        item->setIcon(done ? tick : noTick);
         item->setToolTip(done ? tr("Done") : tr("Not done yet"));
         item->setData(Qt::AccessibleDescriptionRole, item->toolTip());
     }
