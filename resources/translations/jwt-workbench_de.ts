@@ -2504,7 +2504,7 @@ Quelle: %2</translation>
     <message numerus="yes">
         <source>%n of %1 lessons done</source>
         <translation>
-            <numerusform>%n von %1 Lektion erledigt</numerusform>
+            <numerusform>%n von %1 Lektionen erledigt</numerusform>
             <numerusform>%n von %1 Lektionen erledigt</numerusform>
         </translation>
     </message>
