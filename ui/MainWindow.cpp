@@ -6,6 +6,7 @@
 #include "pages/ComparePage.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
+#include "pages/LearnPage.h"
 #include "pages/RotationPage.h"
 #include "pages/SignerPage.h"
 #include "pages/TimelinePage.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_keysPage(new KeysPage(m_keystore, m_tabs))
     , m_comparePage(new ComparePage(m_tabs))
     , m_rotationPage(new RotationPage(m_tabs))
+    , m_learnPage(new LearnPage(this, m_tabs)) // its lessons drive the pages above, once started
     , m_history(new TokenHistoryActions(m_keystore, this))
     , m_keystoreButton(new QToolButton(this))
 {
@@ -69,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabBarAutoHide(true); // pages appear as they are built; one page needs no tab bar
-    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…6 (Go menu).
+    // No mnemonics in the page titles: Alt+letter belongs to the menu bar; pages are Alt+1…7 (Go menu).
     // The tab data is the page's name for `jwt-workbench --page`, the same in every language.
     const auto addPage = [this](QWidget* page, const QString& title, const char* name) {
         m_tabs->tabBar()->setTabData(m_tabs->addTab(page, title), QString::fromLatin1(name));
@@ -80,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     addPage(m_keysPage, tr("Keys"), "keys");
     addPage(m_comparePage, tr("Compare"), "compare");
     addPage(m_rotationPage, tr("Rotation"), "rotation");
+    addPage(m_learnPage, tr("Learn"), "learn");
     setCentralWidget(m_tabs);
     createActions();
     connectPages();
@@ -108,6 +111,11 @@ MainWindow::MainWindow(QWidget* parent)
     });
     statusBar()->showMessage(tr("Offline: nothing you paste leaves this computer."));
     resize(1280, 800);
+}
+
+void MainWindow::showPage(QWidget* page)
+{
+    m_tabs->setCurrentWidget(page);
 }
 
 QString MainWindow::keystorePath()
@@ -250,17 +258,18 @@ void MainWindow::createActions()
     about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-// Pages by number (Alt+1…6) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
+// Pages by number (Alt+1…7) and in turn: Ctrl+Tab and Ctrl+PgDown forward, Ctrl+Shift+Tab and Ctrl+PgUp
 // back. Window shortcuts come before the focused widget, so they work from any field, and the
 // decoder's inner tabs do not take Ctrl+Tab from the pages.
 void MainWindow::createGoMenu()
 {
     auto* goMenu = menuBar()->addMenu(tr("&Go"));
-    const std::array<QString, 6> names{QStringLiteral("goDecoderAction"),  QStringLiteral("goSignerAction"),
+    const std::array<QString, 7> names{QStringLiteral("goDecoderAction"),  QStringLiteral("goSignerAction"),
                                        QStringLiteral("goTimelineAction"), QStringLiteral("goKeysAction"),
-                                       QStringLiteral("goCompareAction"),  QStringLiteral("goRotationAction")};
-    const std::array<QString, 6> texts{tr("&Decoder"), tr("&Signer"),  tr("&Timeline"),
-                                       tr("&Keys"),    tr("&Compare"), tr("&Rotation")};
+                                       QStringLiteral("goCompareAction"),  QStringLiteral("goRotationAction"),
+                                       QStringLiteral("goLearnAction")};
+    const std::array<QString, 7> texts{tr("&Decoder"), tr("&Signer"),   tr("&Timeline"), tr("&Keys"),
+                                       tr("&Compare"), tr("&Rotation"), tr("&Learn")};
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction* page = goMenu->addAction(texts.at(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         page->setObjectName(names.at(i));

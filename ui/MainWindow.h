@@ -11,6 +11,7 @@ namespace jwtwb::ui {
 class ComparePage;
 class DecoderPage;
 class KeysPage;
+class LearnPage;
 class KeystoreSession;
 class RotationPage;
 class SignerPage;
@@ -30,6 +31,9 @@ public:
     [[nodiscard]] KeysPage* keysPage() const { return m_keysPage; }
     [[nodiscard]] ComparePage* comparePage() const { return m_comparePage; }
     [[nodiscard]] RotationPage* rotationPage() const { return m_rotationPage; }
+    [[nodiscard]] LearnPage* learnPage() const { return m_learnPage; }
+    // Makes `page` (one of the pages above) the current one.
+    void showPage(QWidget* page);
     [[nodiscard]] TokenHistoryActions* tokenHistory() const { return m_history; }
     // The unlocked keystore, shared by the Keys page, the decoder and the signer.
     [[nodiscard]] KeystoreSession* keystoreSession() const { return m_keystore; }
@@ -70,6 +74,7 @@ private:
     KeysPage* m_keysPage;
     ComparePage* m_comparePage;
     RotationPage* m_rotationPage;
+    LearnPage* m_learnPage;
     TokenHistoryActions* m_history;
     QToolButton* m_keystoreButton;
     QAction* m_rememberTokenAction = nullptr;

@@ -163,7 +163,8 @@ int main(int argc, char** argv)
         QStringLiteral("page"),
         QCoreApplication::translate("main",
                                     "Page to show, by its tab name: decoder (default), signer, timeline, keys, "
-                                    "compare (the decoder's and the signer's tokens), rotation (with its example)."),
+                                    "compare (the decoder's and the signer's tokens), rotation (with its example), "
+                                    "learn."),
         QCoreApplication::translate("main", "name"));
     const QCommandLineOption timelineToken(
         QStringLiteral("timeline-token"),
@@ -231,7 +232,7 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(page) && !showPage(window, parser.value(page))) {
         return usageError(QCoreApplication::translate(
-            "main", "--page takes the name of a tab: decoder, signer, timeline, keys, compare or rotation"));
+            "main", "--page takes the name of a tab: decoder, signer, timeline, keys, compare, rotation or learn"));
     }
     if (parser.value(page).compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
         window.comparePage()->setTokens(window.decoderPage()->shownToken(), window.signerPage()->token());

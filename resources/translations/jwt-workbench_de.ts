@@ -2440,6 +2440,327 @@ Quelle: %2</translation>
     </message>
 </context>
 <context>
+    <name>jwtwb::ui::LearnPage</name>
+    <message>
+        <source>St&amp;art</source>
+        <translation>St&amp;arten</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Me</source>
+        <translation>&amp;Zeig es mir</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Progress</source>
+        <translation>Fortschritt zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Forget which lessons are done</source>
+        <translation>Vergessen, welche Lektionen erledigt sind</translation>
+    </message>
+    <message>
+        <source>Load the lesson&apos;s token or key into its page and go there</source>
+        <translation>Das Token oder den Schlüssel der Lektion in ihre Seite laden und dorthin wechseln</translation>
+    </message>
+    <message>
+        <source>Look at the pages: is the task done?</source>
+        <translation>Auf den Seiten nachsehen: Ist die Aufgabe erledigt?</translation>
+    </message>
+    <message>
+        <source>Do the task on its page and go there</source>
+        <translation>Die Aufgabe auf ihrer Seite erledigen und dorthin wechseln</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>Aufgabe: %1</translation>
+    </message>
+    <message>
+        <source>You have done this lesson.</source>
+        <translation>Diese Lektion haben Sie erledigt.</translation>
+    </message>
+    <message>
+        <source>Started: do the task, then come back and press Check.</source>
+        <translation>Gestartet: Erledigen Sie die Aufgabe, kommen Sie dann zurück und drücken Sie Prüfen.</translation>
+    </message>
+    <message>
+        <source>Shown: press Check to see it counted.</source>
+        <translation>Gezeigt: Drücken Sie Prüfen, damit es zählt.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Noch nicht erledigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 lessons done</source>
+        <translation>
+            <numerusform>%n von %1 Lektionen erledigt</numerusform>
+            <numerusform>%n von %1 Lektionen erledigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::LessonCatalog</name>
+    <message>
+        <source>Not yet: the decoder shows another token. Press Start to load the lesson&apos;s token.</source>
+        <translation>Noch nicht: Der Decoder zeigt ein anderes Token. Drücken Sie Starten, um das Token der Lektion zu laden.</translation>
+    </message>
+    <message>
+        <source>Three parts and base64url</source>
+        <translation>Drei Teile und base64url</translation>
+    </message>
+    <message>
+        <source>A signed token (JWS, RFC 7515) is three base64url parts joined by dots: the header, the payload and the signature. Base64url is base64 with &apos;-&apos; and &apos;_&apos; instead of &apos;+&apos; and &apos;/&apos;, and without &apos;=&apos; padding, so that a token travels in a URL or an HTTP header unchanged. A token written with padding or with &apos;+&apos; and &apos;/&apos; is a different string: strict parsers reject it, and where the header or payload was re-encoded, the signature no longer matches the bytes it was made over.</source>
+        <translation>Ein signiertes Token (JWS, RFC 7515) besteht aus drei base64url-Teilen, durch Punkte verbunden: Header, Payload und Signatur. Base64url ist base64 mit &apos;-&apos; und &apos;_&apos; statt &apos;+&apos; und &apos;/&apos; und ohne &apos;=&apos;-Auffüllung, damit ein Token unverändert in einer URL oder einem HTTP-Header reist. Ein Token mit Auffüllung oder mit &apos;+&apos; und &apos;/&apos; ist eine andere Zeichenkette: Strenge Parser lehnen es ab, und wo Header oder Payload neu kodiert wurden, passt die Signatur nicht mehr zu den Bytes, über die sie gebildet wurde.</translation>
+    </message>
+    <message>
+        <source>In the decoder, add a &apos;=&apos; to the end of the token, or turn a &apos;-&apos; or &apos;_&apos; of its signature into &apos;+&apos; or &apos;/&apos;, and see what the decoder says.</source>
+        <translation>Hängen Sie im Decoder ein &apos;=&apos; an das Ende des Tokens an oder machen Sie aus einem &apos;-&apos; oder &apos;_&apos; seiner Signatur ein &apos;+&apos; oder &apos;/&apos;, und sehen Sie, was der Decoder sagt.</translation>
+    </message>
+    <message>
+        <source>Not yet: the token is still as it was signed. Add a &apos;=&apos; at its end.</source>
+        <translation>Noch nicht: Das Token ist noch so, wie es signiert wurde. Hängen Sie ein &apos;=&apos; an sein Ende an.</translation>
+    </message>
+    <message>
+        <source>Not yet: the decoder finds nothing wrong with the encoding. Add &apos;=&apos; padding, or a &apos;+&apos; or &apos;/&apos;, to the signature.</source>
+        <translation>Noch nicht: Der Decoder findet an der Kodierung nichts auszusetzen. Fügen Sie der Signatur eine &apos;=&apos;-Auffüllung oder ein &apos;+&apos; oder &apos;/&apos; hinzu.</translation>
+    </message>
+    <message>
+        <source>Done — the decoder flags the encoding: base64url has no padding and no &apos;+&apos; or &apos;/&apos;. The X-ray shows the bytes each group of four characters stands for.</source>
+        <translation>Erledigt – der Decoder beanstandet die Kodierung: base64url kennt keine Auffüllung und kein &apos;+&apos; oder &apos;/&apos;. Der Röntgenblick zeigt, für welche Bytes jede Gruppe aus vier Zeichen steht.</translation>
+    </message>
+    <message>
+        <source>Done — exp was written in milliseconds. Read as seconds, it lies in the year 57971.</source>
+        <translation>Erledigt – exp wurde in Millisekunden geschrieben. Als Sekunden gelesen liegt es im Jahr 57971.</translation>
+    </message>
+    <message>
+        <source>Not yet: open the Findings tab and click the finding about exp to unfold it.</source>
+        <translation>Noch nicht: Öffnen Sie den Reiter Befunde und klicken Sie auf den Befund zu exp, um ihn aufzuklappen.</translation>
+    </message>
+    <message>
+        <source>Registered claims and times</source>
+        <translation>Registrierte Claims und Zeiten</translation>
+    </message>
+    <message>
+        <source>RFC 7519 registers short claim names: iss (who issued the token), sub (whom it is about), aud (who should accept it), exp (expiry), nbf (not before), iat (issued at) and jti (a unique ID). The three times are NumericDates: seconds since 1970-01-01 UTC, not milliseconds. An issuer that writes a JavaScript Date.now() value makes a token that seems valid for tens of thousands of years. The Claims tab reads each time as a date.</source>
+        <translation>RFC 7519 registriert kurze Claim-Namen: iss (wer das Token ausgestellt hat), sub (um wen es geht), aud (wer es annehmen soll), exp (Ablauf), nbf (nicht vor), iat (ausgestellt um) und jti (eine eindeutige ID). Die drei Zeiten sind NumericDates: Sekunden seit 1970-01-01 UTC, keine Millisekunden. Ein Aussteller, der einen JavaScript-Wert Date.now() schreibt, erzeugt ein Token, das Zehntausende Jahre gültig scheint. Der Reiter Claims liest jede Zeit als Datum.</translation>
+    </message>
+    <message>
+        <source>Find out what is wrong with this token&apos;s exp: open the finding that explains it.</source>
+        <translation>Finden Sie heraus, was mit dem exp dieses Tokens nicht stimmt: Öffnen Sie den Befund, der es erklärt.</translation>
+    </message>
+    <message>
+        <source>Signing and encryption</source>
+        <translation>Signieren und Verschlüsseln</translation>
+    </message>
+    <message>
+        <source>A JWS is signed: anyone can read its payload, and the signature shows who made it and that nothing was changed. A JWE (RFC 7516) is encrypted: it has five parts, and only a holder of the key can read the claims. Its protected header stays readable, so the algorithms, the kid and cty are visible to all; the claims, and a nested token, are hidden. Encryption to a public key says nothing about who made the token, which is why a JWT is often signed first and then encrypted.</source>
+        <translation>Ein JWS ist signiert: Jeder kann seine Payload lesen, und die Signatur zeigt, wer es erstellt hat und dass nichts geändert wurde. Ein JWE (RFC 7516) ist verschlüsselt: Es hat fünf Teile, und nur wer den Schlüssel hat, kann die Claims lesen. Sein geschützter Header bleibt lesbar, daher sind die Algorithmen, die kid und cty für alle sichtbar; die Claims und ein verschachteltes Token sind verborgen. Verschlüsselung an einen öffentlichen Schlüssel sagt nichts darüber, wer das Token erstellt hat; deshalb wird ein JWT oft erst signiert und dann verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Decrypt it: on the Verification tab, give the shared key %1 as the decryption key.</source>
+        <translation>Entschlüsseln Sie es: Geben Sie im Reiter Prüfung den gemeinsamen Schlüssel %1 als Entschlüsselungsschlüssel an.</translation>
+    </message>
+    <message>
+        <source>Not yet: the token is not decrypted. Type %1 as the decryption key&apos;s secret on the Verification tab.</source>
+        <translation>Noch nicht: Das Token ist nicht entschlüsselt. Tippen Sie im Reiter Prüfung %1 als Geheimnis des Entschlüsselungsschlüssels ein.</translation>
+    </message>
+    <message>
+        <source>Done — decrypted. The Decoded tab now shows the claims that the five parts hid.</source>
+        <translation>Erledigt – entschlüsselt. Der Reiter Dekodiert zeigt jetzt die Claims, die die fünf Teile verbargen.</translation>
+    </message>
+    <message>
+        <source>HMAC, RSA, ECDSA and EdDSA: who can sign</source>
+        <translation>HMAC, RSA, ECDSA und EdDSA: Wer signieren kann</translation>
+    </message>
+    <message>
+        <source>HS256 and its siblings use one shared secret: whoever can verify an HMAC token can also make one. RS256, PS256, ES256 and EdDSA use a key pair: the private key signs, the public key only verifies, so an issuer can hand its public key to every service that accepts its tokens. Give a verifier the public key, never the private one.</source>
+        <translation>HS256 und seine Geschwister nutzen ein gemeinsames Geheimnis: Wer ein HMAC-Token prüfen kann, kann auch eines erstellen. RS256, PS256, ES256 und EdDSA nutzen ein Schlüsselpaar: Der private Schlüssel signiert, der öffentliche prüft nur, daher kann ein Aussteller seinen öffentlichen Schlüssel jedem Dienst geben, der seine Tokens annimmt. Geben Sie einem Prüfer den öffentlichen Schlüssel, nie den privaten.</translation>
+    </message>
+    <message>
+        <source>Verify this ES256 token with the issuer&apos;s public key (Show me pastes it into the key box).</source>
+        <translation>Prüfen Sie dieses ES256-Token mit dem öffentlichen Schlüssel des Ausstellers (Zeig es mir fügt ihn in das Schlüsselfeld ein).</translation>
+    </message>
+    <message>
+        <source>Not yet: the token is not verified with the issuer&apos;s key. Paste its public key into the Verification tab&apos;s key box.</source>
+        <translation>Noch nicht: Das Token ist nicht mit dem Schlüssel des Ausstellers geprüft. Fügen Sie dessen öffentlichen Schlüssel in das Schlüsselfeld des Reiters Prüfung ein.</translation>
+    </message>
+    <message>
+        <source>Not yet: that key holds the private half. A verifier needs only the public key.</source>
+        <translation>Noch nicht: Dieser Schlüssel enthält die private Hälfte. Ein Prüfer braucht nur den öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Done — the public key verified the signature. It could not have made one.</source>
+        <translation>Erledigt – der öffentliche Schlüssel hat die Signatur geprüft. Erstellen hätte er sie nicht können.</translation>
+    </message>
+    <message>
+        <source>Done — an unsigned token proves nothing about who wrote it.</source>
+        <translation>Erledigt – ein unsigniertes Token beweist nichts darüber, wer es geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>Not yet: open the Findings tab and unfold the finding about alg &quot;none&quot;.</source>
+        <translation>Noch nicht: Öffnen Sie den Reiter Befunde und klappen Sie den Befund zu alg &quot;none&quot; auf.</translation>
+    </message>
+    <message>
+        <source>alg: none</source>
+        <translation>alg: none</translation>
+    </message>
+    <message>
+        <source>RFC 7518 defines &quot;none&quot; for tokens that are not signed at all: their third part is empty. A library that lets the token&apos;s own header choose the algorithm can be fooled into accepting such a token, with any claims an attacker likes. RFC 8725 asks verifiers to fix the algorithms they accept in advance; the workbench never accepts an unsecured token.</source>
+        <translation>RFC 7518 definiert &quot;none&quot; für Tokens, die gar nicht signiert sind: Ihr dritter Teil ist leer. Eine Bibliothek, die den Header des Tokens selbst den Algorithmus wählen lässt, kann dazu gebracht werden, ein solches Token mit beliebigen Claims eines Angreifers anzunehmen. RFC 8725 verlangt, dass Prüfer die erlaubten Algorithmen vorab festlegen; JWT Workbench nimmt ein ungesichertes Token nie an.</translation>
+    </message>
+    <message>
+        <source>Read why this token must be rejected: open its alg finding on the Findings tab.</source>
+        <translation>Lesen Sie, warum dieses Token abgelehnt werden muss: Öffnen Sie im Reiter Befunde seinen Befund zu alg.</translation>
+    </message>
+    <message>
+        <source>RS256 to HS256: algorithm confusion</source>
+        <translation>RS256 zu HS256: Algorithmus-Verwechslung</translation>
+    </message>
+    <message>
+        <source>A server that verifies RS256 tokens holds the RSA public key, which is no secret. If its library lets the token&apos;s alg choose the method, an attacker sends alg HS256, signed with the public key&apos;s PEM text as the HMAC secret: the server computes the same HMAC over the same text and accepts. The defence is to bind each key to its algorithm and never let the token choose (RFC 8725 §3.1).</source>
+        <translation>Ein Server, der RS256-Tokens prüft, hat den öffentlichen RSA-Schlüssel, und der ist kein Geheimnis. Lässt seine Bibliothek das alg des Tokens das Verfahren wählen, schickt ein Angreifer alg HS256, signiert mit dem PEM-Text des öffentlichen Schlüssels als HMAC-Geheimnis: Der Server berechnet denselben HMAC über denselben Text und nimmt an. Die Abwehr: Jeden Schlüssel an seinen Algorithmus binden und nie das Token wählen lassen (RFC 8725 §3.1).</translation>
+    </message>
+    <message>
+        <source>Give the verifier the server&apos;s RSA public key, as that server would, and see the workbench refuse to use it for HS256.</source>
+        <translation>Geben Sie dem Prüfer den öffentlichen RSA-Schlüssel des Servers, wie es dieser Server täte, und sehen Sie, wie JWT Workbench ihn für HS256 verweigert.</translation>
+    </message>
+    <message>
+        <source>Not yet: paste the server&apos;s RSA public key (Show me does) into the Verification tab&apos;s key box.</source>
+        <translation>Noch nicht: Fügen Sie den öffentlichen RSA-Schlüssel des Servers (Zeig es mir tut es) in das Schlüsselfeld des Reiters Prüfung ein.</translation>
+    </message>
+    <message>
+        <source>Done — the verifier refuses: an RSA key is never used as an HMAC secret.</source>
+        <translation>Erledigt – der Prüfer verweigert: Ein RSA-Schlüssel wird nie als HMAC-Geheimnis verwendet.</translation>
+    </message>
+    <message>
+        <source>Weak HMAC secrets</source>
+        <translation>Schwache HMAC-Geheimnisse</translation>
+    </message>
+    <message>
+        <source>An HMAC token can be tested offline against any number of guessed secrets: one token is all an attacker needs, and no server sees the attempts. Secrets taken from tutorials, defaults or dictionaries fall within seconds. Use a random secret at least as long as the hash output: 32 bytes for HS256 (RFC 7518 §3.2, RFC 8725 §3.5).</source>
+        <translation>Ein HMAC-Token lässt sich offline gegen beliebig viele geratene Geheimnisse testen: Ein einziges Token genügt dem Angreifer, und kein Server sieht die Versuche. Geheimnisse aus Anleitungen, Voreinstellungen oder Wörterbüchern fallen in Sekunden. Verwenden Sie ein zufälliges Geheimnis, mindestens so lang wie die Hash-Ausgabe: 32 Bytes für HS256 (RFC 7518 §3.2, RFC 8725 §3.5).</translation>
+    </message>
+    <message>
+        <source>Find this token&apos;s secret with the search on the Weak Secret tab.</source>
+        <translation>Finden Sie das Geheimnis dieses Tokens mit der Suche im Reiter Schwaches Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Not yet: no secret found for this token yet. Start the search on the Weak Secret tab.</source>
+        <translation>Noch nicht: Für dieses Token wurde noch kein Geheimnis gefunden. Starten Sie die Suche im Reiter Schwaches Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Done — the search found the secret in the bundled list. Anyone could now sign tokens that this server accepts.</source>
+        <translation>Erledigt – die Suche hat das Geheimnis in der mitgelieferten Liste gefunden. Jeder könnte jetzt Tokens signieren, die dieser Server annimmt.</translation>
+    </message>
+    <message>
+        <source>Done — never fetch a key from a URL that the token names. The finding about kid explains the other half.</source>
+        <translation>Erledigt – laden Sie nie einen Schlüssel von einer URL, die das Token nennt. Der Befund zu kid erklärt die andere Hälfte.</translation>
+    </message>
+    <message>
+        <source>Not yet: open the Findings tab and unfold the finding about jku.</source>
+        <translation>Noch nicht: Öffnen Sie den Reiter Befunde und klappen Sie den Befund zu jku auf.</translation>
+    </message>
+    <message>
+        <source>kid injection, jku and x5u</source>
+        <translation>kid-Injektion, jku und x5u</translation>
+    </message>
+    <message>
+        <source>The header&apos;s kid names the key to verify with; jku and x5u give a URL to fetch keys or certificates from. The token&apos;s author writes all three. A kid used as a file path or in a database query can make the server use a key the attacker knows, such as an empty file; a jku or x5u makes it fetch the attacker&apos;s own key. Match kid exactly against known keys, and take keys only from your own configuration (RFC 8725 §3.10).</source>
+        <translation>Die kid im Header nennt den Schlüssel, mit dem geprüft wird; jku und x5u geben eine URL an, von der Schlüssel oder Zertifikate geladen werden. Alle drei schreibt der Autor des Tokens. Eine kid, die als Dateipfad oder in einer Datenbankabfrage verwendet wird, kann den Server einen Schlüssel nutzen lassen, den der Angreifer kennt, etwa eine leere Datei; ein jku oder x5u lässt ihn den eigenen Schlüssel des Angreifers laden. Vergleichen Sie kid exakt mit bekannten Schlüsseln und nehmen Sie Schlüssel nur aus Ihrer eigenen Konfiguration (RFC 8725 §3.10).</translation>
+    </message>
+    <message>
+        <source>Open the finding about the key URL in this token&apos;s header.</source>
+        <translation>Öffnen Sie den Befund zur Schlüssel-URL im Header dieses Tokens.</translation>
+    </message>
+    <message>
+        <source>Expiry, clock skew and leeway</source>
+        <translation>Ablauf, Uhrenabweichung und Toleranz</translation>
+    </message>
+    <message>
+        <source>A token is valid until its exp and, when it has one, from its nbf on. The clocks of issuer and verifier never agree to the second, so verifiers allow a leeway of a few seconds to a minute or two around these instants. The timeline draws the leeway as bands around exp and nbf, and its what-if slider verifies the decoder&apos;s token at any instant you choose.</source>
+        <translation>Ein Token ist bis zu seinem exp gültig und, falls es eines hat, ab seinem nbf. Die Uhren von Aussteller und Prüfer stimmen nie auf die Sekunde überein, daher erlauben Prüfer um diese Zeitpunkte eine Toleranz von einigen Sekunden bis zu ein, zwei Minuten. Die Zeitleiste zeichnet die Toleranz als Bänder um exp und nbf, und ihr Was-wäre-wenn-Schieberegler prüft das Token des Decoders zu jedem gewählten Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>On the timeline, with a leeway of 60 s, move the what-if time past exp (%1) but still within the leeway.</source>
+        <translation>Schieben Sie auf der Zeitleiste bei einer Toleranz von 60 s die Was-wäre-wenn-Zeit hinter exp (%1), aber noch in die Toleranz.</translation>
+    </message>
+    <message>
+        <source>Not yet: the timeline follows the clock. Move the what-if slider, or set the time, to just after exp (%1).</source>
+        <translation>Noch nicht: Die Zeitleiste folgt der Uhr. Schieben Sie den Was-wäre-wenn-Regler oder setzen Sie die Zeit auf kurz nach exp (%1).</translation>
+    </message>
+    <message>
+        <source>Not yet: that is before exp (%1), where the token is simply valid. Move a little later.</source>
+        <translation>Noch nicht: Das liegt vor exp (%1), wo das Token einfach gültig ist. Gehen Sie etwas später.</translation>
+    </message>
+    <message>
+        <source>Not yet: the leeway is 0 s. Set it to 60 s.</source>
+        <translation>Noch nicht: Die Toleranz ist 0 s. Setzen Sie sie auf 60 s.</translation>
+    </message>
+    <message>
+        <source>Not yet: that is more than the leeway after exp. Move closer to %1.</source>
+        <translation>Noch nicht: Das liegt mehr als die Toleranz nach exp. Gehen Sie näher an %1.</translation>
+    </message>
+    <message>
+        <source>Done — past exp, yet accepted thanks to the leeway. A little later the token is expired.</source>
+        <translation>Erledigt – nach exp und dank der Toleranz doch angenommen. Etwas später ist das Token abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Revoking a token</source>
+        <translation>Ein Token widerrufen</translation>
+    </message>
+    <message>
+        <source>A signed token stays valid until it expires: a signature cannot be taken back. So access tokens are kept short-lived, minutes rather than days, and renewed with a refresh token that the server can refuse. To stop one token sooner, verifiers keep a deny-list of token IDs (jti) until their exp has passed. This token lives until 2100; Start has put its secret in the key box.</source>
+        <translation>Ein signiertes Token bleibt gültig, bis es abläuft: Eine Signatur lässt sich nicht zurücknehmen. Deshalb leben Zugriffstokens kurz, Minuten statt Tage, und werden mit einem Refresh-Token erneuert, das der Server verweigern kann. Um ein einzelnes Token früher zu stoppen, führen Prüfer eine Sperrliste von Token-IDs (jti), bis deren exp vorbei ist. Dieses Token lebt bis 2100; Starten hat sein Geheimnis in das Schlüsselfeld gelegt.</translation>
+    </message>
+    <message>
+        <source>Revoke it: put its jti, %1, in Revoked (jti) on the Verification tab.</source>
+        <translation>Widerrufen Sie es: Tragen Sie seine jti, %1, im Reiter Prüfung unter Widerrufen (jti) ein.</translation>
+    </message>
+    <message>
+        <source>Not yet: the token is not verified. Press Start to put the lesson&apos;s secret back.</source>
+        <translation>Noch nicht: Das Token ist nicht geprüft. Drücken Sie Starten, um das Geheimnis der Lektion zurückzulegen.</translation>
+    </message>
+    <message>
+        <source>Not yet: the token is still accepted. Add %1 to Revoked (jti).</source>
+        <translation>Noch nicht: Das Token wird noch angenommen. Tragen Sie %1 unter Widerrufen (jti) ein.</translation>
+    </message>
+    <message>
+        <source>Done — the signature is still good, yet the verifier refuses the token: its jti is on the deny-list.</source>
+        <translation>Erledigt – die Signatur ist weiterhin gültig, doch der Prüfer lehnt das Token ab: Seine jti steht auf der Sperrliste.</translation>
+    </message>
+    <message>
+        <source>Key rotation with kid and a JWK Set</source>
+        <translation>Schlüsselwechsel mit kid und einem JWK Set</translation>
+    </message>
+    <message>
+        <source>Signing keys are replaced from time to time. The issuer publishes a JWK Set (RFC 7517) with the old and the new public key, each with its own kid, and writes the kid into every token it signs. The verifier picks the key from the set by kid, so tokens signed before and after the change verify side by side until the old key is withdrawn.</source>
+        <translation>Signaturschlüssel werden von Zeit zu Zeit ersetzt. Der Aussteller veröffentlicht ein JWK Set (RFC 7517) mit dem alten und dem neuen öffentlichen Schlüssel, jeder mit eigener kid, und schreibt die kid in jedes Token, das er signiert. Der Prüfer wählt den Schlüssel im Set anhand der kid, sodass vor und nach dem Wechsel signierte Tokens nebeneinander gültig sind, bis der alte Schlüssel zurückgezogen wird.</translation>
+    </message>
+    <message>
+        <source>Verify this token against the issuer&apos;s JWK Set (Show me pastes it) and see which key its kid chose.</source>
+        <translation>Prüfen Sie dieses Token gegen das JWK Set des Ausstellers (Zeig es mir fügt es ein) und sehen Sie, welchen Schlüssel seine kid gewählt hat.</translation>
+    </message>
+    <message>
+        <source>Not yet: verify with the issuer&apos;s JWK Set, not a single key (Show me pastes it).</source>
+        <translation>Noch nicht: Prüfen Sie mit dem JWK Set des Ausstellers, nicht mit einem einzelnen Schlüssel (Zeig es mir fügt es ein).</translation>
+    </message>
+    <message>
+        <source>Done — the verifier chose the key with kid %1 from the set.</source>
+        <translation>Erledigt – der Prüfer hat den Schlüssel mit der kid %1 aus dem Set gewählt.</translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::MainWindow</name>
     <message>
         <source>JWT Workbench</source>
@@ -2645,6 +2966,14 @@ Quelle: %2</translation>
     <message>
         <source>&amp;Rotation</source>
         <translation>&amp;Rotation</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Lernen</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>L&amp;ernen</translation>
     </message>
 </context>
 <context>
@@ -4159,12 +4488,12 @@ kid: %2</translation>
         <translation>--size erwartet BREITExHÖHE, z. B. 1280x800</translation>
     </message>
     <message>
-        <source>Page to show, by its tab name: decoder (default), signer, timeline, keys, compare (the decoder&apos;s and the signer&apos;s tokens), rotation (with its example).</source>
-        <translation>Anzuzeigende Seite, nach ihrem Namen: decoder (Vorgabe), signer, timeline, keys, compare (die Tokens von Decoder und Signierseite), rotation (mit ihrem Beispiel).</translation>
+        <source>Page to show, by its tab name: decoder (default), signer, timeline, keys, compare (the decoder&apos;s and the signer&apos;s tokens), rotation (with its example), learn.</source>
+        <translation>Anzuzeigende Seite, nach ihrem Namen: decoder (Vorgabe), signer, timeline, keys, compare (die Tokens von Decoder und Signierseite), rotation (mit ihrem Beispiel), learn.</translation>
     </message>
     <message>
-        <source>--page takes the name of a tab: decoder, signer, timeline, keys, compare or rotation</source>
-        <translation>--page erwartet den Namen einer Seite: decoder, signer, timeline, keys, compare oder rotation</translation>
+        <source>--page takes the name of a tab: decoder, signer, timeline, keys, compare, rotation or learn</source>
+        <translation>--page erwartet den Namen einer Seite: decoder, signer, timeline, keys, compare, rotation oder learn</translation>
     </message>
 </context>
 </TS>

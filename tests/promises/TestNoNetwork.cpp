@@ -49,7 +49,7 @@ private:
 namespace {
 
 // jwt-workbench --page NAME, for each page of the window.
-constexpr std::array kGuiPages{"decoder", "signer", "timeline", "keys", "compare", "rotation"};
+constexpr std::array kGuiPages{"decoder", "signer", "timeline", "keys", "compare", "rotation", "learn"};
 constexpr auto kSecret = "a secret of at least 32 bytes for HS256";
 
 struct CliRow {

@@ -107,10 +107,16 @@ void TestGuiExecutable::pageOption()
     QVERIFY(!decoderImage.isNull() && !signerImage.isNull());
     QCOMPARE(signerImage.size(), decoderImage.size());
     QVERIFY(signerImage != decoderImage);
+    const QString learn = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-learn.png");
+    QCOMPARE(run({"--screenshot", learn, "--page", "learn", "--color-scheme", "light"}), 0);
+    const QImage learnImage(learn);
+    QCOMPARE(learnImage.size(), decoderImage.size());
+    QVERIFY(learnImage != decoderImage && learnImage != signerImage);
     QString err;
     QCOMPARE(run({"--screenshot", "/tmp/x.png", "--page", "nowhere"}, &err), 2);
     QVERIFY2(err.contains("--page"), qPrintable(err));
     QVERIFY2(err.contains("rotation"), qPrintable(err));
+    QVERIFY2(err.contains("learn"), qPrintable(err));
 }
 
 void TestGuiExecutable::timelinePage()

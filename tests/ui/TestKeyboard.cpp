@@ -44,6 +44,7 @@ constexpr int kTimeline = 2;
 constexpr int kKeys = 3;
 constexpr int kCompare = 4;
 constexpr int kRotation = 5;
+constexpr int kLearn = 6;
 const QString kPassphrase = QStringLiteral("open sesame");
 
 // The letter after a single '&' ("&Tools" is T), or a null QChar.
@@ -222,6 +223,8 @@ void TestKeyboard::focusChain_data()
               "retireKeyButton removeKeyButton rotationTokenText rotationAllowWeakKeys loadExampleButton "
               "rotationTokens exportNewSetButton copyNewSetButton "
             + end);
+    // Reset Progress is disabled while no lesson is done.
+    row("learn", kLearn, -1, false, pagesBar + " lessonList startLesson checkLesson showMeLesson " + end);
     row("keys: unlocked", kKeys, -1, true,
         pagesBar
             + " generateKind filter lockButton keyList labelEdit tagsEdit notesEdit saveDetails publicFormsBar "
@@ -457,6 +460,7 @@ void TestKeyboard::standardShortcuts_data()
                              << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_5)};
     QTest::newRow("rotation") << QStringLiteral("goRotationAction")
                               << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_6)};
+    QTest::newRow("learn") << QStringLiteral("goLearnAction") << QList<QKeySequence>{QKeySequence(Qt::ALT | Qt::Key_7)};
     QTest::newRow("next page") << QStringLiteral("nextPageAction")
                                << QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Tab),
                                                       QKeySequence(Qt::CTRL | Qt::Key_PageDown)};

@@ -4,6 +4,8 @@
 #include "UiTestSupport.h"
 #include "pages/DecoderPage.h"
 #include "pages/KeysPage.h"
+#include "pages/LearnPage.h"
+#include "pages/RotationPage.h"
 #include "pages/TimelinePage.h"
 #include "support/Clock.h"
 #include "widgets/JsonView.h"
@@ -157,6 +159,14 @@ void TestMainWindow::noEmptyPlaceholderPages()
         QVERIFY(pages->widget(i)->layout() && pages->widget(i)->layout()->count() > 0);
     }
     QCOMPARE(pages->tabBar()->isVisibleTo(&window), pages->count() > 1);
+    // The names `jwt-workbench --page` takes, in the order of the tabs and of Alt+1…
+    QStringList names;
+    for (int i = 0; i < pages->count(); ++i) {
+        names << pages->tabBar()->tabData(i).toString();
+    }
+    QCOMPARE(names, (QStringList{"decoder", "signer", "timeline", "keys", "compare", "rotation", "learn"}));
+    QCOMPARE(pages->widget(5), static_cast<QWidget*>(window.rotationPage()));
+    QCOMPARE(pages->widget(6), static_cast<QWidget*>(window.learnPage()));
 }
 
 // The decoder's token is on the timeline, and the timeline's what-if time is the decoder's

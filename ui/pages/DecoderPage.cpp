@@ -573,6 +573,54 @@ void DecoderPage::updateCopyForBugReport()
     m_copyForBugReport->setToolTip(tip);
 }
 
+void DecoderPage::showTab(const QString& name)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->tabBar()->tabData(i).toString() == name) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+QString DecoderPage::currentTabName() const
+{
+    return m_tabs->tabBar()->tabData(m_tabs->currentIndex()).toString();
+}
+
+QStringList DecoderPage::findingCodes() const
+{
+    QStringList codes;
+    for (int row = 0; row < m_findingsModel->rowCount(); ++row) {
+        codes << m_findingsModel->index(row, 0).data(FindingsModel::CodeRole).toString();
+    }
+    return codes;
+}
+
+bool DecoderPage::openFinding(const QString& code)
+{
+    const int row = static_cast<int>(findingCodes().indexOf(code));
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = m_findingsModel->index(row, 0);
+    m_tabs->setCurrentWidget(m_findingsView);
+    m_findingsView->setCurrentIndex(index);
+    m_findingsView->expand(index);
+    m_findingsView->scrollTo(index);
+    return true;
+}
+
+QString DecoderPage::openFindingCode() const
+{
+    const QModelIndex current = m_findingsView->currentIndex();
+    const QModelIndex finding = current.parent().isValid() ? current.parent() : current;
+    if (m_tabs->currentWidget() != m_findingsView || !finding.isValid() || !m_findingsView->isExpanded(finding)) {
+        return {};
+    }
+    return finding.data(FindingsModel::CodeRole).toString();
+}
+
 void DecoderPage::copyForBugReport()
 {
     if (!m_token || m_token->kind != jose::TokenKind::Jws) {

@@ -69,6 +69,18 @@ public:
     // A decrypted JWE's claims (of its nested token, or its own); empty for anything else.
     [[nodiscard]] const std::optional<encoding::Json>& decryptedClaims() const { return m_decryptedClaims; }
 
+    // The inner tabs by their name ("decoded", "claims", "verification", "findings", "x-ray",
+    // "weak-secret"), as `jwt-workbench --decoder-tab` names them.
+    void showTab(const QString& name);
+    [[nodiscard]] QString currentTabName() const;
+    // The codes of the token's findings ("LINT_ALG_NONE", …), in the Findings list's order.
+    [[nodiscard]] QStringList findingCodes() const;
+    // Shows the Findings tab with the first finding of this code selected and its explanation
+    // unfolded; false when the token has no such finding.
+    bool openFinding(const QString& code);
+    // The code of the finding selected and unfolded on the Findings tab, or "".
+    [[nodiscard]] QString openFindingCode() const;
+
 signals:
     void tokenTextChanged(const QString& text);
     void shownTokenChanged(const QString& token); // another token shown: edited, or chosen among several

@@ -355,6 +355,11 @@ void TimelinePage::setVerificationTime(const QDateTime& time)
     m_time->setWhatIf(time.isValid() ? std::optional(toSysSeconds(time)) : std::nullopt);
 }
 
+void TimelinePage::setLeewaySeconds(int seconds)
+{
+    m_leewaySpin->setValue(seconds);
+}
+
 void TimelinePage::shareVerificationTime(VerificationTime* time)
 {
     VerificationTime::share(this, m_time, time, [this] { showVerificationTime(); });

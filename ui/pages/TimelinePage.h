@@ -49,6 +49,8 @@ public slots:
     void removeToken(const QString& name);
     // A what-if time; an invalid QDateTime goes back to following the clock ("now").
     void setVerificationTime(const QDateTime& time);
+    // The clock skew accepted around nbf and exp, as the Leeway box shows it.
+    void setLeewaySeconds(int seconds);
 
 signals:
     // The time tokens should be verified at: the what-if time, or an invalid QDateTime for "now".

@@ -346,6 +346,11 @@ void VerificationPanel::setRevokedIds(const QString& lines)
     m_revoked->setPlainText(lines);
 }
 
+QString VerificationPanel::revokedIds() const
+{
+    return m_revoked->toPlainText();
+}
+
 void VerificationPanel::setDetachedPayload(const QString& payload)
 {
     m_detached->setPlainText(payload);

@@ -61,6 +61,7 @@ public:
     void setLeewaySeconds(int seconds);
     // Revoked token IDs, one jti a line (as `jwtwb verify --revoked` reads a file); empty: no deny-list.
     void setRevokedIds(const QString& lines);
+    [[nodiscard]] QString revokedIds() const;
     // "Accept weak keys": off by default, never stored.
     void setAcceptWeakKeys(bool accept);
     void setVerifyTime(std::optional<std::chrono::sys_seconds> at); // empty: the clock's now
