@@ -2744,10 +2744,6 @@ Quelle: %2</translation>
         <translation>Schlüsselwechsel mit kid und einem JWK Set</translation>
     </message>
     <message>
-        <source>Signing keys are replaced from time to time. The issuer publishes a JWK Set (RFC 7517) with the old and the new public key, each with its own kid, and writes the kid into every token it signs. The verifier picks the key from the set by kid, so tokens signed before and after the change verify side by side until the old key is withdrawn.</source>
-        <translation>Signaturschlüssel werden von Zeit zu Zeit ersetzt. Der Aussteller veröffentlicht ein JWK Set (RFC 7517) mit dem alten und dem neuen öffentlichen Schlüssel, jeder mit eigener kid, und schreibt die kid in jedes Token, das er signiert. Der Prüfer wählt den Schlüssel im Set anhand der kid, sodass vor und nach dem Wechsel signierte Tokens nebeneinander gültig sind, bis der alte Schlüssel zurückgezogen wird.</translation>
-    </message>
-    <message>
         <source>Verify this token against the issuer&apos;s JWK Set (Show me pastes it) and see which key its kid chose.</source>
         <translation>Prüfen Sie dieses Token gegen das JWK Set des Ausstellers (Zeig es mir fügt es ein) und sehen Sie, welchen Schlüssel seine kid gewählt hat.</translation>
     </message>
@@ -2758,6 +2754,10 @@ Quelle: %2</translation>
     <message>
         <source>Done — the verifier chose the key with kid %1 from the set.</source>
         <translation>Erledigt – der Prüfer hat den Schlüssel mit der kid %1 aus dem Set gewählt.</translation>
+    </message>
+    <message>
+        <source>Signing keys are replaced from time to time. The issuer publishes a JWK Set (RFC 7517) with the old and the new public key, each with its own kid, and writes the kid into every token it signs. The verifier picks the key from the set by kid, so tokens signed before and after the change verify side by side until the old key is withdrawn. The Rotation page rehearses such a change with your own keys and tokens: which tokens a new set breaks, and whether they would have expired anyway.</source>
+        <translation>Signaturschlüssel werden von Zeit zu Zeit ersetzt. Der Aussteller veröffentlicht ein JWK Set (RFC 7517) mit dem alten und dem neuen öffentlichen Schlüssel, jeder mit eigener kid, und schreibt die kid in jedes Token, das er signiert. Der Prüfer wählt den Schlüssel im Set anhand der kid, sodass vor und nach dem Wechsel signierte Tokens nebeneinander gültig sind, bis der alte Schlüssel zurückgezogen wird. Die Seite Rotation probt einen solchen Wechsel mit Ihren eigenen Schlüsseln und Tokens: welche Tokens ein neues Set bricht und ob sie ohnehin abgelaufen wären.</translation>
     </message>
 </context>
 <context>

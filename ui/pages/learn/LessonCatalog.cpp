@@ -447,7 +447,8 @@ std::vector<Lesson> LessonCatalog::lessons()
         tr("Signing keys are replaced from time to time. The issuer publishes a JWK Set (RFC 7517) with the old and "
            "the new public key, each with its own kid, and writes the kid into every token it signs. The verifier "
            "picks the key from the set by kid, so tokens signed before and after the change verify side by side "
-           "until the old key is withdrawn."),
+           "until the old key is withdrawn. The Rotation page rehearses such a change with your own keys and "
+           "tokens: which tokens a new set breaks, and whether they would have expired anyway."),
         tr("Verify this token against the issuer's JWK Set (Show me pastes it) and see which key its kid chose."),
         [](MainWindow& window) -> QWidget* {
             return loadIntoDecoder(window, QStringLiteral("rotation.jwt"), QStringLiteral("verification"));
