@@ -80,7 +80,7 @@ void decodeDisclosure(Disclosure& disclosure, std::vector<SdFinding>& findings)
 class Processor
 {
 public:
-    Processor(SdJwt& sdJwt)
+    explicit Processor(SdJwt& sdJwt)
         : m_sdJwt(sdJwt)
     {
         for (std::size_t i = 0; i < sdJwt.disclosures.size(); ++i) {

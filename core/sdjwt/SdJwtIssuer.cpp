@@ -45,7 +45,7 @@ Result<std::string> randomText()
 class Issuer
 {
 public:
-    Issuer(const IssueOptions& options)
+    explicit Issuer(const IssueOptions& options)
         : m_options(options)
     {
         for (const auto& path : options.disclose) {
