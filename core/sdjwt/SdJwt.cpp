@@ -230,7 +230,7 @@ private:
                 out.push_back(process(element, elementPath, depth + 1));
                 continue;
             }
-            const Json& digest = element["..."];
+            const Json digest = element["..."];
             if (!digest.is_string()) {
                 report(SdProblem::MalformedDigests,
                        fmt::format("an array element at {} is {{\"...\": {}}}, not a digest string", where(path),
