@@ -38,16 +38,6 @@ std::optional<std::string> optional(const std::string& value)
     return value.empty() ? std::nullopt : std::optional(value);
 }
 
-std::string_view outcomeName(dpop::CheckOutcome outcome)
-{
-    switch (outcome) {
-    case dpop::CheckOutcome::Passed: return "passed";
-    case dpop::CheckOutcome::Failed: return "failed";
-    case dpop::CheckOutcome::NotChecked: return "not checked";
-    }
-    return "not checked";
-}
-
 int create(const DpopArguments& arguments)
 {
     const auto now = nowOr(arguments.now);
@@ -125,7 +115,7 @@ int verify(const DpopArguments& arguments)
         Json checks = Json::array();
         for (const auto& check : report->checks) {
             checks.push_back({{"check", dpop::dpopCheckName(check.code)},
-                              {"outcome", outcomeName(check.outcome)},
+                              {"outcome", jose::checkOutcomeName(check.outcome)},
                               {"reason", check.reason}});
         }
         std::cout << encoding::toPrettyJson(
@@ -133,8 +123,8 @@ int verify(const DpopArguments& arguments)
                   << "\n";
     } else {
         for (const auto& check : report->checks) {
-            std::cout << fmt::format("{:<12} {:<10} {}\n", outcomeName(check.outcome), dpop::dpopCheckName(check.code),
-                                     check.reason);
+            std::cout << fmt::format("{:<12} {:<10} {}\n", jose::checkOutcomeName(check.outcome),
+                                     dpop::dpopCheckName(check.code), check.reason);
         }
         std::cout << (report->valid() ? "valid DPoP proof" : "invalid DPoP proof")
                   << (report->thumbprint.empty() ? "" : fmt::format(" (jkt {})", report->thumbprint)) << "\n";

@@ -11,6 +11,7 @@
 #include "LintCommand.h"
 #include "RedactCommand.h"
 #include "RotateCommand.h"
+#include "SdCommand.h"
 #include "SignCommand.h"
 #include "VerifyCommand.h"
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv)
     jwtwb::cli::addRedactCommand(app, exitCode);
     jwtwb::cli::addDpopCommand(app, exitCode);
     jwtwb::cli::addRotateCommand(app, exitCode);
+    jwtwb::cli::addSdCommand(app, exitCode);
     jwtwb::cli::addKeyCommand(app, exitCode);
     jwtwb::cli::addKeysCommand(app, exitCode);
     jwtwb::cli::addCrackCommand(app, exitCode);

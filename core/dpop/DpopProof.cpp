@@ -9,6 +9,7 @@
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/Lifetime.h"
 #include "jose/NumericDate.h"
+#include "jose/ProofChecks.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyImport.h"
 #include "keys/Thumbprint.h"
@@ -52,21 +53,6 @@ std::string normalizedUrl(std::string_view url)
         authority.resize(authority.size() - defaultPort.size());
     }
     return scheme + "://" + authority + std::string(path);
-}
-
-const Json* claim(const Json& claims, std::string_view name)
-{
-    if (!claims.is_object()) {
-        return nullptr;
-    }
-    const auto it = claims.find(name);
-    return it != claims.end() ? &*it : nullptr;
-}
-
-const std::string* stringClaim(const Json& claims, std::string_view name)
-{
-    const Json* value = claim(claims, name);
-    return value && value->is_string() ? &value->get_ref<const std::string&>() : nullptr;
 }
 
 void set(DpopVerification& report, DpopCheckCode code, CheckOutcome outcome, std::string reason)
@@ -116,11 +102,7 @@ void checkEmbeddedKey(DpopVerification& report, const Json& header)
 jose::JwtVerifyOptions proofOptions(const DpopExpectations& expected)
 {
     jose::JwtVerifyOptions options;
-    for (const auto& info : jose::allAlgorithms()) {
-        if (info.family != jose::AlgorithmFamily::Hmac && info.family != jose::AlgorithmFamily::Unsecured) {
-            options.jws.algorithms.push_back(info.alg);
-        }
-    }
+    options.jws.algorithms = jose::asymmetricAlgorithms();
     options.claims.requiredClaims = {"jti", "htm", "htu", "iat"};
     if (expected.accessToken) {
         options.claims.requiredClaims.push_back("ath");
@@ -144,7 +126,7 @@ void checkRequiredClaims(DpopVerification& report, const jose::ClaimReport& clai
 
 void checkRequest(DpopVerification& report, const Json& claims, const DpopExpectations& expected)
 {
-    const std::string* htm = stringClaim(claims, "htm");
+    const std::string* htm = jose::findStringClaim(claims, "htm");
     if (!htm) {
         set(report, DpopCheckCode::Method, CheckOutcome::Failed, "htm is missing or not a string");
     } else {
@@ -154,7 +136,7 @@ void checkRequest(DpopVerification& report, const Json& claims, const DpopExpect
                  : fmt::format("htm is {}, but the request's method is {} (methods are case-sensitive)",
                                jose::quoteString(*htm), jose::quoteString(expected.htm)));
     }
-    const std::string* htu = stringClaim(claims, "htu");
+    const std::string* htu = jose::findStringClaim(claims, "htu");
     if (!htu) {
         set(report, DpopCheckCode::Url, CheckOutcome::Failed, "htu is missing or not a string");
     } else {
@@ -188,7 +170,7 @@ void checkIssuedAt(DpopVerification& report, const Json& claims, const DpopExpec
 
 void checkNonce(DpopVerification& report, const Json& claims, const DpopExpectations& expected)
 {
-    const std::string* nonce = stringClaim(claims, "nonce");
+    const std::string* nonce = jose::findStringClaim(claims, "nonce");
     if (!expected.nonce) {
         set(report, DpopCheckCode::Nonce, CheckOutcome::NotChecked,
             nonce ? "the proof has a nonce, and none was given to compare it with" : "no nonce was asked for");
@@ -211,7 +193,7 @@ void checkAccessToken(DpopVerification& report, const Json& claims, const DpopEx
         return;
     }
     const std::string hash = accessTokenHash(*expected.accessToken);
-    const std::string* ath = stringClaim(claims, "ath");
+    const std::string* ath = jose::findStringClaim(claims, "ath");
     const bool same = ath && *ath == hash;
     set(report, DpopCheckCode::AccessTokenHash, same ? CheckOutcome::Passed : CheckOutcome::Failed,
         same      ? fmt::format("ath is the SHA-256 of the access token ({})", hash)
@@ -227,7 +209,7 @@ void checkAccessToken(DpopVerification& report, const Json& claims, const DpopEx
             "returns cnf.jkt)");
         return;
     }
-    const Json* cnf = claim(token->payloadJson->value, "cnf");
+    const Json* cnf = jose::findClaim(token->payloadJson->value, "cnf");
     const Json* jkt = cnf && cnf->is_object() && cnf->contains("jkt") ? &(*cnf)["jkt"] : nullptr;
     if (!jkt || !jkt->is_string()) {
         set(report, DpopCheckCode::KeyBinding, CheckOutcome::Failed,
@@ -302,7 +284,7 @@ Result<DpopVerification> verifyDpopProof(std::string_view proof, const DpopExpec
         report.checks.push_back({static_cast<DpopCheckCode>(i), CheckOutcome::NotChecked, {}});
     }
     const Json& header = token->header.value;
-    const std::string* typ = stringClaim(header, "typ");
+    const std::string* typ = jose::findStringClaim(header, "typ");
     const bool typed = typ && jose::typeMatches(*typ, "dpop+jwt");
     set(report, DpopCheckCode::Type, typed ? CheckOutcome::Passed : CheckOutcome::Failed,
         typed ? "typ is dpop+jwt"

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "jose/Algorithm.h"
 #include "jose/JwtVerification.h"
+#include "jose/ProofChecks.h"
 #include "keys/Key.h"
 
 #include <chrono>
@@ -42,7 +43,7 @@ enum class DpopCheckCode {
     KeyBinding, // the access token's cnf.jkt is the proof key's thumbprint
 };
 
-enum class CheckOutcome { Passed, Failed, NotChecked };
+using CheckOutcome = jose::CheckOutcome;
 
 struct DpopCheck {
     DpopCheckCode code;

@@ -50,6 +50,8 @@ void TestCompletion::bash_data()
     QTest::newRow("jwtwb ver") << "jwtwb ver" << QStringList{"verify"};
     QTest::newRow("jwtwb sign --a") << "jwtwb sign --a" << QStringList{"--alg", "--allow-weak-keys"};
     QTest::newRow("jwtwb dpop ") << "jwtwb dpop " << QStringList{"create", "verify"};
+    QTest::newRow("jwtwb sd ") << "jwtwb sd " << QStringList{"decode", "issue", "present", "verify"};
+    QTest::newRow("jwtwb sd verify --n") << "jwtwb sd verify --n" << QStringList{"--nonce", "--now"};
     QTest::newRow("jwtwb keys im") << "jwtwb keys im" << QStringList{"import"};
     QTest::newRow("jwtwb keys import --la") << "jwtwb keys import --la" << QStringList{"--label"};
     QTest::newRow("a key file") << "jwtwb sign --key keys/ed25519-o"
@@ -86,6 +88,9 @@ void TestCompletion::zsh_data()
     QTest::newRow("jwtwb dpop ") << "jwtwb dpop "
                                  << "create"
                                  << "decode";
+    QTest::newRow("jwtwb sd ") << "jwtwb sd "
+                               << "decode"
+                               << "create";
     QTest::newRow("a key file") << "jwtwb sign --key "
                                 << "_files"
                                 << "--alg";

@@ -5,6 +5,7 @@
 #include "inspect/Lint.h"
 #include "jose/ClaimChecks.h"
 #include "jose/SignatureCheck.h"
+#include "sdjwt/SdJwt.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -30,7 +31,8 @@ QStringList allCodes()
     return namesUpTo(Errc::LimitExceeded, errcName)
         + namesUpTo(jose::SignatureProblem::MissingPayload, jose::problemName)
         + namesUpTo(jose::ClaimCode::NoTokenId, jose::claimCodeName)
-        + namesUpTo(inspect::FindingCode::JweEphemeralKey, inspect::findingCodeName);
+        + namesUpTo(inspect::FindingCode::JweEphemeralKey, inspect::findingCodeName)
+        + namesUpTo(sdjwt::SdProblem::UnsupportedHashAlgorithm, sdjwt::sdProblemName);
 }
 
 } // namespace
@@ -47,9 +49,9 @@ private slots:
 void TestCodes::followTheScheme()
 {
     const QRegularExpression scheme(QStringLiteral(
-        "^(OK|ERR_(INPUT|ALG|KEY|KEYSTORE|JWS|JWKS|JWT|JWE|FILE|CRYPTO|TASK)_[A-Z0-9_]+|LINT_[A-Z0-9_]+)$"));
+        "^(OK|ERR_(INPUT|ALG|KEY|KEYSTORE|JWS|JWKS|JWT|JWE|SDJWT|FILE|CRYPTO|TASK)_[A-Z0-9_]+|LINT_[A-Z0-9_]+)$"));
     const QStringList codes = allCodes();
-    QCOMPARE(codes.size(), 29 + 16 + 15 + 28); // a new enumerator must come here, and into the README
+    QCOMPARE(codes.size(), 29 + 16 + 15 + 28 + 11); // a new enumerator must come here, and into the README
     QSet<QString> seen;
     for (const QString& code : codes) {
         QVERIFY2(scheme.match(code).hasMatch(), qPrintable(code));

@@ -43,6 +43,7 @@ private:
     QString m_weakToken; // HS256 with the secret "secret"
     QString m_jwe;
     QString m_proof;
+    QString m_sdJwt; // RFC 9901's presentation with a KB-JWT
     QString m_kid; // of the key in the keystore the keys rows start from
 };
 
@@ -54,7 +55,7 @@ constexpr auto kSecret = "a secret of at least 32 bytes for HS256";
 
 struct CliRow {
     const char* name; // "<subcommand>[ <child>]", as `jwtwb --help` lists it
-    QStringList arguments; // {dir}, {data}, {token}, {other}, {jwe}, {proof} and {kid} are filled in
+    QStringList arguments; // {dir}, {data}, {token}, {other}, {jwe}, {proof}, {sdjwt} and {kid} are filled in
     bool sameOutput; // false where the output is random (keys, salts, proofs); rows that read the clock pass --now
     int exitCode = 0;
 };
@@ -85,6 +86,16 @@ const std::vector<CliRow>& cliRows()
          {"dpop", "verify", "{proof}", "--htm", "POST", "--htu", "https://server.example.com/token", "--now",
           "1700000010"},
          true},
+        {"sd decode", {"sd", "decode", "{sdjwt}", "--json"}, true},
+        {"sd verify",
+         {"sd", "verify", "{sdjwt}", "--key", "{data}/sdjwt/issuer-key.jwk", "--aud", "https://verifier.example.org",
+          "--nonce", "1234567890", "--now", "1718298766"},
+         true},
+        {"sd issue",
+         {"sd", "issue", "--key", "{data}/sdjwt/issuer-private-key.jwk", "--payload", R"({"sub":"x","name":"y"})",
+          "--sd", "name", "--decoys", "2", "--holder-key", "{data}/sdjwt/holder-private-key.jwk"},
+         false},
+        {"sd present", {"sd", "present", "{sdjwt}", "--disclose", "given_name", "--disclose", "nationalities/0"}, true},
         {"key inspect", {"key", "inspect", "{data}/keys/rsa-2048-pkcs8.pem"}, true},
         {"key thumbprint", {"key", "thumbprint", "{data}/keys/rsa-2048-pkcs8.pem"}, true},
         {"key public", {"key", "public", "{data}/keys/rsa-2048-pkcs8.pem"}, true},
@@ -146,6 +157,7 @@ void TestNoNetwork::initTestCase()
     m_jwe = runQuietly({"encrypt", "--secret-file", secretFile, "--alg", "PBES2-HS256+A128KW", "--payload", "hi"});
     m_proof = runQuietly({"dpop", "create", "--key", dataPath(QStringLiteral("keys/ec-p256-sec1.pem")), "--htm", "POST",
                           "--htu", "https://server.example.com/token", "--now", "1700000000"});
+    m_sdJwt = QString::fromStdString(readDataFile(QStringLiteral("sdjwt/presentation.txt"))).trimmed();
     m_weakToken = runQuietly(
         {"sign", "--secret", "secret", "--alg", "HS256", "--allow-weak-keys", "--payload", R"({"sub":"x"})"});
     m_kid = runQuietly({"keys", "import", dataPath(QStringLiteral("keys/ed25519-pkcs8.pem")), "--keystore",
@@ -164,6 +176,7 @@ QStringList TestNoNetwork::expand(const QStringList& arguments) const
                    .replace(QStringLiteral("{weak}"), m_weakToken)
                    .replace(QStringLiteral("{jwe}"), m_jwe)
                    .replace(QStringLiteral("{proof}"), m_proof)
+                   .replace(QStringLiteral("{sdjwt}"), m_sdJwt)
                    .replace(QStringLiteral("{kid}"), m_kid);
     }
     return out;

@@ -127,9 +127,9 @@ QMimeData* TokenEdit::createMimeDataFromSelection() const
 {
     const QTextCursor cursor = textCursor();
     if (m_inPart && cursor.selectionStart() == 0 && cursor.selectionEnd() >= document()->characterCount() - 1) {
-        auto* data = new QMimeData;
-        data->setText(m_wholeText);
-        return data;
+        auto* mime = new QMimeData;
+        mime->setText(m_wholeText);
+        return mime;
     }
     return QPlainTextEdit::createMimeDataFromSelection();
 }
@@ -138,8 +138,8 @@ QMimeData* TokenEdit::createMimeDataFromSelection() const
 void TokenEdit::keyPressEvent(QKeyEvent* event)
 {
     if (m_inPart && event->matches(QKeySequence::Paste)) {
-        if (const QMimeData* data = QApplication::clipboard()->mimeData(); data && data->hasText()) {
-            setText(data->text().trimmed());
+        if (const QMimeData* mime = QApplication::clipboard()->mimeData(); mime && mime->hasText()) {
+            setText(mime->text().trimmed());
         }
         event->accept();
         return;
