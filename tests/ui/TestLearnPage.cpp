@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -54,7 +55,7 @@ void TestLearnPage::initTestCase()
 {
     QVERIFY(m_config.isValid());
     test::isolateSettings(m_config.path());
-    Clock::setFixed(QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC));
+    Clock::setFixed(QDateTime(QDate(2026, 6, 1), QTime(12, 0), QTimeZone::utc()));
 }
 
 void TestLearnPage::init()
@@ -212,7 +213,7 @@ void TestLearnPage::walk()
         QTRY_VERIFY_WITH_TIMEOUT(decoder->secretSearch()->foundSecret() != nullptr, 30000);
     } else if (promise == QLatin1String("what-if")) {
         const QDateTime at = m_window->timelinePage()->verificationTime();
-        QCOMPARE(at, QDateTime::fromSecsSinceEpoch(1767225630, Qt::UTC));
+        QCOMPARE(at, QDateTime::fromSecsSinceEpoch(1767225630, QTimeZone::utc()));
         QCOMPARE(m_window->timelinePage()->timeline()->leeway(), std::chrono::seconds(60));
         // One verification time: the decoder verifies at the slider's instant too.
         QCOMPARE(verification->verificationTime().time_since_epoch().count(), 1767225630);
@@ -268,10 +269,10 @@ void TestLearnPage::byHandOnTheTimeline()
     TimelinePage* timeline = m_window->timelinePage();
     QCOMPARE(timeline->timeline()->leeway(), std::chrono::seconds(60));
     QVERIFY(!learn->checkLesson()); // following the clock
-    timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(1767225600 - 10, Qt::UTC));
+    timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(1767225600 - 10, QTimeZone::utc()));
     QVERIFY(!learn->checkLesson());
     QVERIFY(learn->resultText().contains(QLatin1String("before exp")));
-    timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(1767225600 + 120, Qt::UTC));
+    timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(1767225600 + 120, QTimeZone::utc()));
     QVERIFY(!learn->checkLesson());
     QVERIFY(learn->resultText().contains(QLatin1String("more than the leeway")));
     auto* leeway = timeline->findChild<QSpinBox*>(QStringLiteral("leewaySpin"));

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -342,7 +343,7 @@ std::vector<Lesson> LessonCatalog::lessons()
         });
     }
 
-    const QString leewayExp = QDateTime::fromSecsSinceEpoch(kLeewayExp, Qt::UTC).toString(Qt::ISODate);
+    const QString leewayExp = QDateTime::fromSecsSinceEpoch(kLeewayExp, QTimeZone::utc()).toString(Qt::ISODate);
     lessons.push_back({
         QStringLiteral("leeway"),
         tr("Expiry, clock skew and leeway"),
@@ -392,7 +393,7 @@ std::vector<Lesson> LessonCatalog::lessons()
             if (timeline->timeline()->leeway().count() == 0) {
                 timeline->setLeewaySeconds(kLeewaySeconds);
             }
-            timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(kLeewayExp + 30, Qt::UTC));
+            timeline->setVerificationTime(QDateTime::fromSecsSinceEpoch(kLeewayExp + 30, QTimeZone::utc()));
             return timeline;
         },
     });
