@@ -34,6 +34,7 @@ std::string_view errcName(Errc code)
     case Errc::KeyNotFound: return "ERR_KEYSTORE_KEY_NOT_FOUND";
     case Errc::UnsupportedVersion: return "ERR_FILE_UNSUPPORTED_VERSION";
     case Errc::LimitExceeded: return "ERR_INPUT_LIMIT_EXCEEDED";
+    case Errc::PathNotFound: return "ERR_INPUT_PATH_NOT_FOUND";
     }
     return "ERR_UNKNOWN";
 }

@@ -39,6 +39,7 @@ enum class Errc {
     KeyNotFound,
     UnsupportedVersion, // a file format version this program does not read
     LimitExceeded, // work or output over a cap: a PBES2 iteration count, inflated JWE content
+    PathNotFound, // a path into a JSON document (an SD-JWT claim to disclose) names nothing there
 };
 
 struct Error {

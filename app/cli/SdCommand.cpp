@@ -255,7 +255,8 @@ int issue(const SdArguments& arguments)
     }
     const auto sdJwt = sdjwt::issueSdJwt(*payload, keys->keys.front(), options);
     if (!sdJwt) {
-        std::cerr << "jwtwb: " << sdJwt.error().message << "\n";
+        std::cerr << "jwtwb: " << (sdJwt.error().code == Errc::PathNotFound ? "--sd: " : "") << sdJwt.error().message
+                  << "\n";
         return 1;
     }
     std::cout << *sdJwt << "\n";
@@ -283,7 +284,8 @@ int present(const SdArguments& arguments)
     options.iat = *now;
     const auto presentation = sdjwt::presentSdJwt(*text, options);
     if (!presentation) {
-        std::cerr << "jwtwb: " << presentation.error().message << "\n";
+        std::cerr << "jwtwb: " << (presentation.error().code == Errc::PathNotFound ? "--disclose: " : "")
+                  << presentation.error().message << "\n";
         return 1;
     }
     std::cout << *presentation << "\n";

@@ -61,8 +61,8 @@ public:
         }
         for (const auto& path : m_wanted) {
             if (!m_found.contains(path)) {
-                return fail(Errc::MalformedToken,
-                            fmt::format("--sd {}: the payload has no claim or element there", jose::quoteString(path)));
+                return fail(Errc::PathNotFound,
+                            fmt::format("the payload has no claim or element at {}", jose::quoteString(path)));
             }
         }
         return body;
@@ -249,9 +249,8 @@ Result<std::string> presentSdJwt(std::string_view text, const PresentOptions& op
             return within(disclosure.path, wanted.back()) || within(wanted.back(), disclosure.path);
         });
         if (!disclosable) {
-            return fail(Errc::MalformedToken,
-                        fmt::format("--disclose {}: no disclosure discloses it or what holds it",
-                                    jose::quoteString(wanted.back())));
+            return fail(Errc::PathNotFound,
+                        fmt::format("no disclosure discloses {} or what holds it", jose::quoteString(wanted.back())));
         }
     }
     std::string presented = sdJwt->issuerJwt + "~";

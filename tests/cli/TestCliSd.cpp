@@ -140,6 +140,11 @@ void TestCliSd::issuePresentVerify()
     const CliRun unknown = runCli({"sd", "issue", "--key", data(QStringLiteral("issuer-private-key.jwk")), "--payload",
                                    R"({"a":1})", "--sd", "b"});
     QCOMPARE(unknown.exitCode, 1);
+    QCOMPARE(unknown.err.trimmed(), QStringLiteral("jwtwb: --sd: the payload has no claim or element at \"/b\""));
+    const CliRun undisclosable = runCli({"sd", "present", rfc(QStringLiteral("issuance.txt")), "--disclose", "iss"});
+    QCOMPARE(undisclosable.exitCode, 1);
+    QVERIFY2(undisclosable.err.startsWith(QStringLiteral("jwtwb: --disclose: no disclosure discloses \"/iss\"")),
+             qPrintable(undisclosable.err));
 }
 
 void TestCliSd::presentRfcSelection()

@@ -29,6 +29,9 @@ class TestSdJwt : public QObject
 private slots:
     void rfcDisclosures_data();
     void rfcDisclosures();
+    void rfcEncodings_data();
+    void rfcEncodings();
+    void rfcArrayElement();
     void rfcProcessedClaims_data();
     void rfcProcessedClaims();
     void rfcPositions();
@@ -181,6 +184,61 @@ void TestSdJwt::rfcDisclosures()
     QCOMPARE(QString::fromStdString(sha256(text.toStdString())), digest);
     QVERIFY(it->wellFormed);
     QCOMPARE(QString::fromStdString(it->placedAt), it->name ? QStringLiteral("/") : QStringLiteral("/nationalities"));
+}
+
+void TestSdJwt::rfcEncodings_data()
+{
+    QTest::addColumn<QString>("text");
+    const Json property = loadJson(QStringLiteral("sdjwt/section4.json"))["property"];
+    int i = 0;
+    for (const auto& text : property["encodings"]) {
+        QTest::addRow("encoding %d", ++i) << QString::fromStdString(text.get<std::string>());
+    }
+}
+
+// RFC 9901 §4.2.1: the same claim encoded four ways is four Disclosures with four digests, each read
+// as the same salt, name and value; §4.2.3 gives the first one's SHA-256 digest.
+void TestSdJwt::rfcEncodings()
+{
+    QFETCH(QString, text);
+    const Json vector = loadJson(QStringLiteral("sdjwt/section4.json"))["property"];
+    const std::string disclosureText = text.toStdString();
+    const auto sdJwt
+        = parseSdJwt(unsignedSdJwt(Json{{"_sd", Json::array({sha256(disclosureText)})}}, {disclosureText}));
+    QVERIFY(sdJwt);
+    QVERIFY(sdJwt->ok());
+    QCOMPARE(sdJwt->disclosures.size(), std::size_t(1));
+    const Disclosure& d = sdJwt->disclosures.front();
+    QVERIFY(d.wellFormed);
+    QCOMPARE(d.salt, vector["salt"].get<std::string>());
+    QCOMPARE(d.name.value_or(""), vector["name"].get<std::string>());
+    QCOMPARE(d.value.get<std::string>(), vector["value"].get<std::string>());
+    QCOMPARE(sdJwt->processed["family_name"].get<std::string>(), std::string("Möbius"));
+    QCOMPARE(sdJwt->undisclosed, std::size_t(0));
+    if (disclosureText == vector["encodings"][0].get<std::string>()) {
+        QCOMPARE(d.digest, vector["sha256OfFirst"].get<std::string>());
+    } else {
+        QVERIFY(d.digest != vector["sha256OfFirst"].get<std::string>());
+    }
+}
+
+// RFC 9901 §4.2.2: the second element of ["DE", "FR", "US"] as a Disclosure, put back in its place.
+void TestSdJwt::rfcArrayElement()
+{
+    const Json vector = loadJson(QStringLiteral("sdjwt/section4.json"))["element"];
+    const std::string text = vector["disclosure"].get<std::string>();
+    const Json payload{{"nationalities", Json::array({"DE", Json{{"...", sha256(text)}}, "US"})}};
+    const auto sdJwt = parseSdJwt(unsignedSdJwt(payload, {text}));
+    QVERIFY(sdJwt);
+    QVERIFY(sdJwt->ok());
+    const Disclosure& d = sdJwt->disclosures.front();
+    QVERIFY(d.wellFormed);
+    QVERIFY(!d.name);
+    QCOMPARE(d.salt, vector["salt"].get<std::string>());
+    QCOMPARE(d.value.get<std::string>(), vector["value"].get<std::string>());
+    QCOMPARE(d.placedAt, std::string("/nationalities"));
+    QCOMPARE(d.path, std::string("/nationalities/1"));
+    QVERIFY(sameClaims(sdJwt->processed, Json{{"nationalities", vector["array"]}}));
 }
 
 void TestSdJwt::rfcProcessedClaims_data()
@@ -588,24 +646,32 @@ void TestSdJwt::issueRefuses_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("code");
     QTest::newRow("no such claim") << R"({"a": 1})"
-                                   << "b";
+                                   << "b"
+                                   << "ERR_INPUT_PATH_NOT_FOUND";
     QTest::newRow("no such element") << R"({"a": [1]})"
-                                     << "a/1";
+                                     << "a/1"
+                                     << "ERR_INPUT_PATH_NOT_FOUND";
     QTest::newRow("a payload with _sd") << R"({"_sd": [], "a": 1})"
-                                        << "a";
+                                        << "a"
+                                        << "ERR_INPUT_NOT_AN_OBJECT";
     QTest::newRow("not an object") << "[1]"
-                                   << "0";
+                                   << "0"
+                                   << "ERR_INPUT_NOT_AN_OBJECT";
 }
 
 void TestSdJwt::issueRefuses()
 {
     QFETCH(QString, payload);
     QFETCH(QString, path);
+    QFETCH(QString, code);
     const keys::Key issuer = loadKey(QStringLiteral("issuer-private-key.jwk"));
     IssueOptions issue;
     issue.disclose = {path.toStdString()};
-    QVERIFY(!issueSdJwt(parseJsonOrDie(payload), issuer, issue));
+    const auto issued = issueSdJwt(parseJsonOrDie(payload), issuer, issue);
+    QVERIFY(!issued);
+    QCOMPARE(QString::fromLatin1(errcName(issued.error().code).data()), code);
 }
 
 void TestSdJwt::presentRfcSelection()
@@ -619,7 +685,9 @@ void TestSdJwt::presentRfcSelection()
     QVERIFY(sdJwt && sdJwt->ok() && !sdJwt->keyBindingJwt);
     QVERIFY(sameClaims(sdJwt->processed, loadJson(QStringLiteral("sdjwt/claims-presentation.json"))));
     present.disclose = {"no_such_claim"};
-    QVERIFY(!presentSdJwt(rfcText(QStringLiteral("issuance.txt")), present));
+    const auto refused = presentSdJwt(rfcText(QStringLiteral("issuance.txt")), present);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Errc::PathNotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSdJwt)
