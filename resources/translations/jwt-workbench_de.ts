@@ -3370,6 +3370,143 @@ Quelle: %2</translation>
     </message>
 </context>
 <context>
+    <name>jwtwb::ui::SdJwtChecksView</name>
+    <message>
+        <source>Require &amp;key binding</source>
+        <translation>&amp;Schlüsselbindung verlangen</translation>
+    </message>
+    <message>
+        <source>optional: the verifier the presentation is meant for</source>
+        <translation>optional: der Prüfer, für den die Präsentation bestimmt ist</translation>
+    </message>
+    <message>
+        <source>The key binding JWT&apos;s aud must be exactly this: you, the verifier. A presentation made for another verifier must not be accepted (RFC 9901 §7.3).</source>
+        <translation>Das aud des Key-Binding-JWT muss genau dies sein: Sie, der Prüfer. Eine Präsentation für einen anderen Prüfer darf nicht angenommen werden (RFC 9901 §7.3).</translation>
+    </message>
+    <message>
+        <source>optional: the nonce you handed to the holder</source>
+        <translation>optional: die Nonce, die Sie dem Inhaber gegeben haben</translation>
+    </message>
+    <message>
+        <source>The key binding JWT&apos;s nonce must be exactly this, which shows the presentation was made for this request and is not replayed.</source>
+        <translation>Die Nonce des Key-Binding-JWT muss genau diese sein; das zeigt, dass die Präsentation für diese Anfrage gemacht und nicht wiederholt wurde.</translation>
+    </message>
+    <message>
+        <source>A presentation without a key binding JWT can be replayed by anyone who saw it. Tick this when your policy requires key binding.</source>
+        <translation>Eine Präsentation ohne Key-Binding-JWT kann jeder wiederverwenden, der sie gesehen hat. Kreuzen Sie dies an, wenn Ihre Richtlinie Schlüsselbindung verlangt.</translation>
+    </message>
+    <message>
+        <source>Expected &amp;audience (KB-JWT aud)</source>
+        <translation>Erwartete &amp;Zielgruppe (aud des KB-JWT)</translation>
+    </message>
+    <message>
+        <source>Expected n&amp;once (KB-JWT)</source>
+        <translation>Erwartete N&amp;once (KB-JWT)</translation>
+    </message>
+    <message>
+        <source>issuer signature</source>
+        <translation>Signatur des Ausstellers</translation>
+    </message>
+    <message>
+        <source>disclosures</source>
+        <translation>Offenlegungen</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ bestanden</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>– not checked</source>
+        <translation>– nicht geprüft</translation>
+    </message>
+    <message>
+        <source>This is an SD-JWT (RFC 9901): an issuer-signed JWT followed by disclosures, and in a presentation a key binding JWT. The key below verifies the issuer&apos;s signature.</source>
+        <translation>Dies ist ein SD-JWT (RFC 9901): ein vom Aussteller signiertes JWT, gefolgt von Offenlegungen, und in einer Präsentation ein Key-Binding-JWT. Der Schlüssel unten prüft die Signatur des Ausstellers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is an SD-JWT presentation (RFC 9901) with %n disclosure(s) and a key binding JWT, signed by the holder key in cnf.jwk. The key below verifies the issuer&apos;s signature.</source>
+        <translation>
+            <numerusform>Dies ist eine SD-JWT-Präsentation (RFC 9901) mit %n Offenlegung und einem Key-Binding-JWT, signiert mit dem Schlüssel des Inhabers in cnf.jwk. Der Schlüssel unten prüft die Signatur des Ausstellers.</numerusform>
+            <numerusform>Dies ist eine SD-JWT-Präsentation (RFC 9901) mit %n Offenlegungen und einem Key-Binding-JWT, signiert mit dem Schlüssel des Inhabers in cnf.jwk. Der Schlüssel unten prüft die Signatur des Ausstellers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This is an SD-JWT (RFC 9901) with %n disclosure(s) and no key binding JWT. The key below verifies the issuer&apos;s signature.</source>
+        <translation>
+            <numerusform>Dies ist ein SD-JWT (RFC 9901) mit %n Offenlegung und ohne Key-Binding-JWT. Der Schlüssel unten prüft die Signatur des Ausstellers.</numerusform>
+            <numerusform>Dies ist ein SD-JWT (RFC 9901) mit %n Offenlegungen und ohne Key-Binding-JWT. Der Schlüssel unten prüft die Signatur des Ausstellers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s); the first: %1 (%2)</source>
+        <translation>
+            <numerusform>%n Problem: %1 (%2)</numerusform>
+            <numerusform>%n Probleme; das erste: %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each of the %n disclosure(s) matches a digest the issuer signed, in its place.</source>
+        <translation>
+            <numerusform>Die %n Offenlegung passt zu einem Digest, den der Aussteller signiert hat, an seiner Stelle.</numerusform>
+            <numerusform>Jede der %n Offenlegungen passt zu einem Digest, den der Aussteller signiert hat, an seiner Stelle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digest(s) are not disclosed (decoys included); what they hide cannot be read from the token.</source>
+        <translation>
+            <numerusform>%n Digest ist nicht offengelegt (Attrappen mitgezählt); was er verbirgt, lässt sich dem Token nicht entnehmen.</numerusform>
+            <numerusform>%n Digests sind nicht offengelegt (Attrappen mitgezählt); was sie verbergen, lässt sich dem Token nicht entnehmen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid SD-JWT</source>
+        <translation>Ungültiges SD-JWT</translation>
+    </message>
+    <message>
+        <source>A verifier rejects this SD-JWT: %1</source>
+        <translation>Ein Prüfer lehnt dieses SD-JWT ab: %1</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invalid SD-JWT: %n check(s) fail</source>
+        <translation>
+            <numerusform>Ungültiges SD-JWT: %n Prüfung schlägt fehl</numerusform>
+            <numerusform>Ungültiges SD-JWT: %n Prüfungen schlagen fehl</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No key binding JWT: anyone who holds this SD-JWT can present it.</source>
+        <translation>Kein Key-Binding-JWT: Jeder, der dieses SD-JWT besitzt, kann es vorlegen.</translation>
+    </message>
+    <message>
+        <source>The key binding JWT is signed by the holder key and covers this presentation. Give the expected audience and nonce to check that it was made for you and for this request.</source>
+        <translation>Das Key-Binding-JWT ist mit dem Schlüssel des Inhabers signiert und deckt diese Präsentation ab. Geben Sie die erwartete Zielgruppe und Nonce an, um zu prüfen, dass es für Sie und für diese Anfrage gemacht wurde.</translation>
+    </message>
+    <message>
+        <source>The key binding JWT is signed by the holder key, covers this presentation, and was made for this audience and nonce.</source>
+        <translation>Das Key-Binding-JWT ist mit dem Schlüssel des Inhabers signiert, deckt diese Präsentation ab und wurde für diese Zielgruppe und Nonce gemacht.</translation>
+    </message>
+    <message>
+        <source>Valid SD-JWT</source>
+        <translation>Gültiges SD-JWT</translation>
+    </message>
+    <message>
+        <source>every SD-JWT check holds.</source>
+        <translation>jede SD-JWT-Prüfung besteht.</translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::SecretField</name>
     <message>
         <source>the shared secret</source>
@@ -4300,6 +4437,22 @@ kid: %2</translation>
     <message>
         <source>Revoked (jti)</source>
         <translation>Widerrufen (jti)</translation>
+    </message>
+    <message>
+        <source>SD-JWT: disclosures and key binding</source>
+        <translation>SD-JWT: Offenlegungen und Schlüsselbindung</translation>
+    </message>
+    <message>
+        <source>Issuer key</source>
+        <translation>Schlüssel des Ausstellers</translation>
+    </message>
+    <message>
+        <source>Give the issuer&apos;s key below to verify the SD-JWT. Until then nothing about it is proven: the disclosures can be read, but anyone can write them.</source>
+        <translation>Geben Sie unten den Schlüssel des Ausstellers an, um das SD-JWT zu prüfen. Bis dahin ist nichts daran bewiesen: Die Offenlegungen lassen sich lesen, aber jeder kann sie schreiben.</translation>
+    </message>
+    <message>
+        <source>No issuer key given yet: decoding shows what the SD-JWT says, not whether it is genuine.</source>
+        <translation>Noch kein Schlüssel des Ausstellers: Das Dekodieren zeigt, was das SD-JWT sagt, nicht ob es echt ist.</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,7 @@ bool showsCoreText(const QWidget* widget)
         QStringLiteral("templateChoice"), // the claim templates: "Access token (RFC 9068)"
         QStringLiteral("allowedAlgorithms"), // RFC 7518's descriptions: "ECDSA using P-256 and SHA-256"
         QStringLiteral("dpopCheckName_"), // the DPoP checks: "htm", "signature"
+        QStringLiteral("sdCheckName_"), // the SD-JWT key binding checks: "kb-jwt", "sd_hash", "signature"
         QStringLiteral("reasonLabel"), // why a verification failed: "the secret is 19 bytes; RFC 7518 …"
         QStringLiteral("signatureLabel"), // the same reason, after the translated verdict
     };

@@ -9,6 +9,7 @@
 #include "jwe/JweAlgorithm.h"
 #include "jwe/JweSerialization.h"
 #include "jwe/KeyManagement.h"
+#include "sdjwt/SdJwt.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/JweDecryption.h"
@@ -17,6 +18,7 @@
 #include "support/VerificationTime.h"
 #include "widgets/DpopChecksView.h"
 #include "widgets/KeyInput.h"
+#include "widgets/SdJwtChecksView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -65,6 +67,8 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     , m_decryptionBox(new QGroupBox(tr("Decryption key"), this))
     , m_dpopBox(new QGroupBox(tr("DPoP proof: the request it came with"), this))
     , m_dpop(new DpopChecksView(this))
+    , m_sdBox(new QGroupBox(tr("SD-JWT: disclosures and key binding"), this))
+    , m_sd(new SdJwtChecksView(this))
     , m_busyRow(new QWidget(this))
     , m_decryption(new JweDecryption(this))
     , m_algorithms(new QPushButton(this))
@@ -173,6 +177,11 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     auto* dpopLayout = new QVBoxLayout(m_dpopBox);
     dpopLayout->addWidget(m_dpop);
     m_dpopBox->hide();
+    m_sdBox->setObjectName(QStringLiteral("sdJwtBox"));
+    m_sd->setObjectName(QStringLiteral("sdJwtChecks"));
+    auto* sdLayout = new QVBoxLayout(m_sdBox);
+    sdLayout->addWidget(m_sd);
+    m_sdBox->hide();
 
     auto* busyLayout = new QHBoxLayout(m_busyRow);
     busyLayout->setContentsMargins(0, 0, 0, 0);
@@ -219,13 +228,15 @@ VerificationPanel::VerificationPanel(QWidget* parent)
     layout->addWidget(m_decryptionBox);
     layout->addWidget(m_dpopBox);
     layout->addWidget(m_keyBox);
+    layout->addWidget(m_sdBox);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
-    chainTabOrder({m_decryptionKey, m_dpop, m_keyInput, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow, m_at,
-                   m_acceptWeakKeys, m_revoked, m_detached});
+    chainTabOrder({m_decryptionKey, m_dpop, m_keyInput, m_sd, m_algorithms, m_issuer, m_audience, m_leeway, m_atNow,
+                   m_at, m_acceptWeakKeys, m_revoked, m_detached});
 
     connect(m_keyInput, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_dpop, &DpopChecksView::requestChanged, this, &VerificationPanel::verify);
+    connect(m_sd, &SdJwtChecksView::expectationsChanged, this, &VerificationPanel::verify);
     connect(m_decryptionKey, &KeyInput::keysChanged, this, &VerificationPanel::verify);
     connect(m_decryptionKey, &KeyInput::unlockRequested, m_keyInput, &KeyInput::unlockRequested);
     connect(m_issuer, &QLineEdit::textChanged, this, &VerificationPanel::verify);
@@ -268,20 +279,37 @@ void VerificationPanel::setToken(const QString& token, const jose::CompactToken*
         return;
     }
     m_token = token;
+    m_tokenUtf8 = toStdString(token);
+    // An SD-JWT's header is its issuer-signed JWT's, the part before the first '~'.
+    m_sdJwt = m_tokenUtf8.find('~') != std::string::npos && sdjwt::parseSdJwt(m_tokenUtf8).has_value();
     std::optional<Result<jose::CompactToken>> own;
-    if (!decodedAlready) {
-        own.emplace(jose::decodeCompact(toStdString(token), jose::Base64Mode::Lenient));
+    if (m_sdJwt) {
+        own.emplace(jose::decodeCompact(std::string_view(m_tokenUtf8).substr(0, m_tokenUtf8.find('~')),
+                                        jose::Base64Mode::Lenient));
+        decodedAlready = nullptr;
+    } else if (!decodedAlready) {
+        own.emplace(jose::decodeCompact(m_tokenUtf8, jose::Base64Mode::Lenient));
     }
     const jose::CompactToken* decoded = decodedAlready ? decodedAlready : *own ? &**own : nullptr;
     std::optional<jwe::JweMessage> json;
     if (!decoded && token.trimmed().startsWith(QLatin1Char('{'))) {
-        if (auto parsed = jwe::parseJweJson(toStdString(token))) {
+        if (auto parsed = jwe::parseJweJson(m_tokenUtf8)) {
             json = std::move(*parsed);
         }
     }
     m_jsonJwe = json.has_value();
+    // Why a compact token cannot be verified (a part missing or broken), read once here rather than at
+    // every verification: for a big token, reading its parts again each second would be felt.
+    m_unreadable.clear();
+    if (!m_sdJwt && !m_jsonJwe && !m_tokenUtf8.empty()) {
+        const jose::TokenReading reading = jose::readSegments(m_tokenUtf8);
+        if (!decoded || reading.lacksSignature()) {
+            const jose::SegmentReading* problem = reading.firstProblem();
+            m_unreadable = toSentence(problem ? problem->problem : (*own).error().message);
+        }
+    }
     m_jwe = decoded ? decoded->kind == jose::TokenKind::Jwe
-                    : m_jsonJwe || std::ranges::count(m_token, QLatin1Char('.')) == 4;
+                    : !m_sdJwt && (m_jsonJwe || std::ranges::count(m_token, QLatin1Char('.')) == 4);
     // The header that names alg and cty: the compact one, or the first recipient's in JSON.
     const encoding::Json header = decoded ? decoded->header.value
         : m_jsonJwe                       ? jwe::joinHeaders(json->protectedHeader, json->sharedHeader,
@@ -458,9 +486,10 @@ void VerificationPanel::updateBoxes()
 {
     m_decryptionBox->setVisible(m_jwe);
     m_dpopBox->setVisible(m_dpopProof);
+    m_sdBox->setVisible(m_sdJwt);
     // A JWE's own header cannot say what is inside once decrypted; "cty": "JWT" promises a signed JWT.
     m_keyBox->setVisible(!m_dpopProof && (!m_jwe || m_nestedByHeader || (m_jweReport && m_jweReport->nested)));
-    m_keyBox->setTitle(m_jwe ? tr("Signature key (of the nested token)") : tr("Key"));
+    m_keyBox->setTitle(m_jwe ? tr("Signature key (of the nested token)") : m_sdJwt ? tr("Issuer key") : tr("Key"));
     // A proof names its own key and algorithm, and has no iss or aud; its iat window is RFC 9449's.
     for (QWidget* field :
          std::initializer_list<QWidget*>{m_algorithms, m_issuer, m_audience, m_leeway, m_acceptWeakKeys, m_revoked}) {
@@ -499,7 +528,7 @@ void VerificationPanel::verify()
 {
     showCurrentTime();
     m_keySelection->hide();
-    const std::string token = toStdString(m_token);
+    const std::string& token = m_tokenUtf8;
     const bool emptyPayload = !m_jwe && token.find("..") != std::string::npos;
     m_detachedLabel->setVisible(emptyPayload);
     m_detached->setVisible(emptyPayload);
@@ -517,16 +546,16 @@ void VerificationPanel::verify()
         verifyJwe();
         return;
     }
-    const auto decoded = jose::decodeCompact(token, jose::Base64Mode::Lenient);
-    const jose::TokenReading reading = jose::readSegments(token);
-    if (!decoded || reading.lacksSignature()) {
+    if (m_sdJwt) {
+        verifySdJwt();
+        return;
+    }
+    if (!m_unreadable.isEmpty()) {
         m_decryption->clear();
         m_jweReport.reset();
         publishDecryption();
-        const jose::SegmentReading* problem = reading.firstProblem();
-        const QString why = toSentence(problem ? problem->problem : decoded.error().message);
         showResult(VerificationState::NotVerified, tr("Not verified"),
-                   {tr("This token cannot be verified: %1").arg(why)}, why);
+                   {tr("This token cannot be verified: %1").arg(m_unreadable)}, m_unreadable);
         return;
     }
     if (m_jwe) {
@@ -578,6 +607,41 @@ void VerificationPanel::verify()
         m_keySelection->setVisible(!lines.isEmpty());
     }
     showVerdict(jwtVerdict(*result));
+}
+
+void VerificationPanel::verifySdJwt()
+{
+    const auto waiting = [this](const QString& why, const QString& summary = {}) {
+        m_sd->clear(why);
+        showResult(VerificationState::NotVerified, tr("Not verified"), {why}, summary);
+    };
+    if (const QString missing = m_keyInput->missingKeyText(); m_keyInput->isEmpty() && !missing.isEmpty()) {
+        waiting(missing);
+        return;
+    }
+    if (m_keyInput->isEmpty()) {
+        waiting(tr("Give the issuer's key below to verify the SD-JWT. Until then nothing about it is proven: the "
+                   "disclosures can be read, but anyone can write them."),
+                tr("No issuer key given yet: decoding shows what the SD-JWT says, not whether it is genuine."));
+        return;
+    }
+    if (!m_keyInput->errorText().isEmpty()) {
+        waiting(tr("The key cannot be read: %1").arg(m_keyInput->errorText()));
+        return;
+    }
+    const auto& keys = m_keyInput->keys();
+    if (keys.empty()) {
+        waiting(tr("The key set has no usable key."));
+        return;
+    }
+    const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
+    m_sd->check(m_token, source, verifyOptions());
+    if (m_keyInput->isKeySet() && m_sd->verification()) {
+        const QStringList lines = keySelectionLines(m_sd->verification()->issuer.token.header.value, keys);
+        m_keySelection->setText(lines.join(QLatin1Char('\n')));
+        m_keySelection->setVisible(!lines.isEmpty());
+    }
+    showVerdict(m_sd->verdict());
 }
 
 void VerificationPanel::verifyJwe()

@@ -24,6 +24,7 @@ class QPushButton;
 namespace jwtwb::ui {
 
 class DpopChecksView;
+class SdJwtChecksView;
 class JweDecryption;
 class KeyInput;
 class VerificationTime;
@@ -32,6 +33,8 @@ class VerificationTime;
 // change of either, and says why in plain words. Nothing is verified before a key is given.
 // A DPoP proof (RFC 9449) is verified with the key in its own header, against the request the user
 // describes (DpopChecksView), instead of with a key from the key box.
+// An SD-JWT (RFC 9901) has its issuer-signed JWT verified with the key box's key, its disclosures
+// and its key binding JWT checked against the audience and nonce the user expects (SdJwtChecksView).
 // A JWE is decrypted with the decryption key (off the GUI thread, once per token and key), then
 // its nested JWT verified with the signature key, or its claims checked; each layer is reported.
 class VerificationPanel : public QWidget
@@ -49,6 +52,8 @@ public:
     [[nodiscard]] JweDecryption* decryption() const { return m_decryption; }
     [[nodiscard]] DpopChecksView* dpopChecks() const { return m_dpop; }
     [[nodiscard]] bool isDpopProof() const { return m_dpopProof; }
+    [[nodiscard]] SdJwtChecksView* sdJwtChecks() const { return m_sd; }
+    [[nodiscard]] bool isSdJwt() const { return m_sdJwt; }
     // The token is a JWE and is being decrypted (or waits for a pause in typing a passphrase).
     [[nodiscard]] bool isDecrypting() const;
     // The decrypted JWE with its nested token or claims checked; empty while there is none.
@@ -99,6 +104,7 @@ private:
                     const QString& summary = {});
     void showVerdict(const Verdict& verdict);
     void verifyJwe();
+    void verifySdJwt();
     void decrypted(); // a decryption ended: follow the nested token's alg and kid, then verify
     void publishDecryption();
     [[nodiscard]] jose::JwtVerifyOptions verifyOptions() const;
@@ -109,16 +115,21 @@ private:
     void showVerificationTime(); // "Now" and "Verify at" from m_time
 
     QString m_token;
+    std::string m_tokenUtf8; // m_token, as core reads it
+    QString m_unreadable; // why the compact token cannot be verified, or empty
     bool m_jwe = false;
     bool m_jsonJwe = false; // a JWE in the JSON serialization
     bool m_nestedByHeader = false; // a JWE whose header says "cty": "JWT"
     bool m_dpopProof = false; // "typ": "dpop+jwt" with a "jwk": verified with its own key
+    bool m_sdJwt = false; // an issuer-signed JWT with disclosures after '~'
     KeyInput* m_keyInput;
     KeyInput* m_decryptionKey;
     QGroupBox* m_keyBox;
     QGroupBox* m_decryptionBox;
     QGroupBox* m_dpopBox;
     DpopChecksView* m_dpop;
+    QGroupBox* m_sdBox;
+    SdJwtChecksView* m_sd;
     QFormLayout* m_options;
     QWidget* m_busyRow;
     JweDecryption* m_decryption;

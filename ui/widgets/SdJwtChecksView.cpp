@@ -1,0 +1,320 @@
+#include "SdJwtChecksView.h"
+
+#include "support/Convert.h"
+#include "support/Labels.h"
+#include "support/TabOrder.h"
+#include "support/Theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace jwtwb::ui {
+namespace {
+
+using jose::CheckOutcome;
+using sdjwt::KbCheckCode;
+
+constexpr auto kLastCheck = static_cast<std::size_t>(KbCheckCode::IssuedAt);
+
+// Core's reason as a sentence, but a claim or header name that starts it keeps its case ("sd_hash is …").
+QString sentence(std::string_view reason)
+{
+    static const QRegularExpression name(QStringLiteral("^(typ|aud|nonce|iat|sd_hash|cnf\\.jwk|cnf)\\b"));
+    QString out = toQString(reason);
+    if (!out.isEmpty() && !name.match(out).hasMatch()) {
+        out[0] = out[0].toUpper();
+    }
+    if (!out.isEmpty() && !out.endsWith(QLatin1Char('.'))) {
+        out += QLatin1Char('.');
+    }
+    return out;
+}
+
+} // namespace
+
+SdJwtChecksView::SdJwtChecksView(QWidget* parent)
+    : QWidget(parent)
+    , m_audience(new QLineEdit(this))
+    , m_nonce(new QLineEdit(this))
+    , m_required(new QCheckBox(tr("Require &key binding"), this))
+    , m_about(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_list(new QFrame(this))
+{
+    m_audience->setObjectName(QStringLiteral("sdKbAudience"));
+    m_nonce->setObjectName(QStringLiteral("sdKbNonce"));
+    m_required->setObjectName(QStringLiteral("sdKbRequired"));
+    m_about->setObjectName(QStringLiteral("sdAbout"));
+    m_error->setObjectName(QStringLiteral("sdError"));
+    m_about->setWordWrap(true);
+    m_about->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_audience->setPlaceholderText(tr("optional: the verifier the presentation is meant for"));
+    m_audience->setToolTip(tr("The key binding JWT's aud must be exactly this: you, the verifier. A presentation "
+                              "made for another verifier must not be accepted (RFC 9901 §7.3)."));
+    m_nonce->setPlaceholderText(tr("optional: the nonce you handed to the holder"));
+    m_nonce->setToolTip(tr("The key binding JWT's nonce must be exactly this, which shows the presentation was "
+                           "made for this request and is not replayed."));
+    m_required->setToolTip(tr("A presentation without a key binding JWT can be replayed by anyone who saw it. "
+                              "Tick this when your policy requires key binding."));
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Expected &audience (KB-JWT aud)"), m_audience);
+    form->addRow(tr("Expected n&once (KB-JWT)"), m_nonce);
+    form->addRow(QString(), m_required);
+
+    // The checks as a list on the base colour, where the outcome colours are easiest to read.
+    auto* list = m_list;
+    list->setObjectName(QStringLiteral("sdCheckList"));
+    list->setFrameShape(QFrame::StyledPanel);
+    list->setBackgroundRole(QPalette::Base);
+    list->setAutoFillBackground(true);
+    auto* grid = new QGridLayout(list);
+    grid->setColumnStretch(2, 1);
+    grid->setHorizontalSpacing(12);
+    m_issuerRow = addRow(tr("issuer signature"), QStringLiteral("issuer"));
+    m_disclosuresRow = addRow(tr("disclosures"), QStringLiteral("disclosures"));
+    for (std::size_t i = 0; i <= kLastCheck; ++i) {
+        const QString name = toQString(sdjwt::kbCheckName(static_cast<KbCheckCode>(i)));
+        m_rows.push_back(addRow(name, name));
+    }
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_about);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_list);
+    chainTabOrder({m_audience, m_nonce, m_required});
+
+    connect(m_audience, &QLineEdit::textChanged, this, &SdJwtChecksView::expectationsChanged);
+    connect(m_nonce, &QLineEdit::textChanged, this, &SdJwtChecksView::expectationsChanged);
+    connect(m_required, &QCheckBox::toggled, this, &SdJwtChecksView::expectationsChanged);
+    clear({});
+}
+
+SdJwtChecksView::Row SdJwtChecksView::addRow(const QString& name, const QString& id)
+{
+    auto* grid = static_cast<QGridLayout*>(m_list->layout());
+    Row row{new QLabel(name, m_list), new QLabel(m_list), new QLabel(m_list)};
+    row.name->setObjectName(QStringLiteral("sdCheckName_%1").arg(id));
+    row.outcome->setObjectName(QStringLiteral("sdCheckOutcome_%1").arg(id));
+    row.reason->setObjectName(QStringLiteral("sdCheckReason_%1").arg(id));
+    QFont bold = row.name->font();
+    bold.setBold(true);
+    row.name->setFont(bold);
+    row.reason->setWordWrap(true);
+    row.reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const int at = grid->rowCount();
+    grid->addWidget(row.name, at, 0, Qt::AlignTop);
+    grid->addWidget(row.outcome, at, 1, Qt::AlignTop);
+    grid->addWidget(row.reason, at, 2, Qt::AlignTop);
+    return row;
+}
+
+void SdJwtChecksView::setExpectedAudience(const QString& audience)
+{
+    m_audience->setText(audience);
+}
+
+void SdJwtChecksView::setExpectedNonce(const QString& nonce)
+{
+    m_nonce->setText(nonce);
+}
+
+void SdJwtChecksView::setKeyBindingRequired(bool required)
+{
+    m_required->setChecked(required);
+}
+
+sdjwt::KeyBindingExpectations SdJwtChecksView::expectations(const jose::JwtVerifyOptions& options) const
+{
+    sdjwt::KeyBindingExpectations expected;
+    expected.required = m_required->isChecked();
+    if (const QString audience = m_audience->text().trimmed(); !audience.isEmpty()) {
+        expected.audience = toStdString(audience);
+    }
+    if (const QString nonce = m_nonce->text().trimmed(); !nonce.isEmpty()) {
+        expected.nonce = toStdString(nonce);
+    }
+    expected.now = options.claims.now;
+    expected.leeway = options.claims.leeway;
+    return expected;
+}
+
+void SdJwtChecksView::check(const QString& sdJwt, const jose::KeySource& keys, const jose::JwtVerifyOptions& options)
+{
+    m_waiting.clear();
+    auto result = sdjwt::verifySdJwt(toStdString(sdJwt), keys, options, expectations(options));
+    if (result) {
+        m_issuerVerdict = jwtVerdict(result->issuer);
+        m_verification = std::move(*result);
+        m_errorText.clear();
+    } else {
+        m_verification.reset();
+        m_issuerVerdict.reset();
+        m_errorText = toSentence(result.error().message);
+    }
+    showChecks();
+}
+
+void SdJwtChecksView::clear(const QString& why)
+{
+    m_verification.reset();
+    m_issuerVerdict.reset();
+    m_errorText.clear();
+    m_waiting = why;
+    showChecks();
+}
+
+void SdJwtChecksView::showRow(Row& row, CheckOutcome outcome, const QString& reason)
+{
+    row.shown = outcome;
+    row.outcome->setText(outcome == CheckOutcome::Passed       ? tr("✓ passed")
+                             : outcome == CheckOutcome::Failed ? tr("✗ failed")
+                                                               : tr("– not checked"));
+    row.reason->setText(reason);
+}
+
+void SdJwtChecksView::showChecks()
+{
+    m_error->setText(m_errorText);
+    m_error->setVisible(!m_errorText.isEmpty());
+    const sdjwt::SdJwtVerification* v = m_verification ? &*m_verification : nullptr;
+    if (!v) {
+        showRow(m_issuerRow, m_errorText.isEmpty() ? CheckOutcome::NotChecked : CheckOutcome::Failed,
+                m_errorText.isEmpty() ? m_waiting : m_errorText);
+        showRow(m_disclosuresRow, CheckOutcome::NotChecked, {});
+        for (Row& row : m_rows) {
+            showRow(row, CheckOutcome::NotChecked, {});
+        }
+        m_about->setText(tr("This is an SD-JWT (RFC 9901): an issuer-signed JWT followed by disclosures, and in a "
+                            "presentation a key binding JWT. The key below verifies the issuer's signature."));
+    } else {
+        const auto& sd = v->sdJwt;
+        const auto disclosures = static_cast<int>(sd.disclosures.size());
+        m_about->setText(sd.keyBindingJwt
+                             ? tr("This is an SD-JWT presentation (RFC 9901) with %n disclosure(s) and a key binding "
+                                  "JWT, signed by the holder key in cnf.jwk. The key below verifies the issuer's "
+                                  "signature.",
+                                  nullptr, disclosures)
+                             : tr("This is an SD-JWT (RFC 9901) with %n disclosure(s) and no key binding JWT. The key "
+                                  "below verifies the issuer's signature.",
+                                  nullptr, disclosures));
+        showRow(m_issuerRow, v->issuer.valid() ? CheckOutcome::Passed : CheckOutcome::Failed,
+                m_issuerVerdict->reasons.value(0));
+        if (!sd.ok()) {
+            const sdjwt::SdFinding& first = sd.findings.front();
+            showRow(m_disclosuresRow, CheckOutcome::Failed,
+                    tr("%n problem(s); the first: %1 (%2)", nullptr, static_cast<int>(sd.findings.size()))
+                        .arg(sentence(first.reason), toQString(sdjwt::sdProblemName(first.code))));
+        } else {
+            const QString matched = tr("Each of the %n disclosure(s) matches a digest the issuer signed, in its place.",
+                                       nullptr, disclosures);
+            const QString hidden
+                = tr("%n digest(s) are not disclosed (decoys included); what they hide cannot be read from the token.",
+                     nullptr, static_cast<int>(sd.undisclosed));
+            showRow(m_disclosuresRow, CheckOutcome::Passed,
+                    sd.undisclosed ? matched + QLatin1Char(' ') + hidden : matched);
+        }
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            const sdjwt::KbCheck& check = v->check(static_cast<KbCheckCode>(i));
+            showRow(m_rows[i], check.outcome, sentence(check.reason));
+        }
+    }
+    updateColors();
+    m_verdict = makeVerdict();
+}
+
+Verdict SdJwtChecksView::makeVerdict() const
+{
+    if (!m_errorText.isEmpty()) {
+        return {VerificationState::Invalid,
+                tr("Invalid SD-JWT"),
+                {tr("A verifier rejects this SD-JWT: %1").arg(m_errorText)},
+                m_errorText};
+    }
+    if (!m_verification) {
+        return {VerificationState::NotVerified, tr("Not verified"), {m_waiting}, m_waiting};
+    }
+    QStringList failed;
+    for (const Row* row : {&m_issuerRow, &m_disclosuresRow}) {
+        if (row->shown == CheckOutcome::Failed) {
+            failed << tr("%1: %2").arg(row->name->text(), row->reason->text());
+        }
+    }
+    for (const Row& row : m_rows) {
+        if (row.shown == CheckOutcome::Failed) {
+            failed << tr("%1: %2").arg(row.name->text(), row.reason->text());
+        }
+    }
+    if (!failed.isEmpty()) {
+        return {VerificationState::Invalid,
+                tr("Invalid SD-JWT: %n check(s) fail", nullptr, static_cast<int>(failed.size())), failed,
+                failed.front()};
+    }
+    const auto& v = *m_verification;
+    QStringList reasons = m_issuerVerdict->reasons;
+    reasons << m_disclosuresRow.reason->text();
+    if (!v.sdJwt.keyBindingJwt) {
+        reasons << tr("No key binding JWT: anyone who holds this SD-JWT can present it.");
+    } else if (v.check(KbCheckCode::Audience).outcome == CheckOutcome::NotChecked
+               || v.check(KbCheckCode::Nonce).outcome == CheckOutcome::NotChecked) {
+        reasons << tr("The key binding JWT is signed by the holder key and covers this presentation. Give the "
+                      "expected audience and nonce to check that it was made for you and for this request.");
+    } else {
+        reasons << tr("The key binding JWT is signed by the holder key, covers this presentation, and was made for "
+                      "this audience and nonce.");
+    }
+    return {VerificationState::Valid, tr("Valid SD-JWT"), reasons, tr("every SD-JWT check holds.")};
+}
+
+jose::CheckOutcome SdJwtChecksView::outcome(sdjwt::KbCheckCode code) const
+{
+    return m_rows.at(static_cast<std::size_t>(code)).shown;
+}
+
+QString SdJwtChecksView::reason(sdjwt::KbCheckCode code) const
+{
+    return m_rows.at(static_cast<std::size_t>(code)).reason->text();
+}
+
+void SdJwtChecksView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) {
+        updateColors();
+    }
+}
+
+void SdJwtChecksView::updateColors()
+{
+    const StatusColors colors = statusColors(QApplication::palette());
+    const QColor neutral = QApplication::palette().color(QPalette::Text);
+    const auto colour = [&](const Row& row) {
+        setTextColor(row.outcome,
+                     row.shown == CheckOutcome::Passed       ? colors.good
+                         : row.shown == CheckOutcome::Failed ? colors.bad
+                                                             : neutral);
+    };
+    colour(m_issuerRow);
+    colour(m_disclosuresRow);
+    for (const Row& row : m_rows) {
+        colour(row);
+    }
+    setTextColor(m_error, colors.bad);
+}
+
+} // namespace jwtwb::ui
