@@ -53,9 +53,12 @@ bool Translations::install(const QString& language)
             s_installed = QLocale(name).name().section(QLatin1Char('_'), 0, 0);
             // Qt's own (qt6-translations-l10n): absent on some systems, and then Qt's buttons stay English.
             installTranslator(QStringLiteral("qtbase"), name, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-            break;
+            return true;
         }
     }
+    // English, the language of the sources, needs its plural forms ("1 key", not "1 key(s)"); so does
+    // a language there is no catalogue for, which shows the sources.
+    installTranslator(QStringLiteral("jwt-workbench"), QStringLiteral("en"), QStringLiteral(":/translations"));
     return true;
 }
 

@@ -11,7 +11,8 @@ class Translations
 public:
     // Makes `language` ("de", "de_AT", "en"; empty for the system's) the default QLocale, so that
     // dates follow it too, and installs our translation (compiled in) and Qt's own one (standard
-    // buttons) when there is one for it; English needs none. Replaces what an earlier call installed.
+    // buttons) when there is one for it; English, and a language without a catalogue, get English's
+    // plural forms. Replaces what an earlier call installed.
     // False, and nothing changed, when `language` names no language.
     static bool install(const QString& language = {});
 
