@@ -207,12 +207,12 @@ void TestSdPresentDialog::presentsRfcSelection()
     QVERIFY(parsed && parsed->keyBindingJwt);
     const auto kb = jose::decodeCompact(*parsed->keyBindingJwt);
     QVERIFY(kb && kb->payloadJson);
-    QCOMPARE(kb->header.value.at("typ"), Json("kb+jwt"));
+    QVERIFY(kb->header.value.at("typ") == Json("kb+jwt"));
     const Json& claims = kb->payloadJson->value;
-    QCOMPARE(claims.at("aud"), Json(kAud.toStdString()));
-    QCOMPARE(claims.at("nonce"), Json(kNonce.toStdString()));
-    QCOMPARE(claims.at("iat"), Json(kKbIat));
-    QCOMPARE(claims.at("sd_hash"), Json(sdjwt::digestOf(crypto::HashAlg::Sha256, parsed->presented)));
+    QVERIFY(claims.at("aud") == Json(kAud.toStdString()));
+    QVERIFY(claims.at("nonce") == Json(kNonce.toStdString()));
+    QVERIFY(claims.at("iat") == Json(kKbIat));
+    QVERIFY(claims.at("sd_hash") == Json(sdjwt::digestOf(crypto::HashAlg::Sha256, parsed->presented)));
 
     const auto report = verify(presentation, true);
     QVERIFY(report);
@@ -265,7 +265,7 @@ void TestSdPresentDialog::childBringsParent()
     auto revealed = sdjwt::parseSdJwt(m_dialog->presentation().toStdString());
     QVERIFY(revealed && revealed->ok());
     QCOMPARE(revealed->disclosures.size(), std::size_t{2});
-    QCOMPARE(revealed->processed.at("address").at("street_address"), Json("123 Main St"));
+    QVERIFY(revealed->processed.at("address").at("street_address") == Json("123 Main St"));
     QVERIFY(!revealed->processed.at("address").contains("locality"));
 
     // Unticking the parent takes its children back; ticking it brings them all.

@@ -210,14 +210,14 @@ void TestSignerSdJwt::issuesRfcSelection()
         const auto it = expected.find(disclosure.path);
         QVERIFY2(it != expected.end(), disclosure.path.c_str());
         QCOMPARE(disclosure.name, it->second.first);
-        QCOMPARE(disclosure.value, it->second.second);
+        QVERIFY(disclosure.value == it->second.second);
         QCOMPARE(disclosure.salt.size(), std::size_t{22}); // 128 bits, base64url
     }
     QCOMPARE(sdJwt.undisclosed, static_cast<std::size_t>(decoys));
     QVERIFY(sameClaims(sdJwt.processed, test::parseJsonOrDie(rfcFile(QStringLiteral("claims-issuance.json")))));
     // What stays in the clear, stays: registered claims and the untouched ones.
-    QCOMPARE(sdJwt.payload.at("iss"), Json("https://issuer.example.com"));
-    QCOMPARE(sdJwt.payload.at("email"), Json("johndoe@example.com"));
+    QVERIFY(sdJwt.payload.at("iss") == Json("https://issuer.example.com"));
+    QVERIFY(sdJwt.payload.at("email") == Json("johndoe@example.com"));
     QVERIFY(!sdJwt.payload.contains("given_name"));
     QCOMPARE(sdJwt.payload.at("_sd").size(), static_cast<std::size_t>(2 + decoys));
 
@@ -246,7 +246,7 @@ void TestSignerSdJwt::holderKeyPublicHalf()
     const auto sdJwt = parsedToken();
     const Json holder = test::parseJsonOrDie(rfcFile(QStringLiteral("holder-private-key.jwk")));
     const Json expected{{"kty", "EC"}, {"crv", "P-256"}, {"x", holder.at("x")}, {"y", holder.at("y")}};
-    QCOMPARE(plain(sdJwt.payload.at("cnf").at("jwk")), plain(expected));
+    QVERIFY(plain(sdJwt.payload.at("cnf").at("jwk")) == plain(expected));
     QVERIFY(!m_page->token().contains(QString::fromStdString(holder.at("d").get<std::string>())));
 }
 
@@ -420,7 +420,13 @@ void TestSignerSdJwt::screenshot()
     QVERIFY(test::contrast(palette.color(QPalette::Text), palette.color(QPalette::Base)) >= 4.5);
     const auto* status = m_page->findChild<QLabel*>(QStringLiteral("sdHolderKeyStatus"));
     QVERIFY(status->isVisible());
-    QVERIFY(test::contrast(status->palette().color(QPalette::WindowText), palette.color(QPalette::Window)) >= 4.5);
+    const double statusContrast
+        = test::contrast(status->palette().color(QPalette::WindowText), palette.color(QPalette::Window));
+    QVERIFY2(statusContrast >= 4.5,
+             qPrintable(
+                 QStringLiteral("%1 on %2: %3")
+                     .arg(status->palette().color(QPalette::WindowText).name(), palette.color(QPalette::Window).name())
+                     .arg(statusContrast)));
     const QString path
         = test::saveShot(*m_page, dark ? QStringLiteral("signer-sdjwt-dark") : QStringLiteral("signer-sdjwt-light"));
     QVERIFY(QFile::exists(path));

@@ -101,7 +101,11 @@ SdPresentDialog::SdPresentDialog(QWidget* parent)
     m_holderKey->setSource(KeyInput::Source::KeyText);
     m_audience->setPlaceholderText(tr("The verifier, e.g. https://verifier.example.org"));
     m_nonce->setPlaceholderText(tr("The verifier's nonce"));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
     m_iat->setTimeZone(QTimeZone::utc());
+#else
+    m_iat->setTimeSpec(Qt::UTC);
+#endif
     m_iat->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
     m_iat->setDateTime(Clock::now());
     m_output->setReadOnly(true);

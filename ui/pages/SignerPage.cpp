@@ -628,10 +628,10 @@ void SignerPage::sign()
         }
     }
     if (key && issuesSdJwt()) {
-        QString error;
-        const QString sdJwt = issueSdJwt(*header.value, *payload.value, *key, alg, error);
+        QString problem;
+        const QString sdJwt = issueSdJwt(*header.value, *payload.value, *key, alg, problem);
         if (sdJwt.isEmpty()) {
-            block(tr("Not signed: %1").arg(error));
+            block(tr("Not signed: %1").arg(problem));
             return;
         }
         m_signed = sdJwt.left(sdJwt.indexOf(QLatin1Char('~')));

@@ -95,8 +95,9 @@ void SdHolderKeyEdit::changeEvent(QEvent* event)
 
 void SdHolderKeyEdit::updateColor()
 {
-    const TokenColors colors = tokenColors(QApplication::palette());
-    setTextColor(m_status, m_error.isEmpty() ? colors.extra : colors.error);
+    // Success in the plain text colour: statusColors' green is under 4.5:1 on Fusion's light window.
+    const QPalette palette = QApplication::palette();
+    setTextColor(m_status, m_error.isEmpty() ? palette.color(QPalette::WindowText) : statusColors(palette).bad);
 }
 
 } // namespace jwtwb::ui
