@@ -348,7 +348,12 @@ void TestSdPresentDialog::screenshot()
 {
     QFETCH(bool, dark);
     applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    delete m_dialog;
+    m_dialog = new SdPresentDialog;
     m_dialog->resize(1200, 760);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
+    QCOMPARE(m_dialog->palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
     presentRfc(true);
     QVERIFY(!m_dialog->presentation().isEmpty());
     QVERIFY(m_dialog->findChild<QWidget*>(QStringLiteral("presentationOutput"))->isVisible());

@@ -409,13 +409,27 @@ void TestSignerSdJwt::screenshot_data()
 void TestSignerSdJwt::screenshot()
 {
     QFETCH(bool, dark);
+    // A page made after the scheme is applied, as at start-up.
     applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    delete m_page;
+    m_page = new SignerPage;
+    m_page->resize(1280, 1000);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    QCOMPARE(m_page->palette().color(QPalette::Window), QApplication::palette().color(QPalette::Window));
     setUpRfc();
     tick(kRfcPaths);
     m_page->sdDecoys()->setValue(2);
-    m_page->sdHolderKey()->setKeyText(rfcFile(QStringLiteral("holder-private-key.jwk")));
+    // The holder's public key, as a holder would hand it over.
+    Json holder = test::parseJsonOrDie(rfcFile(QStringLiteral("holder-private-key.jwk")));
+    holder.erase("d");
+    m_page->sdHolderKey()->setKeyText(QString::fromStdString(holder.dump()));
     QVERIFY(m_page->token().contains(u'~'));
     QVERIFY(m_page->sdDisclosureTree()->isVisible());
+    QVERIFY(m_page->findChild<QLabel*>(QStringLiteral("sdHolderKeyStatus"))->text().contains(u"public key"));
+    QVERIFY(m_page->sdDisclosureTree()->itemForPath(QStringLiteral("given_name"))->checkState(0) == Qt::Checked);
+    // Room for the output: the key box at three lines.
+    m_page->keyInput()->setKeyTextLines(3);
     const QPalette palette = QApplication::palette();
     QVERIFY(test::contrast(palette.color(QPalette::Text), palette.color(QPalette::Base)) >= 4.5);
     const auto* status = m_page->findChild<QLabel*>(QStringLiteral("sdHolderKeyStatus"));

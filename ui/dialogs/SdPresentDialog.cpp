@@ -293,7 +293,8 @@ void SdPresentDialog::fillList()
             }
         }
         // Parents first, so that each one's item exists when its children come.
-        std::ranges::stable_sort(disclosures, {}, [](const sdjwt::Disclosure* d) { return d->path.size(); });
+        std::ranges::stable_sort(disclosures, {},
+                                 [](const sdjwt::Disclosure* d) { return std::ranges::count(d->path, '/'); });
         for (const auto* disclosure : disclosures) {
             const QString path = toQString(disclosure->path);
             QTreeWidgetItem* parent = nullptr;
