@@ -3409,6 +3409,10 @@ Quelle: %2</translation>
         <source>&quot;%1&quot; is part of the SD-JWT&apos;s own structure and is never disclosed.</source>
         <translation>„%1“ gehört zum Aufbau des SD-JWT selbst und wird nie offengelegt.</translation>
     </message>
+    <message>
+        <source>%1 (in the clear)</source>
+        <translation>%1 (im Klartext)</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::SdHolderKeyEdit</name>

@@ -85,8 +85,10 @@ void SdDisclosureTree::addMembers(QTreeWidgetItem* parent, const encoding::Json&
             auto* item = addItem(parent, qName, prefix + pointerStep(qName), member);
             const QString reason = parent ? QString() : keptVisibleReason(qName);
             if (!reason.isEmpty()) {
-                item->setFlags(item->flags() & ~(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled));
+                // Not greyed out: disabled text is too faint to read, and these claims matter.
+                item->setFlags(item->flags() & ~Qt::ItemIsUserCheckable);
                 item->setData(0, Qt::CheckStateRole, QVariant());
+                item->setText(0, tr("%1 (in the clear)").arg(qName));
                 item->setToolTip(0, reason);
                 item->setToolTip(1, reason);
                 continue; // nor what it holds
