@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "dialogs/FixturesDialog.h"
+#include "dialogs/SdPresentDialog.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
 #include "pages/ComparePage.h"
@@ -188,6 +189,24 @@ void MainWindow::exportTestTokens()
     dialog.exec();
 }
 
+// Not modal: the presentation can go to the decoder while the dialog stays open for another one.
+void MainWindow::presentSdJwt()
+{
+    auto* dialog = new SdPresentDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKeystoreSession(m_keystore);
+    const QString shown = m_decoderPage->shownToken().contains(u'~') ? m_decoderPage->shownToken()
+                                                                     : m_decoderPage->tokenText().trimmed();
+    if (shown.contains(u'~')) {
+        dialog->setSdJwt(shown);
+    }
+    connect(dialog, &SdPresentDialog::openInDecoder, this, [this](const QString& presentation) {
+        m_decoderPage->setTokenText(presentation);
+        m_tabs->setCurrentWidget(m_decoderPage);
+    });
+    dialog->show();
+}
+
 QString MainWindow::sampleToken()
 {
     QFile file(QStringLiteral(":/samples/jwt-io-sample.jwt"));
@@ -233,6 +252,9 @@ void MainWindow::createActions()
     fixtures->setObjectName(QStringLiteral("exportTestTokensAction"));
     fixtures->setStatusTip(tr("Write tokens that a correct verifier must accept or reject, from the decoder's or "
                               "the signer's token"));
+    auto* present = toolsMenu->addAction(tr("&Present SD-JWT…"), this, &MainWindow::presentSdJwt);
+    present->setObjectName(QStringLiteral("presentSdJwtAction"));
+    present->setStatusTip(tr("Choose which disclosures of an SD-JWT to reveal, and add a key binding JWT"));
     toolsMenu->addSeparator();
     toolsMenu->addAction(m_history->showAction());
     toolsMenu->addAction(m_history->clearAction());

@@ -64,6 +64,7 @@ private:
     void pasteTokenFromClipboard();
     void showAbout();
     void exportTestTokens();
+    void presentSdJwt();
     void connectPages();
 
     KeystoreSession* m_keystore; // first: the pages use it

@@ -2975,6 +2975,14 @@ Quelle: %2</translation>
         <source>&amp;Learn</source>
         <translation>L&amp;ernen</translation>
     </message>
+    <message>
+        <source>&amp;Present SD-JWT…</source>
+        <translation>SD-JWT &amp;präsentieren …</translation>
+    </message>
+    <message>
+        <source>Choose which disclosures of an SD-JWT to reveal, and add a key binding JWT</source>
+        <translation>Wählen, welche Offenlegungen eines SD-JWT gezeigt werden, und ein Key-Binding-JWT anfügen</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::NewPassphraseDialog</name>
@@ -3370,6 +3378,66 @@ Quelle: %2</translation>
     </message>
 </context>
 <context>
+    <name>jwtwb::ui::SdDisclosureTree</name>
+    <message numerus="yes">
+        <source>object, %n member(s)</source>
+        <translation>
+            <numerusform>Objekt, %n Member</numerusform>
+            <numerusform>Objekt, %n Member</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>array, %n element(s)</source>
+        <translation>
+            <numerusform>Array, %n Element</numerusform>
+            <numerusform>Array, %n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claim (ticked: selectively disclosable)</source>
+        <translation>Claim (mit Häkchen: selektiv offenlegbar)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Stays in the clear: a verifier needs &quot;%1&quot; to decide whether to accept the token at all (RFC 9901, SD-JWT VC).</source>
+        <translation>Bleibt im Klartext: Ein Prüfer braucht „%1“, um überhaupt zu entscheiden, ob er das Token annimmt (RFC 9901, SD-JWT VC).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is part of the SD-JWT&apos;s own structure and is never disclosed.</source>
+        <translation>„%1“ gehört zum Aufbau des SD-JWT selbst und wird nie offengelegt.</translation>
+    </message>
+    <message>
+        <source>%1 (in the clear)</source>
+        <translation>%1 (im Klartext)</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::SdHolderKeyEdit</name>
+    <message>
+        <source>Optional: the holder&apos;s public key (PEM or JWK); it becomes cnf.jwk</source>
+        <translation>Optional: der öffentliche Schlüssel des Inhabers (PEM oder JWK); er wird zu cnf.jwk</translation>
+    </message>
+    <message>
+        <source>Give one key, not a set: cnf.jwk names exactly one.</source>
+        <translation>Geben Sie einen Schlüssel an, keine Menge: cnf.jwk nennt genau einen.</translation>
+    </message>
+    <message>
+        <source>A secret cannot be a holder key: give the public key (RSA, EC or OKP) the holder signs key binding JWTs with.</source>
+        <translation>Ein Geheimnis kann kein Inhaberschlüssel sein: Geben Sie den öffentlichen Schlüssel (RSA, EC oder OKP) an, mit dessen privater Hälfte der Inhaber Key-Binding-JWTs signiert.</translation>
+    </message>
+    <message>
+        <source>✓ %1: only its public half goes into cnf.jwk.</source>
+        <translation>✓ %1: Nur seine öffentliche Hälfte kommt in cnf.jwk.</translation>
+    </message>
+    <message>
+        <source>✓ %1 goes into cnf.jwk.</source>
+        <translation>✓ %1 kommt in cnf.jwk.</translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::SdJwtChecksView</name>
     <message>
         <source>Require &amp;key binding</source>
@@ -3504,6 +3572,136 @@ Quelle: %2</translation>
     <message>
         <source>every SD-JWT check holds.</source>
         <translation>jede SD-JWT-Prüfung besteht.</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::SdPresentDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Decoder</source>
+        <translation>Im Dec&amp;oder öffnen</translation>
+    </message>
+    <message>
+        <source>Present SD-JWT</source>
+        <translation>SD-JWT präsentieren</translation>
+    </message>
+    <message>
+        <source>Paste the SD-JWT the issuer gave you: &lt;issuer-signed JWT&gt;~&lt;disclosure&gt;~…~</source>
+        <translation>Fügen Sie das SD-JWT des Ausstellers ein: &lt;vom Aussteller signiertes JWT&gt;~&lt;Offenlegung&gt;~…~</translation>
+    </message>
+    <message>
+        <source>Disclosure (ticked: revealed)</source>
+        <translation>Offenlegung (mit Häkchen: gezeigt)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The verifier, e.g. https://verifier.example.org</source>
+        <translation>Der Prüfer, z. B. https://verifier.example.org</translation>
+    </message>
+    <message>
+        <source>The verifier&apos;s nonce</source>
+        <translation>Die Nonce des Prüfers</translation>
+    </message>
+    <message>
+        <source>The presentation appears here.</source>
+        <translation>Die Präsentation erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Copy the presentation to the clipboard</source>
+        <translation>Die Präsentation in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Show the presentation in the Decoder</source>
+        <translation>Die Präsentation im Decoder zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;SD-JWT:</source>
+        <translation>SD-&amp;JWT:</translation>
+    </message>
+    <message>
+        <source>Disclosures to reveal</source>
+        <translation>Zu zeigende Offenlegungen</translation>
+    </message>
+    <message>
+        <source>Key binding (optional)</source>
+        <translation>Schlüsselbindung (optional)</translation>
+    </message>
+    <message>
+        <source>With the holder&apos;s private key, a key binding JWT proves that the holder presents it. Without one, the presentation ends with &quot;~&quot;.</source>
+        <translation>Mit dem privaten Schlüssel des Inhabers belegt ein Key-Binding-JWT, dass der Inhaber es vorlegt. Ohne ihn endet die Präsentation mit „~“.</translation>
+    </message>
+    <message>
+        <source>&amp;Audience (aud):</source>
+        <translation>&amp;Empfänger (aud):</translation>
+    </message>
+    <message>
+        <source>&amp;Nonce:</source>
+        <translation>&amp;Nonce:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued at (iat):</source>
+        <translation>&amp;Ausgestellt um (iat):</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Präsentation</translation>
+    </message>
+    <message>
+        <source>Paste an SD-JWT above, or open this dialog with one in the decoder.</source>
+        <translation>Fügen Sie oben ein SD-JWT ein oder öffnen Sie diesen Dialog, während der Decoder eines zeigt.</translation>
+    </message>
+    <message>
+        <source>Not an SD-JWT: %1</source>
+        <translation>Kein SD-JWT: %1</translation>
+    </message>
+    <message>
+        <source>No presentation: the input is not an SD-JWT.</source>
+        <translation>Keine Präsentation: Die Eingabe ist kein SD-JWT.</translation>
+    </message>
+    <message numerus="yes">
+        <source>An SD-JWT with %n disclosure(s), _sd_alg %1.</source>
+        <translation>
+            <numerusform>Ein SD-JWT mit %n Offenlegung, _sd_alg %1.</numerusform>
+            <numerusform>Ein SD-JWT mit %n Offenlegungen, _sd_alg %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It ends with a key binding JWT: the presentation made here replaces it.</source>
+        <translation>Es endet mit einem Key-Binding-JWT: Die hier erstellte Präsentation ersetzt es.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 at %2: %3</source>
+        <translation>⚠ %1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>Revealed with the disclosure that holds it</source>
+        <translation>Wird mit der Offenlegung gezeigt, die es enthält</translation>
+    </message>
+    <message>
+        <source>No key binding JWT: the SD-JWT names a holder key (cnf.jwk), and a verifier that requires key binding refuses the presentation without one.</source>
+        <translation>Kein Key-Binding-JWT: Das SD-JWT nennt einen Inhaberschlüssel (cnf.jwk), und ein Prüfer, der Schlüsselbindung verlangt, weist die Präsentation ohne es zurück.</translation>
+    </message>
+    <message>
+        <source>The SD-JWT has no cnf.jwk: a verifier has no key to check this key binding JWT with.</source>
+        <translation>Das SD-JWT hat kein cnf.jwk: Ein Prüfer hat keinen Schlüssel, um dieses Key-Binding-JWT zu prüfen.</translation>
+    </message>
+    <message>
+        <source>This holder key is not the SD-JWT&apos;s cnf.jwk: a verifier rejects the key binding JWT.</source>
+        <translation>Dieser Inhaberschlüssel ist nicht das cnf.jwk des SD-JWT: Ein Prüfer weist das Key-Binding-JWT zurück.</translation>
+    </message>
+    <message>
+        <source>No presentation: a secret cannot sign a key binding JWT; the holder key is the private key whose public half is cnf.jwk.</source>
+        <translation>Keine Präsentation: Ein Geheimnis kann kein Key-Binding-JWT signieren; der Inhaberschlüssel ist der private Schlüssel, dessen öffentliche Hälfte cnf.jwk ist.</translation>
+    </message>
+    <message>
+        <source>No presentation: %1</source>
+        <translation>Keine Präsentation: %1</translation>
     </message>
 </context>
 <context>
@@ -3805,6 +4003,62 @@ Quelle: %2</translation>
     <message>
         <source>Not signed: %1 A conforming verifier refuses this key; tick “Accept weak keys” to sign with it anyway.</source>
         <translation>Nicht signiert: %1 Ein standardkonformer Prüfer lehnt diesen Schlüssel ab; setzen Sie das Häkchen bei „Schwache Schlüssel akzeptieren“, um trotzdem damit zu signieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue an SD-JWT: claims the holder may keep to themselves</source>
+        <translation>Ein SD-&amp;JWT ausstellen: Claims, die der Inhaber für sich behalten darf</translation>
+    </message>
+    <message>
+        <source>Selective disclosure</source>
+        <translation>Selektive Offenlegung</translation>
+    </message>
+    <message>
+        <source>RFC 9901: each ticked claim or array element is replaced by the digest of a disclosure (a fresh random salt, its name and value), handed out with the token; the holder then shows only the disclosures they choose.</source>
+        <translation>RFC 9901: Jeder angehakte Claim und jedes angehakte Array-Element wird durch den Digest einer Offenlegung ersetzt (ein frisches zufälliges Salt, Name und Wert), die mit dem Token ausgegeben wird; der Inhaber zeigt dann nur die Offenlegungen, die er wählt.</translation>
+    </message>
+    <message>
+        <source>Random digests added to the top-level &quot;_sd&quot;, so that nobody can tell from the token how many claims are hidden</source>
+        <translation>Zufällige Digests im obersten „_sd“, damit niemand am Token ablesen kann, wie viele Claims verborgen sind</translation>
+    </message>
+    <message>
+        <source>The hash of the disclosures&apos; digests, named in &quot;_sd_alg&quot;</source>
+        <translation>Der Hash der Digests der Offenlegungen, genannt in „_sd_alg“</translation>
+    </message>
+    <message>
+        <source>Tick what the holder may keep to themselves. Each disclosure gets a fresh salt, so the SD-JWT changes each time it is signed. Its header holds the algorithm and the header&apos;s &quot;typ&quot; only.</source>
+        <translation>Haken Sie an, was der Inhaber für sich behalten darf. Jede Offenlegung bekommt ein frisches Salt, daher ändert sich das SD-JWT bei jedem Signieren. Sein Header enthält nur den Algorithmus und das „typ“ des Headers.</translation>
+    </message>
+    <message>
+        <source>&amp;Decoy digests:</source>
+        <translation>&amp;Täuschungs-Digests:</translation>
+    </message>
+    <message>
+        <source>_sd_a&amp;lg:</source>
+        <translation>_sd_a&amp;lg:</translation>
+    </message>
+    <message>
+        <source>Holde&amp;r key (cnf.jwk):</source>
+        <translation>Schlüssel des I&amp;nhabers (cnf.jwk):</translation>
+    </message>
+    <message>
+        <source>Not with encryption: the signer encrypts a JWS, and an SD-JWT is a JWS with its disclosures after it. Turn encryption off to issue one.</source>
+        <translation>Nicht mit Verschlüsselung: Der Signierer verschlüsselt ein JWS, und ein SD-JWT ist ein JWS mit seinen Offenlegungen dahinter. Schalten Sie die Verschlüsselung aus, um eines auszustellen.</translation>
+    </message>
+    <message>
+        <source>Not with alg &quot;none&quot;: RFC 9901 forbids an unsigned SD-JWT.</source>
+        <translation>Nicht mit alg „none“: RFC 9901 verbietet ein unsigniertes SD-JWT.</translation>
+    </message>
+    <message>
+        <source>Not for a DPoP proof: a proof is shown whole to the server it is for, and its claims are not for anyone else. Choose another claim template to issue an SD-JWT.</source>
+        <translation>Nicht für einen DPoP-Nachweis: Ein Nachweis wird dem Server, für den er bestimmt ist, ganz gezeigt, und seine Claims sind für niemanden sonst. Wählen Sie eine andere Claim-Vorlage, um ein SD-JWT auszustellen.</translation>
+    </message>
+    <message>
+        <source>SD-JWT (signed, with its disclosures)</source>
+        <translation>SD-JWT (signiert, mit seinen Offenlegungen)</translation>
+    </message>
+    <message>
+        <source>the holder key is not usable. %1</source>
+        <translation>Der Inhaberschlüssel ist nicht verwendbar. %1</translation>
     </message>
 </context>
 <context>

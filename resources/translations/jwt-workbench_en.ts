@@ -121,6 +121,23 @@
     </message>
 </context>
 <context>
+    <name>jwtwb::ui::SdDisclosureTree</name>
+    <message numerus="yes">
+        <source>object, %n member(s)</source>
+        <translation>
+            <numerusform>object, %n member</numerusform>
+            <numerusform>object, %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>array, %n element(s)</source>
+        <translation>
+            <numerusform>array, %n element</numerusform>
+            <numerusform>array, %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::SdJwtChecksView</name>
     <message numerus="yes">
         <source>This is an SD-JWT presentation (RFC 9901) with %n disclosure(s) and a key binding JWT, signed by the holder key in cnf.jwk. The key below verifies the issuer&apos;s signature.</source>
@@ -162,6 +179,16 @@
         <translation>
             <numerusform>Invalid SD-JWT: %n check fails</numerusform>
             <numerusform>Invalid SD-JWT: %n checks fail</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::SdPresentDialog</name>
+    <message numerus="yes">
+        <source>An SD-JWT with %n disclosure(s), _sd_alg %1.</source>
+        <translation>
+            <numerusform>An SD-JWT with %n disclosure, _sd_alg %1.</numerusform>
+            <numerusform>An SD-JWT with %n disclosures, _sd_alg %1.</numerusform>
         </translation>
     </message>
 </context>

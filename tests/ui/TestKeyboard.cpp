@@ -206,7 +206,8 @@ void TestKeyboard::focusChain_data()
         pagesBar
             + " headerEdit payloadEdit iatButton nbfButton jtiButton expButton expiryPreset templateChoice "
               "applyTemplateButton keySource openKeyFile secretEdit revealSecret secretEncoding generateKind "
-              "generateButton algorithmChoice unsecuredCheck acceptWeakKeys encryptMode copyButton openInDecoderButton "
+              "generateButton algorithmChoice unsecuredCheck acceptWeakKeys encryptMode sdJwtCheck copyButton "
+              "openInDecoderButton "
               "outputToken "
             + end);
     row("timeline", kTimeline, -1, false,

@@ -4,6 +4,7 @@
 #include "dialogs/FixturesDialog.h"
 #include "dialogs/ImportKeyDialog.h"
 #include "dialogs/NewPassphraseDialog.h"
+#include "dialogs/SdPresentDialog.h"
 #include "dialogs/TokenHistoryDialog.h"
 #include "keys/KeyGenerator.h"
 #include "pages/DecoderPage.h"
@@ -382,6 +383,7 @@ void TestTranslatedWindow::dialogsAreGerman()
     read(new ImportKeyDialog(&window), QStringLiteral("import"));
     read(new FixturesDialog(&window), QStringLiteral("fixtures"));
     read(new TokenHistoryDialog(window.keystoreSession(), &window), QStringLiteral("history"));
+    read(new SdPresentDialog(&window), QStringLiteral("sd-present"));
     read(NewPassphraseDialog::forKeystore(QStringLiteral("/tmp/keystore.jwe"), &window), QStringLiteral("passphrase"));
     const auto key = keys::generateKey({keys::KeyType::Ec, 0, keys::Curve::P256});
     QVERIFY(key.has_value());

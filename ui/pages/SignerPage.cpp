@@ -11,6 +11,8 @@
 #include "jose/JwsSigner.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jwe/JweEncrypter.h"
+#include "sdjwt/SdJwt.h"
+#include "sdjwt/SdJwtIssuer.h"
 #include "support/Clipboard.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
@@ -23,6 +25,8 @@
 #include "widgets/EncryptionStep.h"
 #include "widgets/JsonEditor.h"
 #include "widgets/KeyInput.h"
+#include "widgets/SdDisclosureTree.h"
+#include "widgets/SdHolderKeyEdit.h"
 #include "widgets/TokenEdit.h"
 
 #include <QApplication>
@@ -35,6 +39,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,6 +50,11 @@ namespace {
 constexpr auto kHeaderKey = "signer/header";
 constexpr auto kPayloadKey = "signer/payload";
 constexpr auto kAlgorithmKey = "signer/algorithm";
+// The SD-JWT choices are drafts too; the option itself is off at every start, and keys are never kept.
+constexpr auto kSdPathsKey = "signer/sdJwtPaths";
+constexpr auto kSdDecoysKey = "signer/sdJwtDecoys";
+constexpr auto kSdHashKey = "signer/sdJwtHash";
+constexpr int kMaxDecoys = 100;
 constexpr auto kNone = "none";
 
 const QString kDefaultHeader = QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}");
@@ -95,6 +105,13 @@ SignerPage::SignerPage(QWidget* parent)
     , m_banner(new QLabel(this))
     , m_copy(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy"), this))
     , m_openInDecoder(new QPushButton(tr("&Open in Decoder"), this))
+    , m_sdCheck(new QCheckBox(tr("&Issue an SD-JWT: claims the holder may keep to themselves"), this))
+    , m_sdUnavailable(new QLabel(this))
+    , m_sdSection(new QWidget(this))
+    , m_sdTree(new SdDisclosureTree(m_sdSection))
+    , m_sdDecoys(new QSpinBox(m_sdSection))
+    , m_sdHash(new QComboBox(m_sdSection))
+    , m_sdHolderKey(new SdHolderKeyEdit(m_sdSection))
 {
     setObjectName(QStringLiteral("signerPage"));
     m_headerEdit->setObjectName(QStringLiteral("headerEdit"));
@@ -109,10 +126,15 @@ SignerPage::SignerPage(QWidget* parent)
     m_banner->setObjectName(QStringLiteral("warningBanner"));
     m_copy->setObjectName(QStringLiteral("copyButton"));
     m_openInDecoder->setObjectName(QStringLiteral("openInDecoderButton"));
+    m_sdCheck->setObjectName(QStringLiteral("sdJwtCheck"));
+    m_sdUnavailable->setObjectName(QStringLiteral("sdJwtUnavailable"));
+    m_sdSection->setObjectName(QStringLiteral("sdJwtSection"));
+    m_sdDecoys->setObjectName(QStringLiteral("sdDecoys"));
+    m_sdHash->setObjectName(QStringLiteral("sdHashChoice"));
 
     m_output->setReadOnly(true);
     m_output->setPlaceholderText(tr("The signed token appears here."));
-    for (QLabel* label : {m_headerStatus, m_payloadStatus, m_blocked, m_banner, m_syncNote}) {
+    for (QLabel* label : {m_headerStatus, m_payloadStatus, m_blocked, m_banner, m_syncNote, m_sdUnavailable}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -163,6 +185,46 @@ SignerPage::SignerPage(QWidget* parent)
     rightLayout->addWidget(m_signingSection);
     rightLayout->addWidget(makeTitle(tr("Encryption"), right));
     rightLayout->addWidget(m_encryptionStep);
+    rightLayout->addWidget(makeTitle(tr("Selective disclosure"), right));
+    rightLayout->addWidget(m_sdCheck);
+    rightLayout->addWidget(m_sdUnavailable);
+    m_sdCheck->setToolTip(tr("RFC 9901: each ticked claim or array element is replaced by the digest of a "
+                             "disclosure (a fresh random salt, its name and value), handed out with the token; the "
+                             "holder then shows only the disclosures they choose."));
+    m_sdDecoys->setRange(0, kMaxDecoys);
+    m_sdDecoys->setToolTip(tr("Random digests added to the top-level \"_sd\", so that nobody can tell from the "
+                              "token how many claims are hidden"));
+    for (const auto hash : {crypto::HashAlg::Sha256, crypto::HashAlg::Sha384, crypto::HashAlg::Sha512}) {
+        m_sdHash->addItem(toQString(sdjwt::hashNameOf(hash)), static_cast<int>(hash));
+    }
+    m_sdHash->setToolTip(tr("The hash of the disclosures' digests, named in \"_sd_alg\""));
+    auto* sdNote = new QLabel(tr("Tick what the holder may keep to themselves. Each disclosure gets a fresh salt, so "
+                                 "the SD-JWT changes each time it is signed. Its header holds the algorithm and "
+                                 "the header's \"typ\" only."),
+                              m_sdSection);
+    sdNote->setWordWrap(true);
+    auto* sdLayout = new QVBoxLayout(m_sdSection);
+    sdLayout->setContentsMargins(0, 0, 0, 0);
+    sdLayout->addWidget(sdNote);
+    sdLayout->addWidget(m_sdTree);
+    m_sdTree->setMinimumHeight(m_sdTree->fontMetrics().lineSpacing() * 10);
+    auto* sdRow = new QHBoxLayout;
+    auto* decoysLabel = new QLabel(tr("&Decoy digests:"), m_sdSection);
+    decoysLabel->setBuddy(m_sdDecoys);
+    auto* hashLabel = new QLabel(tr("_sd_a&lg:"), m_sdSection);
+    hashLabel->setBuddy(m_sdHash);
+    sdRow->addWidget(decoysLabel);
+    sdRow->addWidget(m_sdDecoys);
+    sdRow->addSpacing(12);
+    sdRow->addWidget(hashLabel);
+    sdRow->addWidget(m_sdHash);
+    sdRow->addStretch(1);
+    sdLayout->addLayout(sdRow);
+    auto* holderLabel = new QLabel(tr("Holde&r key (cnf.jwk):"), m_sdSection);
+    holderLabel->setBuddy(m_sdHolderKey->findChild<QWidget*>(QStringLiteral("sdHolderKeyText")));
+    sdLayout->addWidget(holderLabel);
+    sdLayout->addWidget(m_sdHolderKey);
+    rightLayout->addWidget(m_sdSection);
     m_encryptionStep->setObjectName(QStringLiteral("encryptionStep"));
     m_encryptingRow->setObjectName(QStringLiteral("encryptingRow"));
     auto* encryptingLayout = new QHBoxLayout(m_encryptingRow);
@@ -202,7 +264,7 @@ SignerPage::SignerPage(QWidget* parent)
     layout->addWidget(splitter);
     // Reading order: the left column, then the right one.
     chainTabOrder({m_headerEdit, m_payloadEdit, m_claimHelpers, m_keyInput, m_algorithm, m_unsecured, m_acceptWeakKeys,
-                   m_encryptionStep, m_copy, m_openInDecoder, m_output});
+                   m_encryptionStep, m_sdCheck, m_sdSection, m_copy, m_openInDecoder, m_output});
 
     restoreDrafts();
     m_keyInput->setSecret(kDemoSecret, keys::SecretEncoding::Utf8);
@@ -212,11 +274,32 @@ SignerPage::SignerPage(QWidget* parent)
         saveDrafts();
         sign();
     });
-    connect(m_keyInput, &KeyInput::keysChanged, this, &SignerPage::updateAlgorithms);
+    connect(m_keyInput, &KeyInput::keysChanged, this, [this] {
+        ++m_keyGeneration;
+        updateAlgorithms();
+    });
+    connect(m_sdCheck, &QCheckBox::toggled, this, [this] {
+        updateSdJwt();
+        sign();
+    });
+    connect(m_sdTree, &SdDisclosureTree::checkedPathsChanged, this, [this] {
+        saveDrafts();
+        sign();
+    });
+    connect(m_sdDecoys, &QSpinBox::valueChanged, this, [this] {
+        saveDrafts();
+        sign();
+    });
+    connect(m_sdHash, &QComboBox::currentIndexChanged, this, [this] {
+        saveDrafts();
+        sign();
+    });
+    connect(m_sdHolderKey, &SdHolderKeyEdit::keyChanged, this, &SignerPage::sign);
     connect(m_keyInput, &KeyInput::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
     connect(m_algorithm, &QComboBox::activated, this, &SignerPage::algorithmChosen);
     connect(m_unsecured, &QCheckBox::toggled, this, [this](bool unsecured) {
         m_keyInput->setEnabled(!unsecured);
+        updateSdJwt();
         updateAlgorithms();
     });
     connect(m_acceptWeakKeys, &QCheckBox::toggled, this, &SignerPage::sign);
@@ -237,6 +320,7 @@ SignerPage::SignerPage(QWidget* parent)
     });
     connect(m_encryptionStep, &EncryptionStep::changed, this, [this] {
         updateMode();
+        updateSdJwt();
         sign();
     });
     connect(m_encryptionStep, &EncryptionStep::unlockRequested, this, &SignerPage::keystoreUnlockRequested);
@@ -257,6 +341,7 @@ SignerPage::SignerPage(QWidget* parent)
 
     updateColors();
     updateMode();
+    updateSdJwt();
     updateAlgorithms();
 }
 
@@ -277,6 +362,7 @@ void SignerPage::updateColors()
     setTextColor(m_blocked, colors.error);
     setTextColor(m_banner, colors.warning);
     setTextColor(m_syncNote, QApplication::palette().color(QPalette::PlaceholderText));
+    setTextColor(m_sdUnavailable, QApplication::palette().color(QPalette::PlaceholderText));
 }
 
 void SignerPage::setKeystoreSession(KeystoreSession* session)
@@ -348,6 +434,13 @@ void SignerPage::restoreDrafts()
     m_headerEdit->setPlainText(settings.value(kHeaderKey, kDefaultHeader).toString());
     m_payloadEdit->setPlainText(settings.value(kPayloadKey, kDefaultPayload).toString());
     m_preferredAlgorithm = settings.value(kAlgorithmKey).toString();
+    const QSignalBlocker treeBlocker(m_sdTree);
+    const QSignalBlocker decoysBlocker(m_sdDecoys);
+    const QSignalBlocker hashBlocker(m_sdHash);
+    m_sdTree->setCheckedPaths(settings.value(kSdPathsKey).toStringList());
+    m_sdDecoys->setValue(settings.value(kSdDecoysKey, 0).toInt());
+    const int hash = m_sdHash->findText(settings.value(kSdHashKey).toString());
+    m_sdHash->setCurrentIndex(hash >= 0 ? hash : 0);
 }
 
 void SignerPage::saveDrafts() const
@@ -355,6 +448,9 @@ void SignerPage::saveDrafts() const
     QSettings settings;
     settings.setValue(kHeaderKey, m_headerEdit->toPlainText());
     settings.setValue(kPayloadKey, m_payloadEdit->toPlainText());
+    settings.setValue(kSdPathsKey, m_sdTree->rememberedPaths());
+    settings.setValue(kSdDecoysKey, m_sdDecoys->value());
+    settings.setValue(kSdHashKey, m_sdHash->currentText());
     if (!algorithm().isEmpty()) {
         settings.setValue(kAlgorithmKey, algorithm());
     }
@@ -466,12 +562,14 @@ void SignerPage::block(const QString& reason)
 
 void SignerPage::sign()
 {
+    updateSdJwt();
     const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
     const JsonObjectCheck payload = JsonObjectCheck::of(m_payloadEdit->toPlainText(), tr("payload"));
     const QColor ok = tokenColors(QApplication::palette()).extra; // green
     const QColor error = tokenColors(QApplication::palette()).error;
     m_headerEdit->markError(header.errorPosition);
     m_payloadEdit->markError(payload.errorPosition);
+    m_sdTree->setPayload(payload.value);
     m_headerStatus->setText(header.value ? tr("✓ Valid JSON") : header.problem);
     setTextColor(m_headerStatus, header.value ? ok : error);
     m_payloadStatus->setText(payload.value ? tr("✓ Valid JSON") : payload.problem);
@@ -529,6 +627,17 @@ void SignerPage::sign()
             return;
         }
     }
+    if (key && issuesSdJwt()) {
+        QString problem;
+        const QString sdJwt = issueSdJwt(*header.value, *payload.value, *key, alg, problem);
+        if (sdJwt.isEmpty()) {
+            block(tr("Not signed: %1").arg(problem));
+            return;
+        }
+        m_signed = sdJwt.left(sdJwt.indexOf(QLatin1Char('~')));
+        publish(sdJwt);
+        return;
+    }
     const auto compactPayload = jose::compactJsonText(toStdString(m_payloadEdit->toPlainText()), "payload");
     if (!compactPayload) {
         block(tr("Not signed: %1").arg(toQString(compactPayload.error().message)));
@@ -556,6 +665,81 @@ void SignerPage::sign()
     }
     m_signed.clear();
     publish(toQString(*token));
+}
+
+QString SignerPage::sdJwtUnavailableReason() const
+{
+    if (m_encryptionStep->mode() != EncryptionStep::Mode::Off) {
+        return tr("Not with encryption: the signer encrypts a JWS, and an SD-JWT is a JWS with its disclosures "
+                  "after it. Turn encryption off to issue one.");
+    }
+    if (m_unsecured->isChecked()) {
+        return tr("Not with alg \"none\": RFC 9901 forbids an unsigned SD-JWT.");
+    }
+    const JsonObjectCheck header = JsonObjectCheck::of(m_headerEdit->toPlainText(), tr("header"));
+    if (header.value && dpop::looksLikeDpopProof(*header.value)) {
+        return tr("Not for a DPoP proof: a proof is shown whole to the server it is for, and its claims are "
+                  "not for anyone else. Choose another claim template to issue an SD-JWT.");
+    }
+    return {};
+}
+
+bool SignerPage::issuesSdJwt() const
+{
+    return m_sdCheck->isChecked() && sdJwtUnavailableReason().isEmpty();
+}
+
+void SignerPage::updateSdJwt()
+{
+    const QString reason = sdJwtUnavailableReason();
+    m_sdCheck->setEnabled(reason.isEmpty());
+    m_sdUnavailable->setText(reason);
+    m_sdUnavailable->setVisible(!reason.isEmpty());
+    m_sdSection->setVisible(m_sdCheck->isChecked() && reason.isEmpty());
+    m_outputTitle->setText(m_sdSection->isVisible() ? tr("SD-JWT (signed, with its disclosures)")
+                               : m_encryptionStep->mode() == EncryptionStep::Mode::Off ? tr("Signed token")
+                                                                                       : m_outputTitle->text());
+}
+
+QString SignerPage::issueSdJwt(const encoding::Json& header, const encoding::Json& payload, const keys::Key& key,
+                               const QString& alg, QString& error)
+{
+    const QStringList paths = m_sdTree->checkedPaths();
+    const QString inputs = QStringList{toQString(encoding::toCompactJson(header)),
+                                       toQString(encoding::toCompactJson(payload)),
+                                       paths.join(QLatin1Char('\n')),
+                                       QString::number(m_sdDecoys->value()),
+                                       m_sdHash->currentText(),
+                                       m_sdHolderKey->keyText(),
+                                       alg,
+                                       QString::number(m_keyGeneration)}
+                               .join(QChar(0));
+    if (inputs == m_sdInputs && !m_sdIssued.isEmpty()) {
+        return m_sdIssued;
+    }
+    if (!m_sdHolderKey->isEmpty() && !m_sdHolderKey->key()) {
+        error = tr("the holder key is not usable. %1").arg(m_sdHolderKey->errorText());
+        return {};
+    }
+    sdjwt::IssueOptions options;
+    for (const QString& path : paths) {
+        options.disclose.push_back(toStdString(path));
+    }
+    options.decoys = static_cast<std::size_t>(m_sdDecoys->value());
+    options.holderKey = m_sdHolderKey->key();
+    options.alg = jose::parseAlgorithm(toStdString(alg));
+    if (const QString typ = stringMember(header, "typ"); !typ.isEmpty()) {
+        options.typ = toStdString(typ);
+    }
+    options.hash = static_cast<crypto::HashAlg>(m_sdHash->currentData().toInt());
+    const auto issued = sdjwt::issueSdJwt(payload, key, options);
+    if (!issued) {
+        error = sentence(issued.error().message);
+        return {};
+    }
+    m_sdInputs = inputs;
+    m_sdIssued = toQString(*issued);
+    return m_sdIssued;
 }
 
 void SignerPage::encrypt(std::string plaintext)
@@ -603,8 +787,12 @@ void SignerPage::publish(const QString& token)
         const QSignalBlocker blocker(m_output);
         m_output->setText(m_token);
     }
-    m_output->markToken(0, static_cast<int>(m_token.size()));
-    showWarnings(m_signed.isEmpty() ? QStringList{m_token} : QStringList{m_signed, m_token});
+    const qsizetype tilde = m_token.indexOf(QLatin1Char('~'));
+    m_output->markToken(0, static_cast<int>(tilde >= 0 ? tilde : m_token.size()));
+    // An SD-JWT's disclosures are no JWS: the warnings are about its issuer-signed JWT.
+    showWarnings(m_signed.isEmpty()           ? QStringList{m_token}
+                     : m_token.contains(u'~') ? QStringList{m_signed}
+                                              : QStringList{m_signed, m_token});
     emit tokenChanged(m_token);
 }
 

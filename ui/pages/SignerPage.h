@@ -1,6 +1,7 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "keys/Key.h"
 #include "widgets/KeyMaterial.h"
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 
 namespace jwtwb::ui {
 
@@ -21,6 +23,8 @@ class JsonEditor;
 class JweEncryption;
 class KeyInput;
 class KeystoreSession;
+class SdDisclosureTree;
+class SdHolderKeyEdit;
 class TokenEdit;
 
 // Write a header and claims, pick a key and an algorithm the key can do, and get a signed token
@@ -49,6 +53,16 @@ public:
     [[nodiscard]] QString token() const { return m_token; }
     [[nodiscard]] QString blockedReason() const;
     [[nodiscard]] QString algorithm() const; // the chosen one, "" when there is none
+
+    // Selective disclosure (RFC 9901): off at every start; the ticked paths, decoys and _sd_alg are drafts.
+    [[nodiscard]] QCheckBox* sdJwtCheck() const { return m_sdCheck; }
+    [[nodiscard]] SdDisclosureTree* sdDisclosureTree() const { return m_sdTree; }
+    [[nodiscard]] QSpinBox* sdDecoys() const { return m_sdDecoys; }
+    [[nodiscard]] QComboBox* sdHashChoice() const { return m_sdHash; }
+    [[nodiscard]] SdHolderKeyEdit* sdHolderKey() const { return m_sdHolderKey; }
+    // Why SD-JWT is not offered now (encryption, a DPoP proof, alg "none"), or "".
+    [[nodiscard]] QString sdJwtUnavailableReason() const;
+    [[nodiscard]] bool issuesSdJwt() const; // ticked and offered: the output is an SD-JWT
 
 signals:
     // The token and what verifies it: the secret, or the public half of the signing key; and for a
@@ -85,6 +99,11 @@ private:
     [[nodiscard]] static std::string dpopHeader(const encoding::Json& header, const encoding::Json& jwk);
     bool editPayloadMember(const QString& name, const encoding::Json& value);
     void updateColors();
+    void updateSdJwt(); // whether SD-JWT is offered, and its section
+    // The SD-JWT for these claims, or the one made last when nothing it depends on changed (fresh salts
+    // at each issuance: a repaint must not make a new one). Empty with the reason in `error`.
+    QString issueSdJwt(const encoding::Json& header, const encoding::Json& payload, const keys::Key& key,
+                       const QString& alg, QString& error);
 
     JsonEditor* m_headerEdit;
     JsonEditor* m_payloadEdit;
@@ -110,6 +129,16 @@ private:
     QPushButton* m_copy;
     QPushButton* m_openInDecoder;
     QString m_token;
+    QCheckBox* m_sdCheck;
+    QLabel* m_sdUnavailable;
+    QWidget* m_sdSection;
+    SdDisclosureTree* m_sdTree;
+    QSpinBox* m_sdDecoys;
+    QComboBox* m_sdHash;
+    SdHolderKeyEdit* m_sdHolderKey;
+    QString m_sdInputs; // what the last SD-JWT was issued from
+    QString m_sdIssued;
+    int m_keyGeneration = 0; // counts key changes, part of m_sdInputs
     QString m_preferredAlgorithm; // from the drafts or the header, until a key can do it
     std::string m_syncedKid; // the kid this page wrote into the header
     bool m_syncing = false;
