@@ -32,6 +32,19 @@ void ClaimsView::setModel(QAbstractItemModel* model)
     header->setSectionResizeMode(ClaimsModel::Value, QHeaderView::Interactive);
     header->resizeSection(ClaimsModel::Value, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     header->setSectionResizeMode(ClaimsModel::Meaning, QHeaderView::Stretch);
+    if (auto* claims = qobject_cast<ClaimsModel*>(model)) {
+        connect(claims, &QAbstractItemModel::modelReset, this, &ClaimsView::showSdJwtColumns, Qt::UniqueConnection);
+    }
+    showSdJwtColumns();
+}
+
+void ClaimsView::showSdJwtColumns()
+{
+    const auto* claims = qobject_cast<const ClaimsModel*>(model());
+    const bool sdJwt = claims && claims->isSdJwt();
+    for (const int column : {ClaimsModel::Disclosure, ClaimsModel::Salt, ClaimsModel::Digest}) {
+        setColumnHidden(column, !sdJwt);
+    }
 }
 
 } // namespace jwtwb::ui
