@@ -364,6 +364,9 @@ void TestDecoderSdJwt::xrayExplainsDigest()
     QVERIFY(explained.contains(QString::fromStdString(shown.salt)));
     QVERIFY(explained.contains(QStringLiteral("SHA-256 runs over the %1 ASCII bytes").arg(shown.text.size())));
     QVERIFY2(explained.contains(place), qPrintable(explained));
+    if (disclosure == 8) {
+        test::saveShot(*m_page, QStringLiteral("decoder-sdjwt-xray-light"));
+    }
 }
 
 // A text of 64 KiB or more is prepared off the GUI thread: the SD-JWT in it is shown whole all the same.
@@ -442,6 +445,11 @@ void TestDecoderSdJwt::screenshots()
 {
     QFETCH(bool, dark);
     applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    cleanup(); // a page made in the scheme, as the application starts in it
+    m_page = new DecoderPage;
+    m_page->resize(1280, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
     m_page->setTokenText(QString::fromStdString(sdJwtText(QStringLiteral("presentation.txt"))));
     m_page->showTab(QStringLiteral("claims"));
     auto* view = m_page->findChild<ClaimsView*>(QStringLiteral("claimsView"));
@@ -457,7 +465,7 @@ void TestDecoderSdJwt::screenshots()
     QVERIFY(row >= 0);
     const QRect digest = view->visualRect(claims()->index(row, ClaimsModel::Digest));
     QVERIFY2(view->viewport()->rect().intersects(digest), "the digest column is on screen");
-    const QColor base = editor()->palette().color(QPalette::Base);
+    const QColor base = QApplication::palette().color(QPalette::Base);
     for (int i = 0; i < kDisclosureColorCount; ++i) {
         QVERIFY2(test::contrast(disclosureColor(QApplication::palette(), i), base) >= 4.5,
                  qPrintable(QString::number(i)));

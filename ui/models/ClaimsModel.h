@@ -23,8 +23,8 @@ class ClaimsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    // The SD-JWT columns come right after the value, so that a narrow window still shows them.
-    enum Column { Name, Value, Disclosure, Salt, Digest, Relative, LocalTime, Utc, Meaning, ColumnCount };
+    // The SD-JWT columns come last (ClaimsView shows them right after the value).
+    enum Column { Name, Value, Relative, LocalTime, Utc, Meaning, Disclosure, Salt, Digest, ColumnCount };
     enum Roles { DisclosedRole = Qt::UserRole + 1 }; // bool: the row's claim is selectively disclosed
 
     explicit ClaimsModel(QObject* parent = nullptr);

@@ -201,8 +201,6 @@ DecoderPage::DecoderPage(QWidget* parent)
     , m_secretSearch(new SecretSearchPanel(this))
     , m_claimsModel(new ClaimsModel(this))
     , m_claimsView(new ClaimsView(this))
-    , m_claimsTab(new QWidget(this))
-    , m_undisclosedLabel(new QLabel(this))
     , m_findingsModel(new FindingsModel(this))
     , m_findingsView(new FindingsView(this))
 {
@@ -311,15 +309,7 @@ DecoderPage::DecoderPage(QWidget* parent)
         m_tabs->tabBar()->setTabData(m_tabs->addTab(tab, title), QString::fromLatin1(name));
     };
     addTab(m_stack, tr("Decoded"), "decoded");
-    auto* claimsLayout = new QVBoxLayout(m_claimsTab);
-    claimsLayout->setContentsMargins(0, 0, 0, 0);
-    claimsLayout->addWidget(m_claimsView, 1);
-    claimsLayout->addWidget(m_undisclosedLabel);
-    m_undisclosedLabel->setObjectName(QStringLiteral("undisclosedLabel"));
-    m_undisclosedLabel->setWordWrap(true);
-    m_undisclosedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_undisclosedLabel->hide();
-    addTab(m_claimsTab, tr("Claims"), "claims");
+    addTab(m_claimsView, tr("Claims"), "claims");
     addTab(verificationScroll, tr("Verification"), "verification");
     addTab(m_findingsView, tr("Findings"), "findings");
     addTab(m_xray, tr("X-ray"), "x-ray");
@@ -709,7 +699,7 @@ void DecoderPage::showSdJwt(const std::string& text, const inspect::ExtractedTok
     }
     m_tokenEdit->markInvalid(std::move(invalid));
     const std::size_t undisclosed = m_sdJwt->undisclosed;
-    m_undisclosedLabel->setText(
+    m_claimsView->setNote(
         undisclosed == 1 ? tr("1 digest is not disclosed (it may be a decoy); its claim cannot be recovered from the "
                               "token.")
                          : tr("%1 digests are not disclosed (decoys included); their claims cannot be recovered from "
@@ -863,7 +853,9 @@ void DecoderPage::decode()
     // An SD-JWT's issuer signs with its key: the search tries HMAC secrets on the issuer-signed JWT.
     m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString(), decodedAlready);
     m_xray->setSdJwt(m_sdJwt);
-    m_undisclosedLabel->setVisible(m_sdJwt.has_value());
+    if (!m_sdJwt) {
+        m_claimsView->setNote({});
+    }
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();

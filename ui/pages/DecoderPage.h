@@ -154,8 +154,6 @@ private:
     SecretSearchPanel* m_secretSearch;
     ClaimsModel* m_claimsModel;
     ClaimsView* m_claimsView;
-    QWidget* m_claimsTab; // the table, and an SD-JWT's undisclosed digests under it
-    QLabel* m_undisclosedLabel;
     FindingsModel* m_findingsModel;
     FindingsView* m_findingsView;
     std::optional<jose::CompactToken> m_token; // the JWS or JWE shown, decoded leniently
