@@ -318,7 +318,8 @@ void TestTokenExtractor::sdJwtIsOneToken_data()
     QTest::addColumn<QString>("name");
 
     for (const QString& file : {QStringLiteral("issuance.txt"), QStringLiteral("presentation.txt")}) {
-        const auto row = [&](const char* label) -> QTestData& { return QTest::addRow("%s, %s", qPrintable(file), label); };
+        const auto row
+            = [&](const char* label) -> QTestData& { return QTest::addRow("%s, %s", qPrintable(file), label); };
         row("bare") << file << "%1" << int(TokenSource::Bare) << "token";
         row("quoted, with a newline") << file << "\"%1\"\n" << int(TokenSource::Bare) << "token";
         row("Authorization header") << file << "Authorization: Bearer %1" << int(TokenSource::AuthorizationHeader)
