@@ -88,6 +88,9 @@ void printSource(const inspect::ExtractedToken& extracted, const inspect::TokenC
     } else if (named) {
         std::cerr << fmt::format("jwtwb: decoding {} ({})\n", extracted.name, inspect::describe(extracted.source));
     }
+    if (extracted.isSdJwt()) {
+        std::cerr << "jwtwb: an SD-JWT: decoding its issuer-signed JWT; `jwtwb sd decode` shows its disclosures\n";
+    }
 }
 
 int run(const DecodeOptions& options)

@@ -102,6 +102,21 @@ std::optional<TokenKind> kindOf(std::string_view token)
     return dots == 2 ? TokenKind::Jws : TokenKind::Jwe;
 }
 
+// Where an SD-JWT (RFC 9901) ends whose issuer-signed JWT ends at `jwsEnd`: its '~' parts run on
+// in token characters (a KB-JWT's dots; padding or '+' in a broken disclosure, for the decoder to
+// explain). `jwsEnd` itself when no '~' follows.
+std::size_t sdJwtEnd(std::string_view text, std::size_t jwsEnd)
+{
+    if (jwsEnd >= text.size() || text[jwsEnd] != '~') {
+        return jwsEnd;
+    }
+    std::size_t end = jwsEnd;
+    while (end < text.size() && (text[end] == '~' || isTokenChar(text[end]))) {
+        ++end;
+    }
+    return end;
+}
+
 std::size_t tokenEnd(std::string_view text, std::size_t offset)
 {
     while (offset < text.size() && isTokenChar(text[offset])) {
@@ -152,8 +167,16 @@ public:
         if (candidate.token.empty()) {
             return;
         }
+        // A JWS followed by '~' parts is an SD-JWT: found whole, so that its KB-JWT is no candidate.
+        if (candidate.kind == TokenKind::Jws && !candidate.isSdJwt()
+            && m_text.compare(candidate.offset, candidate.token.size(), candidate.token) == 0) {
+            const std::size_t jwsEnd = candidate.offset + candidate.token.size();
+            if (const std::size_t end = sdJwtEnd(m_text, jwsEnd); end > jwsEnd) {
+                candidate.sdJwt = std::string(m_text.substr(candidate.offset, end - candidate.offset));
+            }
+        }
         // The same text found twice (as a parameter and as a JWT in the text) counts once.
-        const std::size_t end = candidate.offset + candidate.token.size();
+        const std::size_t end = candidate.offset + candidate.length();
         const auto next = m_ranges.lower_bound(candidate.offset);
         if ((next != m_ranges.end() && next->first < end)
             || (next != m_ranges.begin() && std::prev(next)->second > candidate.offset)) {
@@ -229,6 +252,9 @@ public:
             }
         } else if (value.is_string()) {
             const auto& string = value.get_ref<const std::string&>();
+            if (sdJwtMember(string, path, searchFrom)) {
+                return;
+            }
             const auto kind = judge(string, key);
             if (!kind && string.find("eyJ") == npos) {
                 return;
@@ -248,6 +274,23 @@ public:
         }
     }
 
+    // A member whose value is an SD-JWT, `<JWS>~<disclosure>~…`: a token, whatever its name.
+    bool sdJwtMember(const std::string& string, const std::string& path, std::size_t& searchFrom)
+    {
+        const std::size_t tilde = string.find('~');
+        if (tilde == npos || sdJwtEnd(string, tilde) != string.size()
+            || kindOf(std::string_view(string).substr(0, tilde)) != TokenKind::Jws) {
+            return false;
+        }
+        const std::size_t quoted = m_text.find('"' + string + '"', searchFrom);
+        if (quoted != npos) {
+            searchFrom = quoted + string.size() + 2;
+        }
+        m_found.push_back({string.substr(0, tilde), quoted == npos ? m_jsonBegin : quoted + 1, TokenSource::JsonMember,
+                           path, TokenKind::Jws, string});
+        return true;
+    }
+
     // JWTs inside other text: a JOSE header is a JSON object, so its base64url starts with "eyJ".
     void embedded(std::size_t begin, std::size_t end, TokenSource source, const std::string& name)
     {
@@ -261,8 +304,9 @@ public:
                     token.remove_suffix(1);
                 }
                 if (std::ranges::count(token, '.') >= 2) {
-                    add({std::string(token), at, source, name.empty() ? nameBefore(begin, at) : name, kindOf(token)});
-                    at += token.size();
+                    const auto kind = kindOf(token);
+                    add({std::string(token), at, source, name.empty() ? nameBefore(begin, at) : name, kind});
+                    at = kind == TokenKind::Jws ? sdJwtEnd(text, at + token.size()) : at + token.size();
                     continue;
                 }
             }
@@ -434,6 +478,14 @@ Result<TokenCandidates> extractTokens(std::string_view pasted)
     };
 
     TokenCandidates result;
+    if (!oneRun && text[runEnd] == '~' && sdJwtEnd(text, runEnd) == end) {
+        // An SD-JWT on its own.
+        if (auto token = bare(runEnd); token.kind == TokenKind::Jws) {
+            token.sdJwt = std::string(text.substr(begin, end - begin));
+            result.candidates.push_back(std::move(token));
+            return result;
+        }
+    }
     if (oneRun) {
         // A token on its own, unless it is a single parameter such as "access_token=…".
         auto token = bare(end);
@@ -508,6 +560,15 @@ Result<ExtractedToken> extractOneToken(std::string_view pasted, std::string_view
     auto found = extractToken(pasted, name);
     if (!found) {
         return found;
+    }
+    if (found->isSdJwt()) {
+        const auto parts = std::ranges::count(found->sdJwt, '~');
+        return fail(Errc::ExtraText,
+                    fmt::format("the token is an SD-JWT (selective disclosure, RFC 9901): {} '~' part{} follow its "
+                                "issuer-signed JWT (position {}), and that signature does not cover them; verify it "
+                                "with `jwtwb sd verify`",
+                                parts, parts == 1 ? "" : "s", found->offset + found->token.size()),
+                    found->offset + found->token.size());
     }
     const std::string_view trimmed = encoding::trimAsciiSpace(pasted);
     const std::size_t lead = trimmed.empty() ? 0 : static_cast<std::size_t>(trimmed.data() - pasted.data());

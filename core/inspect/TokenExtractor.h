@@ -32,6 +32,13 @@ struct ExtractedToken {
     // that would repeat another candidate's name.
     std::string name = {};
     std::optional<jose::TokenKind> kind = {}; // set when it decodes as a compact JWS or JWE
+    // When `token` is the issuer-signed JWT of an SD-JWT (RFC 9901): the whole SD-JWT, from `offset`,
+    // `<token>~<disclosure>~…~[<KB-JWT>]`; empty otherwise. `token` stays the compact JWS that every
+    // JWS tool reads; the decoder shows the disclosures too.
+    std::string sdJwt = {};
+
+    [[nodiscard]] bool isSdJwt() const { return !sdJwt.empty(); }
+    [[nodiscard]] std::size_t length() const { return isSdJwt() ? sdJwt.size() : token.size(); } // in the text
 };
 
 // Everything in one paste that could be the token, and the one to show.
@@ -67,7 +74,9 @@ struct TokenCandidates {
 // Exactly one token, for verification: bare, a Bearer value, an Authorization header, a URL or
 // form parameter, or a member of JSON (a token response). A token found in other text, or with
 // characters next to it outside such a wrapper ("…V8?"), is Errc::ExtraText naming them: verifying
-// a guess at what was meant would be worse than saying so. decode and lint stay lenient.
+// a guess at what was meant would be worse than saying so. decode and lint stay lenient. An SD-JWT
+// is Errc::ExtraText too: its disclosures are not covered by the issuer's signature, so verifying
+// the JWS alone would vouch for nothing that was disclosed (`jwtwb sd verify` checks them all).
 [[nodiscard]] Result<ExtractedToken> extractOneToken(std::string_view pasted, std::string_view name = {});
 
 } // namespace jwtwb::inspect

@@ -937,6 +937,38 @@
         <source>Meaning</source>
         <translation>Bedeutung</translation>
     </message>
+    <message>
+        <source>selectively disclosed</source>
+        <translation>selektiv offengelegt</translation>
+    </message>
+    <message>
+        <source>always visible</source>
+        <translation>immer sichtbar</translation>
+    </message>
+    <message>
+        <source>Revealed by a disclosure: its digest is in the issuer-signed payload, the salt and value came with the SD-JWT</source>
+        <translation>Durch eine Disclosure offengelegt: Ihr Digest steht in der vom Aussteller signierten Payload, Salt und Wert kamen mit dem SD-JWT</translation>
+    </message>
+    <message>
+        <source>In the issuer-signed payload itself: every holder of the SD-JWT shows it</source>
+        <translation>Steht in der vom Aussteller signierten Payload selbst: Jeder Inhaber des SD-JWT zeigt ihn</translation>
+    </message>
+    <message>
+        <source>base64url of the hash of the disclosure&apos;s base64url text</source>
+        <translation>base64url des Hashwerts über den base64url-Text der Disclosure</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>Offenlegung</translation>
+    </message>
+    <message>
+        <source>Salt</source>
+        <translation>Salt</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
 </context>
 <context>
     <name>jwtwb::ui::CompareInput</name>
@@ -1288,6 +1320,137 @@
     <message>
         <source>Decrypted content · binary (%1, hex)</source>
         <translation>Entschlüsselter Inhalt · binär (%1, hex)</translation>
+    </message>
+    <message>
+        <source>disclosure %1</source>
+        <translation>Disclosure %1</translation>
+    </message>
+    <message>
+        <source>issuer-signed JWT</source>
+        <translation>vom Aussteller signiertes JWT</translation>
+    </message>
+    <message>
+        <source>A verifier must reject an SD-JWT with this problem: the disclosures are only worth what their digests in the issuer-signed payload vouch for.</source>
+        <translation>Ein Prüfer muss ein SD-JWT mit diesem Problem ablehnen: Die Disclosures sind nur so viel wert, wie ihre Digests in der vom Aussteller signierten Payload verbürgen.</translation>
+    </message>
+    <message>
+        <source>Not for an SD-JWT: its disclosures carry the personal values in base64url, and a copy without them would not show what the bug is about. Share the claim names from the Claims tab instead.</source>
+        <translation>Nicht für ein SD-JWT: Seine Disclosures tragen die persönlichen Werte in base64url, und eine Kopie ohne sie zeigte nicht, worum es im Fehler geht. Teilen Sie stattdessen die Claim-Namen aus dem Reiter „Claims“.</translation>
+    </message>
+    <message>
+        <source>1 digest is not disclosed (it may be a decoy); its claim cannot be recovered from the token.</source>
+        <translation>1 Digest ist nicht offengelegt (vielleicht eine Attrappe); sein Claim lässt sich aus dem Token nicht gewinnen.</translation>
+    </message>
+    <message>
+        <source>%1 digests are not disclosed (decoys included); their claims cannot be recovered from the token.</source>
+        <translation>%1 Digests sind nicht offengelegt (Attrappen eingeschlossen); ihre Claims lassen sich aus dem Token nicht gewinnen.</translation>
+    </message>
+    <message>
+        <source>SD-JWT that cannot be read: only its issuer-signed JWT is shown</source>
+        <translation>SD-JWT, das sich nicht lesen lässt: Nur sein vom Aussteller signiertes JWT wird gezeigt</translation>
+    </message>
+    <message>
+        <source>1 disclosure</source>
+        <translation>1 Disclosure</translation>
+    </message>
+    <message>
+        <source>%1 disclosures</source>
+        <translation>%1 Disclosures</translation>
+    </message>
+    <message>
+        <source>SD-JWT (selective disclosure) · %1 · with a key binding JWT</source>
+        <translation>SD-JWT (selektive Offenlegung) · %1 · mit Key-Binding-JWT</translation>
+    </message>
+    <message>
+        <source>SD-JWT (selective disclosure) · %1 · no key binding JWT</source>
+        <translation>SD-JWT (selektive Offenlegung) · %1 · ohne Key-Binding-JWT</translation>
+    </message>
+    <message>
+        <source>Payload · claims as the issuer signed them, with the digests of the disclosures</source>
+        <translation>Payload · Claims, wie der Aussteller sie signiert hat, mit den Digests der Disclosures</translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::DisclosureSteps</name>
+    <message>
+        <source>the payload&apos;s top level (%1)</source>
+        <translation>der obersten Ebene der Payload (%1)</translation>
+    </message>
+    <message>
+        <source>array element</source>
+        <translation>Array-Element</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Disclosure %1: %2</source>
+        <translation>Disclosure %1: %2</translation>
+    </message>
+    <message>
+        <source>Disclosures · how each one hashes to its digest</source>
+        <translation>Disclosures · wie jede zu ihrem Digest gehasht wird</translation>
+    </message>
+    <message>
+        <source>Disclosure to explain</source>
+        <translation>Zu erklärende Disclosure</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This SD-JWT has no disclosures: every claim it shows is in the issuer-signed payload.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieses SD-JWT hat keine Disclosures: Jeder Claim, den es zeigt, steht in der vom Aussteller signierten Payload.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1. The disclosure as it appears&lt;/b&gt; (position %1 of the SD-JWT, %2 characters of base64url):</source>
+        <translation>&lt;b&gt;1. Die Disclosure, wie sie dasteht&lt;/b&gt; (Position %1 im SD-JWT, %2 Zeichen base64url):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Decoded:&lt;/b&gt; it is not base64url (%1), so it discloses nothing.</source>
+        <translation>&lt;b&gt;2. Dekodiert:&lt;/b&gt; Sie ist kein base64url (%1) und legt daher nichts offen.</translation>
+    </message>
+    <message>
+        <source>(not UTF-8)</source>
+        <translation>(kein UTF-8)</translation>
+    </message>
+    <message>
+        <source>[salt, claim name, value]: salt %1, name %2, value %3</source>
+        <translation>[Salt, Claim-Name, Wert]: Salt %1, Name %2, Wert %3</translation>
+    </message>
+    <message>
+        <source>[salt, value], an array element: salt %1, value %2</source>
+        <translation>[Salt, Wert], ein Array-Element: Salt %1, Wert %2</translation>
+    </message>
+    <message>
+        <source>not a well-formed disclosure: a JSON array [salt, name, value] or [salt, value] was expected</source>
+        <translation>keine wohlgeformte Disclosure: Erwartet wurde ein JSON-Array [Salt, Name, Wert] oder [Salt, Wert]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Decoded&lt;/b&gt;, its bytes are the JSON array %1&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;2. Dekodiert&lt;/b&gt; sind ihre Bytes das JSON-Array %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3. Hash:&lt;/b&gt; &quot;_sd_alg&quot; is %1, which this program does not compute, so the digest is not known.</source>
+        <translation>&lt;b&gt;3. Hash:&lt;/b&gt; „_sd_alg“ ist %1, das dieses Programm nicht berechnet; der Digest ist daher unbekannt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3. Hash:&lt;/b&gt; &quot;_sd_alg&quot; is %1, so %2 runs over the %3 ASCII bytes of the base64url text exactly as it appears above (not over the decoded JSON: re-encoding it could change a byte).</source>
+        <translation>&lt;b&gt;3. Hash:&lt;/b&gt; „_sd_alg“ ist %1, also läuft %2 über die %3 ASCII-Bytes des base64url-Textes genau so, wie er oben steht (nicht über das dekodierte JSON: neu kodiert könnte sich ein Byte ändern).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;4. Digest&lt;/b&gt;, the hash in base64url:</source>
+        <translation>&lt;b&gt;4. Digest&lt;/b&gt;, der Hashwert in base64url:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;5. Found:&lt;/b&gt; nowhere. No &quot;_sd&quot; array and no {&quot;...&quot;: …} element of the issuer-signed payload holds this digest, so the disclosure is not part of the SD-JWT (see the Findings tab).</source>
+        <translation>&lt;b&gt;5. Gefunden:&lt;/b&gt; nirgends. Kein „_sd“-Array und kein {&quot;...&quot;: …}-Element der vom Aussteller signierten Payload enthält diesen Digest; die Disclosure gehört daher nicht zum SD-JWT (siehe Reiter „Befunde“).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;5. Found&lt;/b&gt; in the &quot;_sd&quot; array of %1: the issuer signed the digest, not the claim. It discloses %2.</source>
+        <translation>&lt;b&gt;5. Gefunden&lt;/b&gt; im „_sd“-Array von %1: Der Aussteller hat den Digest signiert, nicht den Claim. Sie legt %2 offen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;5. Found&lt;/b&gt; as the {&quot;...&quot;: digest} element of the array %1: it discloses the element %2.</source>
+        <translation>&lt;b&gt;5. Gefunden&lt;/b&gt; als {&quot;...&quot;: Digest}-Element des Arrays %1: Sie legt das Element %2 offen.</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,5 @@
+#include "TestData.h"
+#include "encoding/Text.h"
 #include "inspect/TokenExtractor.h"
 
 #include <QTest>
@@ -42,6 +44,8 @@ private slots:
     void unrecognisedTextIsReturnedForDecoding();
     void exactlyOneToken_data();
     void exactlyOneToken();
+    void sdJwtIsOneToken_data();
+    void sdJwtIsOneToken();
 };
 
 void TestTokenExtractor::pastedForms_data()
@@ -305,3 +309,58 @@ void TestTokenExtractor::exactlyOneToken()
 
 QTEST_GUILESS_MAIN(TestTokenExtractor)
 #include "TestTokenExtractor.moc"
+
+void TestTokenExtractor::sdJwtIsOneToken_data()
+{
+    QTest::addColumn<QString>("file"); // in tests/data/sdjwt
+    QTest::addColumn<QString>("pasted"); // %1: the SD-JWT
+    QTest::addColumn<int>("source");
+    QTest::addColumn<QString>("name");
+
+    for (const QString& file : {QStringLiteral("issuance.txt"), QStringLiteral("presentation.txt")}) {
+        const auto row
+            = [&](const char* label) -> QTestData& { return QTest::addRow("%s, %s", qPrintable(file), label); };
+        row("bare") << file << "%1" << int(TokenSource::Bare) << "token";
+        row("quoted, with a newline") << file << "\"%1\"\n" << int(TokenSource::Bare) << "token";
+        row("Authorization header") << file << "Authorization: Bearer %1" << int(TokenSource::AuthorizationHeader)
+                                    << "Authorization";
+        row("URL parameter") << file << "https://rp.example/cb?vp_token=%1&state=af0ifjsldkj"
+                             << int(TokenSource::UrlParameter) << "vp_token";
+        row("form field") << file << "presentation_submission=x&vp_token=%1" << int(TokenSource::FormField)
+                          << "vp_token";
+        row("JSON member") << file << R"({"state": "x", "vp_token": "%1"})" << int(TokenSource::JsonMember)
+                           << "vp_token";
+        row("in a sentence") << file << "the wallet sent %1 at noon" << int(TokenSource::Embedded) << "token";
+    }
+}
+
+// The SD-JWT is found whole: its disclosures (and KB-JWT) are neither lost nor other candidates;
+// `token` is its issuer-signed JWT, and verification refuses it with a pointer to `jwtwb sd verify`.
+void TestTokenExtractor::sdJwtIsOneToken()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, pasted);
+    QFETCH(int, source);
+    QFETCH(QString, name);
+    const std::string sdJwt(encoding::trimAsciiSpace(test::readDataFile("sdjwt/" + file)));
+    const std::string text = pasted.arg(QString::fromStdString(sdJwt)).toStdString();
+    const auto found = extractTokens(text);
+    QVERIFY(found.has_value());
+    QCOMPARE(found->candidates.size(), std::size_t(1));
+    const ExtractedToken& token = found->token();
+    QCOMPARE(int(token.source), source);
+    QCOMPARE(QString::fromStdString(token.name), name);
+    QCOMPARE(token.kind, std::optional(TokenKind::Jws));
+    QVERIFY(token.isSdJwt());
+    QCOMPARE(token.sdJwt, sdJwt);
+    QCOMPARE(token.token, sdJwt.substr(0, sdJwt.find('~')));
+    QCOMPARE(text.substr(token.offset, token.length()), sdJwt);
+
+    const auto one = extractOneToken(text);
+    QVERIFY(!one.has_value());
+    QCOMPARE(one.error().code, Errc::ExtraText);
+    const QString message = QString::fromStdString(one.error().message);
+    QVERIFY2(message.startsWith("the token is an SD-JWT") && message.contains("`jwtwb sd verify`"),
+             qPrintable(message));
+    QCOMPARE(one.error().position, std::optional(token.offset + token.token.size()));
+}

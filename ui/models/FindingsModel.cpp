@@ -18,10 +18,11 @@ FindingsModel::FindingsModel(QObject* parent)
     : QAbstractItemModel(parent)
 { }
 
-void FindingsModel::setFindings(std::vector<inspect::Finding> findings)
+void FindingsModel::setFindings(std::vector<inspect::Finding> findings, std::vector<QString> codes)
 {
     beginResetModel();
     m_findings = std::move(findings);
+    m_codes = std::move(codes);
     endResetModel();
 }
 
@@ -88,7 +89,11 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         return finding.severity == inspect::Severity::Error ? colors.bad : colors.warning;
     }
     case Qt::ToolTipRole: return explanation ? QVariant() : toQString(inspect::severityName(finding.severity));
-    case CodeRole: return toQString(inspect::findingCodeName(finding.code));
+    case CodeRole: {
+        const auto row = static_cast<std::size_t>(explanation ? index.internalId() - 1 : index.row());
+        return row < m_codes.size() && !m_codes[row].isEmpty() ? m_codes[row]
+                                                               : toQString(inspect::findingCodeName(finding.code));
+    }
     case SeverityRole: return static_cast<int>(finding.severity);
     default: return {};
     }

@@ -19,8 +19,11 @@ public:
 
     explicit FindingsModel(QObject* parent = nullptr);
 
-    void setFindings(std::vector<inspect::Finding> findings);
+    // `codes`, where given and not empty, replaces a finding's lint code: an SD-JWT's findings are
+    // not lint's ("ERR_SDJWT_DIGEST_DUPLICATE").
+    void setFindings(std::vector<inspect::Finding> findings, std::vector<QString> codes = {});
     [[nodiscard]] const std::vector<inspect::Finding>& findings() const { return m_findings; }
+    [[nodiscard]] const std::vector<QString>& codes() const { return m_codes; }
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex& child) const override;
@@ -30,6 +33,7 @@ public:
 
 private:
     std::vector<inspect::Finding> m_findings;
+    std::vector<QString> m_codes;
 };
 
 } // namespace jwtwb::ui

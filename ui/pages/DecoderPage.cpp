@@ -15,6 +15,7 @@
 #include "jwe/KeyManagement.h"
 #include "models/ClaimsModel.h"
 #include "models/FindingsModel.h"
+#include "sdjwt/SdJwt.h"
 #include "support/Clipboard.h"
 #include "support/Convert.h"
 #include "support/Labels.h"
@@ -27,6 +28,7 @@
 #include "widgets/KeyInput.h"
 #include "widgets/SecretSearchPanel.h"
 #include "widgets/TokenEdit.h"
+#include "widgets/TokenHighlighter.h"
 #include "widgets/VerificationPanel.h"
 #include "widgets/XRayView.h"
 
@@ -541,11 +543,34 @@ void DecoderPage::updateFindings()
             }
         }
     }
+    // An SD-JWT's own problems come first: each makes it invalid (RFC 9901 §7.1).
+    std::vector<QString> codes;
+    if (m_sdJwt && !m_sdJwt->findings.empty()) {
+        std::vector<inspect::Finding> sdFindings;
+        for (const auto& problem : m_sdJwt->findings) {
+            const auto disclosure
+                = std::ranges::find(m_sdJwt->disclosures, problem.position, &sdjwt::Disclosure::offset);
+            const QString where = disclosure != m_sdJwt->disclosures.end()
+                ? tr("disclosure %1").arg(disclosure - m_sdJwt->disclosures.begin() + 1)
+                : tr("issuer-signed JWT");
+            // The lint code is a placeholder: the model shows the SD-JWT code given with it.
+            sdFindings.push_back({inspect::FindingCode::UnsupportedAlgorithm, inspect::Severity::Error,
+                                  toStdString(toSentence(problem.reason)),
+                                  toStdString(tr("A verifier must reject an SD-JWT with this problem: the disclosures "
+                                                 "are only worth what their digests in the issuer-signed payload "
+                                                 "vouch for.")),
+                                  "RFC 9901 §7.1", toStdString(where)});
+            codes.push_back(toQString(sdjwt::sdProblemName(problem.code)));
+        }
+        std::ranges::move(findings, std::back_inserter(sdFindings));
+        findings = std::move(sdFindings);
+    }
     // Unchanged findings keep the list as it is, with the rows the user unfolded.
     const auto same = [](const inspect::Finding& a, const inspect::Finding& b) {
         return a.code == b.code && a.title == b.title && a.location == b.location;
     };
-    if (std::ranges::equal(findings, m_findingsModel->findings(), same)) {
+    if (std::ranges::equal(findings, m_findingsModel->findings(), same)
+        && std::ranges::equal(codes, m_findingsModel->codes())) {
         return;
     }
     const auto errors = std::ranges::count(findings, inspect::Severity::Error, &inspect::Finding::severity);
@@ -555,17 +580,21 @@ void DecoderPage::updateFindings()
                            : errors == 1 ? tr("Findings · 1 error")
                            : errors > 1  ? tr("Findings · %1 errors").arg(errors)
                                          : tr("Findings (%1)").arg(findings.size()));
-    m_findingsModel->setFindings(std::move(findings));
+    m_findingsModel->setFindings(std::move(findings), std::move(codes));
 }
 
 void DecoderPage::updateCopyForBugReport()
 {
     const bool jwe = (m_token && m_token->kind == jose::TokenKind::Jwe) || m_shownToken.startsWith(QLatin1Char('{'));
-    const bool jws = m_token && m_token->kind == jose::TokenKind::Jws;
+    const bool sdJwt = m_shownToken.contains(QLatin1Char('~')) && m_token;
+    const bool jws = m_token && m_token->kind == jose::TokenKind::Jws && !sdJwt;
     m_copyForBugReport->setEnabled(jws);
-    const QString tip = jws ? tr("Copy the decoder's token as text that is safe to share: the header, every claim's "
-                                 "name and type, the times, iss and aud; personal values masked, and no signature, "
-                                 "so it can never be replayed")
+    const QString tip = sdJwt
+        ? tr("Not for an SD-JWT: its disclosures carry the personal values in base64url, and a copy without them "
+             "would not show what the bug is about. Share the claim names from the Claims tab instead.")
+        : jws ? tr("Copy the decoder's token as text that is safe to share: the header, every claim's "
+                   "name and type, the times, iss and aud; personal values masked, and no signature, "
+                   "so it can never be replayed")
         : jwe ? tr("Not for an encrypted token (JWE): its claims are encrypted, so they cannot be masked one by one. "
                    "Decrypt it and copy the nested token from the decoder instead.")
               : tr("There is no token that decodes to copy");
@@ -621,9 +650,77 @@ QString DecoderPage::openFindingCode() const
     return finding.data(FindingsModel::CodeRole).toString();
 }
 
+void DecoderPage::showSdJwt(const std::string& text, const inspect::ExtractedToken& token)
+{
+    using Part = TokenHighlighter::Part;
+    using Role = TokenHighlighter::Role;
+    const std::string_view sdJwt = token.sdJwt;
+    const auto position = [&](std::size_t at) { return utf16Offset(text, token.offset + at); };
+    QList<Part> parts;
+    // [begin, end) split at its dots, numbered from 0: the issuer-signed JWT's parts, or the KB-JWT's.
+    const auto addDotted = [&](std::size_t begin, std::size_t end, Role role) {
+        int index = 0;
+        for (std::size_t start = begin;;) {
+            const std::size_t dot = std::min(sdJwt.find('.', start), end);
+            parts.append({position(start), position(dot) - position(start), index++, role});
+            if (dot >= end) {
+                break;
+            }
+            start = dot + 1;
+        }
+    };
+    const std::size_t firstTilde = sdJwt.find('~');
+    const std::size_t lastTilde = sdJwt.rfind('~');
+    addDotted(0, firstTilde, Role::Token);
+    int disclosure = 0;
+    for (std::size_t start = firstTilde + 1; start <= lastTilde;) {
+        const std::size_t end = sdJwt.find('~', start);
+        parts.append({position(start), position(end) - position(start), disclosure++, Role::Disclosure});
+        start = end + 1;
+    }
+    if (lastTilde + 1 < sdJwt.size()) {
+        addDotted(lastTilde + 1, sdJwt.size(), Role::KeyBinding);
+    }
+    m_tokenEdit->highlighter()->setParts(std::move(parts), 3);
+
+    const QString summary = sdJwtSummary();
+    m_sourceLabel->setText(m_sourceLabel->text().isEmpty() ? summary
+                                                           : tr("%1 · %2").arg(m_sourceLabel->text(), summary));
+    if (!m_sdJwt) {
+        return;
+    }
+    // Each finding marks the part it is about; those about the payload say where in their text.
+    QList<std::pair<int, int>> invalid;
+    for (const auto& finding : m_sdJwt->findings) {
+        if (finding.position > 0 && finding.position < sdJwt.size()) {
+            invalid.append(
+                {position(finding.position), position(std::min(sdJwt.find('~', finding.position), sdJwt.size()))});
+        }
+    }
+    m_tokenEdit->markInvalid(std::move(invalid));
+    const std::size_t undisclosed = m_sdJwt->undisclosed;
+    m_claimsView->setNote(
+        undisclosed == 1 ? tr("1 digest is not disclosed (it may be a decoy); its claim cannot be recovered from the "
+                              "token.")
+                         : tr("%1 digests are not disclosed (decoys included); their claims cannot be recovered from "
+                              "the token.")
+                               .arg(undisclosed));
+}
+
+QString DecoderPage::sdJwtSummary() const
+{
+    if (!m_sdJwt) {
+        return tr("SD-JWT that cannot be read: only its issuer-signed JWT is shown");
+    }
+    const std::size_t count = m_sdJwt->disclosures.size();
+    const QString disclosures = count == 1 ? tr("1 disclosure") : tr("%1 disclosures").arg(count);
+    return m_sdJwt->keyBindingJwt ? tr("SD-JWT (selective disclosure) · %1 · with a key binding JWT").arg(disclosures)
+                                  : tr("SD-JWT (selective disclosure) · %1 · no key binding JWT").arg(disclosures);
+}
+
 void DecoderPage::copyForBugReport()
 {
-    if (!m_token || m_token->kind != jose::TokenKind::Jws) {
+    if (!m_token || m_token->kind != jose::TokenKind::Jws || !m_copyForBugReport->isEnabled()) {
         emit statusMessage(m_copyForBugReport->statusTip());
         return;
     }
@@ -705,11 +802,23 @@ void DecoderPage::decode()
     m_sourceLabel->clear();
 
     auto extracted = chooseToken(utf8);
+    // An SD-JWT is parsed on the GUI thread, big or not: its disclosures are small, and parsing is
+    // cheap next to laying out the text.
+    m_sdJwt.reset();
+    if (extracted && extracted->isSdJwt()) {
+        if (auto parsed = sdjwt::parseSdJwt(extracted->sdJwt)) {
+            m_sdJwt = std::move(*parsed);
+        }
+    }
     // The background's work, when it was done for this very token.
     const std::shared_ptr<const Prepared> keep = m_prepared; // alive through this call, whatever it triggers
     const Prepared* prepared
         = extracted && keep && keep->decoded && keep->token == extracted->token ? keep.get() : nullptr;
-    if (const QString shown = extracted ? toQString(extracted->token) : QString(); shown != m_shownToken) {
+    // An SD-JWT is shown whole: the Verification tab checks its disclosures and KB-JWT too.
+    if (const QString shown = !extracted ? QString()
+            : extracted->isSdJwt()       ? toQString(extracted->sdJwt)
+                                         : toQString(extracted->token);
+        shown != m_shownToken) {
         m_shownToken = shown;
         emit shownTokenChanged(m_shownToken);
     }
@@ -732,7 +841,7 @@ void DecoderPage::decode()
     }
     m_decoding = true; // the panel may report a decryption for the previous token on the way
     const jose::CompactToken* decodedAlready = prepared && *prepared->decoded ? &**prepared->decoded : nullptr;
-    m_verification->setToken(m_shownToken, decodedAlready);
+    m_verification->setToken(m_shownToken, extracted && extracted->isSdJwt() ? nullptr : decodedAlready);
     m_decoding = false;
     m_partsLabel->hide();
     m_innerHeaderTitle->hide();
@@ -741,7 +850,12 @@ void DecoderPage::decode()
     if (!jweText) {
         setDecryptedClaims(std::nullopt);
     }
-    m_secretSearch->setToken(extracted ? m_shownToken : QString(), decodedAlready);
+    // An SD-JWT's issuer signs with its key: the search tries HMAC secrets on the issuer-signed JWT.
+    m_secretSearch->setToken(extracted ? toQString(extracted->token) : QString(), decodedAlready);
+    m_xray->setSdJwt(m_sdJwt);
+    if (!m_sdJwt) {
+        m_claimsView->setNote({});
+    }
     if (!extracted) {
         m_xray->setToken(std::nullopt);
         m_token.reset();
@@ -759,7 +873,11 @@ void DecoderPage::decode()
     }
     const int tokenStart = utf16Offset(utf8, extracted->offset);
     const int tokenEnd = utf16Offset(utf8, extracted->offset + extracted->token.size());
-    m_tokenEdit->markToken(tokenStart, tokenEnd);
+    if (extracted->isSdJwt()) {
+        showSdJwt(utf8, *extracted);
+    } else {
+        m_tokenEdit->markToken(tokenStart, tokenEnd);
+    }
 
     // The background's results are read in place: a megabyte token is costly to copy.
     std::optional<Result<jose::CompactToken>> ownToken;
@@ -775,10 +893,14 @@ void DecoderPage::decode()
     // The claims as far as the payload decodes, also when the token as a whole does not.
     const jose::SegmentReading* payloadPart
         = reading.kind == jose::TokenKind::Jws ? reading.segment(jose::SegmentRole::Payload) : nullptr;
-    m_claimsModel->setClaims(m_token && m_token->payloadJson        ? m_token->payloadJson->value
-                                 : payloadPart && payloadPart->json ? payloadPart->json->value
-                                                                    : encoding::Json(),
-                             m_verification->verificationTime());
+    if (m_sdJwt) {
+        m_claimsModel->setSdJwt(*m_sdJwt, m_verification->verificationTime());
+    } else {
+        m_claimsModel->setClaims(m_token && m_token->payloadJson        ? m_token->payloadJson->value
+                                     : payloadPart && payloadPart->json ? payloadPart->json->value
+                                                                        : encoding::Json(),
+                                 m_verification->verificationTime());
+    }
     updateFindings();
     // A token that does not decode, or has no signature: the parts that decode, each marked. (One
     // that decodes keeps the full view, e.g. the hex dump of a payload that is not UTF-8.)
@@ -822,8 +944,10 @@ void DecoderPage::decode()
         m_headerTitle->setText(tr("Header · algorithm and token type"));
         const auto& payload = token->payload();
         if (token->payloadJson) {
-            m_payloadTitle->setText(token->payloadJson->value.is_object() ? tr("Payload · claims")
-                                                                          : tr("Payload · JSON"));
+            m_payloadTitle->setText(m_sdJwt ? tr("Payload · claims as the issuer signed them, with the digests of "
+                                                 "the disclosures")
+                                        : token->payloadJson->value.is_object() ? tr("Payload · claims")
+                                                                                : tr("Payload · JSON"));
             m_payloadView->showJson(prepared ? prepared->prettyPayload
                                              : toQString(encoding::toPrettyJson(token->payloadJson->value)));
         } else if (payload.empty()) {

@@ -4,6 +4,7 @@
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
 #include "jwe/JweMessage.h"
+#include "sdjwt/SdJwt.h"
 
 #include <QList>
 #include <QWidget>
@@ -66,6 +67,9 @@ public:
     // Copies a text safe to paste into a bug report (inspect::redactToken): no signature, personal
     // values masked. Enabled for a signed token; a JWE's claims cannot be masked one by one.
     [[nodiscard]] QAction* copyForBugReportAction() const { return m_copyForBugReport; }
+    // The SD-JWT shown (RFC 9901), parsed without checking signatures; empty for anything else.
+    // Its issuer-signed JWT is what the header and payload panes show.
+    [[nodiscard]] const std::optional<sdjwt::SdJwt>& sdJwt() const { return m_sdJwt; }
     // A decrypted JWE's claims (of its nested token, or its own); empty for anything else.
     [[nodiscard]] const std::optional<encoding::Json>& decryptedClaims() const { return m_decryptedClaims; }
 
@@ -115,6 +119,10 @@ private:
     void showJweParts();
     void showJsonJwe(jwe::JweMessage message);
     void setDecryptedClaims(std::optional<encoding::Json> claims);
+    // An SD-JWT's parts in the token editor, each disclosure in its colour, its findings marked,
+    // and what is not disclosed; `text` is the whole input.
+    void showSdJwt(const std::string& text, const inspect::ExtractedToken& token);
+    [[nodiscard]] QString sdJwtSummary() const; // "SD-JWT · 4 disclosures · key binding JWT"
     void copyForBugReport();
     void updateCopyForBugReport(); // enabled, and why not, for the token shown
 
@@ -149,6 +157,7 @@ private:
     FindingsModel* m_findingsModel;
     FindingsView* m_findingsView;
     std::optional<jose::CompactToken> m_token; // the JWS or JWE shown, decoded leniently
+    std::optional<sdjwt::SdJwt> m_sdJwt; // when m_token is an SD-JWT's issuer-signed JWT
     std::optional<encoding::Json> m_decryptedClaims;
     std::optional<jwe::JweMessage> m_jweMessage; // the JWE shown, compact or JSON
     bool m_jweCompact = true;

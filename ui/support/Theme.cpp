@@ -33,6 +33,24 @@ QColor tokenPartColor(const TokenColors& colors, int partCount, int index)
     return index == 0 ? colors.header : index == 1 ? colors.payload : colors.signature;
 }
 
+QColor disclosureColor(const QPalette& palette, int index)
+{
+    // Teal, orange, green, olive, indigo, plum: apart from the header's red, the payload's purple
+    // and the signature's blue.
+    static constexpr std::array<QRgb, kDisclosureColorCount> kLight{0x00796b, 0xb34700, 0x2e7d32,
+                                                                    0x6d6a00, 0x3f51b5, 0x8b3a62};
+    static constexpr std::array<QRgb, kDisclosureColorCount> kDark{0x4dd0c0, 0xffa657, 0x8fe388,
+                                                                   0xe0d060, 0xa0a8ff, 0xff9ec4};
+    const auto slot
+        = static_cast<std::size_t>(((index % kDisclosureColorCount) + kDisclosureColorCount) % kDisclosureColorCount);
+    return QColor::fromRgb(isDark(palette) ? kDark[slot] : kLight[slot]);
+}
+
+QColor keyBindingColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xa8, 0xb8, 0xd0) : QColor(0x5a, 0x62, 0x70);
+}
+
 TimelineColors timelineColors(const QPalette& palette)
 {
     if (isDark(palette)) {

@@ -25,6 +25,12 @@ struct TokenColors {
 // authentication tag (the signature's), five colours in all.
 [[nodiscard]] QColor tokenPartColor(const TokenColors& colors, int partCount, int index);
 
+// SD-JWT (RFC 9901): the colour of disclosure `index` (from 0), a cycle of six that are none of a
+// JWS's three, and the key binding JWT's. Each reaches 4.5:1 against the palette's Base.
+inline constexpr int kDisclosureColorCount = 6;
+[[nodiscard]] QColor disclosureColor(const QPalette& palette, int index);
+[[nodiscard]] QColor keyBindingColor(const QPalette& palette);
+
 // Colours of the claim-lifetime timeline. Every one is also used for text, and reaches 4.5:1 against
 // the palette's Base, plain or under the suspicious-row tint (`warning` at kTimelineTintAlpha).
 struct TimelineColors {

@@ -81,7 +81,9 @@ void TokenHighlighter::highlightBlock(const QString& text)
         if (start >= end) {
             continue;
         }
-        const QColor color = tokenPartColor(colors, m_partCount, part.index);
+        const QColor color = part.role == Role::Disclosure ? disclosureColor(QApplication::palette(), part.index)
+            : part.role == Role::KeyBinding                ? keyBindingColor(QApplication::palette())
+                                                           : tokenPartColor(colors, m_partCount, part.index);
         QTextCharFormat format;
         format.setForeground(color);
         setFormat(start - blockStart, end - start, format);

@@ -7,15 +7,23 @@ namespace jwtwb::ui {
 
 // Colours a compact token by part (header, payload, signature, and a JWE's five parts), with the
 // dots in the normal text colour, and underlines the character an error is about and invalid ranges.
+// An SD-JWT adds its disclosures, each in its own colour, and its KB-JWT; the '~' stay uncoloured.
 class TokenHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
 
 public:
+    enum class Role {
+        Token, // a part of the compact token (an SD-JWT's issuer-signed JWT)
+        Disclosure, // an SD-JWT's disclosure; `index` counts the disclosures
+        KeyBinding, // a part of an SD-JWT's key binding JWT
+    };
+
     struct Part {
         int start; // document position
         int length;
         int index; // 0-based part number
+        Role role = Role::Token;
         friend bool operator==(const Part&, const Part&) = default;
     };
 

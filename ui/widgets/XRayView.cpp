@@ -6,6 +6,7 @@
 #include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
+#include "widgets/DisclosureSteps.h"
 #include "widgets/EncryptionSteps.h"
 #include "widgets/SigningSteps.h"
 #include "widgets/TokenHighlighter.h"
@@ -77,6 +78,7 @@ XRayView::XRayView(QWidget* parent)
     , m_tokenHighlighter(new TokenHighlighter(m_tokenView->document()))
     , m_detail(new QLabel(this))
     , m_steps(new QTextBrowser(this))
+    , m_disclosureSteps(new DisclosureSteps(this))
 {
     m_detail->setObjectName(QStringLiteral("xrayDetail"));
     m_steps->setObjectName(QStringLiteral("xraySteps"));
@@ -139,7 +141,8 @@ XRayView::XRayView(QWidget* parent)
     splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(splitter, 3);
+    layout->addWidget(m_disclosureSteps, 2);
     // The left column, then the steps.
     chainTabOrder({m_tokenView, m_views[0], m_views[1], m_views[2], m_views[3], m_views[4], m_steps});
     rebuild();
@@ -202,6 +205,11 @@ void XRayView::setToken(std::optional<jose::CompactToken> token)
     m_compact = true;
     m_jsonText.clear();
     scheduleRebuild();
+}
+
+void XRayView::setSdJwt(std::optional<sdjwt::SdJwt> sdJwt)
+{
+    m_disclosureSteps->setSdJwt(std::move(sdJwt));
 }
 
 void XRayView::setJsonJwe(const QString& text, jwe::JweMessage message)

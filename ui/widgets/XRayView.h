@@ -3,6 +3,7 @@
 #include "jose/CompactToken.h"
 #include "jwe/JweMessage.h"
 #include "keys/Key.h"
+#include "sdjwt/SdJwt.h"
 #include "support/ByteDisplay.h"
 #include "support/VerdictText.h"
 
@@ -23,6 +24,7 @@ struct SegmentSpan;
 
 namespace jwtwb::ui {
 
+class DisclosureSteps;
 class TokenHighlighter;
 
 // Explains this very token: any character of it lights up its base64url group, the bytes the group
@@ -52,6 +54,9 @@ public:
     // A JWE in the JSON serialization: its text, and the steps (no characters to map).
     void setJsonJwe(const QString& text, jwe::JweMessage message);
     void setKeys(std::vector<keys::Key> keys, bool isSet);
+    // An SD-JWT whose issuer-signed JWT setToken() was given: its disclosures are explained below.
+    void setSdJwt(std::optional<sdjwt::SdJwt> sdJwt);
+    [[nodiscard]] DisclosureSteps* disclosureSteps() const { return m_disclosureSteps; }
     // A JWE: what decrypting it with the Verification tab's key gave ("" while there is no key).
     void setDecryptionOutcome(const QString& outcome, VerificationState state);
 
@@ -94,6 +99,7 @@ private:
     std::array<QPlainTextEdit*, kMaxParts> m_views{};
     QLabel* m_detail;
     QTextBrowser* m_steps;
+    DisclosureSteps* m_disclosureSteps;
     std::optional<jose::CompactToken> m_token;
     std::optional<jwe::JweMessage> m_message; // a JWE's, compact or JSON
     bool m_compact = true;
