@@ -809,6 +809,25 @@
     </message>
 </context>
 <context>
+    <name>jwtwb::ui::CheckList</name>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ bestanden</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>– not checked</source>
+        <translation>– nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::ClaimHelpers</name>
     <message>
         <source>iat = now</source>
@@ -1516,18 +1535,6 @@
         <translation>Geben Sie oben die URL der Anfrage an, um htu zu prüfen (der Nachweis sagt „%1“).</translation>
     </message>
     <message>
-        <source>✓ passed</source>
-        <translation>✓ bestanden</translation>
-    </message>
-    <message>
-        <source>✗ failed</source>
-        <translation>✗ fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>– not checked</source>
-        <translation>– nicht geprüft</translation>
-    </message>
-    <message>
         <source>Invalid DPoP proof</source>
         <translation>Ungültiger DPoP-Nachweis</translation>
     </message>
@@ -1542,10 +1549,6 @@
     <message>
         <source>There is no DPoP proof to check.</source>
         <translation>Es gibt keinen DPoP-Nachweis zu prüfen.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Invalid DPoP proof: %n check(s) fail</source>
@@ -3643,18 +3646,6 @@ Quelle: %2</translation>
         <translation>Offenlegungen</translation>
     </message>
     <message>
-        <source>✓ passed</source>
-        <translation>✓ bestanden</translation>
-    </message>
-    <message>
-        <source>✗ failed</source>
-        <translation>✗ fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>– not checked</source>
-        <translation>– nicht geprüft</translation>
-    </message>
-    <message>
         <source>This is an SD-JWT (RFC 9901): an issuer-signed JWT followed by disclosures, and in a presentation a key binding JWT. The key below verifies the issuer&apos;s signature.</source>
         <translation>Dies ist ein SD-JWT (RFC 9901): ein vom Aussteller signiertes JWT, gefolgt von Offenlegungen, und in einer Präsentation ein Key-Binding-JWT. Der Schlüssel unten prüft die Signatur des Ausstellers.</translation>
     </message>
@@ -3704,10 +3695,6 @@ Quelle: %2</translation>
     <message>
         <source>Not verified</source>
         <translation>Nicht geprüft</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Invalid SD-JWT: %n check(s) fail</source>

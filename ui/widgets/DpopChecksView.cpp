@@ -5,13 +5,12 @@
 #include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
+#include "widgets/CheckList.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
-#include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -56,6 +55,7 @@ DpopChecksView::DpopChecksView(QWidget* parent)
     , m_accessToken(new QLineEdit(this))
     , m_nonce(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_checks(new CheckList(QStringLiteral("dpopCheck"), this))
 {
     m_method->setObjectName(QStringLiteral("dpopMethod"));
     m_url->setObjectName(QStringLiteral("dpopUrl"));
@@ -92,32 +92,10 @@ DpopChecksView::DpopChecksView(QWidget* parent)
     form->addRow(tr("Access &token"), m_accessToken);
     form->addRow(tr("&Nonce"), m_nonce);
 
-    // The checks as a list on the base colour, where the outcome colours are easiest to read.
-    auto* list = new QFrame(this);
-    list->setObjectName(QStringLiteral("dpopCheckList"));
-    list->setFrameShape(QFrame::StyledPanel);
-    list->setBackgroundRole(QPalette::Base);
-    list->setAutoFillBackground(true);
-    auto* grid = new QGridLayout(list);
-    grid->setColumnStretch(2, 1);
-    grid->setHorizontalSpacing(12);
+    m_checks->setObjectName(QStringLiteral("dpopCheckList"));
     for (std::size_t i = 0; i <= kLastCheck; ++i) {
-        const auto code = static_cast<DpopCheckCode>(i);
-        const QString name = toQString(dpop::dpopCheckName(code));
-        Row row{new QLabel(name, list), new QLabel(list), new QLabel(list)};
-        row.name->setObjectName(QStringLiteral("dpopCheckName_%1").arg(name));
-        row.outcome->setObjectName(QStringLiteral("dpopCheckOutcome_%1").arg(name));
-        row.reason->setObjectName(QStringLiteral("dpopCheckReason_%1").arg(name));
-        QFont bold = row.name->font();
-        bold.setBold(true);
-        row.name->setFont(bold);
-        row.reason->setWordWrap(true);
-        row.reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        const auto at = static_cast<int>(i);
-        grid->addWidget(row.name, at, 0, Qt::AlignTop);
-        grid->addWidget(row.outcome, at, 1, Qt::AlignTop);
-        grid->addWidget(row.reason, at, 2, Qt::AlignTop);
-        m_rows.push_back(row);
+        const QString name = toQString(dpop::dpopCheckName(static_cast<DpopCheckCode>(i)));
+        m_checks->addRow(name, name);
     }
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -128,7 +106,7 @@ DpopChecksView::DpopChecksView(QWidget* parent)
     layout->addWidget(about);
     layout->addLayout(form);
     layout->addWidget(m_error);
-    layout->addWidget(list);
+    layout->addWidget(m_checks);
     chainTabOrder({m_method, m_url, m_accessToken, m_nonce});
 
     connect(m_method, &QComboBox::editTextChanged, this, &DpopChecksView::requestChanged);
@@ -212,30 +190,26 @@ void DpopChecksView::showChecks()
     m_error->setVisible(!m_errorText.isEmpty());
     const bool methodGiven = !m_method->currentText().trimmed().isEmpty();
     const bool urlGiven = !m_url->text().trimmed().isEmpty();
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        Row& row = m_rows[i];
+    for (int i = 0; i < m_checks->rowCount(); ++i) {
         const auto code = static_cast<DpopCheckCode>(i);
         QString reason;
-        row.shown = CheckOutcome::NotChecked;
+        CheckOutcome shown = CheckOutcome::NotChecked;
         if (m_verification) {
             const dpop::DpopCheck& check = m_verification->check(code);
-            row.shown = check.outcome;
+            shown = check.outcome;
             reason = sentence(check.reason);
         }
-        if (code == DpopCheckCode::Signature && row.shown == CheckOutcome::Passed) {
+        if (code == DpopCheckCode::Signature && shown == CheckOutcome::Passed) {
             reason = tr("%1 It was made with the key in the proof's own header (%2).").arg(reason, headerAlgorithm());
         } else if (m_verification && code == DpopCheckCode::Method && !methodGiven) {
             // Without the request there is nothing to compare with: not a failure of the proof.
-            row.shown = CheckOutcome::NotChecked;
+            shown = CheckOutcome::NotChecked;
             reason = tr("Give the request's method above to check htm (the proof says \"%1\").").arg(proofClaim("htm"));
         } else if (m_verification && code == DpopCheckCode::Url && !urlGiven) {
-            row.shown = CheckOutcome::NotChecked;
+            shown = CheckOutcome::NotChecked;
             reason = tr("Give the request's URL above to check htu (the proof says \"%1\").").arg(proofClaim("htu"));
         }
-        row.outcome->setText(row.shown == CheckOutcome::Passed       ? tr("✓ passed")
-                                 : row.shown == CheckOutcome::Failed ? tr("✗ failed")
-                                                                     : tr("– not checked"));
-        row.reason->setText(reason);
+        m_checks->setRow(i, shown, reason);
     }
     updateColors();
     m_verdict = makeVerdict();
@@ -252,12 +226,7 @@ Verdict DpopChecksView::makeVerdict() const
     if (!m_verification) {
         return {VerificationState::NotVerified, tr("Not verified"), {tr("There is no DPoP proof to check.")}, {}};
     }
-    QStringList failed;
-    for (const Row& row : m_rows) {
-        if (row.shown == CheckOutcome::Failed) {
-            failed << tr("%1: %2").arg(row.name->text(), row.reason->text());
-        }
-    }
+    const QStringList failed = m_checks->failures();
     if (!failed.isEmpty()) {
         return {VerificationState::Invalid,
                 tr("Invalid DPoP proof: %n check(s) fail", nullptr, static_cast<int>(failed.size())), failed,
@@ -266,8 +235,8 @@ Verdict DpopChecksView::makeVerdict() const
     const auto& v = *m_verification;
     const QString key
         = v.key ? tr("%1, thumbprint %2").arg(toQString(v.key->describe()), toQString(v.thumbprint)) : QString();
-    if (m_rows[static_cast<std::size_t>(DpopCheckCode::Method)].shown == CheckOutcome::NotChecked
-        || m_rows[static_cast<std::size_t>(DpopCheckCode::Url)].shown == CheckOutcome::NotChecked) {
+    if (outcome(DpopCheckCode::Method) == CheckOutcome::NotChecked
+        || outcome(DpopCheckCode::Url) == CheckOutcome::NotChecked) {
         return {VerificationState::NotVerified,
                 tr("Not verified"),
                 {tr("The proof is signed with the key in its own header (%1), and every check that can run "
@@ -289,12 +258,12 @@ Verdict DpopChecksView::makeVerdict() const
 
 dpop::CheckOutcome DpopChecksView::outcome(dpop::DpopCheckCode code) const
 {
-    return m_rows.at(static_cast<std::size_t>(code)).shown;
+    return m_checks->outcome(static_cast<int>(code));
 }
 
 QString DpopChecksView::reason(dpop::DpopCheckCode code) const
 {
-    return m_rows.at(static_cast<std::size_t>(code)).reason->text();
+    return m_checks->reason(static_cast<int>(code));
 }
 
 void DpopChecksView::changeEvent(QEvent* event)
@@ -307,15 +276,7 @@ void DpopChecksView::changeEvent(QEvent* event)
 
 void DpopChecksView::updateColors()
 {
-    const StatusColors colors = statusColors(QApplication::palette());
-    const QColor neutral = QApplication::palette().color(QPalette::Text);
-    for (const Row& row : m_rows) {
-        setTextColor(row.outcome,
-                     row.shown == CheckOutcome::Passed       ? colors.good
-                         : row.shown == CheckOutcome::Failed ? colors.bad
-                                                             : neutral);
-    }
-    setTextColor(m_error, colors.bad);
+    setTextColor(m_error, statusColors(QApplication::palette()).bad);
 }
 
 } // namespace jwtwb::ui

@@ -16,6 +16,8 @@ class QLineEdit;
 
 namespace jwtwb::ui {
 
+class CheckList;
+
 // A DPoP proof (RFC 9449) checked against the request it came with: the HTTP method, the URL, and
 // optionally the access token and the nonce the user gives, and every check of dpop::verifyDpopProof
 // with its outcome and reason. The proof is verified with the key in its own header. Nothing typed
@@ -47,13 +49,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Row {
-        QLabel* name;
-        QLabel* outcome;
-        QLabel* reason;
-        dpop::CheckOutcome shown = dpop::CheckOutcome::NotChecked;
-    };
-
     [[nodiscard]] dpop::DpopExpectations expectations(std::chrono::sys_seconds now) const;
     void showChecks();
     void updateColors();
@@ -66,7 +61,7 @@ private:
     QLineEdit* m_accessToken;
     QLineEdit* m_nonce;
     QLabel* m_error;
-    std::vector<Row> m_rows; // one per dpop::DpopCheckCode, in its order
+    CheckList* m_checks; // a row per dpop::DpopCheckCode, in its order
     std::optional<dpop::DpopVerification> m_verification;
     QString m_errorText; // the proof is not a JWS at all
     Verdict m_verdict;

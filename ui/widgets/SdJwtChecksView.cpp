@@ -4,13 +4,12 @@
 #include "support/Labels.h"
 #include "support/TabOrder.h"
 #include "support/Theme.h"
+#include "widgets/CheckList.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
-#include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -23,6 +22,10 @@ using jose::CheckOutcome;
 using sdjwt::KbCheckCode;
 
 constexpr auto kLastCheck = static_cast<std::size_t>(KbCheckCode::IssuedAt);
+// The rows of the check list: the issuer signature, the disclosures, then one per KbCheckCode.
+constexpr int kIssuerRow = 0;
+constexpr int kDisclosuresRow = 1;
+constexpr int kFirstKbRow = 2;
 
 // Core's reason as a sentence, but a claim or header name that starts it keeps its case ("sd_hash is …").
 QString sentence(std::string_view reason)
@@ -47,7 +50,7 @@ SdJwtChecksView::SdJwtChecksView(QWidget* parent)
     , m_required(new QCheckBox(tr("Require &key binding"), this))
     , m_about(new QLabel(this))
     , m_error(new QLabel(this))
-    , m_list(new QFrame(this))
+    , m_checks(new CheckList(QStringLiteral("sdCheck"), this))
 {
     m_audience->setObjectName(QStringLiteral("sdKbAudience"));
     m_nonce->setObjectName(QStringLiteral("sdKbNonce"));
@@ -72,20 +75,12 @@ SdJwtChecksView::SdJwtChecksView(QWidget* parent)
     form->addRow(tr("Expected n&once (KB-JWT)"), m_nonce);
     form->addRow(QString(), m_required);
 
-    // The checks as a list on the base colour, where the outcome colours are easiest to read.
-    auto* list = m_list;
-    list->setObjectName(QStringLiteral("sdCheckList"));
-    list->setFrameShape(QFrame::StyledPanel);
-    list->setBackgroundRole(QPalette::Base);
-    list->setAutoFillBackground(true);
-    auto* grid = new QGridLayout(list);
-    grid->setColumnStretch(2, 1);
-    grid->setHorizontalSpacing(12);
-    m_issuerRow = addRow(tr("issuer signature"), QStringLiteral("issuer"));
-    m_disclosuresRow = addRow(tr("disclosures"), QStringLiteral("disclosures"));
+    m_checks->setObjectName(QStringLiteral("sdCheckList"));
+    m_checks->addRow(tr("issuer signature"), QStringLiteral("issuer"));
+    m_checks->addRow(tr("disclosures"), QStringLiteral("disclosures"));
     for (std::size_t i = 0; i <= kLastCheck; ++i) {
         const QString name = toQString(sdjwt::kbCheckName(static_cast<KbCheckCode>(i)));
-        m_rows.push_back(addRow(name, name));
+        m_checks->addRow(name, name);
     }
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,32 +91,13 @@ SdJwtChecksView::SdJwtChecksView(QWidget* parent)
     layout->addWidget(m_about);
     layout->addLayout(form);
     layout->addWidget(m_error);
-    layout->addWidget(m_list);
+    layout->addWidget(m_checks);
     chainTabOrder({m_audience, m_nonce, m_required});
 
     connect(m_audience, &QLineEdit::textChanged, this, &SdJwtChecksView::expectationsChanged);
     connect(m_nonce, &QLineEdit::textChanged, this, &SdJwtChecksView::expectationsChanged);
     connect(m_required, &QCheckBox::toggled, this, &SdJwtChecksView::expectationsChanged);
     clear({});
-}
-
-SdJwtChecksView::Row SdJwtChecksView::addRow(const QString& name, const QString& id)
-{
-    auto* grid = static_cast<QGridLayout*>(m_list->layout());
-    Row row{new QLabel(name, m_list), new QLabel(m_list), new QLabel(m_list)};
-    row.name->setObjectName(QStringLiteral("sdCheckName_%1").arg(id));
-    row.outcome->setObjectName(QStringLiteral("sdCheckOutcome_%1").arg(id));
-    row.reason->setObjectName(QStringLiteral("sdCheckReason_%1").arg(id));
-    QFont bold = row.name->font();
-    bold.setBold(true);
-    row.name->setFont(bold);
-    row.reason->setWordWrap(true);
-    row.reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    const int at = grid->rowCount();
-    grid->addWidget(row.name, at, 0, Qt::AlignTop);
-    grid->addWidget(row.outcome, at, 1, Qt::AlignTop);
-    grid->addWidget(row.reason, at, 2, Qt::AlignTop);
-    return row;
 }
 
 void SdJwtChecksView::setExpectedAudience(const QString& audience)
@@ -179,26 +155,16 @@ void SdJwtChecksView::clear(const QString& why)
     showChecks();
 }
 
-void SdJwtChecksView::showRow(Row& row, CheckOutcome outcome, const QString& reason)
-{
-    row.shown = outcome;
-    row.outcome->setText(outcome == CheckOutcome::Passed       ? tr("✓ passed")
-                             : outcome == CheckOutcome::Failed ? tr("✗ failed")
-                                                               : tr("– not checked"));
-    row.reason->setText(reason);
-}
-
 void SdJwtChecksView::showChecks()
 {
     m_error->setText(m_errorText);
     m_error->setVisible(!m_errorText.isEmpty());
     const sdjwt::SdJwtVerification* v = m_verification ? &*m_verification : nullptr;
     if (!v) {
-        showRow(m_issuerRow, m_errorText.isEmpty() ? CheckOutcome::NotChecked : CheckOutcome::Failed,
-                m_errorText.isEmpty() ? m_waiting : m_errorText);
-        showRow(m_disclosuresRow, CheckOutcome::NotChecked, {});
-        for (Row& row : m_rows) {
-            showRow(row, CheckOutcome::NotChecked, {});
+        m_checks->setRow(kIssuerRow, m_errorText.isEmpty() ? CheckOutcome::NotChecked : CheckOutcome::Failed,
+                         m_errorText.isEmpty() ? m_waiting : m_errorText);
+        for (int row = kDisclosuresRow; row < m_checks->rowCount(); ++row) {
+            m_checks->setRow(row, CheckOutcome::NotChecked, {});
         }
         m_about->setText(tr("This is an SD-JWT (RFC 9901): an issuer-signed JWT followed by disclosures, and in a "
                             "presentation a key binding JWT. The key below verifies the issuer's signature."));
@@ -213,25 +179,25 @@ void SdJwtChecksView::showChecks()
                              : tr("This is an SD-JWT (RFC 9901) with %n disclosure(s) and no key binding JWT. The key "
                                   "below verifies the issuer's signature.",
                                   nullptr, disclosures));
-        showRow(m_issuerRow, v->issuer.valid() ? CheckOutcome::Passed : CheckOutcome::Failed,
-                m_issuerVerdict->reasons.value(0));
+        m_checks->setRow(kIssuerRow, v->issuer.valid() ? CheckOutcome::Passed : CheckOutcome::Failed,
+                         m_issuerVerdict->reasons.value(0));
         if (!sd.ok()) {
             const sdjwt::SdFinding& first = sd.findings.front();
-            showRow(m_disclosuresRow, CheckOutcome::Failed,
-                    tr("%n problem(s); the first: %1 (%2)", nullptr, static_cast<int>(sd.findings.size()))
-                        .arg(sentence(first.reason), toQString(sdjwt::sdProblemName(first.code))));
+            m_checks->setRow(kDisclosuresRow, CheckOutcome::Failed,
+                             tr("%n problem(s); the first: %1 (%2)", nullptr, static_cast<int>(sd.findings.size()))
+                                 .arg(sentence(first.reason), toQString(sdjwt::sdProblemName(first.code))));
         } else {
             const QString matched = tr("Each of the %n disclosure(s) matches a digest the issuer signed, in its place.",
                                        nullptr, disclosures);
             const QString hidden
                 = tr("%n digest(s) are not disclosed (decoys included); what they hide cannot be read from the token.",
                      nullptr, static_cast<int>(sd.undisclosed));
-            showRow(m_disclosuresRow, CheckOutcome::Passed,
-                    sd.undisclosed ? matched + QLatin1Char(' ') + hidden : matched);
+            m_checks->setRow(kDisclosuresRow, CheckOutcome::Passed,
+                             sd.undisclosed ? matched + QLatin1Char(' ') + hidden : matched);
         }
-        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        for (std::size_t i = 0; i <= kLastCheck; ++i) {
             const sdjwt::KbCheck& check = v->check(static_cast<KbCheckCode>(i));
-            showRow(m_rows[i], check.outcome, sentence(check.reason));
+            m_checks->setRow(kFirstKbRow + static_cast<int>(i), check.outcome, sentence(check.reason));
         }
     }
     updateColors();
@@ -249,17 +215,7 @@ Verdict SdJwtChecksView::makeVerdict() const
     if (!m_verification) {
         return {VerificationState::NotVerified, tr("Not verified"), {m_waiting}, m_waiting};
     }
-    QStringList failed;
-    for (const Row* row : {&m_issuerRow, &m_disclosuresRow}) {
-        if (row->shown == CheckOutcome::Failed) {
-            failed << tr("%1: %2").arg(row->name->text(), row->reason->text());
-        }
-    }
-    for (const Row& row : m_rows) {
-        if (row.shown == CheckOutcome::Failed) {
-            failed << tr("%1: %2").arg(row.name->text(), row.reason->text());
-        }
-    }
+    const QStringList failed = m_checks->failures();
     if (!failed.isEmpty()) {
         return {VerificationState::Invalid,
                 tr("Invalid SD-JWT: %n check(s) fail", nullptr, static_cast<int>(failed.size())), failed,
@@ -267,7 +223,7 @@ Verdict SdJwtChecksView::makeVerdict() const
     }
     const auto& v = *m_verification;
     QStringList reasons = m_issuerVerdict->reasons;
-    reasons << m_disclosuresRow.reason->text();
+    reasons << m_checks->reason(kDisclosuresRow);
     if (!v.sdJwt.keyBindingJwt) {
         reasons << tr("No key binding JWT: anyone who holds this SD-JWT can present it.");
     } else if (v.check(KbCheckCode::Audience).outcome == CheckOutcome::NotChecked
@@ -283,12 +239,12 @@ Verdict SdJwtChecksView::makeVerdict() const
 
 jose::CheckOutcome SdJwtChecksView::outcome(sdjwt::KbCheckCode code) const
 {
-    return m_rows.at(static_cast<std::size_t>(code)).shown;
+    return m_checks->outcome(kFirstKbRow + static_cast<int>(code));
 }
 
 QString SdJwtChecksView::reason(sdjwt::KbCheckCode code) const
 {
-    return m_rows.at(static_cast<std::size_t>(code)).reason->text();
+    return m_checks->reason(kFirstKbRow + static_cast<int>(code));
 }
 
 void SdJwtChecksView::changeEvent(QEvent* event)
@@ -301,20 +257,7 @@ void SdJwtChecksView::changeEvent(QEvent* event)
 
 void SdJwtChecksView::updateColors()
 {
-    const StatusColors colors = statusColors(QApplication::palette());
-    const QColor neutral = QApplication::palette().color(QPalette::Text);
-    const auto colour = [&](const Row& row) {
-        setTextColor(row.outcome,
-                     row.shown == CheckOutcome::Passed       ? colors.good
-                         : row.shown == CheckOutcome::Failed ? colors.bad
-                                                             : neutral);
-    };
-    colour(m_issuerRow);
-    colour(m_disclosuresRow);
-    for (const Row& row : m_rows) {
-        colour(row);
-    }
-    setTextColor(m_error, colors.bad);
+    setTextColor(m_error, statusColors(QApplication::palette()).bad);
 }
 
 } // namespace jwtwb::ui

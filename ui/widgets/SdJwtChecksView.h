@@ -13,11 +13,12 @@
 #include <vector>
 
 class QCheckBox;
-class QFrame;
 class QLabel;
 class QLineEdit;
 
 namespace jwtwb::ui {
+
+class CheckList;
 
 // An SD-JWT (RFC 9901) checked as a verifier does: the issuer-signed JWT with the key the user
 // gives, every disclosure against the digests it signed, and the key binding JWT against the holder
@@ -52,17 +53,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Row {
-        QLabel* name;
-        QLabel* outcome;
-        QLabel* reason;
-        jose::CheckOutcome shown = jose::CheckOutcome::NotChecked;
-    };
-
     [[nodiscard]] sdjwt::KeyBindingExpectations expectations(const jose::JwtVerifyOptions& options) const;
-    Row addRow(const QString& name, const QString& id);
     void showChecks();
-    void showRow(Row& row, jose::CheckOutcome outcome, const QString& reason);
     void updateColors();
     [[nodiscard]] Verdict makeVerdict() const;
 
@@ -71,10 +63,7 @@ private:
     QCheckBox* m_required;
     QLabel* m_about;
     QLabel* m_error;
-    QFrame* m_list;
-    Row m_issuerRow;
-    Row m_disclosuresRow;
-    std::vector<Row> m_rows; // one per sdjwt::KbCheckCode, in its order
+    CheckList* m_checks; // the issuer signature, the disclosures, then a row per sdjwt::KbCheckCode
     std::optional<sdjwt::SdJwtVerification> m_verification;
     std::optional<Verdict> m_issuerVerdict;
     QString m_errorText; // the issuer-signed JWT is refused, or this is no SD-JWT at all
