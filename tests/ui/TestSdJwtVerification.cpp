@@ -1,14 +1,21 @@
+#include "MainWindow.h"
 #include "TestData.h"
 #include "UiTestSupport.h"
 #include "jose/CompactToken.h"
+#include "pages/DecoderPage.h"
 #include "sdjwt/SdJwt.h"
+#include "support/Clock.h"
+#include "support/Theme.h"
 #include "support/Translations.h"
 #include "widgets/KeyInput.h"
 #include "widgets/SdJwtChecksView.h"
 #include "widgets/VerificationPanel.h"
 
+#include <QApplication>
 #include <QGroupBox>
 #include <QLabel>
+#include <QTabWidget>
+#include <QTemporaryDir>
 
 using namespace jwtwb;
 using namespace jwtwb::ui;
@@ -67,13 +74,18 @@ private slots:
     void keyBindingChecks();
     void disclosureProblemsFail();
     void plainJwtAfterwards();
+    void screenshots_data();
+    void screenshots();
 
 private:
+    QTemporaryDir m_config;
     VerificationPanel* m_panel = nullptr;
 };
 
 void TestSdJwtVerification::initTestCase()
 {
+    QVERIFY(m_config.isValid());
+    test::isolateSettings(m_config.path());
     QVERIFY(Translations::install(QStringLiteral("en"))); // "1 check fails", as the program shows it
 }
 
@@ -235,6 +247,53 @@ void TestSdJwtVerification::plainJwtAfterwards()
     m_panel->keyInput()->setKeyText(data("issuer-key.jwk"));
     QCOMPARE(m_panel->state(), VerificationState::Valid);
     QVERIFY(!m_panel->verdictText().contains(QStringLiteral("SD-JWT")));
+}
+
+void TestSdJwtVerification::screenshots_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+// The whole window with RFC 9901 §5.2's presentation verified, as the README shows it: every check
+// passed, each outcome readable against the list's base colour, no reason cut.
+void TestSdJwtVerification::screenshots()
+{
+    QFETCH(bool, dark);
+    applyColorScheme(*qApp, dark ? ColorScheme::Dark : ColorScheme::Light);
+    Clock::setFixed(test::at(kPresentedAt + 4));
+    {
+        MainWindow window;
+        window.resize(1280, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        DecoderPage* page = window.decoderPage();
+        page->setTokenText(presentation());
+        VerificationPanel* panel = page->verificationPanel();
+        QVERIFY(panel->isSdJwt());
+        panel->sdJwtChecks()->setExpectedAudience(QStringLiteral("https://verifier.example.org"));
+        panel->sdJwtChecks()->setExpectedNonce(QStringLiteral("1234567890"));
+        panel->keyInput()->setKeyText(data("issuer-key.jwk"));
+        page->showTab(QStringLiteral("verification"));
+        QCOMPARE(panel->state(), VerificationState::Valid);
+        QCOMPARE(panel->verdictText(), QStringLiteral("Valid SD-JWT"));
+        test::saveShot(window,
+                       dark ? QStringLiteral("decoder-sdjwt-verification-dark")
+                            : QStringLiteral("decoder-sdjwt-verification-light"));
+        const QColor base = QApplication::palette().color(QPalette::Base);
+        for (const QString& id : {QStringLiteral("issuer"), QStringLiteral("disclosures"), QStringLiteral("sd_hash"),
+                                  QStringLiteral("nonce")}) {
+            const auto* outcome = page->findChild<QLabel*>(QStringLiteral("sdCheckOutcome_%1").arg(id));
+            QCOMPARE(outcome->text(), QStringLiteral("✓ passed"));
+            QVERIFY2(test::contrast(outcome->palette().color(QPalette::WindowText), base) >= 4.5, qPrintable(id));
+            const auto* reason = page->findChild<QLabel*>(QStringLiteral("sdCheckReason_%1").arg(id));
+            QVERIFY(reason->isVisible());
+            QVERIFY2(reason->height() >= reason->heightForWidth(reason->width()), qPrintable(reason->text()));
+        }
+    }
+    Clock::useSystemTime();
+    applyColorScheme(*qApp, ColorScheme::Light);
 }
 
 QTEST_MAIN(TestSdJwtVerification)
