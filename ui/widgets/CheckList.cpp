@@ -1,5 +1,6 @@
 #include "CheckList.h"
 
+#include "support/Convert.h"
 #include "support/Labels.h"
 #include "support/Theme.h"
 
@@ -7,6 +8,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QRegularExpression>
 
 namespace jwtwb::ui {
 
@@ -71,6 +73,20 @@ QStringList CheckList::failures() const
         if (row.shown == jose::CheckOutcome::Failed) {
             out << tr("%1: %2").arg(row.name->text(), row.reason->text());
         }
+    }
+    return out;
+}
+
+QString CheckList::sentence(std::string_view reason)
+{
+    static const QRegularExpression name(
+        QStringLiteral("^(typ|jwk|jti|htm|htu|iat|ath|aud|nonce|sd_hash|cnf\\.jkt|cnf\\.jwk|cnf)\\b"));
+    QString out = toQString(reason);
+    if (!out.isEmpty() && !name.match(out).hasMatch()) {
+        out[0] = out[0].toUpper();
+    }
+    if (!out.isEmpty() && !out.endsWith(QLatin1Char('.'))) {
+        out += QLatin1Char('.');
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <QFrame>
 #include <QStringList>
 
+#include <string_view>
 #include <vector>
 
 class QLabel;
@@ -29,6 +30,9 @@ public:
     [[nodiscard]] int rowCount() const { return static_cast<int>(m_rows.size()); }
     // "name: reason" of each failed row, in order.
     [[nodiscard]] QStringList failures() const;
+    // Core's reason as a sentence, but a claim or header name that starts it keeps its case
+    // ("sd_hash is …", "htm is …").
+    [[nodiscard]] static QString sentence(std::string_view reason);
 
 protected:
     void changeEvent(QEvent* event) override;

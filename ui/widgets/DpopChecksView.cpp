@@ -32,20 +32,6 @@ QString bareAccessToken(const QString& text)
     return text.trimmed().remove(prefix);
 }
 
-// Core's reason as a sentence, but a claim or header name that starts it keeps its case ("htm is …").
-QString sentence(std::string_view reason)
-{
-    static const QRegularExpression name(QStringLiteral("^(typ|jwk|jti|htm|htu|iat|ath|nonce|cnf\\.jkt)\\b"));
-    QString out = toQString(reason);
-    if (!out.isEmpty() && !name.match(out).hasMatch()) {
-        out[0] = out[0].toUpper();
-    }
-    if (!out.isEmpty() && !out.endsWith(QLatin1Char('.'))) {
-        out += QLatin1Char('.');
-    }
-    return out;
-}
-
 } // namespace
 
 DpopChecksView::DpopChecksView(QWidget* parent)
@@ -197,7 +183,7 @@ void DpopChecksView::showChecks()
         if (m_verification) {
             const dpop::DpopCheck& check = m_verification->check(code);
             shown = check.outcome;
-            reason = sentence(check.reason);
+            reason = CheckList::sentence(check.reason);
         }
         if (code == DpopCheckCode::Signature && shown == CheckOutcome::Passed) {
             reason = tr("%1 It was made with the key in the proof's own header (%2).").arg(reason, headerAlgorithm());
@@ -251,7 +237,7 @@ Verdict DpopChecksView::makeVerdict() const
     if (v.check(DpopCheckCode::AccessTokenHash).outcome == CheckOutcome::NotChecked) {
         reasons << tr("No access token given: ath and cnf.jkt are not checked.");
     } else if (v.check(DpopCheckCode::KeyBinding).outcome == CheckOutcome::NotChecked) {
-        reasons << sentence(v.check(DpopCheckCode::KeyBinding).reason);
+        reasons << CheckList::sentence(v.check(DpopCheckCode::KeyBinding).reason);
     }
     return {VerificationState::Valid, tr("Valid DPoP proof"), reasons, tr("every DPoP check holds.")};
 }

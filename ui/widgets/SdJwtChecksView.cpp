@@ -12,7 +12,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace jwtwb::ui {
@@ -26,20 +25,6 @@ constexpr auto kLastCheck = static_cast<std::size_t>(KbCheckCode::IssuedAt);
 constexpr int kIssuerRow = 0;
 constexpr int kDisclosuresRow = 1;
 constexpr int kFirstKbRow = 2;
-
-// Core's reason as a sentence, but a claim or header name that starts it keeps its case ("sd_hash is …").
-QString sentence(std::string_view reason)
-{
-    static const QRegularExpression name(QStringLiteral("^(typ|aud|nonce|iat|sd_hash|cnf\\.jwk|cnf)\\b"));
-    QString out = toQString(reason);
-    if (!out.isEmpty() && !name.match(out).hasMatch()) {
-        out[0] = out[0].toUpper();
-    }
-    if (!out.isEmpty() && !out.endsWith(QLatin1Char('.'))) {
-        out += QLatin1Char('.');
-    }
-    return out;
-}
 
 } // namespace
 
@@ -185,7 +170,7 @@ void SdJwtChecksView::showChecks()
             const sdjwt::SdFinding& first = sd.findings.front();
             m_checks->setRow(kDisclosuresRow, CheckOutcome::Failed,
                              tr("%n problem(s); the first: %1 (%2)", nullptr, static_cast<int>(sd.findings.size()))
-                                 .arg(sentence(first.reason), toQString(sdjwt::sdProblemName(first.code))));
+                                 .arg(CheckList::sentence(first.reason), toQString(sdjwt::sdProblemName(first.code))));
         } else {
             const QString matched = tr("Each of the %n disclosure(s) matches a digest the issuer signed, in its place.",
                                        nullptr, disclosures);
@@ -197,7 +182,7 @@ void SdJwtChecksView::showChecks()
         }
         for (std::size_t i = 0; i <= kLastCheck; ++i) {
             const sdjwt::KbCheck& check = v->check(static_cast<KbCheckCode>(i));
-            m_checks->setRow(kFirstKbRow + static_cast<int>(i), check.outcome, sentence(check.reason));
+            m_checks->setRow(kFirstKbRow + static_cast<int>(i), check.outcome, CheckList::sentence(check.reason));
         }
     }
     updateColors();
