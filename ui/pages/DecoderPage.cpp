@@ -398,19 +398,25 @@ void DecoderPage::textEdited(const QString& text)
     emit tokenTextChanged(text);
 }
 
+bool DecoderPage::isDecodePending() const
+{
+    return m_decodePending || m_headerView->isFilling() || m_payloadView->isFilling();
+}
+
 void DecoderPage::finishDecoding()
 {
-    if (!m_decodePending) {
-        return;
+    if (m_decodePending) {
+        m_decodeTimer->stop();
+        ++m_generation;
+        m_prepared.reset();
+        m_decodePending = false;
+        decode();
+        if (std::exchange(m_revealWhenDecoded, false)) {
+            revealChosenToken();
+        }
     }
-    m_decodeTimer->stop();
-    ++m_generation;
-    m_prepared.reset();
-    m_decodePending = false;
-    decode();
-    if (std::exchange(m_revealWhenDecoded, false)) {
-        revealChosenToken();
-    }
+    m_headerView->finishFilling();
+    m_payloadView->finishFilling();
 }
 
 void DecoderPage::prepareInBackground()

@@ -49,10 +49,12 @@ public:
     // Texts from this size on are decoded a moment after the last keystroke, their heavy part off
     // the GUI thread ("Decoding…" meanwhile); smaller ones at once, as they are typed.
     static constexpr qsizetype kSyncDecodeLimit = 64 * 1024;
-    // True while a big text waits to be decoded, or is decoded off the GUI thread.
-    [[nodiscard]] bool isDecodePending() const { return m_decodePending; }
+    // True while a big text waits to be decoded, or is decoded off the GUI thread, or while its
+    // long header or payload is still being filled in (JsonView).
+    [[nodiscard]] bool isDecodePending() const;
     // Decodes a pending big text now, on the GUI thread, for callers that need the result at once
-    // (a screenshot, the Compare page at start); a background result on the way is dropped.
+    // (a screenshot, the Compare page at start), and fills in its panes; a background result on
+    // the way is dropped.
     void finishDecoding();
     // Reads a token file (at most TokenEdit::kMaxFileSize); false with a message on failure.
     bool loadFile(const QString& path, QString* errorMessage);
