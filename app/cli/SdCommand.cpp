@@ -245,7 +245,13 @@ int issue(const SdArguments& arguments)
     options.disclose = arguments.paths;
     options.decoys = arguments.decoys;
     options.holderKey = *holder ? &**holder : nullptr;
-    options.typ = arguments.typ.empty() ? std::nullopt : std::optional(arguments.typ);
+    if (!arguments.typ.empty()) {
+        options.header["typ"] = arguments.typ;
+    }
+    // As `jwtwb sign` does: the key's kid names it to verifiers that hold a key set.
+    if (const std::string& kid = keys->keys.front().parameters().kid; !kid.empty()) {
+        options.header["kid"] = kid;
+    }
     if (!arguments.alg.empty()) {
         options.alg = jose::parseAlgorithm(arguments.alg);
         if (!options.alg) {

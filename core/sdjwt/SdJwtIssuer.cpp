@@ -175,7 +175,9 @@ Result<std::string> sign(Json header, const Json& claims, const keys::Key& key, 
     }
     Json full{{"alg", jose::algorithmName(*chosen)}};
     for (auto& [name, value] : header.items()) {
-        full[name] = std::move(value);
+        if (name != "alg") {
+            full[name] = std::move(value);
+        }
     }
     return jose::signCompact(encoding::toCompactJson(full), asBytes(encoding::toCompactJson(claims)), &key);
 }
@@ -217,11 +219,10 @@ Result<std::string> issueSdJwt(const Json& payload, const keys::Key& key, const 
         }
         (*body)["cnf"] = Json{{"jwk", std::move(*jwk)}};
     }
-    Json header = Json::object();
-    if (options.typ) {
-        header["typ"] = *options.typ;
+    if (!options.header.is_object()) {
+        return fail(Errc::NotAJsonObject, "the header of an SD-JWT is a JSON object");
     }
-    auto jwt = sign(std::move(header), *body, key, options.alg);
+    auto jwt = sign(options.header, *body, key, options.alg);
     if (!jwt) {
         return std::unexpected(jwt.error());
     }

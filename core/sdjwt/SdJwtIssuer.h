@@ -21,7 +21,9 @@ struct IssueOptions {
     std::size_t decoys = 0; // random digests added to the top-level "_sd"
     const keys::Key* holderKey = nullptr; // its public half becomes cnf.jwk
     std::optional<jose::JwsAlgorithm> alg; // empty: the first the key fits
-    std::optional<std::string> typ; // the header's typ, e.g. "example+sd-jwt"
+    // The header's members besides "alg", in order: "typ" (e.g. "example+sd-jwt"), "kid", …
+    // "alg" is the algorithm's, whatever a member here says.
+    encoding::Json header = encoding::Json::object();
     crypto::HashAlg hash = crypto::HashAlg::Sha256; // "_sd_alg"
 };
 

@@ -4175,10 +4175,6 @@ Quelle: %2</translation>
         <translation>Der Hash der Digests der Offenlegungen, genannt in „_sd_alg“</translation>
     </message>
     <message>
-        <source>Tick what the holder may keep to themselves. Each disclosure gets a fresh salt, so the SD-JWT changes each time it is signed. Its header holds the algorithm and the header&apos;s &quot;typ&quot; only.</source>
-        <translation>Haken Sie an, was der Inhaber für sich behalten darf. Jede Offenlegung bekommt ein frisches Salt, daher ändert sich das SD-JWT bei jedem Signieren. Sein Header enthält nur den Algorithmus und das „typ“ des Headers.</translation>
-    </message>
-    <message>
         <source>&amp;Decoy digests:</source>
         <translation>&amp;Täuschungs-Digests:</translation>
     </message>
@@ -4209,6 +4205,10 @@ Quelle: %2</translation>
     <message>
         <source>the holder key is not usable. %1</source>
         <translation>Der Inhaberschlüssel ist nicht verwendbar. %1</translation>
+    </message>
+    <message>
+        <source>Tick what the holder may keep to themselves. Each disclosure gets a fresh salt, so the SD-JWT changes each time it is signed. Its header is the one above.</source>
+        <translation>Haken Sie an, was der Inhaber für sich behalten darf. Jede Offenlegung bekommt ein frisches Salt, daher ändert sich das SD-JWT bei jedem Signieren. Sein Header ist der obige.</translation>
     </message>
 </context>
 <context>

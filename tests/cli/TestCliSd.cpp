@@ -1,9 +1,11 @@
 #include "CliRunner.h"
 #include "TestData.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace jwtwb::test;
@@ -141,6 +143,23 @@ void TestCliSd::issuePresentVerify()
                                    R"({"a":1})", "--sd", "b"});
     QCOMPARE(unknown.exitCode, 1);
     QCOMPARE(unknown.err.trimmed(), QStringLiteral("jwtwb: --sd: the payload has no claim or element at \"/b\""));
+
+    // As `jwtwb sign` does, the key's kid goes into the header, after alg and --typ.
+    QTemporaryDir dir;
+    QFile keyFile(dir.filePath(QStringLiteral("issuer.jwk")));
+    QFile source(data(QStringLiteral("issuer-private-key.jwk")));
+    QVERIFY(source.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::WriteOnly));
+    QJsonObject jwk = QJsonDocument::fromJson(source.readAll()).object();
+    jwk.insert(QStringLiteral("kid"), QStringLiteral("issuer-2025"));
+    keyFile.write(QJsonDocument(jwk).toJson());
+    keyFile.close();
+    const CliRun named = runCli({"sd", "issue", "--key", keyFile.fileName(), "--payload", R"({"a":1})", "--sd", "a",
+                                 "--typ", "example+sd-jwt"});
+    QCOMPARE(named.exitCode, 0);
+    const QByteArray header = QByteArray::fromBase64(named.out.section(u'.', 0, 0).toLatin1(),
+                                                     QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QCOMPARE(header, QByteArray(R"({"alg":"ES256","typ":"example+sd-jwt","kid":"issuer-2025"})"));
+
     const CliRun undisclosable = runCli({"sd", "present", rfc(QStringLiteral("issuance.txt")), "--disclose", "iss"});
     QCOMPARE(undisclosable.exitCode, 1);
     QVERIFY2(undisclosable.err.startsWith(QStringLiteral("jwtwb: --disclose: no disclosure discloses \"/iss\"")),

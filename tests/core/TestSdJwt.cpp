@@ -1,6 +1,7 @@
 #include "TestData.h"
 #include "encoding/Base64Url.h"
 #include "jose/JwsSigner.h"
+#include "jose/JwtVerifier.h"
 #include "keys/KeyImport.h"
 #include "sdjwt/SdJwtIssuer.h"
 #include "sdjwt/SdJwtVerifier.h"
@@ -50,6 +51,7 @@ private slots:
     void issuePresentVerify_data();
     void issuePresentVerify();
     void issuedSalts();
+    void issuedHeader();
     void issueRefuses_data();
     void issueRefuses();
     void presentRfcSelection();
@@ -581,7 +583,7 @@ void TestSdJwt::issuePresentVerify()
     issue.disclose = kSd;
     issue.decoys = 3;
     issue.holderKey = &holder;
-    issue.typ = "example+sd-jwt";
+    issue.header = Json{{"typ", "example+sd-jwt"}};
     const auto issued = issueSdJwt(kPayload, issuer, issue);
     QVERIFY2(issued, issued ? "" : issued.error().message.c_str());
 
@@ -640,6 +642,31 @@ void TestSdJwt::issuedSalts()
     // "_sd" sorted: the order tells nothing about the claims.
     const auto digests = first->payload["_sd"].get<std::vector<std::string>>();
     QVERIFY(std::ranges::is_sorted(digests));
+}
+
+// The header given is the one signed, with "alg" first and the algorithm's whatever it says.
+void TestSdJwt::issuedHeader()
+{
+    const keys::Key issuer = loadKey(QStringLiteral("issuer-private-key.jwk"));
+    IssueOptions issue;
+    issue.disclose = kSd;
+    issue.header = parseJsonOrDie(R"({"typ": "example+sd-jwt", "kid": "issuer-2025", "alg": "HS256", "x-n": [1]})");
+    const auto issued = issueSdJwt(kPayload, issuer, issue);
+    QVERIFY2(issued, issued ? "" : issued.error().message.c_str());
+    const auto parsed = parseSdJwt(*issued);
+    QVERIFY(parsed && parsed->ok());
+    const auto token = jose::decodeCompact(parsed->issuerJwt);
+    QVERIFY(token);
+    QCOMPARE(encoding::toCompactJson(token->header.value),
+             std::string(R"({"alg":"ES256","typ":"example+sd-jwt","kid":"issuer-2025","x-n":[1]})"));
+    const keys::Key issuerPublic = loadKey(QStringLiteral("issuer-key.jwk"));
+    QVERIFY(jose::verifyJwt(parsed->issuerJwt, jose::KeySource::single(issuerPublic), issuerOptions(kKbIat))
+                ->signature.valid());
+
+    issue.header = Json::array();
+    const auto refused = issueSdJwt(kPayload, issuer, issue);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Errc::NotAJsonObject);
 }
 
 void TestSdJwt::issueRefuses_data()

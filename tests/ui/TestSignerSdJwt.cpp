@@ -29,7 +29,8 @@ using encoding::Json;
 namespace {
 
 constexpr qint64 kNow = 1718298766; // between the RFC example's iat and exp
-const QString kHeader = QStringLiteral("{\n  \"alg\": \"ES256\",\n  \"typ\": \"example+sd-jwt\"\n}");
+const QString kHeader
+    = QStringLiteral("{\n  \"alg\": \"ES256\",\n  \"typ\": \"example+sd-jwt\",\n  \"kid\": \"issuer-2025\"\n}");
 const QStringList kRfcPaths{QStringLiteral("given_name"), QStringLiteral("family_name"),
                             QStringLiteral("address/street_address"), QStringLiteral("nationalities/0")};
 
@@ -197,6 +198,7 @@ void TestSignerSdJwt::issuesRfcSelection()
     QCOMPARE(QString::fromStdString(sdJwt.hashName), hash);
     QCOMPARE(sdJwt.header.value("typ", std::string()), std::string("example+sd-jwt"));
     QCOMPARE(sdJwt.header.value("alg", std::string()), std::string("ES256"));
+    QCOMPARE(sdJwt.header.value("kid", std::string()), std::string("issuer-2025")); // the header as typed
 
     // Exactly the ticked ones, with their names and values.
     const std::map<std::string, std::pair<std::optional<std::string>, Json>> expected{

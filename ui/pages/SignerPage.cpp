@@ -199,8 +199,7 @@ SignerPage::SignerPage(QWidget* parent)
     }
     m_sdHash->setToolTip(tr("The hash of the disclosures' digests, named in \"_sd_alg\""));
     auto* sdNote = new QLabel(tr("Tick what the holder may keep to themselves. Each disclosure gets a fresh salt, so "
-                                 "the SD-JWT changes each time it is signed. Its header holds the algorithm and "
-                                 "the header's \"typ\" only."),
+                                 "the SD-JWT changes each time it is signed. Its header is the one above."),
                               m_sdSection);
     sdNote->setWordWrap(true);
     auto* sdLayout = new QVBoxLayout(m_sdSection);
@@ -728,9 +727,7 @@ QString SignerPage::issueSdJwt(const encoding::Json& header, const encoding::Jso
     options.decoys = static_cast<std::size_t>(m_sdDecoys->value());
     options.holderKey = m_sdHolderKey->key();
     options.alg = jose::parseAlgorithm(toStdString(alg));
-    if (const QString typ = stringMember(header, "typ"); !typ.isEmpty()) {
-        options.typ = toStdString(typ);
-    }
+    options.header = header; // with the key's kid, as the header editor keeps it
     options.hash = static_cast<crypto::HashAlg>(m_sdHash->currentData().toInt());
     const auto issued = sdjwt::issueSdJwt(payload, key, options);
     if (!issued) {
