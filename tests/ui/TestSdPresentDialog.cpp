@@ -9,6 +9,7 @@
 #include "sdjwt/SdJwtIssuer.h"
 #include "sdjwt/SdJwtVerifier.h"
 #include "support/Clock.h"
+#include "support/Translations.h"
 #include "widgets/KeyInput.h"
 
 #include <QAction>
@@ -135,6 +136,7 @@ void TestSdPresentDialog::initTestCase()
     QVERIFY(m_config.isValid());
     QStandardPaths::setTestModeEnabled(true);
     test::isolateSettings(m_config.path());
+    QVERIFY(Translations::install(QStringLiteral("en"))); // "10 disclosures", as the program says it
 }
 
 void TestSdPresentDialog::cleanupTestCase()
@@ -191,7 +193,13 @@ void TestSdPresentDialog::startsUnticked()
     QCOMPARE(m_dialog->itemForPath(QStringLiteral("email"))->text(1), QStringLiteral("\"johndoe@example.com\""));
     // Nothing revealed: the issuer-signed JWT alone.
     QCOMPARE(m_dialog->presentation(), rfcFile(QStringLiteral("issuance.txt")).section(u'~', 0, 0) + u'~');
-    QVERIFY(m_dialog->findChild<QLabel*>(QStringLiteral("sdJwtStatus"))->text().contains(QStringLiteral("10")));
+    QVERIFY(m_dialog->findChild<QLabel*>(QStringLiteral("sdJwtStatus"))
+                ->text()
+                .contains(QStringLiteral("with 10 disclosures,")));
+    // The holder's key is the one in cnf.jwk: no new one is offered.
+    auto* generate = m_dialog->holderKeyInput()->findChild<QPushButton*>(QStringLiteral("generateButton"));
+    QVERIFY(generate);
+    QVERIFY(generate->isHidden());
 }
 
 void TestSdPresentDialog::presentsRfcSelection()

@@ -7,6 +7,7 @@
 #include "sdjwt/SdJwt.h"
 #include "sdjwt/SdJwtVerifier.h"
 #include "support/Clock.h"
+#include "support/Translations.h"
 #include "widgets/EncryptionStep.h"
 #include "widgets/KeyInput.h"
 #include "widgets/SdDisclosureTree.h"
@@ -114,6 +115,7 @@ void TestSignerSdJwt::initTestCase()
     QVERIFY(m_config.isValid());
     QStandardPaths::setTestModeEnabled(true);
     test::isolateSettings(m_config.path());
+    QVERIFY(Translations::install(QStringLiteral("en"))); // "10 disclosures", as the program says it
 }
 
 void TestSignerSdJwt::cleanupTestCase()

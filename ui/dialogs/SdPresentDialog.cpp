@@ -100,6 +100,7 @@ SdPresentDialog::SdPresentDialog(QWidget* parent)
     m_list->setUniformRowHeights(true);
     m_holderKey->setSource(KeyInput::Source::KeyText);
     m_holderKey->setKeyTextLines(3);
+    m_holderKey->setGenerateOffered(false); // the KB-JWT's key is the one in cnf.jwk, never a new one
     m_audience->setPlaceholderText(tr("The verifier, e.g. https://verifier.example.org"));
     m_nonce->setPlaceholderText(tr("The verifier's nonce"));
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)

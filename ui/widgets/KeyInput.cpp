@@ -344,6 +344,14 @@ void KeyInput::setKeyTextLines(int lines)
     }
 }
 
+void KeyInput::setGenerateOffered(bool offered)
+{
+    if (m_generate) {
+        m_generateKind->setVisible(offered);
+        m_generate->setVisible(offered);
+    }
+}
+
 void KeyInput::clear()
 {
     clearFields();

@@ -64,6 +64,9 @@ public:
     void setPassphrase(const QString& passphrase);
     // At most this many lines for key text (default: as many as there is room for).
     void setKeyTextLines(int lines);
+    // Sign: whether "Generate a Key for Me" is offered (by default it is). A key that must be a
+    // particular one, as a holder's key named in cnf.jwk, is never a new one.
+    void setGenerateOffered(bool offered);
     // A key file, or a secret file (text that is no key: the secret as it is, without the final
     // line break), in the box it belongs in; false with a message when it cannot be read at all.
     bool loadFile(const QString& path, QString* errorMessage);
