@@ -63,14 +63,6 @@
         <translation>Authentifizierungs-Tag</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
         <source>the content key, protected by an algorithm this program does not know</source>
         <translation>der Inhaltsschlüssel, geschützt mit einem Algorithmus, den dieses Programm nicht kennt</translation>
     </message>
@@ -313,6 +305,13 @@
     <message>
         <source>Give the decryption key on the Verification tab to decrypt the token here.</source>
         <translation>Geben Sie auf dem Reiter „Prüfung“ den Entschlüsselungsschlüssel an, um das Token hier zu entschlüsseln.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1018,14 +1017,6 @@
 <context>
     <name>jwtwb::ui::DecoderPage</name>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
         <source>%1: invalid UTF-8 at byte %2 (%3: %4)</source>
         <translation>%1: ungültiges UTF-8 bei Byte %2 (%3: %4)</translation>
     </message>
@@ -1111,14 +1102,6 @@
     <message>
         <source>Nested token: %1</source>
         <translation>Verschachteltes Token: %1</translation>
-    </message>
-    <message>
-        <source>Findings · 1 error</source>
-        <translation>Befunde · 1 Fehler</translation>
-    </message>
-    <message>
-        <source>Findings · %1 errors</source>
-        <translation>Befunde · %1 Fehler</translation>
     </message>
     <message>
         <source>Findings (%1)</source>
@@ -1357,24 +1340,8 @@
         <translation>Nicht für ein SD-JWT: Seine Disclosures tragen die persönlichen Werte in base64url, und eine Kopie ohne sie zeigte nicht, worum es im Fehler geht. Teilen Sie stattdessen die Claim-Namen aus dem Reiter „Claims“.</translation>
     </message>
     <message>
-        <source>1 digest is not disclosed (it may be a decoy); its claim cannot be recovered from the token.</source>
-        <translation>1 Digest ist nicht offengelegt (vielleicht eine Attrappe); sein Claim lässt sich aus dem Token nicht gewinnen.</translation>
-    </message>
-    <message>
-        <source>%1 digests are not disclosed (decoys included); their claims cannot be recovered from the token.</source>
-        <translation>%1 Digests sind nicht offengelegt (Attrappen eingeschlossen); ihre Claims lassen sich aus dem Token nicht gewinnen.</translation>
-    </message>
-    <message>
         <source>SD-JWT that cannot be read: only its issuer-signed JWT is shown</source>
         <translation>SD-JWT, das sich nicht lesen lässt: Nur sein vom Aussteller signiertes JWT wird gezeigt</translation>
-    </message>
-    <message>
-        <source>1 disclosure</source>
-        <translation>1 Disclosure</translation>
-    </message>
-    <message>
-        <source>%1 disclosures</source>
-        <translation>%1 Disclosures</translation>
     </message>
     <message>
         <source>SD-JWT (selective disclosure) · %1 · with a key binding JWT</source>
@@ -1387,6 +1354,38 @@
     <message>
         <source>Payload · claims as the issuer signed them, with the digests of the disclosures</source>
         <translation>Payload · Claims, wie der Aussteller sie signiert hat, mit den Digests der Disclosures</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Findings · %n error(s)</source>
+        <translation>
+            <numerusform>Befunde · %n Fehler</numerusform>
+            <numerusform>Befunde · %n Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every digest in the payload is disclosed: no claim is hidden.</source>
+        <translation>Jeder Digest in der Payload ist offengelegt: kein Claim ist verborgen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digest(s) are not disclosed (decoys included); their claims cannot be recovered from the token.</source>
+        <translation>
+            <numerusform>%n Digest ist nicht offengelegt (vielleicht eine Attrappe); sein Claim lässt sich aus dem Token nicht gewinnen.</numerusform>
+            <numerusform>%n Digests sind nicht offengelegt (Attrappen eingeschlossen); ihre Claims lassen sich aus dem Token nicht gewinnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disclosure(s)</source>
+        <translation>
+            <numerusform>%n Disclosure</numerusform>
+            <numerusform>%n Disclosures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2194,14 +2193,6 @@ Quelle: %2</translation>
         <translation>Fügen Sie den öffentlichen Schlüssel des Empfängers ein oder öffnen Sie eine Schlüsseldatei.</translation>
     </message>
     <message>
-        <source>A shared key or passphrase: 1 byte, written as %1.</source>
-        <translation>Ein gemeinsamer Schlüssel oder eine Passphrase: 1 Byte, geschrieben als %1.</translation>
-    </message>
-    <message>
-        <source>A shared key or passphrase: %1 bytes, written as %2.</source>
-        <translation>Ein gemeinsamer Schlüssel oder eine Passphrase: %1 Byte, geschrieben als %2.</translation>
-    </message>
-    <message>
         <source>Left out: %1</source>
         <translation>Ausgelassen: %1</translation>
     </message>
@@ -2252,6 +2243,13 @@ Quelle: %2</translation>
     <message>
         <source>Key generation stopped.</source>
         <translation>Schlüsselerzeugung abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A shared key or passphrase: %n byte(s), written as %1.</source>
+        <translation>
+            <numerusform>Ein gemeinsamer Schlüssel oder eine Passphrase: %n Byte, geschrieben als %1.</numerusform>
+            <numerusform>Ein gemeinsamer Schlüssel oder eine Passphrase: %n Byte, geschrieben als %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EncryptionSteps</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jwtwb::ui::DecoderPage</name>
     <message numerus="yes">
         <source>, and %n more invalid sequence(s)</source>
         <translation>
             <numerusform>, and %n more invalid sequence</numerusform>
             <numerusform>, and %n more invalid sequences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Findings · %n error(s)</source>
+        <translation>
+            <numerusform>Findings · %n error</numerusform>
+            <numerusform>Findings · %n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digest(s) are not disclosed (decoys included); their claims cannot be recovered from the token.</source>
+        <translation>
+            <numerusform>%n digest is not disclosed (it may be a decoy); its claim cannot be recovered from the token.</numerusform>
+            <numerusform>%n digests are not disclosed (decoys included); their claims cannot be recovered from the token.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disclosure(s)</source>
+        <translation>
+            <numerusform>%n disclosure</numerusform>
+            <numerusform>%n disclosures</numerusform>
         </translation>
     </message>
 </context>
@@ -18,6 +56,16 @@
         <translation>
             <numerusform>Invalid DPoP proof: %n check fails</numerusform>
             <numerusform>Invalid DPoP proof: %n checks fail</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>jwtwb::ui::KeyInput</name>
+    <message numerus="yes">
+        <source>A shared key or passphrase: %n byte(s), written as %1.</source>
+        <translation>
+            <numerusform>A shared key or passphrase: %n byte, written as %1.</numerusform>
+            <numerusform>A shared key or passphrase: %n bytes, written as %1.</numerusform>
         </translation>
     </message>
 </context>

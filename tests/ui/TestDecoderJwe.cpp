@@ -15,6 +15,7 @@
 #include "support/Convert.h"
 #include "support/JweDecryption.h"
 #include "support/KeystoreSession.h"
+#include "support/Translations.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
 #include "widgets/TimelineWidget.h"
@@ -164,6 +165,7 @@ void TestDecoderJwe::initTestCase()
     QVERIFY(m_config.isValid());
     QStandardPaths::setTestModeEnabled(true);
     test::isolateSettings(m_config.path());
+    QVERIFY(Translations::install(QStringLiteral("en"))); // "183 bytes", as the program says it
 }
 
 void TestDecoderJwe::cleanupTestCase()

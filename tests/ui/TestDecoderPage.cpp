@@ -6,6 +6,7 @@
 #include "pages/DecoderPage.h"
 #include "support/Clock.h"
 #include "support/JsonHighlighting.h"
+#include "support/Translations.h"
 #include "widgets/JsonView.h"
 #include "widgets/KeyInput.h"
 #include "widgets/SecretSearchPanel.h"
@@ -167,6 +168,7 @@ void TestDecoderPage::initTestCase()
 {
     QVERIFY(m_config.isValid());
     test::isolateSettings(m_config.path());
+    QVERIFY(Translations::install(QStringLiteral("en"))); // "32 bytes", as the program says it
 }
 
 void TestDecoderPage::init()

@@ -80,7 +80,7 @@ constexpr auto kSplitterKey = "decoder/splitter";
 
 QString byteCount(std::size_t n)
 {
-    return n == 1 ? DecoderPage::tr("1 byte") : DecoderPage::tr("%1 bytes").arg(n);
+    return DecoderPage::tr("%n byte(s)", nullptr, static_cast<int>(n));
 }
 
 QString hexDump(std::span<const std::uint8_t> bytes)
@@ -582,10 +582,9 @@ void DecoderPage::updateFindings()
     const auto errors = std::ranges::count(findings, inspect::Severity::Error, &inspect::Finding::severity);
     const int index = m_tabs->indexOf(m_findingsView);
     m_tabs->setTabText(index,
-                       findings.empty()  ? tr("Findings")
-                           : errors == 1 ? tr("Findings · 1 error")
-                           : errors > 1  ? tr("Findings · %1 errors").arg(errors)
-                                         : tr("Findings (%1)").arg(findings.size()));
+                       findings.empty() ? tr("Findings")
+                           : errors > 0 ? tr("Findings · %n error(s)", nullptr, static_cast<int>(errors))
+                                        : tr("Findings (%1)").arg(findings.size()));
     m_findingsModel->setFindings(std::move(findings), std::move(codes));
 }
 
@@ -705,12 +704,11 @@ void DecoderPage::showSdJwt(const std::string& text, const inspect::ExtractedTok
     }
     m_tokenEdit->markInvalid(std::move(invalid));
     const std::size_t undisclosed = m_sdJwt->undisclosed;
-    m_claimsView->setNote(
-        undisclosed == 1 ? tr("1 digest is not disclosed (it may be a decoy); its claim cannot be recovered from the "
-                              "token.")
-                         : tr("%1 digests are not disclosed (decoys included); their claims cannot be recovered from "
-                              "the token.")
-                               .arg(undisclosed));
+    m_claimsView->setNote(undisclosed == 0
+                              ? tr("Every digest in the payload is disclosed: no claim is hidden.")
+                              : tr("%n digest(s) are not disclosed (decoys included); their claims cannot be "
+                                   "recovered from the token.",
+                                   nullptr, static_cast<int>(undisclosed)));
 }
 
 QString DecoderPage::sdJwtSummary() const
@@ -719,7 +717,7 @@ QString DecoderPage::sdJwtSummary() const
         return tr("SD-JWT that cannot be read: only its issuer-signed JWT is shown");
     }
     const std::size_t count = m_sdJwt->disclosures.size();
-    const QString disclosures = count == 1 ? tr("1 disclosure") : tr("%1 disclosures").arg(count);
+    const QString disclosures = tr("%n disclosure(s)", nullptr, static_cast<int>(count));
     return m_sdJwt->keyBindingJwt ? tr("SD-JWT (selective disclosure) · %1 · with a key binding JWT").arg(disclosures)
                                   : tr("SD-JWT (selective disclosure) · %1 · no key binding JWT").arg(disclosures);
 }

@@ -37,7 +37,7 @@ std::size_t decodedSize(std::string_view text)
 
 QString bytes(std::size_t n)
 {
-    return n == 1 ? EncryptionSteps::tr("1 byte") : EncryptionSteps::tr("%1 bytes").arg(n);
+    return EncryptionSteps::tr("%n byte(s)", nullptr, static_cast<int>(n));
 }
 
 QString headerString(const encoding::Json& header, const char* name)

@@ -563,8 +563,7 @@ void KeyInput::takeReading(keys::KeyReading reading)
         && reading.found == keys::KeyInputKind::Secret) {
         // The same bytes, but not an HMAC secret here.
         const std::size_t size = reading.keys.front().secret().size();
-        lines.front() = (size == 1 ? tr("A shared key or passphrase: 1 byte, written as %1.")
-                                   : tr("A shared key or passphrase: %1 bytes, written as %2.").arg(size))
+        lines.front() = tr("A shared key or passphrase: %n byte(s), written as %1.", nullptr, static_cast<int>(size))
                             .arg(m_secret->encodingText());
     }
     for (const auto& skipped : reading.skipped) {
