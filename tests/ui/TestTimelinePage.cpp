@@ -2,6 +2,7 @@
 #include "UiTestSupport.h"
 #include "encoding/Base64Url.h"
 #include "pages/TimelinePage.h"
+#include "sdjwt/SdJwtIssuer.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/Theme.h"
@@ -162,6 +163,16 @@ void TestTimelinePage::setTokenSlot()
     m_page->setToken(QStringLiteral("a"), tokenWith("{}"));
     m_page->removeToken(QStringLiteral("a"));
     QVERIFY(m_timeline->rows().empty());
+
+    // An SD-JWT whose exp is selectively disclosed: the row has it, as the holder showed it.
+    const keys::Key issuer = keys::Key::fromSecret(crypto::SecureBytes(std::string(32, 'k')));
+    sdjwt::IssueOptions options;
+    options.disclose = {"exp"};
+    const auto sdJwt = sdjwt::issueSdJwt(encoding::Json{{"sub", "alice"}, {"exp", 1795860300}}, issuer, options);
+    QVERIFY(sdJwt);
+    QVERIFY(!sdJwt->substr(0, sdJwt->find('~')).contains("1795860300")); // not in the issuer-signed part
+    QVERIFY(m_page->setToken(QStringLiteral("decoder"), toQString(*sdJwt)));
+    QCOMPARE(m_timeline->stateText(0), QStringLiteral("valid for another 5 min"));
 }
 
 void TestTimelinePage::unreadableTokens_data()

@@ -3,6 +3,7 @@
 #include "inspect/TimelineLayout.h"
 #include "inspect/TokenExtractor.h"
 #include "jose/CompactToken.h"
+#include "sdjwt/SdJwt.h"
 #include "support/Clock.h"
 #include "support/Convert.h"
 #include "support/TabOrder.h"
@@ -56,6 +57,13 @@ QString claimsOf(const QString& text, encoding::Json* claims)
     const auto extracted = inspect::extractToken(toStdString(text));
     if (!extracted) {
         return sentence(extracted.error().message);
+    }
+    // An SD-JWT's time claims may be in its disclosures: the claims with them in place (RFC 9901 §7.1).
+    if (extracted->isSdJwt()) {
+        if (const auto sdJwt = sdjwt::parseSdJwt(extracted->sdJwt); sdJwt && sdJwt->ok()) {
+            *claims = sdJwt->processed;
+            return {};
+        }
     }
     const auto token = jose::decodeCompact(extracted->token, jose::Base64Mode::Lenient);
     if (!token) {
