@@ -47,6 +47,7 @@ private:
     QTimer* m_fillTimer;
     QString m_shown; // the text last given, as it was given
     qsizetype m_filledTo = 0; // how much of m_shown the document holds
+    int m_characters = 0; // the document's character count after the last part
     bool m_json = false;
     int m_revision = -1; // the document's then: anything else that changed it shows again
     QList<std::pair<int, int>> m_ranges;
