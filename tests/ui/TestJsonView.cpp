@@ -1,6 +1,7 @@
 #include "UiTestSupport.h"
 #include "widgets/JsonView.h"
 
+#include <QScrollBar>
 #include <QSignalSpy>
 
 using namespace jwtwb;
@@ -16,6 +17,7 @@ private slots:
     void showsTextWhole_data();
     void showsTextWhole();
     void longTextFillsInParts();
+    void sameTextIsNotShownAgain();
     void newTextDuringFillReplacesIt();
     void rangesBeyondTheFilledPartWait();
 };
@@ -91,6 +93,27 @@ void TestJsonView::longTextFillsInParts()
     QVERIFY(!view.isFilling());
     QCOMPARE(view.toPlainText(), json);
     QCOMPARE(filled.size(), 2);
+}
+
+// A keystroke in a token's signature gives the payload view the same text: it stays where the user
+// scrolled it. A text changed from outside is shown again.
+void TestJsonView::sameTextIsNotShownAgain()
+{
+    JsonView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString json = prettyRoles(8 * 1024);
+    view.showJson(json);
+    QCoreApplication::processEvents(); // the highlighter's delayed work, where it has any
+    view.verticalScrollBar()->setValue(40);
+    view.showJson(json);
+    QCOMPARE(view.verticalScrollBar()->value(), 40);
+
+    view.setPlainText(QStringLiteral("other"));
+    view.showJson(json);
+    QCOMPARE(view.toPlainText(), json);
+    QCOMPARE(view.verticalScrollBar()->value(), 0);
 }
 
 void TestJsonView::newTextDuringFillReplacesIt()

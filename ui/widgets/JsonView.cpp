@@ -25,12 +25,12 @@ JsonView::JsonView(QWidget* parent)
 
 void JsonView::showJson(const QString& prettyJson)
 {
-    show(prettyJson, true);
+    showText(prettyJson, true);
 }
 
 void JsonView::showPlain(const QString& text)
 {
-    show(text, false);
+    showText(text, false);
 }
 
 bool JsonView::isFilling() const
@@ -54,11 +54,11 @@ qsizetype JsonView::partEnd(qsizetype from) const
     return lineEnd < 0 ? m_shown.size() : lineEnd;
 }
 
-void JsonView::show(const QString& text, bool json)
+void JsonView::showText(const QString& text, bool json)
 {
     // A keystroke in the signature leaves the header and payload as they are: laying out and
     // highlighting a big payload again would be all of the keystroke's time.
-    if (json == m_json && document()->revision() == m_revision && text == m_shown) {
+    if (json == m_json && document()->characterCount() == m_characters && text == m_shown) {
         return;
     }
     m_fillTimer->stop();
@@ -68,7 +68,6 @@ void JsonView::show(const QString& text, bool json)
     // Each later part starts with the line break before it, so every part ends a whole line.
     m_filledTo = text.size() <= kShowAtOnce ? text.size() : partEnd(0);
     setPlainText(m_filledTo == text.size() ? text : text.left(m_filledTo));
-    m_revision = document()->revision();
     m_characters = document()->characterCount();
     if (isFilling()) {
         m_fillTimer->start();
@@ -77,8 +76,7 @@ void JsonView::show(const QString& text, bool json)
 
 void JsonView::fillPart()
 {
-    // Changed by someone else: what it holds now is theirs. (Not told by the revision: under Qt 6.8
-    // with KSyntaxHighlighting it moves between the parts though nothing else edits the text.)
+    // Changed by someone else: what it holds now is theirs.
     if (document()->characterCount() != m_characters) {
         m_filledTo = m_shown.size();
         return;
@@ -88,7 +86,6 @@ void JsonView::fillPart()
     cursor.movePosition(QTextCursor::End);
     cursor.insertText(m_shown.mid(m_filledTo, end - m_filledTo));
     m_filledTo = end;
-    m_revision = document()->revision();
     m_characters = document()->characterCount();
     if (isFilling()) {
         m_fillTimer->start();

@@ -37,7 +37,7 @@ signals:
     void filled();
 
 private:
-    void show(const QString& text, bool json);
+    void showText(const QString& text, bool json);
     void fillPart();
     void applyRanges();
     // Where the part that starts at `from` ends: the line end after kFillPart characters, or the end.
@@ -47,9 +47,11 @@ private:
     QTimer* m_fillTimer;
     QString m_shown; // the text last given, as it was given
     qsizetype m_filledTo = 0; // how much of m_shown the document holds
-    int m_characters = 0; // the document's character count after the last part
+    // The document's length as this view left it: when it differs, someone else changed the text,
+    // and it is shown again. (Not the document's revision: under Qt 6.8 with KSyntaxHighlighting it
+    // moves though nothing edits the text, and a fill stopped after its first part.)
+    int m_characters = -1;
     bool m_json = false;
-    int m_revision = -1; // the document's then: anything else that changed it shows again
     QList<std::pair<int, int>> m_ranges;
     QColor m_rangeColor;
 };
