@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <istream>
+#include <iterator>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -128,7 +129,7 @@ std::string jsonReport(const jose::JwtVerification& result, bool valid)
     appendClaimFindings(out, result.claims);
     out += R"(,"header":)";
     appendJsonText(out, asText(result.header()));
-    if (result.token.payloadJson) {
+    if (result.payloadIsJson) {
         out += R"(,"payload":)";
         appendJsonText(out, asText(result.payload()));
     }
@@ -240,9 +241,9 @@ bool verifyLines(std::istream& in, std::ostream& out, const jose::KeySource& key
             allValid = allValid && outcome.valid;
             if (report.json) {
                 written.append(outcome.report, 0, outcome.report.size() - 1); // without the closing brace
-                written += fmt::format(",\"line\":{}}}\n", lineNumber);
+                fmt::format_to(std::back_inserter(written), ",\"line\":{}}}\n", lineNumber);
             } else {
-                written += fmt::format("{}\t{}\n", lineNumber, batchTextLine(outcome));
+                fmt::format_to(std::back_inserter(written), "{}\t{}\n", lineNumber, batchTextLine(outcome));
             }
         }
         out.write(written.data(), static_cast<std::streamsize>(written.size()));

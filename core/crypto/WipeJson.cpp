@@ -16,4 +16,20 @@ void wipe(encoding::Json& value)
     value = nullptr;
 }
 
+void wipe(encoding::JsonMembers& members)
+{
+    for (auto& member : members.m_members) {
+        wipe(member.value);
+    }
+    for (auto& text : members.m_unescaped) {
+        wipe(text);
+    }
+    if (members.m_notObject) {
+        wipe(*members.m_notObject);
+    }
+    members.m_members.clear();
+    members.m_unescaped.clear();
+    members.m_notObject.reset();
+}
+
 } // namespace jwtwb::crypto

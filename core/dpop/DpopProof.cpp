@@ -303,7 +303,7 @@ Result<DpopVerification> verifyDpopProof(std::string_view proof, const DpopExpec
     } else {
         set(report, DpopCheckCode::Signature, CheckOutcome::NotChecked, "there is no usable key to check it with");
     }
-    const Json claims = jwt->token.payloadJson ? jwt->token.payloadJson->value : Json();
+    const Json claims = token->payloadJson ? token->payloadJson->value : Json();
     checkRequiredClaims(report, jwt->claims);
     checkRequest(report, claims, expected);
     checkIssuedAt(report, claims, expected);

@@ -1,5 +1,6 @@
 #include "Json.h"
 
+#include "JsonMembers.h"
 #include "Utf8.h"
 #include "encoding/JsonLexing.h"
 
@@ -89,7 +90,8 @@ bool overflowsDouble(std::string_view number)
 // when, and only when, a duplicate member turns up inside it.
 struct Scope {
     const Scope* parent;
-    const std::string* key = nullptr; // objects: name of the member being parsed
+    bool object = false;
+    std::string_view key = {}; // objects: name of the member being parsed
     std::size_t index = 0; // arrays: index of the element being parsed
 };
 
@@ -101,8 +103,8 @@ std::string pointerTo(const Scope& scope)
     const Scope& parent = *scope.parent;
     std::string path = pointerTo(parent);
     path += '/';
-    if (parent.key != nullptr) {
-        appendPointerToken(path, *parent.key);
+    if (parent.object) {
+        appendPointerToken(path, parent.key);
     } else {
         path += std::to_string(parent.index);
     }
@@ -131,11 +133,21 @@ template <class Members> auto& memberAt(Members& members, std::size_t i)
     return members.begin()[static_cast<std::ptrdiff_t>(i)];
 }
 
-// Finds an object's member by name.
-class MemberIndex
+std::string_view memberName(const Json::object_t& members, std::size_t i)
+{
+    return memberAt(members, i).first;
+}
+
+std::string_view memberName(const std::vector<JsonMember>& members, std::size_t i)
+{
+    return members[i].name;
+}
+
+// Finds an object's member by name: in a document's object, or among readJsonMembers' members.
+template <class Members> class MemberIndex
 {
 public:
-    explicit MemberIndex(const Json::object_t& members)
+    explicit MemberIndex(const Members& members)
         : m_members(members)
     { }
 
@@ -144,17 +156,14 @@ public:
         if (!m_byHash.empty()) {
             const auto [first, last] = m_byHash.equal_range(hash(name));
             for (auto candidate = first; candidate != last; ++candidate) {
-                if (memberAt(m_members, candidate->second).first == name) {
+                if (memberName(m_members, candidate->second) == name) {
                     return candidate->second;
                 }
             }
             return std::nullopt;
         }
         for (std::size_t i = 0; i < m_members.size(); ++i) {
-            const std::string& existing = memberAt(m_members, i).first;
-            // The first byte settles most mismatches among short names of equal length.
-            if (existing.size() == name.size() && (name.empty() || existing.front() == name.front())
-                && existing == name) {
+            if (sameName(memberName(m_members, i), name)) {
                 return i;
             }
         }
@@ -176,9 +185,9 @@ public:
 
 private:
     static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
-    void index(std::size_t i) { m_byHash.emplace(hash(memberAt(m_members, i).first), i); }
+    void index(std::size_t i) { m_byHash.emplace(hash(memberName(m_members, i)), i); }
 
-    const Json::object_t& m_members;
+    const Members& m_members;
     std::unordered_multimap<std::size_t, std::size_t> m_byHash; // hash of a name -> member position
 };
 
@@ -193,22 +202,55 @@ public:
     Result<ParsedJson> parse()
     {
         ParsedJson parsed;
+        if (!parseDocument([&] { return parseValue(parsed.value, nullptr, 0); })) {
+            return std::unexpected(std::move(*m_error));
+        }
+        parsed.duplicates = std::move(m_duplicates);
+        return parsed;
+    }
+
+    // readJsonMembers: an object's members are built as parse() builds them, except that strings
+    // stay views (of the text, or of `unescaped` when they had escapes); any other value is built whole.
+    bool parseMembers(std::vector<JsonMember>& members, std::forward_list<std::string>& unescaped,
+                      std::optional<Json>& notObject, std::vector<DuplicateMember>& duplicates)
+    {
+        const bool ok = parseDocument([&] {
+            if (peek() == '{') {
+                TopMembers sink(members, unescaped);
+                return parseObjectInto(sink, nullptr, 1);
+            }
+            return parseValue(notObject.emplace(), nullptr, 0);
+        });
+        duplicates = std::move(m_duplicates);
+        return ok;
+    }
+
+    [[nodiscard]] Error takeError() { return std::move(*m_error); }
+
+private:
+    // One value and nothing but whitespace around it.
+    template <class ParseRoot> bool parseDocument(ParseRoot&& parseRoot)
+    {
         if (m_text.starts_with("\xEF\xBB\xBF")) {
             m_pos = 3; // RFC 8259 §8.1 lets parsers ignore a byte order mark, as nlohmann does
         }
         skipWhitespace();
-        if (parseValue(parsed.value, nullptr, 0)) {
-            skipWhitespace();
-            if (m_pos == m_text.size()) {
-                parsed.duplicates = std::move(m_duplicates);
-                return parsed;
-            }
-            expected("the end of the text after the value");
+        if (!parseRoot()) {
+            return false;
         }
-        return std::unexpected(std::move(*m_error));
+        skipWhitespace();
+        return m_pos == m_text.size() || expected("the end of the text after the value");
     }
 
-private:
+    // A view that outlives the next string parsed: one of m_unescaped is copied into `kept`.
+    std::string_view keep(std::string_view text, std::forward_list<std::string>& kept) const
+    {
+        if (text.data() != m_unescaped.data()) {
+            return text;
+        }
+        return kept.emplace_front(text);
+    }
+
     // depth: how many arrays and objects enclose the value.
     bool parseValue(Json& out, const Scope* parent, std::size_t depth)
     {
@@ -254,11 +296,106 @@ private:
         }
     }
 
+    // Where parseObjectInto puts an object's members: a document's object.
+    class DocumentObject
+    {
+    public:
+        explicit DocumentObject(Json& out)
+            : m_members((out = Json::object()).get_ref<Json::object_t&>())
+            , m_index(m_members)
+        { }
+
+        [[nodiscard]] bool empty() const { return m_members.empty(); }
+
+        // The member `name`, found or added; its stored name, which the value's scope refers to.
+        std::string_view member(const Parser& /*parser*/, std::string_view name, bool& repeated)
+        {
+            if (const auto existing = m_index.find(name)) {
+                repeated = true;
+                auto& member = memberAt(m_members, *existing);
+                m_value = &member.second;
+                return member.first;
+            }
+            m_value = &appendMember(m_members, name);
+            m_index.added();
+            return m_members.back().first;
+        }
+
+        bool parseValue(Parser& parser, const Scope& scope, std::size_t depth)
+        {
+            return parser.parseValue(*m_value, &scope, depth);
+        }
+
+    private:
+        Json::object_t& m_members;
+        MemberIndex<Json::object_t> m_index;
+        Json* m_value = nullptr;
+    };
+
+    // Where parseObjectInto puts the top level's members for readJsonMembers: strings as views.
+    class TopMembers
+    {
+    public:
+        TopMembers(std::vector<JsonMember>& members, std::forward_list<std::string>& unescaped)
+            : m_members(members)
+            , m_unescaped(unescaped)
+            , m_index(members)
+        {
+            m_members.reserve(kFirstMembers);
+        }
+
+        [[nodiscard]] bool empty() const { return m_members.empty(); }
+
+        std::string_view member(const Parser& parser, std::string_view name, bool& repeated)
+        {
+            if (const auto existing = m_index.find(name)) {
+                repeated = true;
+                m_member = &m_members[*existing];
+                return m_member->name;
+            }
+            // Every field given: a value-initialised member would be cleared byte by byte first.
+            m_member = &m_members.emplace_back(parser.keep(name, m_unescaped), false, std::string_view(), Json());
+            m_index.added();
+            return m_member->name;
+        }
+
+        bool parseValue(Parser& parser, const Scope& scope, std::size_t depth)
+        {
+            JsonMember& member = *m_member;
+            if (parser.peek() != '"') {
+                member.isString = false;
+                member.string = {};
+                return parser.parseValue(member.value, &scope, depth);
+            }
+            std::string_view text;
+            if (!parser.parseString(text)) {
+                return false;
+            }
+            member.isString = true;
+            member.string = parser.keep(text, m_unescaped);
+            if (!member.value.is_null()) {
+                member.value = nullptr; // a repeated member's earlier value
+            }
+            return true;
+        }
+
+    private:
+        std::vector<JsonMember>& m_members;
+        std::forward_list<std::string>& m_unescaped;
+        MemberIndex<std::vector<JsonMember>> m_index;
+        JsonMember* m_member = nullptr;
+    };
+
     bool parseObject(Json& out, const Scope* parent, std::size_t depth)
     {
-        out = Json::object();
-        auto& members = out.get_ref<Json::object_t&>();
-        MemberIndex index(members);
+        DocumentObject sink(out);
+        return parseObjectInto(sink, parent, depth);
+    }
+
+    // The object at m_pos, its members put into `sink`: one loop for documents and for
+    // readJsonMembers, so that both read names, values and repeated members alike.
+    template <class Sink> bool parseObjectInto(Sink& sink, const Scope* parent, std::size_t depth)
+    {
         Scope scope{parent};
         ++m_pos;
         skipWhitespace();
@@ -268,8 +405,7 @@ private:
         }
         for (;;) {
             if (peek() != '"') {
-                return expected(members.empty() ? "'\"' to start a member name, or '}'"
-                                                : "'\"' to start a member name");
+                return expected(sink.empty() ? "'\"' to start a member name, or '}'" : "'\"' to start a member name");
             }
             const std::size_t nameOffset = m_pos;
             std::string_view name;
@@ -283,18 +419,14 @@ private:
             ++m_pos;
             skipWhitespace();
             // Like ordered_json's operator[]: the last value wins, the first position stays.
-            Json* value = nullptr;
-            if (const auto existing = index.find(name)) {
-                m_duplicates.push_back({pointerTo(scope), std::string(name), nameOffset});
-                auto& member = memberAt(members, *existing);
-                value = &member.second;
-                scope.key = &member.first;
-            } else {
-                value = &appendMember(members, name);
-                index.added();
-                scope.key = &members.back().first;
+            bool repeated = false;
+            const std::string_view stored = sink.member(*this, name, repeated);
+            if (repeated) {
+                m_duplicates.push_back({pointerTo(scope), std::string(stored), nameOffset});
             }
-            if (!parseValue(*value, &scope, depth)) {
+            scope.object = true;
+            scope.key = stored;
+            if (!sink.parseValue(*this, scope, depth)) {
                 return false;
             }
             skipWhitespace();
@@ -577,17 +709,45 @@ private:
 
 } // namespace
 
+namespace {
+
+std::optional<Error> checkUtf8(std::string_view text)
+{
+    if (isAscii(text)) {
+        return std::nullopt;
+    }
+    const auto bad = findInvalidUtf8(text);
+    if (!bad) {
+        return std::nullopt;
+    }
+    return Error{
+        Errc::InvalidUtf8,
+        fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad, describePosition(text, *bad)),
+        {},
+        *bad};
+}
+
+} // namespace
+
 Result<ParsedJson> parseJson(std::string_view text)
 {
-    if (!isAscii(text)) {
-        if (const auto bad = findInvalidUtf8(text)) {
-            return fail(Errc::InvalidUtf8,
-                        fmt::format("invalid UTF-8 at byte {} ({}): JSON text must be UTF-8", *bad,
-                                    describePosition(text, *bad)),
-                        *bad);
-        }
+    if (auto error = checkUtf8(text)) {
+        return std::unexpected(std::move(*error));
     }
     return Parser(text).parse();
+}
+
+Result<JsonMembers> readJsonMembers(std::string_view text)
+{
+    if (auto error = checkUtf8(text)) {
+        return std::unexpected(std::move(*error));
+    }
+    JsonMembers members;
+    Parser parser(text);
+    if (!parser.parseMembers(members.m_members, members.m_unescaped, members.m_notObject, members.m_duplicates)) {
+        return std::unexpected(parser.takeError());
+    }
+    return members;
 }
 
 Result<Json> parseJsonNoDuplicates(std::string_view text, std::string_view what)

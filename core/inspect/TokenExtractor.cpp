@@ -2,6 +2,7 @@
 
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
+#include "encoding/JsonMembers.h"
 #include "encoding/Text.h"
 
 #include <fmt/format.h>
@@ -95,8 +96,8 @@ std::optional<TokenKind> kindOf(std::string_view token)
     if (!header) {
         return std::nullopt;
     }
-    const auto json = encoding::parseJson(asText(header->bytes));
-    if (!json || !json->value.is_object()) {
+    const auto json = encoding::readJsonMembers(asText(header->bytes));
+    if (!json || !json->isObject()) {
         return std::nullopt;
     }
     return dots == 2 ? TokenKind::Jws : TokenKind::Jwe;

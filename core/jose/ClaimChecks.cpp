@@ -11,6 +11,8 @@
 namespace jwtwb::jose {
 namespace {
 
+using encoding::JsonMember;
+using encoding::JsonMembers;
 using std::chrono::seconds;
 
 constexpr std::size_t kMaxListedAudienceProblems = 5;
@@ -52,24 +54,24 @@ bool contains(const std::vector<std::string>& values, std::string_view value)
     return std::ranges::find(values, value) != values.end();
 }
 
-void checkType(ClaimReport& report, const encoding::Json& header, const std::string& type)
+void checkType(ClaimReport& report, const JsonMembers& header, const std::string& type)
 {
-    const auto it = header.find("typ"); // end() when the header is not an object
-    if (it == header.end()) {
+    const JsonMember* typ = header.find("typ");
+    if (!typ) {
         addError(report, ClaimCode::UnexpectedType, "typ",
                  fmt::format("the header has no typ parameter, but the type must be {}", quoteString(type)));
-    } else if (!it->is_string()) {
+    } else if (!typ->isString) {
         addError(report, ClaimCode::UnexpectedType, "typ",
-                 fmt::format("the header typ is {}, not a string, so it cannot be {}", describeJsonValue(*it),
+                 fmt::format("the header typ is {}, not a string, so it cannot be {}", describeJsonValue(typ->value),
                              quoteString(type)));
-    } else if (!typeMatches(it->get_ref<const std::string&>(), type)) {
-        addError(
-            report, ClaimCode::UnexpectedType, "typ",
-            fmt::format("the header typ {} does not match the expected type {}", quoteJson(*it), quoteString(type)));
+    } else if (!typeMatches(typ->string, type)) {
+        addError(report, ClaimCode::UnexpectedType, "typ",
+                 fmt::format("the header typ {} does not match the expected type {}", quoteString(typ->string),
+                             quoteString(type)));
     }
 }
 
-void checkPresence(ClaimReport& report, const encoding::Json& claims, const ClaimOptions& options)
+void checkPresence(ClaimReport& report, const JsonMembers& claims, const ClaimOptions& options)
 {
     std::vector<std::string_view> reported; // each missing claim once, even when two options need it
     const auto require = [&](std::string_view claim, std::string_view reason) {
@@ -99,38 +101,39 @@ void checkPresence(ClaimReport& report, const encoding::Json& claims, const Clai
 }
 
 // iss and sub: one string that must be one of the expected ones.
-void checkStringClaim(ClaimReport& report, const encoding::Json& claims, std::string_view claim, std::string_view noun,
+void checkStringClaim(ClaimReport& report, const JsonMembers& claims, std::string_view claim, std::string_view noun,
                       ClaimCode code, const std::vector<std::string>& values)
 {
-    const auto it = claims.find(claim);
-    if (values.empty() || it == claims.end()) {
+    const JsonMember* member = claims.find(claim);
+    if (values.empty() || !member) {
         return; // a missing claim is reported by checkPresence
     }
-    if (!it->is_string()) {
+    if (!member->isString) {
         addError(report, code, std::string(claim),
-                 fmt::format("{} is {}, not a string, so it cannot be {}", claim, describeJsonValue(*it),
+                 fmt::format("{} is {}, not a string, so it cannot be {}", claim, describeJsonValue(member->value),
                              expected(noun, values)));
-    } else if (!contains(values, it->get_ref<const std::string&>())) {
+    } else if (!contains(values, member->string)) {
         addError(report, code, std::string(claim),
-                 fmt::format("the {} {} is not {}", noun, quoteJson(*it), expected(noun, values)));
+                 fmt::format("the {} {} is not {}", noun, quoteString(member->string), expected(noun, values)));
     }
 }
 
-void checkAudience(ClaimReport& report, const encoding::Json& claims, const std::vector<std::string>& audiences)
+void checkAudience(ClaimReport& report, const JsonMembers& claims, const std::vector<std::string>& audiences)
 {
-    const auto it = claims.find("aud");
-    if (it == claims.end()) {
+    const JsonMember* member = claims.find("aud");
+    if (!member) {
         return;
     }
-    const encoding::Json& aud = *it;
-    if (aud.is_string()) {
-        if (audiences.empty() || contains(audiences, aud.get_ref<const std::string&>())) {
-            return; // the common case, without copying
+    if (member->isString) {
+        if (audiences.empty() || contains(audiences, member->string)) {
+            return;
         }
-        addError(report, ClaimCode::UnexpectedAudience, "aud",
-                 fmt::format("the audience {} is not {}", quoteJson(aud), expected("audience", audiences)));
+        addError(
+            report, ClaimCode::UnexpectedAudience, "aud",
+            fmt::format("the audience {} is not {}", quoteString(member->string), expected("audience", audiences)));
         return;
     }
+    const encoding::Json& aud = member->value;
     std::vector<std::string> values;
     if (aud.is_array()) {
         std::vector<std::string> problems;
@@ -172,7 +175,7 @@ void checkAudience(ClaimReport& report, const encoding::Json& claims, const std:
     addError(report, ClaimCode::UnexpectedAudience, "aud", std::move(message));
 }
 
-void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOptions& options)
+void checkTimes(ClaimReport& report, const JsonMembers& claims, const ClaimOptions& options)
 {
     const LifetimeSummary lifetime = summarizeLifetime(claims, options.now, options.leeway);
     const auto now = lifetime.now;
@@ -215,19 +218,19 @@ void checkTimes(ClaimReport& report, const encoding::Json& claims, const ClaimOp
 }
 
 // RFC 7519 §4.1.7: jti is a case-sensitive string, so a jti of another type matches no listed one.
-void checkRevocation(ClaimReport& report, const encoding::Json& claims, const RevocationList& revoked)
+void checkRevocation(ClaimReport& report, const JsonMembers& claims, const RevocationList& revoked)
 {
-    const auto it = claims.find("jti");
-    if (it == claims.end()) {
+    const JsonMember* jti = claims.find("jti");
+    if (!jti) {
         add(report, ClaimCode::NoTokenId, "jti", ClaimSeverity::Warning,
             "the token has no jti, so the deny-list cannot revoke it");
-    } else if (!it->is_string()) {
+    } else if (!jti->isString) {
         add(report, ClaimCode::NoTokenId, "jti", ClaimSeverity::Warning,
             fmt::format("the jti is {}, not a string, so the deny-list cannot revoke the token",
-                        describeJsonValue(*it)));
-    } else if (revoked.contains(it->get_ref<const std::string&>())) {
+                        describeJsonValue(jti->value)));
+    } else if (revoked.contains(jti->string)) {
         addError(report, ClaimCode::Revoked, "jti",
-                 fmt::format("the jti {} is on the deny-list: the token is revoked", quoteJson(*it)));
+                 fmt::format("the jti {} is on the deny-list: the token is revoked", quoteString(jti->string)));
     }
 }
 
@@ -282,16 +285,16 @@ const ClaimFinding* ClaimReport::find(ClaimCode code) const
     return it != findings.end() ? &*it : nullptr;
 }
 
-ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& claims, const ClaimOptions& options)
+ClaimReport checkClaims(const JsonMembers& header, const JsonMembers& claims, const ClaimOptions& options)
 {
     ClaimReport report;
     if (options.type) {
         checkType(report, header, *options.type);
     }
-    if (!claims.is_object()) {
+    if (!claims.isObject()) {
         addError(report, ClaimCode::ClaimsNotObject, {},
                  fmt::format("the payload is {}, not a JSON object, so it is not a JWT claims set (RFC 7519 §7.2)",
-                             jsonKindName(claims)));
+                             jsonKindName(*claims.notObject())));
         return report;
     }
     checkPresence(report, claims, options);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "encoding/JsonMembers.h"
 #include "jose/RevocationList.h"
 
 #include <chrono>
@@ -72,8 +73,9 @@ struct ClaimReport {
 // may be left out ("JWT" matches "application/jwt").
 [[nodiscard]] bool typeMatches(std::string_view typ, std::string_view expected);
 
-// Checks a decoded (and, elsewhere, verified) token's header and claims against the options.
-[[nodiscard]] ClaimReport checkClaims(const encoding::Json& header, const encoding::Json& claims,
+// Checks a decoded (and, elsewhere, verified) token's header and claims against the options: the
+// one place these rules live. The header and the claims are read with readJsonMembers.
+[[nodiscard]] ClaimReport checkClaims(const encoding::JsonMembers& header, const encoding::JsonMembers& claims,
                                       const ClaimOptions& options);
 
 } // namespace jwtwb::jose

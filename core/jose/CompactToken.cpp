@@ -294,7 +294,7 @@ std::vector<std::string> describeNotes(const CompactToken& token)
     return warnings;
 }
 
-Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
+Result<CompactParts> splitCompact(std::string_view token, Base64Mode mode)
 {
     if (token.empty()) {
         return fail(Errc::EmptyInput, "the token is empty");
@@ -317,7 +317,8 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
         return std::unexpected(partCountError(parts));
     }
 
-    CompactToken result;
+    CompactParts split;
+    CompactToken& result = split.token;
     result.kind = parts == 3 ? TokenKind::Jws : TokenKind::Jwe;
     result.text = std::string(token);
     const std::span<const SegmentRole> roles = result.kind == TokenKind::Jws ? std::span<const SegmentRole>(kJwsRoles)
@@ -332,21 +333,24 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
             segment.bytes = toBytes(text); // RFC 7797: the payload is not base64url-encoded
             return segment;
         }
-        Result<encoding::LenientBase64> decoded = encoding::LenientBase64{};
-        if (mode == Base64Mode::Strict) {
-            auto bytes = encoding::base64UrlDecode(text);
-            decoded = bytes ? Result<encoding::LenientBase64>(encoding::LenientBase64{std::move(*bytes), {}})
-                            : std::unexpected(bytes.error());
-        } else {
-            decoded = encoding::base64UrlDecodeLenient(text);
-        }
-        if (!decoded) {
-            Error error = decoded.error();
+        const auto failed = [&](Error error) -> Result<Segment> {
             if (error.position) {
                 *error.position += begin;
             }
             error.message = fmt::format("{} is not valid base64url: {}", partLabel(roles[i], i), error.message);
             return std::unexpected(std::move(error));
+        };
+        if (mode == Base64Mode::Strict) {
+            auto bytes = encoding::base64UrlDecode(text);
+            if (!bytes) {
+                return failed(std::move(bytes.error()));
+            }
+            segment.bytes = std::move(*bytes);
+            return segment;
+        }
+        auto decoded = encoding::base64UrlDecodeLenient(text);
+        if (!decoded) {
+            return failed(std::move(decoded.error()));
         }
         segment.bytes = std::move(decoded->bytes);
         segment.notes = std::move(decoded->notes);
@@ -360,30 +364,30 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
     if (starts[1] == 1) {
         return fail(Errc::MalformedToken, "the header (part 1) is empty: every JWS and JWE starts with a header", 0);
     }
-    auto header = decodeSegment(0);
-    if (!header) {
-        return std::unexpected(header.error());
+    auto headerSegment = decodeSegment(0);
+    if (!headerSegment) {
+        return std::unexpected(headerSegment.error());
     }
     result.segments.reserve(parts);
-    result.segments.push_back(std::move(*header));
-    auto parsedHeader = encoding::parseJson(result.headerText());
-    if (!parsedHeader) {
-        Error error = parsedHeader.error();
+    result.segments.push_back(std::move(*headerSegment));
+    auto header = encoding::readJsonMembers(result.headerText());
+    if (!header) {
+        Error error = header.error();
         error.message = fmt::format("the header (part 1) is not valid JSON: {}", error.message);
         error.detail = std::string(result.headerText());
         error.position = 0;
         return std::unexpected(std::move(error));
     }
-    if (!parsedHeader->value.is_object()) {
+    if (const encoding::Json* other = header->notObject()) {
         return fail(Errc::NotAJsonObject,
                     fmt::format("the header (part 1) must be a JSON object, but it is {} {}",
-                                parsedHeader->value.is_array() ? "an" : "a", parsedHeader->value.type_name()),
+                                other->is_array() ? "an" : "a", other->type_name()),
                     0);
     }
-    result.header = std::move(*parsedHeader);
-    const auto b64 = result.header.value.find("b64");
+    split.header = std::move(*header);
+    const encoding::JsonMember* b64 = split.header.find("b64");
     result.unencodedPayload
-        = result.kind == TokenKind::Jws && b64 != result.header.value.end() && b64->is_boolean() && !b64->get<bool>();
+        = result.kind == TokenKind::Jws && b64 && b64->value.is_boolean() && !b64->value.get<bool>();
 
     for (std::size_t i = 1; i < parts; ++i) {
         auto segment = decodeSegment(i);
@@ -393,15 +397,33 @@ Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
         result.segments.push_back(std::move(*segment));
     }
 
-    if (result.kind == TokenKind::Jws && !result.payload().empty()) {
-        auto payload = encoding::parseJson(asText(result.payload()));
+    return split;
+}
+
+void addDocuments(CompactToken& token)
+{
+    // The header was read by splitCompact with the same parser: it is a JSON object.
+    if (auto header = encoding::parseJson(token.headerText())) {
+        token.header = std::move(*header);
+    }
+    if (token.kind == TokenKind::Jws && !token.payload().empty()) {
+        auto payload = encoding::parseJson(asText(token.payload()));
         if (payload) {
-            result.payloadJson = std::move(*payload);
+            token.payloadJson = std::move(*payload);
         } else {
-            result.payloadNotJson = payload.error();
+            token.payloadNotJson = payload.error();
         }
     }
-    return result;
+}
+
+Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode)
+{
+    auto parts = splitCompact(token, mode);
+    if (!parts) {
+        return std::unexpected(parts.error());
+    }
+    addDocuments(parts->token);
+    return std::move(parts->token);
 }
 
 } // namespace jwtwb::jose

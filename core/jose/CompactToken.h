@@ -4,6 +4,7 @@
 #include "Error.h"
 #include "encoding/Base64Url.h"
 #include "encoding/Json.h"
+#include "encoding/JsonMembers.h"
 
 #include <optional>
 #include <string>
@@ -69,6 +70,18 @@ inline constexpr std::size_t kMaxTokenSize = 16 * 1024 * 1024;
 
 // Splits and decodes a compact token. Every error names the part and the position.
 [[nodiscard]] Result<CompactToken> decodeCompact(std::string_view token, Base64Mode mode = Base64Mode::Strict);
+
+// What decodeCompact checks and decodes, without building the header's and the payload's
+// documents: the header is read as members instead (verifyJwt's way, which needs only a few).
+struct CompactParts {
+    CompactToken token; // header and payloadJson are left empty; see addDocuments
+    encoding::JsonMembers header; // views of token's header bytes
+};
+
+[[nodiscard]] Result<CompactParts> splitCompact(std::string_view token, Base64Mode mode = Base64Mode::Strict);
+
+// Builds the documents that splitCompact leaves out: decodeCompact is splitCompact, then this.
+void addDocuments(CompactToken& token);
 
 // What the parts of a token say when the whole does not decode: a copy without its signature, one
 // bad character, a part too many. decodeCompact stays the decoder for verification; this reading

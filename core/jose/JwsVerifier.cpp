@@ -14,6 +14,8 @@ namespace jwtwb::jose {
 namespace {
 
 using encoding::Json;
+using encoding::JsonMember;
+using encoding::JsonMembers;
 
 SignatureCheck problem(std::optional<JwsAlgorithm> alg, SignatureProblem kind, std::string reason,
                        Verdict verdict = Verdict::Invalid)
@@ -26,22 +28,31 @@ SignatureCheck problem(std::optional<JwsAlgorithm> alg, SignatureProblem kind, s
     return check;
 }
 
+// A header parameter from the protected header or the unprotected one, which verifyJwsJson has
+// checked to be disjoint (RFC 7515 §7.2.1); the compact serialization has no unprotected header.
+const JsonMember* findParameter(const JsonMembers& protectedHeader, const JsonMembers* unprotectedHeader,
+                                std::string_view name)
+{
+    const JsonMember* member = protectedHeader.find(name);
+    return member || !unprotectedHeader ? member : unprotectedHeader->find(name);
+}
+
 // Returns a problem when the header's "crit" or "b64" is not acceptable.
-std::optional<SignatureCheck> checkCritical(const Json& protectedHeader, const Json& unprotectedHeader,
+std::optional<SignatureCheck> checkCritical(const JsonMembers& protectedHeader, const JsonMembers* unprotectedHeader,
                                             std::optional<JwsAlgorithm> alg, const JwsVerifyOptions& options,
                                             bool& unencoded)
 {
     unencoded = false;
-    if (unprotectedHeader.contains("crit") || unprotectedHeader.contains("b64")) {
+    if (unprotectedHeader && (unprotectedHeader->contains("crit") || unprotectedHeader->contains("b64"))) {
         return problem(alg, SignatureProblem::MalformedHeader,
                        "\"crit\" and \"b64\" must be in the protected header (RFC 7515 §4.1.11, RFC 7797 §3)");
     }
     std::vector<std::string> critical;
-    if (const auto crit = protectedHeader.find("crit"); crit != protectedHeader.end()) {
-        if (!crit->is_array() || crit->empty()) {
+    if (const JsonMember* crit = protectedHeader.find("crit")) {
+        if (!crit->value.is_array() || crit->value.empty()) {
             return problem(alg, SignatureProblem::MalformedHeader, "\"crit\" must be a non-empty array of names");
         }
-        for (const auto& name : *crit) {
+        for (const auto& name : crit->value) {
             if (!name.is_string()) {
                 return problem(alg, SignatureProblem::MalformedHeader, "\"crit\" must list header names as strings");
             }
@@ -65,15 +76,15 @@ std::optional<SignatureCheck> checkCritical(const Json& protectedHeader, const J
             critical.push_back(text);
         }
     }
-    if (const auto b64 = protectedHeader.find("b64"); b64 != protectedHeader.end()) {
-        if (!b64->is_boolean()) {
+    if (const JsonMember* b64 = protectedHeader.find("b64")) {
+        if (!b64->value.is_boolean()) {
             return problem(alg, SignatureProblem::MalformedHeader, "\"b64\" must be true or false (RFC 7797 §3)");
         }
         if (std::ranges::find(critical, "b64") == critical.end()) {
             return problem(alg, SignatureProblem::MalformedHeader,
                            "the header uses \"b64\" without listing it in \"crit\", which RFC 7797 §6 requires");
         }
-        unencoded = !b64->get<bool>();
+        unencoded = !b64->value.get<bool>();
     }
     return std::nullopt;
 }
@@ -85,20 +96,23 @@ struct PayloadInput {
 };
 
 // One signature: header rules, algorithm policy, key choice, then the cryptographic check.
-SignatureCheck checkSignature(const Json& protectedHeader, std::string_view protectedB64, const Json& unprotectedHeader,
-                              const PayloadInput& payload, std::span<const std::uint8_t> signature,
-                              const KeySource& keys, const JwsVerifyOptions& options)
+SignatureCheck checkSignature(const JsonMembers& protectedHeader, std::string_view protectedB64,
+                              const JsonMembers* unprotectedHeader, const PayloadInput& payload,
+                              std::span<const std::uint8_t> signature, const KeySource& keys,
+                              const JwsVerifyOptions& options)
 {
-    if (const auto shared = sharedHeaderParameter(protectedHeader, unprotectedHeader); !shared.empty()) {
+    if (!protectedHeader.duplicates().empty()) {
         return problem(
             std::nullopt, SignatureProblem::MalformedHeader,
-            fmt::format("\"{}\" is in both the protected and the unprotected header (RFC 7515 §7.2.1)", shared));
+            fmt::format("the header has the member \"{}\" more than once; RFC 7515 §5.2 lets verifiers "
+                        "reject that, and this one does, because implementations disagree on which value wins",
+                        protectedHeader.duplicates().front().key));
     }
-    const Json* algValue = findHeaderParameter(protectedHeader, unprotectedHeader, "alg");
-    if (!algValue || !algValue->is_string()) {
+    const JsonMember* algValue = findParameter(protectedHeader, unprotectedHeader, "alg");
+    if (!algValue || !algValue->isString) {
         return problem(std::nullopt, SignatureProblem::MalformedHeader, "the header has no \"alg\" string");
     }
-    const std::string& algName = algValue->get_ref<const std::string&>();
+    const std::string_view algName = algValue->string;
     const auto alg = parseAlgorithm(algName);
     if (!alg) {
         return problem(std::nullopt, SignatureProblem::UnsupportedAlgorithm,
@@ -153,8 +167,13 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
     if (auto ambiguous = describeAmbiguousKeySet(keys.keys); !ambiguous.empty()) {
         return problem(alg, SignatureProblem::AmbiguousKeySet, std::move(ambiguous));
     }
-    Json joint = protectedHeader;
-    joint.update(unprotectedHeader);
+    // The key-set rules read the header as a document: the members' own values, joined.
+    Json joint = Json::object();
+    for (const JsonMembers* header : {&protectedHeader, unprotectedHeader}) {
+        for (const JsonMember& member : header ? header->members() : std::span<const JsonMember>()) {
+            joint[std::string(member.name)] = member.json();
+        }
+    }
     const KeySelection selection = selectKeys(joint, keys.keys);
     if (selection.matches.empty()) {
         return problem(alg, SignatureProblem::NoMatchingKey, selection.explain(keys.keys));
@@ -171,6 +190,28 @@ SignatureCheck checkSignature(const Json& protectedHeader, std::string_view prot
     return last;
 }
 
+// One signature of the JSON serialization: its headers are documents already (parseJwsJson refused
+// repeated members), read again as members for checkSignature's rules.
+SignatureCheck checkJsonSignature(const JwsJsonSignature& signature, const PayloadInput& payload, const KeySource& keys,
+                                  const JwsVerifyOptions& options)
+{
+    if (const auto shared = sharedHeaderParameter(signature.protectedHeader, signature.unprotectedHeader);
+        !shared.empty()) {
+        return problem(
+            std::nullopt, SignatureProblem::MalformedHeader,
+            fmt::format("\"{}\" is in both the protected and the unprotected header (RFC 7515 §7.2.1)", shared));
+    }
+    const std::string protectedText = encoding::toCompactJson(signature.protectedHeader);
+    const std::string unprotectedText = encoding::toCompactJson(signature.unprotectedHeader);
+    auto protectedHeader = encoding::readJsonMembers(protectedText);
+    auto unprotectedHeader = encoding::readJsonMembers(unprotectedText);
+    if (!protectedHeader || !unprotectedHeader) {
+        return problem(std::nullopt, SignatureProblem::MalformedHeader, "the header cannot be read");
+    }
+    return checkSignature(*protectedHeader, signature.protectedB64, &*unprotectedHeader, payload, signature.signature,
+                          keys, options);
+}
+
 } // namespace
 
 bool JwsVerification::anyValid() const
@@ -185,16 +226,20 @@ bool JwsVerification::allValid() const
 
 SignatureCheck checkCompactSignature(const CompactToken& token, const KeySource& keys, const JwsVerifyOptions& options)
 {
+    auto header = encoding::readJsonMembers(token.headerText());
+    if (!header || !header->isObject()) {
+        return problem(std::nullopt, SignatureProblem::MalformedHeader, "the header is not a JSON object",
+                       Verdict::NotChecked);
+    }
+    return checkCompactSignature(token, *header, keys, options);
+}
+
+SignatureCheck checkCompactSignature(const CompactToken& token, const encoding::JsonMembers& headerMembers,
+                                     const KeySource& keys, const JwsVerifyOptions& options)
+{
     if (token.kind != TokenKind::Jws) {
         return problem(std::nullopt, SignatureProblem::MalformedHeader,
                        "this is a JWE (encrypted token), not a signed one", Verdict::NotChecked);
-    }
-    if (!token.header.duplicates.empty()) {
-        return problem(
-            std::nullopt, SignatureProblem::MalformedHeader,
-            fmt::format("the header has the member \"{}\" more than once; RFC 7515 §5.2 lets verifiers "
-                        "reject that, and this one does, because implementations disagree on which value wins",
-                        token.header.duplicates.front().key));
     }
     const Segment& header = token.segment(SegmentRole::Header);
     const Segment& payloadSegment = token.segment(SegmentRole::Payload);
@@ -202,9 +247,8 @@ SignatureCheck checkCompactSignature(const CompactToken& token, const KeySource&
     const bool detached = token.payload().empty() && options.detachedPayload.has_value();
     const PayloadInput payload{text.substr(payloadSegment.offset, payloadSegment.length),
                                detached ? &*options.detachedPayload : nullptr};
-    static const Json kNoUnprotectedHeader = Json::object();
-    auto check = checkSignature(token.header.value, text.substr(header.offset, header.length), kNoUnprotectedHeader,
-                                payload, token.signature(), keys, options);
+    auto check = checkSignature(headerMembers, text.substr(header.offset, header.length), nullptr, payload,
+                                token.signature(), keys, options);
     if (!check.valid() && check.problem == SignatureProblem::SignatureMismatch && token.payload().empty()
         && !detached) {
         check.reason += "; the payload is empty: if it is detached (RFC 7515 Appendix F), supply it to verify";
@@ -255,9 +299,7 @@ Result<JwsVerification> verifyJwsJson(std::string_view json, const KeySource& ke
         }
         const PayloadInput input{document->payloadText ? std::string_view(*document->payloadText) : std::string_view(),
                                  document->payloadText ? nullptr : &*options.detachedPayload};
-        result.signatures.push_back(checkSignature(signature.protectedHeader, signature.protectedB64,
-                                                   signature.unprotectedHeader, input, signature.signature, keys,
-                                                   options));
+        result.signatures.push_back(checkJsonSignature(signature, input, keys, options));
         result.payload = std::move(payload);
     }
     return result;

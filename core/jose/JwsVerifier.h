@@ -44,6 +44,9 @@ struct JwsVerification {
 // The one signature of a decoded compact JWS, checked as verifyCompact does.
 [[nodiscard]] SignatureCheck checkCompactSignature(const CompactToken& token, const KeySource& keys,
                                                    const JwsVerifyOptions& options = {});
+// The same with the header's members read already (splitCompact), as verifyJwt does.
+[[nodiscard]] SignatureCheck checkCompactSignature(const CompactToken& token, const encoding::JsonMembers& header,
+                                                   const KeySource& keys, const JwsVerifyOptions& options = {});
 
 // Verifies a decoded compact JWS. A bad signature, a wrong key or an unknown "crit" is a
 // SignatureCheck, not an error; errors are left for input that is not a JWS at all.

@@ -20,12 +20,19 @@ struct JwtVerifyOptions {
 struct JwtVerification {
     SignatureCheck signature;
     ClaimReport claims;
-    CompactToken token; // as decoded, with the header and (when it is JSON) the payload parsed
+    // The token's parts as splitCompact decoded them; verification reads the header and the claims
+    // without building their documents, and token() builds them for whoever wants them.
+    CompactToken parts;
+    bool payloadIsJson = false;
+
+    // The token as decodeCompact decodes it: with the header's and (when it is JSON) the payload's
+    // documents. Built on each call.
+    [[nodiscard]] CompactToken token() const;
 
     // The protected header's JSON text and the payload (a claims set's JSON text, or whatever the
     // token holds) as decoded from the token.
-    [[nodiscard]] std::span<const std::uint8_t> header() const { return token.segments.front().bytes; }
-    [[nodiscard]] std::span<const std::uint8_t> payload() const { return token.payload(); }
+    [[nodiscard]] std::span<const std::uint8_t> header() const { return parts.segments.front().bytes; }
+    [[nodiscard]] std::span<const std::uint8_t> payload() const { return parts.payload(); }
 
     // Signature valid and no error-severity claim finding.
     [[nodiscard]] bool valid() const { return signature.valid() && claims.ok(); }

@@ -84,8 +84,11 @@ std::string describeInstants(const NumericDate& date, sys_seconds now, seconds l
     return text;
 }
 
-LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now, seconds leeway,
-                                  seconds longLifetimeBound)
+namespace {
+
+// The time claims of a claims set, whichever way it was read.
+template <class Claims>
+LifetimeSummary readDates(const Claims& claims, sys_seconds now, seconds leeway, seconds longLifetimeBound)
 {
     LifetimeSummary s;
     s.iat = readNumericDate(claims, "iat");
@@ -95,15 +98,23 @@ LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now,
     s.now = now;
     s.leeway = clampLeeway(leeway);
     s.longLifetimeBound = longLifetimeBound;
+    return s;
+}
 
-    if (!claims.is_object()) {
-        s.state = LifetimeState::Invalid;
-        s.warnings.push_back(
-            {LifetimeWarningKind::ClaimsNotObject,
-             {},
-             fmt::format("the payload is {}, not a JSON object, so it has no time claims", jsonKindName(claims))});
-        return s;
-    }
+void notAnObject(LifetimeSummary& s, const encoding::Json& payload)
+{
+    s.state = LifetimeState::Invalid;
+    s.warnings.push_back(
+        {LifetimeWarningKind::ClaimsNotObject,
+         {},
+         fmt::format("the payload is {}, not a JSON object, so it has no time claims", jsonKindName(payload))});
+}
+
+// The edges, the state and the warnings of the dates read.
+void summarize(LifetimeSummary& s)
+{
+    const sys_seconds now = s.now;
+    const seconds longLifetimeBound = s.longLifetimeBound;
 
     const std::array<const NumericDate*, 4> dates{&s.iat, &s.nbf, &s.exp, &s.authTime};
     for (const NumericDate* date : dates) {
@@ -178,7 +189,34 @@ LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now,
     if (s.edge != LifetimeEdge::None) {
         s.edgeDistance = edgeDate(s).roundedUp() - now;
     }
+}
+
+// A claims set read either way; `notObject` is the payload when it is not a JSON object.
+template <class Claims>
+LifetimeSummary summarizeRead(const Claims& claims, const encoding::Json* notObject, sys_seconds now, seconds leeway,
+                              seconds longLifetimeBound)
+{
+    LifetimeSummary s = readDates(claims, now, leeway, longLifetimeBound);
+    if (notObject) {
+        notAnObject(s, *notObject);
+    } else {
+        summarize(s);
+    }
     return s;
+}
+
+} // namespace
+
+LifetimeSummary summarizeLifetime(const encoding::Json& claims, sys_seconds now, seconds leeway,
+                                  seconds longLifetimeBound)
+{
+    return summarizeRead(claims, claims.is_object() ? nullptr : &claims, now, leeway, longLifetimeBound);
+}
+
+LifetimeSummary summarizeLifetime(const encoding::JsonMembers& claims, sys_seconds now, seconds leeway,
+                                  seconds longLifetimeBound)
+{
+    return summarizeRead(claims, claims.notObject(), now, leeway, longLifetimeBound);
 }
 
 std::string describeState(const LifetimeSummary& summary)

@@ -105,6 +105,10 @@ struct LifetimeSummary {
 [[nodiscard]] LifetimeSummary summarizeLifetime(const encoding::Json& claims, std::chrono::sys_seconds now,
                                                 std::chrono::seconds leeway,
                                                 std::chrono::seconds longLifetimeBound = std::chrono::hours(24));
+// The same for claims read without a document (the verify path).
+[[nodiscard]] LifetimeSummary summarizeLifetime(const encoding::JsonMembers& claims, std::chrono::sys_seconds now,
+                                                std::chrono::seconds leeway,
+                                                std::chrono::seconds longLifetimeBound = std::chrono::hours(24));
 
 // The sentence a person reads: "valid for another 12 min", "expired 3 days ago", "not valid for
 // another 5 min (nbf)", "expired 20 s ago, accepted within the 30 s leeway", "valid, never expires

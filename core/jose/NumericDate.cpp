@@ -55,14 +55,13 @@ std::string formatYear(std::int64_t year)
     return fmt::format("{:04}", year);
 }
 
-NumericDate withSeconds(NumericDate date, std::int64_t wholeSeconds, bool fractional)
+void setSeconds(NumericDate& date, std::int64_t wholeSeconds, bool fractional)
 {
     date.status = NumericDateStatus::Valid;
     date.time = sys_seconds(seconds(wholeSeconds));
     date.fractional = fractional;
     date.looksLikeMilliseconds = wholeSeconds >= kMillisecondsThreshold;
     date.asMilliseconds = sys_seconds(seconds(floorDiv(wholeSeconds, 1000)));
-    return date;
 }
 
 } // namespace
@@ -85,6 +84,16 @@ NumericDate readNumericDate(const encoding::Json& claims, std::string_view claim
     return date;
 }
 
+NumericDate readNumericDate(const encoding::JsonMembers& claims, std::string_view claim)
+{
+    if (const encoding::JsonMember* member = claims.find(claim)) {
+        return toNumericDate(std::string(claim), member->isString ? member->json() : member->value);
+    }
+    NumericDate date;
+    date.claim = std::string(claim);
+    return date;
+}
+
 NumericDate toNumericDate(std::string claim, const encoding::Json& value)
 {
     NumericDate date;
@@ -97,30 +106,34 @@ NumericDate toNumericDate(std::string claim, const encoding::Json& value)
         const auto number = value.get<std::uint64_t>();
         if (number > static_cast<std::uint64_t>(kMaxNumericDate)) {
             date.status = NumericDateStatus::OutOfRange;
-            return date;
+        } else {
+            setSeconds(date, static_cast<std::int64_t>(number), false);
         }
-        return withSeconds(std::move(date), static_cast<std::int64_t>(number), false);
+        break;
     }
     case encoding::Json::value_t::number_integer: {
         const auto number = value.get<std::int64_t>();
         if (number < -kMaxNumericDate || number > kMaxNumericDate) {
             date.status = NumericDateStatus::OutOfRange;
-            return date;
+        } else {
+            setSeconds(date, number, false);
         }
-        return withSeconds(std::move(date), number, false);
+        break;
     }
     case encoding::Json::value_t::number_float: {
         const auto number = value.get<double>();
         // 2^53 − 1 is exact as a double, so this bound is exact too.
         if (!std::isfinite(number) || std::fabs(number) > static_cast<double>(kMaxNumericDate)) {
             date.status = NumericDateStatus::OutOfRange;
-            return date;
+        } else {
+            const double whole = std::floor(number);
+            setSeconds(date, static_cast<std::int64_t>(whole), whole != number);
         }
-        const double whole = std::floor(number);
-        return withSeconds(std::move(date), static_cast<std::int64_t>(whole), whole != number);
+        break;
     }
-    default: return date;
+    default: break;
     }
+    return date;
 }
 
 std::string formatUtc(sys_seconds time)

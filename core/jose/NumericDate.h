@@ -1,6 +1,7 @@
 #pragma once
 
 #include "encoding/Json.h"
+#include "encoding/JsonMembers.h"
 
 #include <chrono>
 #include <cstdint>
@@ -53,6 +54,7 @@ struct NumericDate {
 
 // Reads claims[claim]; never fails: every problem is a status.
 [[nodiscard]] NumericDate readNumericDate(const encoding::Json& claims, std::string_view claim);
+[[nodiscard]] NumericDate readNumericDate(const encoding::JsonMembers& claims, std::string_view claim);
 
 // Interprets one JSON value as the NumericDate claim `claim`.
 [[nodiscard]] NumericDate toNumericDate(std::string claim, const encoding::Json& value);

@@ -68,15 +68,18 @@ EncryptedJwtReport examineDecrypted(DecryptedJwe decrypted, const jose::KeySourc
         }
         return report;
     }
-    auto json = encoding::parseJson(plaintext);
-    if (!json) {
+    auto claims = encoding::readJsonMembers(plaintext);
+    if (!claims) {
         return report;
     }
-    const crypto::WipeOnExit wipeClaims(json->value); // the plaintext stays in SecureBytes only
-    if (json->value.is_object()) {
+    if (claims->isObject()) {
         report.content = JweContent::Claims;
-        report.claims = jose::checkClaims(report.decrypted.header, json->value, options.claims);
+        const std::string headerText = encoding::toCompactJson(report.decrypted.header);
+        if (auto header = encoding::readJsonMembers(headerText)) {
+            report.claims = jose::checkClaims(*header, *claims, options.claims);
+        }
     }
+    crypto::wipe(*claims); // the plaintext stays in SecureBytes only
     return report;
 }
 

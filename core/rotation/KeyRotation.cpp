@@ -37,9 +37,8 @@ TokenRotation rehearse(const std::string& text, std::span<const keys::Key> befor
         return token;
     }
     token.before = verdictOf(*old);
-    if (old->token.payloadJson) {
-        const auto lifetime
-            = jose::summarizeLifetime(old->token.payloadJson->value, options.claims.now, options.claims.leeway);
+    if (const auto claims = encoding::readJsonMembers(asText(old->payload()))) {
+        const auto lifetime = jose::summarizeLifetime(*claims, options.claims.now, options.claims.leeway);
         if (lifetime.exp.valid()) {
             token.expires = lifetime.exp.roundedUp();
         }

@@ -171,7 +171,7 @@ void TestDpopProof::createdProofsVerify()
     QVERIFY(report->valid());
     QCOMPARE(report->check(DpopCheckCode::Nonce).outcome, CheckOutcome::Passed);
     QVERIFY(!report->key->hasPrivate()); // the header holds the public half only
-    QVERIFY(!report->jwt->token.header.value["jwk"].contains("d"));
+    QVERIFY(!report->jwt->token().header.value["jwk"].contains("d"));
 
     // Two proofs never share a jti.
     QVERIFY(createDpopProof(*key, options).value() != *proof);

@@ -6,8 +6,10 @@
 #include "jose/CompactToken.h"
 #include "jose/JwsSigner.h"
 #include "jose/JwsVerifier.h"
+#include "jose/JwtVerifier.h"
 #include "jose/KeyAlgorithmCheck.h"
 #include "jose/KeySelector.h"
+#include "jose/SignatureEngine.h"
 #include "keys/KeyExport.h"
 #include "keys/KeyGenerator.h"
 #include "keys/KeyImport.h"
@@ -126,6 +128,7 @@ private slots:
     void b64WithoutCrit();
     void algorithmsAllowList();
     void duplicateHeaderMembers();
+    void verifyJwtReadsWithoutDocuments();
     void keySetSelection();
     void noKeyMeansNotChecked();
     void weakKeys_data();
@@ -536,6 +539,53 @@ void TestJwsVerification::duplicateHeaderMembers()
     const std::string good = signCompact(header("HS256"), asBytes(kPayload), &key).value();
     const std::string token = input + good.substr(good.rfind('.'));
     QCOMPARE(verifyText(token, key).problem, SignatureProblem::MalformedHeader);
+}
+
+// verifyJwt reads the header and the claims as members; the documents come from token() alone.
+void TestJwsVerification::verifyJwtReadsWithoutDocuments()
+{
+    const keys::Key& key = m_keys.at("HS256");
+    JwtVerifyOptions options;
+    options.claims.now = test::at(1516239022);
+    options.claims.subject = "1234567890";
+    const std::string token = signCompact(header("HS256", R"(,"kid":"k\u0031")"), asBytes(kPayload), &key).value();
+    const auto result = verifyJwt(token, KeySource::single(key), options);
+    QVERIFY(result.has_value());
+    QVERIFY2(result->valid(), result->signature.reason.c_str());
+    QVERIFY(result->payloadIsJson);
+    QCOMPARE(asText(result->payload()), kPayload);
+    const CompactToken decoded = result->token();
+    QCOMPARE(decoded.text, token);
+    QVERIFY(decoded.payloadJson && decoded.payloadJson->value == encoding::parseJson(kPayload)->value);
+    QCOMPARE(decoded.header.value.at("kid").get<std::string>(), std::string("k1"));
+
+    // The claims rules read the members: a subject that differs is found.
+    options.claims.subject = "someone else";
+    QVERIFY(verifyJwt(token, KeySource::single(key), options)->claims.has(ClaimCode::UnexpectedSubject));
+
+    // A repeated header member, read from the members, is refused before anything else.
+    const std::string input = encoding::base64UrlEncode(std::string_view(R"({"alg":"HS256","kid":"a","kid":"b"})"))
+        + "." + encoding::base64UrlEncode(kPayload);
+    const std::string repeated
+        = input + "." + encoding::base64UrlEncode(createSignature(JwsAlgorithm::HS256, key, asBytes(input)).value());
+    QCOMPARE(verifyJwt(repeated, KeySource::single(key), {})->signature.problem, SignatureProblem::MalformedHeader);
+
+    // A payload that is not JSON: no claims, and token() says why, as the finding does.
+    const std::string text = signCompact(header("HS256"), asBytes("not JSON"), &key).value();
+    const auto notJson = verifyJwt(text, KeySource::single(key), {});
+    QVERIFY(notJson.has_value() && notJson->signature.valid() && !notJson->payloadIsJson);
+    const ClaimFinding* finding = notJson->claims.find(ClaimCode::ClaimsNotObject);
+    QVERIFY(finding && notJson->token().payloadNotJson);
+    QVERIFY2(finding->message.find(notJson->token().payloadNotJson->message) != std::string::npos,
+             finding->message.c_str());
+
+    // A key set: the key is chosen by the kid read from the members.
+    std::vector<keys::Key> set{m_otherKeys.at("HS256"), key};
+    set[0].parameters().kid = "k0";
+    set[1].parameters().kid = "k1";
+    const auto chosen = verifyJwt(token, KeySource::set(set), {});
+    QVERIFY2(chosen->signature.valid(), chosen->signature.reason.c_str());
+    QCOMPARE(chosen->signature.keyIndex, std::optional<std::size_t>(1));
 }
 
 void TestJwsVerification::keySetSelection()

@@ -1,8 +1,10 @@
 // libFuzzer target: the JSON parser on its own (parseJson, parseJsonNoDuplicates), with properties:
 // what parses is written back (compact and pretty) and parses to the same value, and writing that
 // again gives the same text; it agrees with nlohmann's parser (which ends the text at a NUL byte); errors carry a code
-// and a position inside the text; nesting past kMaxJsonDepth is an error, not a crash.
+// and a position inside the text; nesting past kMaxJsonDepth is an error, not a crash; readJsonMembers
+// (the verify path's reader) agrees with it in every respect.
 #include "FuzzCheck.h"
+#include "JsonMembersAgreement.h"
 #include "encoding/Json.h"
 
 #include <cstddef>
@@ -84,6 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool badUtf8 = !parsed && parsed.error().code == Errc::InvalidUtf8; // checked before any syntax
     require(!tooDeep && tooDeep.error().code == (badUtf8 ? Errc::InvalidUtf8 : Errc::NestingTooDeep),
             "nesting past kMaxJsonDepth is NestingTooDeep");
+    require(test::membersDisagreement(text).empty(), "readJsonMembers agrees with parseJson");
     (void)encoding::describePosition(text, size / 2);
     return 0;
 }

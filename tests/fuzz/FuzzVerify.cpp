@@ -55,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(asText(result->header()) == header && asText(result->payload()) == payload);
     if (result->valid()) {
         require(result->signature.valid() && result->claims.ok());
-        require(result->token.payloadJson && result->token.payloadJson->value.is_object());
+        require(result->payloadIsJson && result->token().payloadJson && result->token().payloadJson->value.is_object());
     }
     return 0;
 }

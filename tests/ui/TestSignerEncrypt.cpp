@@ -310,7 +310,7 @@ void TestSignerEncrypt::roundTrip()
     if (mode == EncryptionStep::Mode::AfterSigning) {
         QCOMPARE(report->content, jwe::JweContent::NestedJwt);
         QVERIFY(header["cty"] == encoding::Json("JWT"));
-        QVERIFY(report->nested->token.payloadJson->value == expected);
+        QVERIFY(report->nested->token().payloadJson->value == expected);
         QVERIFY(report->nested->signature.valid());
     } else {
         QCOMPARE(report->content, jwe::JweContent::Claims);

@@ -542,7 +542,7 @@ void DecoderPage::updateFindings()
         const auto& report = m_verification->jweReport();
         if (jwe && report && report->nested) {
             options.key = key;
-            for (auto& finding : inspect::lint(report->nested->token, options)) {
+            for (auto& finding : inspect::lint(report->nested->token(), options)) {
                 finding.title = toStdString(tr("Nested token: %1").arg(toQString(finding.title)));
                 finding.location = finding.location.empty() ? "nested" : "nested." + finding.location;
                 findings.push_back(std::move(finding));
@@ -1186,7 +1186,7 @@ void DecoderPage::showDecryption()
                  "shared key or passphrase.");
         m_payloadView->showPlain(tr("This is a JWE: its content is encrypted. %1").arg(state));
     } else if (report->nested) {
-        const jose::CompactToken& inner = report->nested->token;
+        const jose::CompactToken inner = report->nested->token();
         const auto alg = inner.header.value.value("alg", encoding::Json());
         m_innerHeaderTitle->setText(tr("Nested token · header · signed with %1")
                                         .arg(alg.is_string() ? toQString(alg.get<std::string>()) : tr("no alg")));

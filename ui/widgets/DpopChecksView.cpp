@@ -152,12 +152,12 @@ void DpopChecksView::check(const QString& proof, std::chrono::sys_seconds now)
 
 QString DpopChecksView::proofClaim(const char* name) const
 {
-    if (!m_verification || !m_verification->jwt || !m_verification->jwt->token.payloadJson) {
+    if (!m_verification || !m_verification->jwt) {
         return {};
     }
-    const auto& claims = m_verification->jwt->token.payloadJson->value;
-    const auto it = claims.is_object() ? claims.find(name) : claims.end();
-    return it != claims.end() && it->is_string() ? toQString(it->get<std::string>()) : QString();
+    const auto claims = encoding::readJsonMembers(asText(m_verification->jwt->payload()));
+    const encoding::JsonMember* claim = claims ? claims->find(name) : nullptr;
+    return claim && claim->isString ? toQString(claim->string) : QString();
 }
 
 QString DpopChecksView::headerAlgorithm() const
@@ -165,9 +165,9 @@ QString DpopChecksView::headerAlgorithm() const
     if (!m_verification || !m_verification->jwt) {
         return {};
     }
-    const auto& header = m_verification->jwt->token.header.value;
-    const auto alg = header.find("alg");
-    return alg != header.end() && alg->is_string() ? toQString(alg->get<std::string>()) : QString();
+    const auto header = encoding::readJsonMembers(asText(m_verification->jwt->header()));
+    const encoding::JsonMember* alg = header ? header->find("alg") : nullptr;
+    return alg && alg->isString ? toQString(alg->string) : QString();
 }
 
 void DpopChecksView::showChecks()

@@ -602,7 +602,7 @@ void VerificationPanel::verify()
         return;
     }
     if (m_keyInput->isKeySet()) {
-        const QStringList lines = keySelectionLines(result->token.header.value, keys);
+        const QStringList lines = keySelectionLines(result->token().header.value, keys);
         m_keySelection->setText(lines.join(QLatin1Char('\n')));
         m_keySelection->setVisible(!lines.isEmpty());
     }
@@ -637,7 +637,7 @@ void VerificationPanel::verifySdJwt()
     const auto source = m_keyInput->isKeySet() ? jose::KeySource::set(keys) : jose::KeySource::single(keys.front());
     m_sd->check(m_token, source, verifyOptions());
     if (m_keyInput->isKeySet() && m_sd->verification()) {
-        const QStringList lines = keySelectionLines(m_sd->verification()->issuer.token.header.value, keys);
+        const QStringList lines = keySelectionLines(m_sd->verification()->issuer.token().header.value, keys);
         m_keySelection->setText(lines.join(QLatin1Char('\n')));
         m_keySelection->setVisible(!lines.isEmpty());
     }
@@ -704,7 +704,7 @@ void VerificationPanel::verifyJwe()
         return;
     }
     if (m_jweReport->nested && signatureKeyGiven && m_keyInput->isKeySet()) {
-        const QStringList lines = keySelectionLines(m_jweReport->nested->token.header.value, signatureKeys);
+        const QStringList lines = keySelectionLines(m_jweReport->nested->token().header.value, signatureKeys);
         m_keySelection->setText(lines.join(QLatin1Char('\n')));
         m_keySelection->setVisible(!lines.isEmpty());
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-// Lexical helpers shared by the JSON readers in encoding/ (Json.cpp, FlatJson.cpp); not a public API.
+// Lexical helpers shared by the JSON readers in encoding/ (Json.cpp, JsonMembers.cpp); not a public API.
 
 #include <array>
 #include <bit>
@@ -113,6 +113,21 @@ inline bool isAscii(std::string_view text)
         seen |= static_cast<unsigned char>(text[i]);
     }
     return (seen & 0x8080'8080'8080'8080) == 0;
+}
+
+// Whether two member names are equal, without a library call for the short names that JOSE
+// headers and claims sets have.
+JWTWB_ALWAYS_INLINE inline bool sameName(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // A position in JSON text, for the readers to build on.
