@@ -18,18 +18,7 @@ void wipe(encoding::Json& value)
 
 void wipe(encoding::JsonMembers& members)
 {
-    for (auto& member : members.m_members) {
-        wipe(member.value);
-    }
-    for (auto& text : members.m_unescaped) {
-        wipe(text);
-    }
-    if (members.m_notObject) {
-        wipe(*members.m_notObject);
-    }
-    members.m_members.clear();
-    members.m_unescaped.clear();
-    members.m_notObject.reset();
+    members.clearWith([](encoding::Json& value) { wipe(value); }, [](std::string& text) { wipe(text); });
 }
 
 } // namespace jwtwb::crypto

@@ -13,4 +13,20 @@ const JsonMember* JsonMembers::find(std::string_view name) const
     return it != m_members.end() ? &*it : nullptr;
 }
 
+void JsonMembers::clearWith(void (*wipeJson)(Json&), void (*wipeString)(std::string&))
+{
+    for (auto& member : m_members) {
+        wipeJson(member.value);
+    }
+    for (auto& text : m_unescaped) {
+        wipeString(text);
+    }
+    if (m_notObject) {
+        wipeJson(*m_notObject);
+    }
+    m_members.clear();
+    m_unescaped.clear();
+    m_notObject.reset();
+}
+
 } // namespace jwtwb::encoding

@@ -11,14 +11,6 @@
 #include <vector>
 
 namespace jwtwb::encoding {
-class JsonMembers;
-}
-
-namespace jwtwb::crypto {
-void wipe(encoding::JsonMembers& members); // crypto/WipeJson.h
-}
-
-namespace jwtwb::encoding {
 
 // One top-level member of a JSON object.
 struct JsonMember {
@@ -58,9 +50,13 @@ public:
     // Repeated members anywhere in the text, as parseJson reports them.
     [[nodiscard]] const std::vector<DuplicateMember>& duplicates() const { return m_duplicates; }
 
+    // Hands every copy this object owns (values other than strings, and the strings that had
+    // escapes) to the wipers, then empties it: for members read from secret text (crypto::wipe).
+    // The strings without escapes are views of that text, which its owner wipes.
+    void clearWith(void (*wipeJson)(Json&), void (*wipeString)(std::string&));
+
 private:
     friend Result<JsonMembers> readJsonMembers(std::string_view text);
-    friend void crypto::wipe(JsonMembers& members);
 
     std::vector<JsonMember> m_members;
     std::optional<Json> m_notObject;
