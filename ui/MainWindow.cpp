@@ -44,10 +44,11 @@ namespace {
 
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
-constexpr auto kRememberTokenKey = "decoder/rememberToken";
 constexpr auto kPasteOnFocusKey = "decoder/pasteOnFocus";
 constexpr qsizetype kMaxClipboardToken = 1024 * 1024;
-constexpr auto kLastTokenKey = "decoder/lastToken";
+// Written by earlier builds, whose "Remember Last Token" kept the decoder's token in the settings
+// file in plain text: removed on start. Tokens are kept only in the keystore's encrypted history.
+constexpr std::array kRetiredTokenKeys{"decoder/lastToken", "decoder/rememberToken"};
 constexpr auto kKeystorePathKey = "keystore/path"; // set by Save As on the Keys page
 
 } // namespace
@@ -260,12 +261,6 @@ void MainWindow::createActions()
     toolsMenu->addAction(m_history->clearAction());
 
     auto* settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    m_rememberTokenAction = settingsMenu->addAction(tr("&Remember Last Token"));
-    m_rememberTokenAction->setObjectName(QStringLiteral("rememberTokenAction"));
-    m_rememberTokenAction->setCheckable(true);
-    m_rememberTokenAction->setStatusTip(
-        tr("Keep the decoder's token across restarts. Tokens can be credentials: off unless you turn it on."));
-    connect(m_rememberTokenAction, &QAction::toggled, this, &MainWindow::setRememberToken);
     m_pasteOnFocusAction = settingsMenu->addAction(tr("&Paste Token from Clipboard on Focus"));
     m_pasteOnFocusAction->setObjectName(QStringLiteral("pasteOnFocusAction"));
     m_pasteOnFocusAction->setCheckable(true);
@@ -345,13 +340,12 @@ void MainWindow::restoreState()
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     QMainWindow::restoreState(settings.value(kStateKey).toByteArray());
-    const bool remember = settings.value(kRememberTokenKey, false).toBool();
-    const QSignalBlocker blocker(m_rememberTokenAction);
-    m_rememberTokenAction->setChecked(remember);
+    for (const char* key : kRetiredTokenKeys) {
+        settings.remove(QLatin1String(key));
+    }
     const QSignalBlocker pasteBlocker(m_pasteOnFocusAction);
     m_pasteOnFocusAction->setChecked(settings.value(kPasteOnFocusKey, false).toBool());
-    const QString token = remember ? settings.value(kLastTokenKey).toString() : QString();
-    m_decoderPage->setTokenText(token.isEmpty() ? sampleToken() : token);
+    m_decoderPage->setTokenText(sampleToken());
 }
 
 void MainWindow::saveState()
@@ -359,20 +353,6 @@ void MainWindow::saveState()
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, QMainWindow::saveState());
-    if (m_rememberTokenAction->isChecked()) {
-        settings.setValue(kLastTokenKey, m_decoderPage->tokenText());
-    } else {
-        settings.remove(kLastTokenKey);
-    }
-}
-
-void MainWindow::setRememberToken(bool remember)
-{
-    QSettings settings;
-    settings.setValue(kRememberTokenKey, remember);
-    if (!remember) {
-        settings.remove(kLastTokenKey);
-    }
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -60,7 +60,6 @@ private:
     void pasteToken();
     void openTokenFile();
     void saveState();
-    void setRememberToken(bool remember);
     void pasteTokenFromClipboard();
     void showAbout();
     void exportTestTokens();
@@ -78,7 +77,6 @@ private:
     LearnPage* m_learnPage;
     TokenHistoryActions* m_history;
     QToolButton* m_keystoreButton;
-    QAction* m_rememberTokenAction = nullptr;
     QAction* m_pasteOnFocusAction = nullptr;
 };
 

@@ -3027,14 +3027,6 @@ Quelle: %2</translation>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <source>&amp;Remember Last Token</source>
-        <translation>Letztes Token &amp;merken</translation>
-    </message>
-    <message>
-        <source>Keep the decoder&apos;s token across restarts. Tokens can be credentials: off unless you turn it on.</source>
-        <translation>Behält das Token des Decoders über Neustarts hinweg. Tokens können Zugangsdaten sein: aus, solange Sie es nicht einschalten.</translation>
-    </message>
-    <message>
         <source>&amp;Paste Token from Clipboard on Focus</source>
         <translation>Token aus der Zwischenablage beim &amp;Fokussieren einfügen</translation>
     </message>

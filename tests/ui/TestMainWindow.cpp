@@ -43,8 +43,8 @@ private slots:
     void initTestCase();
     void init();
     void firstStartShowsSampleToken();
-    void tokenNotRememberedByDefault();
-    void rememberedTokenWhenAllowed();
+    void tokenNeverInSettings();
+    void tokenLeftByOlderBuildRemoved();
     void geometryRestored();
     void noEmptyPlaceholderPages();
     void pagesWorkTogether();
@@ -56,7 +56,7 @@ private slots:
     void screenshots();
 
 private:
-    QAction* rememberAction(MainWindow& window);
+    [[nodiscard]] static QString settingsFileText();
     QTemporaryDir m_config;
 };
 
@@ -72,14 +72,12 @@ void TestMainWindow::init()
     applyColorScheme(*qApp, ColorScheme::Light);
 }
 
-QAction* TestMainWindow::rememberAction(MainWindow& window)
+QString TestMainWindow::settingsFileText()
 {
-    for (QAction* action : window.findChildren<QAction*>()) {
-        if (action->text().remove('&') == QLatin1String("Remember Last Token")) {
-            return action;
-        }
-    }
-    return nullptr;
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 void TestMainWindow::firstStartShowsSampleToken()
@@ -91,48 +89,46 @@ void TestMainWindow::firstStartShowsSampleToken()
     QVERIFY(payload->toPlainText().contains("\"name\": \"John Doe\""));
 }
 
-void TestMainWindow::tokenNotRememberedByDefault()
+// Tokens are credentials: the settings file never holds one, and no setting offers to keep one
+// there (the keystore's encrypted history does that).
+void TestMainWindow::tokenNeverInSettings()
 {
     const QString mine = QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9.");
     {
         MainWindow window;
         window.restoreState();
-        QVERIFY(!rememberAction(window)->isChecked());
+        for (const QAction* action : window.findChildren<QAction*>()) {
+            QVERIFY2(!action->text().contains(QLatin1String("Remember"), Qt::CaseInsensitive),
+                     qPrintable(action->text()));
+        }
         window.decoderPage()->setTokenText(mine);
         window.show();
         window.close();
     }
-    QSettings settings;
-    QVERIFY(!settings.contains("decoder/lastToken"));
-    const QString stored = QString::fromUtf8([&] {
-        QFile file(settings.fileName());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }());
-    QVERIFY(!stored.contains("eyJzdWIiOiJtZSJ9"));
+    QVERIFY(QSettings().contains("window/geometry")); // the file was written
+    QVERIFY(!settingsFileText().contains("eyJzdWIiOiJtZSJ9"));
     MainWindow again;
     again.restoreState();
     QCOMPARE(again.decoderPage()->tokenText(), test::kSampleToken);
 }
 
-void TestMainWindow::rememberedTokenWhenAllowed()
+// Earlier builds' "Remember Last Token" kept the token in plain text: it is removed from the file
+// on start, and not shown.
+void TestMainWindow::tokenLeftByOlderBuildRemoved()
 {
-    const QString mine = QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9.");
     {
-        MainWindow window;
-        window.restoreState();
-        rememberAction(window)->trigger();
-        window.decoderPage()->setTokenText(mine);
-        window.show();
-        window.close();
+        QSettings settings;
+        settings.setValue("decoder/rememberToken", true);
+        settings.setValue("decoder/lastToken", QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJtZSJ9."));
     }
-    {
-        MainWindow window;
-        window.restoreState();
-        QVERIFY(rememberAction(window)->isChecked());
-        QCOMPARE(window.decoderPage()->tokenText(), mine);
-        rememberAction(window)->trigger(); // turning it off forgets the token at once
-        QVERIFY(!QSettings().contains("decoder/lastToken"));
-    }
+    QVERIFY(settingsFileText().contains("eyJzdWIiOiJtZSJ9"));
+    MainWindow window;
+    window.restoreState();
+    QCOMPARE(window.decoderPage()->tokenText(), test::kSampleToken);
+    QSettings settings;
+    QVERIFY(!settings.contains("decoder/lastToken"));
+    QVERIFY(!settings.contains("decoder/rememberToken"));
+    QVERIFY(!settingsFileText().contains("eyJzdWIiOiJtZSJ9"));
 }
 
 void TestMainWindow::geometryRestored()
