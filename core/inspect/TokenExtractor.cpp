@@ -77,30 +77,43 @@ bool namesToken(std::string_view name)
     return endsWithNoCase(name, "token") || endsWithNoCase(name, "jwt");
 }
 
-// A compact JWS or JWE by its shape: three or five parts of base64url (leniently: also padding
-// and the standard alphabet), the first a JSON object. Only the header is decoded: whether the rest
-// decodes is for the decoder to explain, and a batch of tokens need not be decoded twice.
-std::optional<TokenKind> kindOf(std::string_view token)
+// Whether a token's first part is a JSON object in base64url (leniently: also padding and the
+// standard alphabet). Most headers are short and strict: those are decoded on the stack, so that a
+// batch of tokens costs no allocation here.
+bool headerIsObject(std::string_view part)
 {
-    std::size_t dots = 0;
-    for (const char c : token) {
-        if (!isTokenChar(c)) {
-            return std::nullopt;
-        }
-        dots += c == '.';
+    std::array<std::uint8_t, 768> buffer;
+    const std::size_t size = encoding::base64UrlDecodedSize(part.size());
+    if (size <= buffer.size() && encoding::base64UrlDecodeInto(part, std::span(buffer.data(), size))) {
+        const auto json = encoding::readJsonMembers(asText(std::span(buffer.data(), size)));
+        return json && json->isObject();
     }
-    if (dots != 2 && dots != 4) {
-        return std::nullopt;
-    }
-    const auto header = encoding::base64UrlDecodeLenient(token.substr(0, token.find('.')));
+    const auto header = encoding::base64UrlDecodeLenient(part);
     if (!header) {
-        return std::nullopt;
+        return false;
     }
     const auto json = encoding::readJsonMembers(asText(header->bytes));
-    if (!json || !json->isObject()) {
+    return json && json->isObject();
+}
+
+// A compact JWS or JWE by its shape, for a run of token characters: three or five parts, the first
+// a JSON object. Only the header is decoded: whether the rest decodes is for the decoder to
+// explain, and a batch of tokens need not be decoded twice.
+std::optional<TokenKind> kindOfRun(std::string_view run)
+{
+    std::size_t dots = 0; // find() is memchr: a token is hundreds of characters and two or four dots
+    for (auto dot = run.find('.'); dot != std::string_view::npos && dots <= 4; dot = run.find('.', dot + 1)) {
+        ++dots;
+    }
+    if ((dots != 2 && dots != 4) || !headerIsObject(run.substr(0, run.find('.')))) {
         return std::nullopt;
     }
     return dots == 2 ? TokenKind::Jws : TokenKind::Jwe;
+}
+
+std::optional<TokenKind> kindOf(std::string_view token)
+{
+    return std::ranges::all_of(token, isTokenChar) ? kindOfRun(token) : std::nullopt;
 }
 
 // Where an SD-JWT (RFC 9901) ends whose issuer-signed JWT ends at `jwsEnd`: its '~' parts run on
@@ -473,9 +486,11 @@ Result<TokenCandidates> extractTokens(std::string_view pasted)
     const std::string_view text = pasted.substr(0, end);
     const std::size_t runEnd = tokenEnd(text, begin);
     const bool oneRun = runEnd == end;
+    // Every character up to `runEnd` is a token character already.
     const auto bare = [&](std::size_t until) {
         const std::string_view token = text.substr(begin, until - begin);
-        return ExtractedToken{std::string(token), begin, TokenSource::Bare, "token", kindOf(token)};
+        return ExtractedToken{std::string(token), begin, TokenSource::Bare, "token",
+                              until <= runEnd ? kindOfRun(token) : kindOf(token)};
     };
 
     TokenCandidates result;
@@ -534,6 +549,9 @@ Result<ExtractedToken> extractToken(std::string_view pasted)
 
 Result<ExtractedToken> extractToken(std::string_view pasted, std::string_view name)
 {
+    if (name.empty()) {
+        return extractToken(pasted); // the chosen candidate, moved rather than copied
+    }
     auto found = extractTokens(pasted);
     if (!found) {
         return std::unexpected(found.error());

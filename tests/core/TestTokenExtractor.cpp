@@ -42,6 +42,8 @@ private slots:
     void pickByName();
     void emptyInput();
     void unrecognisedTextIsReturnedForDecoding();
+    void kindByShapeAndHeader_data();
+    void kindByShapeAndHeader();
     void exactlyOneToken_data();
     void exactlyOneToken();
     void sdJwtIsOneToken_data();
@@ -263,6 +265,43 @@ void TestTokenExtractor::unrecognisedTextIsReturnedForDecoding()
     QCOMPARE(result->token().token, std::string("hello world"));
     QCOMPARE(result->token().source, TokenSource::Bare);
     QVERIFY(!result->token().kind);
+}
+
+// A bare run of token characters is a JWS or a JWE by its number of dots and a header that is a
+// JSON object in base64url, read leniently; anything else is no token.
+void TestTokenExtractor::kindByShapeAndHeader_data()
+{
+    QTest::addColumn<QString>("pasted");
+    QTest::addColumn<int>("kind"); // -1: none
+    const QString tail = kToken.mid(kToken.indexOf('.'));
+    // {"alg":"HS256","pad":"xxx…"}: a header of about 1.4 KB, longer than most.
+    const QString longHeader
+        = QString::fromLatin1(QByteArray(R"({"alg":"HS256","pad":")" + QByteArray(1000, 'x') + R"("})")
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QTest::newRow("jws") << kToken << int(TokenKind::Jws);
+    QTest::newRow("jwe") << kJwe << int(TokenKind::Jwe);
+    QTest::newRow("header over 1 KB") << longHeader + tail << int(TokenKind::Jws);
+    QTest::newRow("padded header") << "eyJhbGciOiJub25lIn0" + QStringLiteral("=") + tail << int(TokenKind::Jws);
+    // {"alg":"HS256","n":"?>"} in the standard alphabet ('/').
+    QTest::newRow("standard alphabet") << "eyJhbGciOiJIUzI1NiIsIm4iOiI/PiJ9" + tail << int(TokenKind::Jws);
+    QTest::newRow("header is an array") << "WzFd" + tail << -1;
+    QTest::newRow("header is not json") << "aGVsbG8" + tail << -1;
+    QTest::newRow("header is not base64url") << "e" + tail << -1;
+    QTest::newRow("one dot") << kToken.left(kToken.lastIndexOf('.')) << -1;
+    QTest::newRow("four dots, three parts empty") << kToken.left(kToken.indexOf('.')) + "...." << int(TokenKind::Jwe);
+    QTest::newRow("six parts") << kJwe + ".AA" << -1;
+    QTest::newRow("three dots") << kToken + ".AA" << -1;
+}
+
+void TestTokenExtractor::kindByShapeAndHeader()
+{
+    QFETCH(QString, pasted);
+    QFETCH(int, kind);
+    const auto result = extractToken(pasted.toStdString());
+    QVERIFY(result.has_value());
+    QCOMPARE(result->source, TokenSource::Bare);
+    QCOMPARE(result->token, pasted.toStdString());
+    QCOMPARE(result->kind ? int(*result->kind) : -1, kind);
 }
 
 void TestTokenExtractor::exactlyOneToken_data()
