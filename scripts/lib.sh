@@ -47,13 +47,15 @@ ensure_build_dependencies() {
     ensure_packages $(package_list "${files[@]}")
 }
 
-# configure_and_build BUILD_DIR [cmake -D options...]: prints warnings and errors only.
+# configure_and_build BUILD_DIR [cmake -D options...]: prints warnings and errors only. With
+# JWTWB_BUILD_TARGETS set (names separated by spaces), builds only those targets.
 configure_and_build() {
-    local build_dir=$1 status=0; shift
+    local build_dir=$1 status=0 targets=(); shift
+    read -r -a targets <<<"${JWTWB_BUILD_TARGETS:-}"
     mkdir -p "$build_dir"
     cmake -S "$JWTWB_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$build_dir/configure.log" 2>&1 \
         || { cat "$build_dir/configure.log" >&2; return 1; }
-    cmake --build "$build_dir" >"$build_dir/build.log" 2>&1 || status=$?
+    cmake --build "$build_dir" ${targets[@]:+--target "${targets[@]}"} >"$build_dir/build.log" 2>&1 || status=$?
     grep -vE '^(\[[0-9]+/[0-9]+\] |ninja: (no work|Entering|Leaving))' "$build_dir/build.log" >&2 || true
     return $status
 }
