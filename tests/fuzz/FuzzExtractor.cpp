@@ -4,9 +4,12 @@
 // is, points at its document instead); names are unique and pick() finds each; the chosen one is
 // extractToken's; extractOneToken gives a candidate or a clean error.
 #include "FuzzCheck.h"
+#include "encoding/Base64Url.h"
+#include "encoding/JsonMembers.h"
 #include "inspect/TokenExtractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -36,6 +39,24 @@ void checkCandidate(const ExtractedToken& candidate, std::string_view text)
         const auto dots = std::ranges::count(candidate.token, '.');
         require(dots == (*candidate.kind == jose::TokenKind::Jws ? 2 : 4), "a JWS has three parts, a JWE five");
     }
+    // The kind is the lenient decoder's answer, whichever way the extractor decoded the header: a
+    // token has one exactly when it is all base64url (or standard base64) characters and dots, in
+    // three or five parts, with a header that is a JSON object.
+    const std::string_view token = candidate.token;
+    const bool tokenCharacters = std::ranges::all_of(token, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c))
+            || std::string_view("-_.=+/").find(c) != std::string_view::npos;
+    });
+    const auto dots = std::ranges::count(token, '.');
+    bool shaped = false;
+    if (tokenCharacters && (dots == 2 || dots == 4)) {
+        if (const auto header = encoding::base64UrlDecodeLenient(token.substr(0, token.find('.')))) {
+            const auto members = encoding::readJsonMembers(asText(header->bytes));
+            shaped = members && members->isObject();
+        }
+    }
+    require(candidate.kind.has_value() == shaped,
+            "a candidate has a kind exactly when it is three or five parts with a JSON object for a header");
 }
 
 bool sameCandidate(const ExtractedToken& a, const ExtractedToken& b)
