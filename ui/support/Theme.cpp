@@ -1,5 +1,7 @@
 #include "Theme.h"
 
+#include "support/IndicatorStyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -111,7 +113,7 @@ void applyColorScheme(QApplication& app, ColorScheme scheme)
     if (scheme == ColorScheme::System) {
         return;
     }
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new IndicatorStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     app.setPalette(scheme == ColorScheme::Dark ? darkPalette() : QApplication::style()->standardPalette());
 }
 
