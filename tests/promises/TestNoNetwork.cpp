@@ -145,6 +145,14 @@ void TestNoNetwork::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY2(networkNamespacesWork(),
              "`unshare --net strace -f /bin/true` fails here; the test needs util-linux and strace (scripts/packages)");
+    // Its own home and screenshot folder: the UI tests it runs again, and the GUI, then write nothing
+    // that ctest's runs of them beside it read or write (QStandardPaths' test mode is under HOME).
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("home")) && QDir(m_dir.path()).mkpath(QStringLiteral("output")));
+    qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
+    for (const char* variable : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
+        qunsetenv(variable);
+    }
+    qputenv("JWTWB_TEST_OUTPUT_DIR", QFile::encodeName(m_dir.filePath(QStringLiteral("output"))));
     qputenv("JWTWB_PASSPHRASE", "passphrase for the no-network test");
     qputenv("JWTWB_NEW_PASSPHRASE", "passphrase for the no-network test");
     QVERIFY(writeFile(m_dir.filePath(QStringLiteral("secret.txt")), kSecret));

@@ -1,3 +1,5 @@
+#include "TestOutput.h"
+
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -70,7 +72,7 @@ void TestGuiExecutable::screenshotOption()
 {
     QFETCH(QString, scheme);
     QFETCH(QString, size);
-    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-%1.png").arg(scheme);
+    const QString path = (jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-%1.png")).arg(scheme);
     QFile::remove(path);
     QString err;
     QCOMPARE(run({"--screenshot", path, "--color-scheme", scheme, "--size", size}, &err), 0);
@@ -98,8 +100,8 @@ void TestGuiExecutable::badOptions()
 // --page picks the tab the screenshot shows: the signer's output token differs from the decoder's view.
 void TestGuiExecutable::pageOption()
 {
-    const QString decoder = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-decoder.png");
-    const QString signer = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-signer.png");
+    const QString decoder = jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-page-decoder.png");
+    const QString signer = jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-page-signer.png");
     QCOMPARE(run({"--screenshot", decoder, "--page", "decoder", "--color-scheme", "light"}), 0);
     QCOMPARE(run({"--screenshot", signer, "--page", "Signer", "--color-scheme", "light"}), 0);
     const QImage decoderImage(decoder);
@@ -107,7 +109,7 @@ void TestGuiExecutable::pageOption()
     QVERIFY(!decoderImage.isNull() && !signerImage.isNull());
     QCOMPARE(signerImage.size(), decoderImage.size());
     QVERIFY(signerImage != decoderImage);
-    const QString learn = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-page-learn.png");
+    const QString learn = jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-page-learn.png");
     QCOMPARE(run({"--screenshot", learn, "--page", "learn", "--color-scheme", "light"}), 0);
     const QImage learnImage(learn);
     QCOMPARE(learnImage.size(), decoderImage.size());
@@ -125,7 +127,7 @@ void TestGuiExecutable::timelinePage()
     const QString token
         = QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3OTU4NTk0MDAsImV4cCI6MTc5NTg2MDYwMCwic3"
                          "ViIjoiYWxpY2UifQ.prgECtdXUEeAo-qBoWe8Z_szzks3Y9Yd5HV80dyaCWI");
-    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-timeline.png");
+    const QString path = jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-timeline.png");
     QFile::remove(path);
     QString err;
     QCOMPARE(run({"--screenshot", path, "--color-scheme", "light", "--size", "1024x640", "--page", "timeline", "--now",
@@ -143,7 +145,7 @@ void TestGuiExecutable::rotationPage()
 {
     QStringList paths;
     for (const char* name : {"rotation-1", "rotation-2", "other-page"}) {
-        paths << QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-%1.png").arg(QLatin1String(name));
+        paths << (jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-%1.png")).arg(QLatin1String(name));
         QFile::remove(paths.constLast());
     }
     QString err;
@@ -231,7 +233,7 @@ void TestGuiExecutable::languageOption()
 // A German window renders, and --page and --decoder-tab still take the English names.
 void TestGuiExecutable::germanScreenshot()
 {
-    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/gui-screenshot-de.png");
+    const QString path = jwtwb::test::outputDir() + QStringLiteral("/gui-screenshot-de.png");
     QFile::remove(path);
     QString err;
     QCOMPARE(run({"--lang", "de", "--screenshot", path, "--color-scheme", "light", "--page", "decoder", "--decoder-tab",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TestOutput.h"
 #include "support/Theme.h"
 
 #include <QApplication>
@@ -37,8 +38,8 @@ inline void isolateSettings(const QString& folder, const QString& application = 
 
 inline QString saveShot(QWidget& widget, const QString& name)
 {
-    QDir().mkpath(QStringLiteral(JWTWB_TEST_OUTPUT_DIR));
-    const QString path = QStringLiteral(JWTWB_TEST_OUTPUT_DIR "/") + name + QStringLiteral(".png");
+    QDir().mkpath(outputDir());
+    const QString path = outputDir() + QLatin1Char('/') + name + QStringLiteral(".png");
     // As the user sees it: a layout change goes up one level of widgets per round of events.
     for (int round = 0; round < 8; ++round) {
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
