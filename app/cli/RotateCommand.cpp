@@ -3,7 +3,7 @@
 #include "Input.h"
 #include "KeyArguments.h"
 #include "encoding/Json.h"
-#include "encoding/Text.h"
+#include "encoding/Lines.h"
 #include "inspect/ClaimCatalog.h"
 #include "jose/KeySelector.h"
 #include "rotation/KeyRotation.h"
@@ -44,9 +44,7 @@ Result<std::vector<std::string>> readTokens(const RotateArguments& arguments)
     std::vector<std::string> tokens;
     std::string_view rest = *text;
     while (!rest.empty()) {
-        const std::size_t end = rest.find('\n');
-        const auto line = encoding::trimAsciiSpace(rest.substr(0, end));
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        const std::string_view line = encoding::takeTrimmedLine(rest);
         if (!line.empty()) {
             tokens.emplace_back(line);
         }

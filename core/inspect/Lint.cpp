@@ -3,6 +3,7 @@
 #include "inspect/JweLint.h"
 
 #include "dpop/DpopProof.h"
+#include "encoding/Text.h"
 #include "encoding/Utf8.h"
 #include "jose/Algorithm.h"
 #include "jose/ClaimText.h"
@@ -63,11 +64,11 @@ constexpr std::array kCodeNames{
     CodeName{FindingCode::JweEphemeralKey, "LINT_JWE_EPHEMERAL_KEY"},
 };
 
+// ASCII only: a header value's case is not a locale's business.
 std::string lowercase(std::string_view text)
 {
     std::string out(text);
-    std::ranges::transform(out, out.begin(),
-                           [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    std::ranges::transform(out, out.begin(), encoding::toLowerAscii);
     return out;
 }
 

@@ -1,6 +1,6 @@
 #include "RevocationList.h"
 
-#include "encoding/Text.h"
+#include "encoding/Lines.h"
 #include "encoding/Utf8.h"
 
 #include <fmt/format.h>
@@ -12,9 +12,7 @@ Result<RevocationList> RevocationList::parse(std::string_view text)
     RevocationList list;
     std::size_t lineNumber = 0;
     while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = encoding::trimAsciiSpace(text.substr(0, end));
-        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        const std::string_view line = encoding::takeTrimmedLine(text);
         ++lineNumber;
         if (line.empty() || line.front() == '#') {
             continue;
